@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import {
+  applicationSubmitted,
+  applicationWithdrawn,
+  awardWon,
+  editionClosed,
+  editionOpened,
+  isoDateTime,
+  partnerJoined,
+  slug,
+} from '../events/index.js'
+
+/**
+ * The edition's commands, derived from the events they cause so no field is typed
+ * twice. Every command names its edition (it picks the stream) and carries `now`,
+ * the effective time of the fact: the clock for live requests, the historical time
+ * for imported history. Ids are chosen by the caller, never here.
+ */
+const effective = { now: isoDateTime }
+
+export const openEditionCommand = editionOpened.extend({
+  type: z.literal('OpenEdition'),
+  ...effective,
+})
+
+export const submitApplicationCommand = applicationSubmitted.extend({
+  type: z.literal('SubmitApplication'),
+  ...effective,
+})
+
+export const decideApplicationCommand = z.object({
+  type: z.literal('DecideApplication'),
+  editionId: slug,
+  applicationId: z.string().min(1),
+  decision: z.enum(['selected', 'rejected']),
+  reason: z.string().max(2000).optional(),
+  ...effective,
+})
+
+export const withdrawApplicationCommand = applicationWithdrawn
+  .pick({ editionId: true, applicationId: true, by: true, reason: true })
+  .extend({ type: z.literal('WithdrawApplication'), ...effective })
+
+export const recordAwardCommand = awardWon.extend({
+  type: z.literal('RecordAward'),
+  ...effective,
+})
+
+export const joinPartnerCommand = partnerJoined.extend({
+  type: z.literal('JoinPartner'),
+  ...effective,
+})
+
+export const closeEditionCommand = editionClosed.extend({
+  type: z.literal('CloseEdition'),
+  ...effective,
+})
+
+/**
+ * Any edition command, discriminated on `type`; parse request bodies with it.
+ *
+ * @example editionCommand.parse({ type: 'CloseEdition', editionId: 'ces-2020', now })
+ */
+export const editionCommand = z.discriminatedUnion('type', [
+  openEditionCommand,
+  submitApplicationCommand,
+  decideApplicationCommand,
+  withdrawApplicationCommand,
+  recordAwardCommand,
+  joinPartnerCommand,
+  closeEditionCommand,
+])
+
+export type OpenEdition = z.infer<typeof openEditionCommand>
+export type SubmitApplication = z.infer<typeof submitApplicationCommand>
+export type DecideApplication = z.infer<typeof decideApplicationCommand>
+export type WithdrawApplication = z.infer<typeof withdrawApplicationCommand>
+export type RecordAward = z.infer<typeof recordAwardCommand>
+export type JoinPartner = z.infer<typeof joinPartnerCommand>
+export type CloseEdition = z.infer<typeof closeEditionCommand>
+export type EditionCommand = z.infer<typeof editionCommand>

@@ -1,0 +1,116 @@
+import { z } from 'zod'
+
+/**
+ * The data of every domain event, one zod schema per public event type.
+ *
+ * Event types are public names, dotted and in the past tense, the same in code,
+ * in the Feed and in webhooks. A schema here is a promise to partners: add fields
+ * as optional, and bump the schema version (event-types.ts) for anything else.
+ */
+
+export const slug = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug such as ces-2020')
+
+export const isoDate = z.iso.date()
+export const isoDateTime = z.iso.datetime({ offset: true })
+
+export const contactSchema = z.object({
+  name: z.string().min(1).max(200),
+  email: z.email().max(254),
+  phone: z.string().min(3).max(40).optional(),
+})
+export type Contact = z.infer<typeof contactSchema>
+
+export const partnerKinds = [
+  'metropolis',
+  'agglomeration',
+  'chamber-of-commerce',
+  'region',
+  'other',
+] as const
+export const partnerKind = z.enum(partnerKinds)
+export type PartnerKind = z.infer<typeof partnerKind>
+
+export const awardLevels = ['honoree', 'best-of-innovation'] as const
+export const awardLevel = z.enum(awardLevels)
+
+export const editionOpened = z.object({
+  editionId: slug,
+  name: z.string().min(1).max(200),
+  show: z.string().min(1).max(100),
+  city: z.string().min(1).max(100),
+  startsOn: isoDate,
+  endsOn: isoDate,
+  applicationDeadline: isoDateTime,
+  capacity: z.number().int().min(1).max(1000),
+  themes: z.array(slug).max(50),
+})
+
+export const editionClosed = z.object({
+  editionId: slug,
+})
+
+export const startupRegistered = z.object({
+  startupId: z.string().min(1),
+  name: z.string().min(1).max(200),
+  siret: z.string().regex(/^\d{14}$/),
+  city: z.string().min(1).max(100),
+  territory: slug,
+  website: z.url().max(500),
+  themes: z.array(slug).max(20),
+  description: z.string().max(5000),
+  /** Personal data: never leaves through the feed or webhooks. */
+  contact: contactSchema,
+})
+
+export const applicationSubmitted = z.object({
+  applicationId: z.string().min(1),
+  editionId: slug,
+  startupId: z.string().min(1),
+  /** Snapshot of the start-up at the time it applied, for the reports. */
+  startupName: z.string().min(1).max(200),
+  territory: slug,
+  themes: z.array(slug).max(20),
+  pitch: z.string().min(1).max(5000),
+  /** Personal data: never leaves through the feed or webhooks. */
+  contact: contactSchema,
+})
+
+const applicationDecision = z.object({
+  applicationId: z.string().min(1),
+  editionId: slug,
+  startupId: z.string().min(1),
+  reason: z.string().max(2000).optional(),
+})
+
+export const applicationSelected = applicationDecision
+export const applicationRejected = applicationDecision
+export const applicationWithdrawn = applicationDecision.extend({
+  by: z.enum(['startup', 'staff']),
+})
+
+export const awardWon = z.object({
+  awardId: z.string().min(1),
+  editionId: slug,
+  startupId: z.string().min(1),
+  award: awardLevel,
+  category: z.string().min(1).max(200),
+})
+
+export const partnerRegistered = z.object({
+  partnerId: slug,
+  name: z.string().min(1).max(200),
+  kind: partnerKind,
+})
+
+export const partnerJoined = z.object({
+  partnerId: slug,
+  editionId: slug,
+  /** Snapshot of the partner, so the edition's history reads on its own. */
+  name: z.string().min(1).max(200),
+  kind: partnerKind,
+  contribution: z.string().min(1).max(2000),
+})

@@ -1,0 +1,3 @@
+export * from './event-data.js'
+export * from './event-types.js'
+export * from './envelope.js'

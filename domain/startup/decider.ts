@@ -1,0 +1,71 @@
+import type { EventOf } from '../events/index.js'
+import type { Decider } from '../shared/decider.js'
+import { UnknownCommandError } from '../shared/errors.js'
+import { isValidSiret } from '../shared/siret.js'
+import type { StartupCommand } from './commands.js'
+import { startupErrors } from './errors.js'
+
+/** Stream `startup-<startupId>` holds the start-up's `startup.registered`. */
+export type StartupEvent = EventOf<'startup.registered'>
+
+export interface StartupState {
+  readonly status: 'absent' | 'registered'
+  readonly siret: string | null
+}
+
+export const initialStartupState: StartupState = { status: 'absent', siret: null }
+
+/**
+ * Decides what a start-up command causes, or throws a RuleViolationError.
+ *
+ * @example decideStartup({ type: 'RegisterStartup', ...registration, now }, initialStartupState)
+ */
+export const decideStartup = (command: StartupCommand, state: StartupState): StartupEvent[] => {
+  switch (command.type) {
+    case 'RegisterStartup': {
+      const { startupId, name, siret, city, territory, website, themes, description, contact } =
+        command
+      if (state.status === 'registered') throw startupErrors.alreadyRegistered(startupId)
+      if (!isValidSiret(siret)) throw startupErrors.invalidSiret(siret)
+      return [
+        {
+          type: 'startup.registered',
+          data: { startupId, name, siret, city, territory, website, themes, description, contact },
+        },
+      ]
+    }
+  }
+  // A one-member union does not narrow `command` itself, only its discriminant.
+  const _never: never = command.type
+  throw new UnknownCommandError(command)
+}
+
+/**
+ * Folds one start-up event into the state.
+ *
+ * @example evolveStartup(initialStartupState, registered).status // 'registered'
+ */
+export const evolveStartup = (state: StartupState, event: StartupEvent): StartupState => {
+  switch (event.type) {
+    case 'startup.registered':
+      return { ...state, status: 'registered', siret: event.data.siret }
+  }
+}
+
+/**
+ * The stream of one start-up.
+ *
+ * @example startupStreamId('01JABC') // 'startup-01JABC'
+ */
+export const startupStreamId = (startupId: string): string => `startup-${startupId}`
+
+/**
+ * The start-up aggregate as one decider value.
+ *
+ * @example startupDecider.decide(command, fold(startupDecider, events))
+ */
+export const startupDecider: Decider<StartupCommand, StartupEvent, StartupState> = {
+  decide: decideStartup,
+  evolve: evolveStartup,
+  initialState: initialStartupState,
+}

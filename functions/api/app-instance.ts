@@ -1,0 +1,29 @@
+import { Logger } from '@aws-lambda-powertools/logger'
+import { v7 as uuidv7 } from 'uuid'
+import { createDocumentClient } from '../shared/dynamo-client.js'
+import { tableNamesFromEnv } from '../shared/table-names.js'
+import { createDynamoEventStore } from '../store/dynamo-event-store.js'
+import { createApp } from './app.js'
+import { createTokenVerifier } from './auth/token-verifier.js'
+import { apiConfigSchema } from './config.js'
+
+// Module scope: parsed and connected once per Lambda container (or node process).
+const config = apiConfigSchema.parse(process.env)
+const names = tableNamesFromEnv(process.env, ['events', 'guards'])
+const doc = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT })
+const logger = new Logger({ serviceName: 'delegation-sud-api' })
+
+const verifier = createTokenVerifier(
+  config.JWKS_URL ? { jwksUrl: config.JWKS_URL } : { jwks: JSON.parse(config.DEV_JWKS ?? '{}') },
+  { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+)
+
+/** The app wired to the environment: what Lambda and `npm start` serve. */
+export const app = createApp({
+  store: createDynamoEventStore({ doc, tables: names }),
+  verifier,
+  logger,
+  clock: () => new Date(),
+  newId: uuidv7,
+  corsOrigins: config.CORS_ORIGINS,
+})

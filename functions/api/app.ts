@@ -1,0 +1,87 @@
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { requestId } from 'hono/request-id'
+import type { ApiEnv } from './app-env.js'
+import type { ApiDeps } from './deps.js'
+import { errorHandler } from './error-handler.js'
+import { ProblemError, problemResponse, problemType } from './problem.js'
+import { newRouter } from './router.js'
+import { applicationRoutes } from './routes/applications.js'
+import { awardRoutes } from './routes/awards.js'
+import { docsRoutes } from './routes/docs.js'
+import { editionRoutes } from './routes/editions.js'
+import { healthRoutes } from './routes/health.js'
+import { partnerRoutes } from './routes/partners.js'
+import { registrationRoutes } from './routes/registration.js'
+import { streamRoutes } from './routes/streams.js'
+import { territoryRoutes } from './routes/territories.js'
+
+/** Request bodies are forms and small JSON documents; anything bigger is refused unread. */
+export const maxBodyBytes = 64 * 1024
+
+/** Correlation id from the caller (or the request id), and one log line per request. */
+const correlate =
+  ({ logger, clock }: ApiDeps): MiddlewareHandler<ApiEnv> =>
+  async (c, next) => {
+    const correlationId = c.req.header('X-Correlation-Id')?.slice(0, 200) || c.var.requestId
+    c.set('correlationId', correlationId)
+    c.header('X-Correlation-Id', correlationId)
+    const started = clock().getTime()
+    await next()
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: clock().getTime() - started,
+      requestId: c.var.requestId,
+      correlationId,
+    })
+  }
+
+/**
+ * The Délégation Sud API as one Hono app: the same object is served by
+ * `hono/aws-lambda` on Lambda and by `@hono/node-server` under `npm start`.
+ *
+ * @example const app = createApp({ store, verifier, logger, clock: () => new Date(), newId, corsOrigins: [] })
+ */
+export const createApp = (deps: ApiDeps) => {
+  const app = newRouter()
+  app.use(requestId())
+  app.use(correlate(deps))
+  app.use(
+    cors({
+      origin: [...deps.corsOrigins],
+      allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
+      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id'],
+      maxAge: 600,
+    }),
+  )
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        // Close the connection: the rest of the oversized body is never read.
+        throw new ProblemError(413, 'content-too-large', 'Content too large', `Bodies are limited to ${maxBodyBytes} bytes`, {}, {
+          Connection: 'close',
+        })
+      },
+    }),
+  )
+  app.onError(errorHandler(deps.logger))
+  app.notFound((c) =>
+    problemResponse(c, { type: problemType('not-found'), title: 'Not found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }),
+  )
+  app.route('/', healthRoutes())
+  app.route('/', territoryRoutes())
+  app.route('/', editionRoutes(deps))
+  app.route('/', registrationRoutes(deps))
+  app.route('/', applicationRoutes(deps))
+  app.route('/', awardRoutes(deps))
+  app.route('/', partnerRoutes(deps))
+  app.route('/', streamRoutes(deps))
+  app.route('/', docsRoutes(app))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

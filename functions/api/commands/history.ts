@@ -1,0 +1,20 @@
+import type { Context } from 'hono'
+import type { ApiEnv } from '../app-env.js'
+import { ProblemError } from '../problem.js'
+
+/**
+ * The effective time of a command: now, or — for staff recording history —
+ * the `occurredAt` they give (kept in the event's metadata with the override).
+ *
+ * @example const now = effectiveTime(c, body.occurredAt, deps.clock)
+ */
+export const effectiveTime = (c: Context<ApiEnv>, occurredAt: string | undefined, clock: () => Date) => {
+  if (occurredAt === undefined) return clock().toISOString()
+  if (!c.var.principal?.roles.includes('admin')) {
+    throw new ProblemError(403, 'forbidden', 'Forbidden', 'Only staff may record a fact with occurredAt')
+  }
+  if (Date.parse(occurredAt) > clock().getTime()) {
+    throw new ProblemError(422, 'occurred-in-the-future', 'Occurred in the future', 'occurredAt must not be in the future')
+  }
+  return occurredAt
+}

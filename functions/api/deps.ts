@@ -1,0 +1,22 @@
+import type { EventStore } from '../store/event-store.js'
+import type { TokenVerifier } from './auth/token-verifier.js'
+
+export interface ApiLogger {
+  info(message: string, ...extra: unknown[]): void
+  warn(message: string, ...extra: unknown[]): void
+  error(message: string, ...extra: unknown[]): void
+}
+
+/**
+ * Everything the API needs from the outside world, passed in so tests can build
+ * the app on DynamoDB Local with a fixed clock and their own signing key.
+ */
+export interface ApiDeps {
+  readonly store: EventStore
+  readonly verifier: TokenVerifier
+  readonly logger: ApiLogger
+  readonly clock: () => Date
+  readonly newId: () => string
+  /** Origins allowed to post the registration form from a browser. */
+  readonly corsOrigins: readonly string[]
+}

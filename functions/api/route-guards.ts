@@ -1,0 +1,17 @@
+import type { MiddlewareHandler } from 'hono'
+import type { ApiEnv } from './app-env.js'
+import { authorize, optionalPrincipal } from './auth/authorize.js'
+import type { ApiDeps } from './deps.js'
+import { idempotency } from './idempotency.js'
+
+/**
+ * The middleware each kind of command route runs, in order: who is calling, then
+ * idempotency (after authentication, so a replay never answers a caller who could
+ * not have made the request).
+ *
+ * @example router.openapi({ ...openEdition, middleware: guards.admin }, handler)
+ */
+export const routeGuards = ({ verifier, store }: ApiDeps) => ({
+  admin: [authorize(verifier, ['admin']), idempotency(store)] as MiddlewareHandler<ApiEnv>[],
+  public: [optionalPrincipal(verifier), idempotency(store)] as MiddlewareHandler<ApiEnv>[],
+})

@@ -1,0 +1,88 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { editionDecider, editionStreamId } from '../../../domain/edition/index.js'
+import { assertIfMatch, commit } from '../commands/commit.js'
+import { effectiveTime } from '../commands/history.js'
+import { load } from '../commands/load.js'
+import type { ApiDeps } from '../deps.js'
+import { routeGuards } from '../route-guards.js'
+import { newRouter } from '../router.js'
+import { closeBody, openEditionBody } from '../schemas/requests.js'
+import { commandProblems, jsonContent } from '../schemas/responses.js'
+
+const editionParams = z.object({ editionId: z.string().min(1).max(64).openapi({ example: 'ces-2020' }) })
+const editionAnswer = z.object({ editionId: z.string(), status: z.enum(['open', 'closed']) }).openapi('EditionStatus')
+
+const openEdition = createRoute({
+  method: 'post',
+  path: '/editions',
+  summary: 'Open an edition (a delegation to one trade show)',
+  tags: ['Editions'],
+  security: [{ bearer: [] }],
+  request: { body: { required: true, content: { 'application/json': { schema: openEditionBody } } } },
+  responses: { 201: jsonContent(editionAnswer, 'The edition is open; the ETag is its version'), ...commandProblems },
+})
+
+const closeEdition = createRoute({
+  method: 'post',
+  path: '/editions/{editionId}/close',
+  summary: 'Close an edition: no more applications, decisions, awards or partners',
+  tags: ['Editions'],
+  security: [{ bearer: [] }],
+  request: {
+    params: editionParams,
+    body: { required: false, content: { 'application/json': { schema: closeBody } } },
+  },
+  responses: { 200: jsonContent(editionAnswer, 'The edition is closed'), ...commandProblems },
+})
+
+/** `POST /editions` and `POST /editions/{editionId}/close` (staff). */
+export const editionRoutes = (deps: ApiDeps) => {
+  const guards = routeGuards(deps)
+  return newRouter()
+    .openapi({ ...openEdition, middleware: guards.admin }, async (c) => {
+      const { id, occurredAt, ...details } = c.req.valid('json')
+      const now = effectiveTime(c, occurredAt, deps.clock)
+      const streamId = editionStreamId(id)
+      return commit(
+        c,
+        deps,
+        async () => {
+          const { state, version } = await load(deps.store, streamId, editionDecider)
+          const events = editionDecider.decide({ type: 'OpenEdition', editionId: id, ...details, now }, state)
+          return {
+            appends: [{ streamId, expectedVersion: version, events }],
+            response: {
+              status: 201,
+              body: { editionId: id, status: 'open' },
+              headers: { ETag: `"${version + events.length}"`, Location: `/reports/editions/${id}` },
+            },
+          }
+        },
+        { occurredAt },
+      )
+    })
+    .openapi({ ...closeEdition, middleware: guards.admin }, async (c) => {
+      const { editionId } = c.req.valid('param')
+      const { occurredAt } = c.req.valid('json')
+      const now = effectiveTime(c, occurredAt, deps.clock)
+      const streamId = editionStreamId(editionId)
+      return commit(
+        c,
+        deps,
+        async () => {
+          const { state, version } = await load(deps.store, streamId, editionDecider)
+          assertIfMatch(c, version)
+          const events = editionDecider.decide({ type: 'CloseEdition', editionId, now }, state)
+          return {
+            appends: [{ streamId, expectedVersion: version, events }],
+            response: {
+              status: 200,
+              body: { editionId, status: 'closed' },
+              headers: { ETag: `"${version + events.length}"` },
+            },
+          }
+        },
+        { occurredAt },
+      )
+    })
+}

@@ -1,0 +1,81 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { editionDecider, editionStreamId } from '../../../domain/edition/index.js'
+import { partnerDecider, partnerStreamId } from '../../../domain/partner/index.js'
+import type { StreamAppend } from '../../store/event-store.js'
+import { assertIfMatch, commit } from '../commands/commit.js'
+import { effectiveTime } from '../commands/history.js'
+import { load } from '../commands/load.js'
+import type { ApiDeps } from '../deps.js'
+import { ProblemError } from '../problem.js'
+import { routeGuards } from '../route-guards.js'
+import { newRouter } from '../router.js'
+import { partnerBody } from '../schemas/requests.js'
+import { commandProblems, jsonContent } from '../schemas/responses.js'
+
+const route = createRoute({
+  method: 'post',
+  path: '/editions/{editionId}/partners',
+  summary: 'A partner (metropolis, agglomeration, chamber of commerce…) joins an edition',
+  description: 'Name an existing `partnerId`, or give a new partner’s `name` and `kind` (registered in the same step).',
+  tags: ['Partners'],
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({ editionId: z.string().min(1).max(64).openapi({ example: 'ces-2020' }) }),
+    body: { required: true, content: { 'application/json': { schema: partnerBody } } },
+  },
+  responses: {
+    201: jsonContent(z.object({ partnerId: z.string(), editionId: z.string() }).openapi('PartnerJoined'), 'Joined'),
+    ...commandProblems,
+  },
+})
+
+/** A slug from a partner's name: `Métropole Nice Côte d'Azur` → `metropole-nice-cote-d-azur`. */
+export const slugify = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+
+/** `POST /editions/{editionId}/partners` (staff). */
+export const partnerRoutes = (deps: ApiDeps) =>
+  newRouter().openapi({ ...route, middleware: routeGuards(deps).admin }, async (c) => {
+    const { editionId } = c.req.valid('param')
+    const body = c.req.valid('json')
+    const now = effectiveTime(c, body.occurredAt, deps.clock)
+    const partnerId = body.partnerId ?? slugify(body.name ?? '')
+    const editionStream = editionStreamId(editionId)
+    return commit(
+      c,
+      deps,
+      async () => {
+        const partner = await load(deps.store, partnerStreamId(partnerId), partnerDecider)
+        const appends: StreamAppend[] = []
+        let { name, kind } = body
+        if (partner.state.status === 'absent') {
+          if (!name || !kind) {
+            throw new ProblemError(404, 'partner-not-found', 'Partner not found', `Partner ${partnerId} does not exist: give its name and kind to register it`)
+          }
+          const events = partnerDecider.decide({ type: 'RegisterPartner', partnerId, name, kind, now }, partner.state)
+          appends.push({ streamId: partnerStreamId(partnerId), expectedVersion: 0, events })
+        } else {
+          name = partner.state.name
+          kind = partner.state.kind
+        }
+        const edition = await load(deps.store, editionStream, editionDecider)
+        assertIfMatch(c, edition.version)
+        const events = editionDecider.decide(
+          { type: 'JoinPartner', editionId, partnerId, name, kind, contribution: body.contribution, now },
+          edition.state,
+        )
+        appends.push({ streamId: editionStream, expectedVersion: edition.version, events })
+        return {
+          appends,
+          response: { status: 201, body: { partnerId, editionId }, headers: { ETag: `"${edition.version + events.length}"` } },
+        }
+      },
+      { occurredAt: body.occurredAt },
+    )
+  })

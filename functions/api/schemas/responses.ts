@@ -1,0 +1,35 @@
+import { z } from '@hono/zod-openapi'
+
+const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+  })
+  .openapi('Problem')
+
+const problemContent = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problem } },
+})
+
+/** The problem answers a command route may give, for its OpenAPI entry. */
+export const commandProblems = {
+  400: problemContent('Malformed or invalid body, listing each offending field'),
+  401: problemContent('No valid bearer token'),
+  403: problemContent('The token lacks the role'),
+  404: problemContent('The edition or application does not exist'),
+  409: problemContent('The programme’s rules refuse it (deadline passed, edition full, already applied…)'),
+  412: problemContent('If-Match is not the current version'),
+  413: problemContent('Body too large'),
+  415: problemContent('Neither JSON nor a form'),
+  422: problemContent('Idempotency key reused with another request, or inconsistent values'),
+} as const
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+})

@@ -1,0 +1,131 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
+import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
+import { idempotencyGuardId } from './guard-ids.js'
+import type { AppendOptions, StreamAppend } from './event-store.js'
+import { assertWithinLimits } from './limits.js'
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number]
+
+/** One write of an append, tagged so a refusal can be traced back to its cause. */
+export type PlannedWrite = { readonly request: TransactItem } & (
+  | { readonly kind: 'event' | 'predecessor'; readonly streamId: string; readonly expectedVersion: number }
+  | { readonly kind: 'guard'; readonly guardId: string }
+  | { readonly kind: 'idempotency'; readonly key: string; readonly fingerprint: string }
+)
+
+export interface AppendPlan {
+  readonly envelopes: EventEnvelope[]
+  readonly writes: PlannedWrite[]
+  readonly versions: Record<string, number>
+  readonly idempotency?: { readonly key: string; readonly fingerprint: string }
+}
+
+export interface PlanContext {
+  readonly tables: { readonly events: string; readonly guards: string }
+  readonly recordedAt: Date
+  readonly newEventId: () => string
+  readonly retentionSeconds: number
+}
+
+/**
+ * Turns an append into the conditional writes that make it safe:
+ * - each new event is a Put that the version must not exist for (no duplicate);
+ * - a stream that already has events gets a ConditionCheck that the expected version
+ *   exists, so an expected version beyond the stream's end cannot leave a gap.
+ *   The table is append-only, so this proof cannot be undone by a later write;
+ * - guards and the idempotency key are Puts that must not exist either.
+ * Everything is validated and sized here, before the first write.
+ */
+export const planAppend = (
+  appends: readonly StreamAppend[],
+  { metadata, guards = [], idempotency }: AppendOptions,
+  context: PlanContext,
+): AppendPlan => {
+  const recordedAt = context.recordedAt.toISOString()
+  const envelopes: EventEnvelope[] = []
+  const writes: PlannedWrite[] = []
+  const versions: Record<string, number> = {}
+  const notExists = (key: string) => ({ ConditionExpression: `attribute_not_exists(${key})` })
+
+  for (const { streamId, expectedVersion, events } of appends) {
+    if (!Number.isInteger(expectedVersion) || expectedVersion < 0) {
+      throw new RangeError(`Expected version of ${streamId} must be a whole number ≥ 0`)
+    }
+    if (streamId in versions) throw new RangeError(`Stream ${streamId} appears twice in one append`)
+    if (expectedVersion > 0) {
+      writes.push({
+        kind: 'predecessor',
+        streamId,
+        expectedVersion,
+        request: {
+          ConditionCheck: {
+            TableName: context.tables.events,
+            Key: { streamId, version: expectedVersion },
+            ConditionExpression: 'attribute_exists(streamId)',
+          },
+        },
+      })
+    }
+    events.forEach((event, index) => {
+      const envelope = parseEnvelope({
+        eventId: context.newEventId(),
+        streamId,
+        version: expectedVersion + index + 1,
+        type: event.type,
+        schemaVersion: 1,
+        data: event.data,
+        metadata,
+        recordedAt,
+      })
+      envelopes.push(envelope)
+      writes.push({
+        kind: 'event',
+        streamId,
+        expectedVersion,
+        request: { Put: { TableName: context.tables.events, Item: envelope, ...notExists('streamId') } },
+      })
+    })
+    versions[streamId] = expectedVersion + events.length
+  }
+
+  for (const { guardId, data = {} } of guards) {
+    writes.push({
+      kind: 'guard',
+      guardId,
+      request: {
+        Put: {
+          TableName: context.tables.guards,
+          Item: { ...data, guardId, recordedAt },
+          ...notExists('guardId'),
+        },
+      },
+    })
+  }
+
+  if (idempotency) {
+    const { key, fingerprint, result } = idempotency
+    const expiresAt = Math.floor(context.recordedAt.getTime() / 1000) + context.retentionSeconds
+    writes.push({
+      kind: 'idempotency',
+      key,
+      fingerprint,
+      request: {
+        Put: {
+          TableName: context.tables.guards,
+          Item: { guardId: idempotencyGuardId(key), fingerprint, result, recordedAt, expiresAt },
+          ...notExists('guardId'),
+        },
+      },
+    })
+  }
+
+  if (envelopes.length === 0) throw new RangeError('An append needs at least one event')
+  assertWithinLimits(
+    envelopes.map((envelope) => ({ streamId: envelope.streamId, type: envelope.type, item: envelope })),
+    writes.filter((write) => write.kind !== 'event').map((write) => itemOf(write.request)),
+  )
+  return { envelopes, writes, versions, ...(idempotency ? { idempotency } : {}) }
+}
+
+const itemOf = (request: TransactItem): Record<string, unknown> =>
+  request.Put?.Item ?? request.ConditionCheck?.Key ?? {}

@@ -1,0 +1,204 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { v7 as uuidv7 } from 'uuid'
+import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
+import type { DocumentClient } from '../shared/dynamo-client.js'
+import {
+  ConcurrencyError,
+  GuardTakenError,
+  IdempotencyKeyReusedError,
+  StoreBusyError,
+} from './errors.js'
+import type { AppendOptions, AppendOutcome, EventStore, StreamAppend } from './event-store.js'
+import { planAppend, type AppendPlan, type PlannedWrite } from './append-plan.js'
+import { idempotencyGuardId } from './guard-ids.js'
+
+export interface DynamoEventStoreOptions {
+  readonly doc: DocumentClient
+  readonly tables: { readonly events: string; readonly guards: string }
+  readonly newEventId?: () => string
+  readonly now?: () => Date
+  /** How long an idempotency key is honoured; at least a day, 30 days by default. */
+  readonly idempotencyRetentionDays?: number
+}
+
+const maxConflictAttempts = 6
+
+/**
+ * The event store over DynamoDB: one item per event, appended with conditional
+ * writes so that versions have no gaps and no duplicates (see append-plan.ts).
+ *
+ * @example
+ *   const store = createDynamoEventStore({ doc, tables: { events: 'Events', guards: 'Guards' } })
+ */
+export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventStore => {
+  const { doc, tables } = options
+  const now = options.now ?? (() => new Date())
+  const newEventId = options.newEventId ?? uuidv7
+  const retentionSeconds = (options.idempotencyRetentionDays ?? 30) * 86_400
+
+  const streamVersion = async (streamId: string): Promise<number> => {
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: tables.events,
+        KeyConditionExpression: 'streamId = :s',
+        ExpressionAttributeValues: { ':s': streamId },
+        ProjectionExpression: 'version',
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    )
+    return Number(Items?.[0]?.version ?? 0)
+  }
+
+  const findGuard = async (guardId: string) => {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tables.guards, Key: { guardId }, ConsistentRead: true }),
+    )
+    return Item
+  }
+
+  const findIdempotencyRecord = async (key: string) => {
+    const item = await findGuard(idempotencyGuardId(key))
+    if (!item) return undefined
+    return {
+      key,
+      fingerprint: String(item.fingerprint),
+      result: item.result,
+      recordedAt: String(item.recordedAt),
+    }
+  }
+
+  const replayOf = async (plan: AppendPlan): Promise<AppendOutcome | undefined> => {
+    if (!plan.idempotency) return undefined
+    const record = await findIdempotencyRecord(plan.idempotency.key)
+    if (!record) return undefined
+    if (record.fingerprint !== plan.idempotency.fingerprint) {
+      throw new IdempotencyKeyReusedError(plan.idempotency.key)
+    }
+    return { status: 'replayed', result: record.result }
+  }
+
+  /** Turns a refused write into the store's own error, or a replay of the first result. */
+  const explainRefusal = async (plan: AppendPlan, refused: PlannedWrite): Promise<AppendOutcome> => {
+    switch (refused.kind) {
+      case 'idempotency':
+        throw new IdempotencyKeyReusedError(refused.key)
+      case 'guard':
+        throw new GuardTakenError(refused.guardId, await findGuard(refused.guardId))
+      case 'event':
+      case 'predecessor': {
+        // A lost response to a write that did land comes back as a refusal on retry.
+        if (await landed(plan)) return appended(plan)
+        const actual = await streamVersion(refused.streamId)
+        throw new ConcurrencyError(refused.streamId, refused.expectedVersion, actual)
+      }
+    }
+  }
+
+  /** True if the plan's first event is stored with our event id (our own earlier attempt). */
+  const landed = async (plan: AppendPlan): Promise<boolean> => {
+    const first = plan.envelopes[0]
+    if (!first) return false
+    const { Item } = await doc.send(
+      new GetCommand({
+        TableName: tables.events,
+        Key: { streamId: first.streamId, version: first.version },
+        ConsistentRead: true,
+        ProjectionExpression: 'eventId',
+      }),
+    )
+    return Item?.eventId === first.eventId
+  }
+
+  const writeOnce = async (plan: AppendPlan): Promise<PlannedWrite | 'conflict' | undefined> => {
+    const [only] = plan.writes
+    if (plan.writes.length === 1 && only?.request.Put) {
+      try {
+        await doc.send(new PutCommand(only.request.Put))
+        return undefined
+      } catch (error: unknown) {
+        if (error instanceof ConditionalCheckFailedException) return only
+        throw error
+      }
+    }
+    try {
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: plan.writes.map((write) => write.request),
+          // Makes the SDK's own retries of this very call idempotent for 10 minutes.
+          ClientRequestToken: plan.envelopes[0]?.eventId,
+        }),
+      )
+      return undefined
+    } catch (error: unknown) {
+      if (!(error instanceof TransactionCanceledException)) throw error
+      const reasons = error.CancellationReasons ?? []
+      // Idempotency first: a duplicate request must replay, whatever else it collides with.
+      const order = ['idempotency', 'guard', 'predecessor', 'event'] as const
+      for (const kind of order) {
+        const refused = plan.writes.find(
+          (write, i) => write.kind === kind && reasons[i]?.Code === 'ConditionalCheckFailed',
+        )
+        if (refused) return refused
+      }
+      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'conflict'
+      throw error
+    }
+  }
+
+  const appended = (plan: AppendPlan): AppendOutcome => ({
+    status: 'appended',
+    events: plan.envelopes,
+    versions: plan.versions,
+  })
+
+  const append = async (
+    appends: readonly StreamAppend[],
+    appendOptions: AppendOptions,
+  ): Promise<AppendOutcome> => {
+    const plan = planAppend(appends, appendOptions, {
+      tables,
+      recordedAt: now(),
+      newEventId,
+      retentionSeconds,
+    })
+    for (let attempt = 1; attempt <= maxConflictAttempts; attempt++) {
+      const refused = await writeOnce(plan)
+      if (refused === undefined) return appended(plan)
+      if (refused !== 'conflict') {
+        // Whatever was refused, a duplicate of a committed request replays its result.
+        const replay = await replayOf(plan)
+        return replay ?? explainRefusal(plan, refused)
+      }
+      // Another transaction holds one of our items for a moment: back off with jitter.
+      await sleep(Math.random() * 20 * attempt)
+    }
+    throw new StoreBusyError(maxConflictAttempts)
+  }
+
+  const readStream: EventStore['readStream'] = async (streamId, { fromVersion = 1, maxCount } = {}) => {
+    const events: EventEnvelope[] = []
+    let startKey: Record<string, unknown> | undefined
+    do {
+      const page = await doc.send(
+        new QueryCommand({
+          TableName: tables.events,
+          KeyConditionExpression: 'streamId = :s AND version >= :v',
+          ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+          ...(maxCount === undefined ? {} : { Limit: maxCount - events.length }),
+        }),
+      )
+      for (const item of page.Items ?? []) events.push(parseEnvelope(item))
+      startKey = page.LastEvaluatedKey
+    } while (startKey && (maxCount === undefined || events.length < maxCount))
+    return events
+  }
+
+  return { append, readStream, streamVersion, findGuard, findIdempotencyRecord }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

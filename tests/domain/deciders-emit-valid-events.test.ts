@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { type DomainEvent, eventTypeNames, parseDomainEvent } from '../../domain/events/index.js'
+import { type EditionCommand, editionDecider } from '../../domain/edition/index.js'
+import { partnerDecider } from '../../domain/partner/index.js'
+import { type Decider, fold } from '../../domain/shared/decider.js'
+import { UnknownCommandError } from '../../domain/shared/errors.js'
+import { startupDecider } from '../../domain/startup/index.js'
+import * as f from './edition/fixtures.js'
+
+/** Runs commands one after another, each against the state the previous ones built. */
+const run = <C, E, S>(decider: Decider<C, E, S>, commands: readonly C[]): E[] =>
+  commands.reduce<E[]>(
+    (events, command) => [...events, ...decider.decide(command, fold(decider, events))],
+    [],
+  )
+
+const edition: EditionCommand[] = [
+  f.openEdition(),
+  f.submitApplication('app-1', 's1'),
+  f.submitApplication('app-2', 's2'),
+  f.submitApplication('app-3', 's3'),
+  f.decideApplication('app-1', 'selected', 'Strong team'),
+  f.decideApplication('app-2', 'rejected'),
+  f.withdrawApplication('app-3', 'staff', 'Duplicate'),
+  f.recordAward('s1', { award: 'best-of-innovation' }),
+  f.joinPartner('tpm'),
+  { type: 'CloseEdition', editionId: f.editionId, now: f.now },
+]
+
+const events: DomainEvent[] = [
+  ...run(editionDecider, edition),
+  ...run(startupDecider, [
+    {
+      type: 'RegisterStartup',
+      startupId: 's1',
+      name: 'Calanques Tech',
+      siret: '73282932000074',
+      city: 'Marseille',
+      territory: 'aix-marseille-provence',
+      website: 'https://calanques.example',
+      themes: ['environment'],
+      description: '',
+      contact: f.contact,
+      now: f.now,
+    },
+  ]),
+  ...run(partnerDecider, [
+    { type: 'RegisterPartner', partnerId: 'tpm', name: 'TPM', kind: 'metropolis', now: f.now },
+  ]),
+]
+
+describe('every event the deciders emit', () => {
+  it('covers every public event type', () => {
+    expect(new Set(events.map((event) => event.type))).toEqual(new Set(eventTypeNames))
+  })
+
+  it.each(events.map((event) => [event.type, event] as const))(
+    '%s passes its schema',
+    (_, event) => {
+      expect(parseDomainEvent(event.type, event.data)).toEqual(event)
+    },
+  )
+
+  it('holds no undefined values (DynamoDB refuses them)', () => {
+    for (const event of events) expect(JSON.parse(JSON.stringify(event))).toEqual(event)
+  })
+})
+
+describe('a command type no decider knows', () => {
+  it('is a programming error, not a rule violation', () => {
+    const bogus = { type: 'DeleteEdition' } as unknown as EditionCommand
+    const decide = () => editionDecider.decide(bogus, editionDecider.initialState)
+    expect(decide).toThrow(UnknownCommandError)
+  })
+})

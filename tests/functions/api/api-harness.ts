@@ -1,0 +1,50 @@
+import { v7 as uuidv7 } from 'uuid'
+import { createApp } from '../../../functions/api/app.js'
+import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
+import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
+import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
+import { createTestTables } from '../../setup/test-tables.js'
+import type { Send } from './transports.js'
+
+/** The tests' editions are CES 2020 and its peers, so the API's clock stands in mid-2019. */
+export const testNow = new Date('2019-09-01T10:00:00Z')
+
+/**
+ * The app on fresh DynamoDB Local tables with its own signing key.
+ *
+ * @example const { app, token } = await apiHarness()
+ */
+export const apiHarness = async ({ now = () => testNow }: { now?: () => Date } = {}) => {
+  const tables = await createTestTables()
+  const key = await generateDevKey()
+  const store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+  const unexpected: unknown[] = []
+  const app = createApp({
+    store,
+    verifier: createTokenVerifier({ jwks: key.jwks }, { issuer: devIssuer, audience: devAudience }),
+    logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => unexpected.push(args) },
+    clock: now,
+    newId: uuidv7,
+    corsOrigins: ['https://forms.maregionsud.example'],
+  })
+  const token = (roles: string[], expiresIn: string | number = '1h') =>
+    signDevToken(key, { subject: 'test-staff', roles, expiresIn })
+  return { app, store, tables, key, token, unexpected }
+}
+
+export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>
+
+/** JSON calls over any transport, as the public, staff (`admin`) or a reporting job. */
+export const client = (send: Send, harness: ApiHarness) => {
+  const call =
+    (roles?: string[]) =>
+    async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const auth: Record<string, string> = roles ? { Authorization: `Bearer ${await harness.token(roles)}` } : {}
+      const content: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' }
+      return send(method, path, {
+        headers: { ...content, ...auth, ...headers },
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      })
+    }
+  return { public: call(), admin: call(['admin']), reports: call(['reports']), send }
+}
