@@ -25,14 +25,16 @@ export interface PlanContext {
   readonly recordedAt: Date
   readonly newEventId: () => string
   readonly retentionSeconds: number
+  /** True when the predecessor is known to exist, so its ConditionCheck can be skipped. */
+  readonly predecessorExists: (streamId: string, version: number) => boolean
 }
 
 /**
  * Turns an append into the conditional writes that make it safe:
  * - each new event is a Put that the version must not exist for (no duplicate);
  * - a stream that already has events gets a ConditionCheck that the expected version
- *   exists, so an expected version beyond the stream's end cannot leave a gap.
- *   The table is append-only, so this proof cannot be undone by a later write;
+ *   exists, so an expected version beyond the stream's end cannot leave a gap —
+ *   unless that version is already known to exist (see known-versions.ts);
  * - guards and the idempotency key are Puts that must not exist either.
  * Everything is validated and sized here, before the first write.
  */
@@ -52,7 +54,7 @@ export const planAppend = (
       throw new RangeError(`Expected version of ${streamId} must be a whole number ≥ 0`)
     }
     if (streamId in versions) throw new RangeError(`Stream ${streamId} appears twice in one append`)
-    if (expectedVersion > 0) {
+    if (expectedVersion > 0 && !context.predecessorExists(streamId, expectedVersion)) {
       writes.push({
         kind: 'predecessor',
         streamId,

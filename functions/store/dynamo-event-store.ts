@@ -12,6 +12,7 @@ import {
 import type { AppendOptions, AppendOutcome, EventStore, StreamAppend } from './event-store.js'
 import { planAppend, type AppendPlan, type PlannedWrite } from './append-plan.js'
 import { idempotencyGuardId } from './guard-ids.js'
+import { KnownVersions } from './known-versions.js'
 
 export interface DynamoEventStoreOptions {
   readonly doc: DocumentClient
@@ -36,6 +37,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
   const now = options.now ?? (() => new Date())
   const newEventId = options.newEventId ?? uuidv7
   const retentionSeconds = (options.idempotencyRetentionDays ?? 30) * 86_400
+  const known = new KnownVersions()
 
   const streamVersion = async (streamId: string): Promise<number> => {
     const { Items } = await doc.send(
@@ -49,7 +51,9 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
         ConsistentRead: true,
       }),
     )
-    return Number(Items?.[0]?.version ?? 0)
+    const version = Number(Items?.[0]?.version ?? 0)
+    known.saw(streamId, version)
+    return version
   }
 
   const findGuard = async (guardId: string) => {
@@ -148,11 +152,10 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     }
   }
 
-  const appended = (plan: AppendPlan): AppendOutcome => ({
-    status: 'appended',
-    events: plan.envelopes,
-    versions: plan.versions,
-  })
+  const appended = (plan: AppendPlan): AppendOutcome => {
+    for (const [streamId, version] of Object.entries(plan.versions)) known.saw(streamId, version)
+    return { status: 'appended', events: plan.envelopes, versions: plan.versions }
+  }
 
   const append = async (
     appends: readonly StreamAppend[],
@@ -163,6 +166,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
       recordedAt: now(),
       newEventId,
       retentionSeconds,
+      predecessorExists: (streamId, version) => known.exists(streamId, version),
     })
     for (let attempt = 1; attempt <= maxConflictAttempts; attempt++) {
       const refused = await writeOnce(plan)
@@ -195,6 +199,8 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
       for (const item of page.Items ?? []) events.push(parseEnvelope(item))
       startKey = page.LastEvaluatedKey
     } while (startKey && (maxCount === undefined || events.length < maxCount))
+    const last = events.at(-1)
+    if (last) known.saw(streamId, last.version)
     return events
   }
 

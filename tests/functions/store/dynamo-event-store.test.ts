@@ -88,6 +88,24 @@ describe('append to one stream', () => {
     expect(await versionsOf('edition-c')).toEqual([1])
   })
 
+  it('refuses a gap from a process that has never read the stream, and from one that has', async () => {
+    await store.append([{ streamId: 'edition-c2', expectedVersion: 0, events: [editionOpened()] }], {
+      metadata: metadata(),
+    })
+    const cold = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    for (const writer of [cold, store]) {
+      const ahead = writer.append(
+        [{ streamId: 'edition-c2', expectedVersion: 3, events: [partnerJoined('cci')] }],
+        { metadata: metadata() },
+      )
+      await expect(ahead).rejects.toMatchObject({ name: 'ConcurrencyError', expectedVersion: 3, actualVersion: 1 })
+    }
+    await cold.append([{ streamId: 'edition-c2', expectedVersion: 1, events: [partnerJoined('cci')] }], {
+      metadata: metadata(),
+    })
+    expect(await versionsOf('edition-c2')).toEqual([1, 2])
+  })
+
   it('lands each of 20 concurrent appenders exactly once, versions 1..20 without a gap', async () => {
     const partners = Array.from({ length: 20 }, (_, i) => `partner-${i}`)
     await Promise.all(partners.map((partnerId) => appendWithRetry('edition-race', partnerId)))
