@@ -3,6 +3,7 @@ import { awardLevel, isoDate, isoDateTime, partnerKind, slug } from '../../../do
 import { isValidSiret } from '../../../domain/shared/siret.js'
 import { territorySlug } from '../../../domain/shared/territories.js'
 import { nestFormFields } from '../form-body.js'
+import { documented } from './documented.js'
 import { multiLine, singleLine } from './text.js'
 
 /**
@@ -18,13 +19,13 @@ const occurredAt = isoDateTime
 
 export const openEditionBody = z
   .object({
-    id: slug.openapi({ example: 'ces-2020' }),
+    id: documented(slug, { example: 'ces-2020' }),
     name: singleLine(200).openapi({ example: 'CES Las Vegas 2020' }),
     show: singleLine(100).openapi({ example: 'CES' }),
     city: singleLine(100).openapi({ example: 'Las Vegas' }),
-    startsOn: isoDate.openapi({ example: '2020-01-07' }),
-    endsOn: isoDate.openapi({ example: '2020-01-10' }),
-    applicationDeadline: isoDateTime.openapi({ example: '2019-10-15T23:59:59+02:00' }),
+    startsOn: documented(isoDate, { example: '2020-01-07' }),
+    endsOn: documented(isoDate, { example: '2020-01-10' }),
+    applicationDeadline: documented(isoDateTime, { example: '2019-10-15T23:59:59+02:00' }),
     capacity: z.number().int().min(1).max(1000).openapi({ example: 30 }),
     themes: z.array(slug).max(50).default([]).openapi({ example: ['environment', 'health'] }),
     occurredAt,

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { tableEnv } from '../../functions/shared/table-names.js'
+import { bundleLambda, lambdaEntries } from '../../infra/lambda-bundles.js'
+import { generateDevKey } from '../../local/dev-tokens.js'
+import type { BenchContext } from '../context.js'
+import { median } from '../interleave.js'
+
+const run = promisify(execFile)
+const outDir = resolve('bench/.bundles')
+
+const apiEvent = {
+  version: '2.0',
+  routeKey: '$default',
+  rawPath: '/health',
+  rawQueryString: '',
+  headers: {},
+  isBase64Encoded: false,
+  requestContext: { http: { method: 'GET', path: '/health', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, requestId: 'bench', stage: '$default' },
+}
+
+/** A fresh node process imports the bundle and serves one request; it reports how long that took. */
+const childScript = (file: string, event: unknown) => `
+const started = performance.now()
+const { handler } = await import(${JSON.stringify(file)})
+await handler(${JSON.stringify(event)}, { awsRequestId: 'bench', getRemainingTimeInMillis: () => 30000 })
+console.log(JSON.stringify({ ms: performance.now() - started }))
+`
+
+const coldStart = async (file: string, event: unknown, env: Record<string, string>) => {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', childScript(file, event)], {
+    env: { ...process.env, ...env },
+    cwd: resolve('.'),
+  })
+  return (JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { ms: number }).ms
+}
+
+export interface ColdStartResult {
+  readonly name: string
+  readonly bytes: number
+  readonly medianMs: number
+  readonly baselineMs: number
+  /** Our time / the bare Hono bundle's time, per round: target ≤ 1.5 for the API. */
+  readonly ratio: number
+  readonly min: number
+  readonly max: number
+}
+
+export const coldStartCases = async (ctx: BenchContext, rounds: number): Promise<ColdStartResult[]> => {
+  mkdirSync(outDir, { recursive: true })
+  const bare = await bundleLambda('bare-hono', 'bench/fixtures/bare-hono.ts', outDir)
+  const { jwks } = await generateDevKey()
+  const env = { ...tableEnv(ctx.names), DYNAMODB_ENDPOINT: ctx.endpoint, DEV_JWKS: JSON.stringify(jwks), AWS_REGION: 'eu-west-3', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }
+  const results: ColdStartResult[] = []
+  for (const [name, entry] of Object.entries(lambdaEntries)) {
+    if (!existsSync(entry)) continue
+    const ours = await bundleLambda(name, entry, outDir)
+    const event = name === 'api' ? apiEvent : { Records: [] }
+    const ratios: number[] = []
+    const oursMs: number[] = []
+    const bareMs: number[] = []
+    for (let round = 0; round < rounds; round++) {
+      const a = await coldStart(ours.outfile, event, env)
+      const b = await coldStart(bare.outfile, apiEvent, env)
+      oursMs.push(a)
+      bareMs.push(b)
+      ratios.push(a / b)
+    }
+    results.push({ name, bytes: ours.bytes, medianMs: median(oursMs), baselineMs: median(bareMs), ratio: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) })
+  }
+  return results
+}

@@ -1,0 +1,34 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { createDocumentClient, type DocumentClient } from '../functions/shared/dynamo-client.js'
+import { tableNamesForPrefix, type TableNames } from '../functions/shared/table-names.js'
+import { createDynamoEventStore } from '../functions/store/dynamo-event-store.js'
+import type { EventStore } from '../functions/store/event-store.js'
+import { createTables } from '../local/create-tables.js'
+
+/** What every case gets: the run's DynamoDB Local, its tables and our event store. */
+export interface BenchContext {
+  readonly endpoint: string
+  readonly client: DynamoDBClient
+  readonly doc: DocumentClient
+  readonly names: TableNames
+  readonly store: EventStore
+  readonly quick: boolean
+  /** Scales a full-run count down in --quick mode. */
+  readonly size: (full: number, quick: number) => number
+}
+
+export const benchContext = async (endpoint: string, quick: boolean): Promise<BenchContext> => {
+  const doc = createDocumentClient({ endpoint })
+  const client = new DynamoDBClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
+  const names = tableNamesForPrefix(`bench-${Date.now().toString(36)}`)
+  await createTables(client, names)
+  return {
+    endpoint,
+    client,
+    doc,
+    names,
+    store: createDynamoEventStore({ doc, tables: names }),
+    quick,
+    size: (full, small) => (quick ? small : full),
+  }
+}

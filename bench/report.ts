@@ -1,0 +1,76 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import type { ColdStartResult } from './cases/cold-start.js'
+import type { Comparison } from './interleave.js'
+
+export interface LatencyResult {
+  readonly name: string
+  readonly p50Ms: number
+  readonly p99Ms: number
+  readonly samples: number
+  readonly targetP99Ms?: number
+}
+
+export interface BenchReport {
+  readonly date: string
+  readonly machine: { readonly cores: number; readonly cpu: string; readonly node: string }
+  readonly quick: boolean
+  readonly rounds: number
+  readonly comparisons: readonly Comparison[]
+  readonly coldStarts: readonly ColdStartResult[]
+  readonly latencies: readonly LatencyResult[]
+}
+
+const fixed = (n: number, digits = 2) => n.toFixed(digits)
+const verdict = (ok: boolean | undefined) => (ok === undefined ? '' : ok ? 'met' : 'missed')
+
+export const machine = () => ({ cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version })
+
+/** The report as Markdown tables: ratios first (the figures that mean something), rates as context. */
+export const toMarkdown = (report: BenchReport) => {
+  const lines = [
+    `# Benchmark results`,
+    '',
+    `${report.date} · ${report.machine.cores} cores (${report.machine.cpu}) · Node ${report.machine.node} · ` +
+      `${report.rounds} interleaved rounds${report.quick ? ' · --quick' : ''} · DynamoDB Local`,
+    '',
+    'Ratio = our speed ÷ the baseline’s speed in the same round (1.00 = as fast). Median and min–max over rounds.',
+    '',
+    '| case | ours | baseline | median ratio | min–max | target | ours ops/s | baseline ops/s |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...report.comparisons.map(
+      (c) =>
+        `| ${c.name} | ${c.subject} | ${c.baseline} | **${fixed(c.median)}** | ${fixed(c.min)}–${fixed(c.max)} | ` +
+        `${c.target === undefined ? '–' : `≥ ${fixed(c.target)} ${verdict(c.median >= c.target)}`} | ${fixed(c.subjectOpsPerSecond, 0)} | ${fixed(c.baselineOpsPerSecond, 0)} |`,
+    ),
+  ]
+  if (report.latencies.length > 0) {
+    lines.push('', '| latency | p50 | p99 | samples | target |', '| --- | --- | --- | --- | --- |')
+    for (const l of report.latencies) {
+      const target = l.targetP99Ms === undefined ? '–' : `p99 < ${l.targetP99Ms} ms ${verdict(l.p99Ms < l.targetP99Ms)}`
+      lines.push(`| ${l.name} | ${fixed(l.p50Ms, 0)} ms | ${fixed(l.p99Ms, 0)} ms | ${l.samples} | ${target} |`)
+    }
+  }
+  if (report.coldStarts.length > 0) {
+    lines.push(
+      '',
+      'Cold start: a fresh `node` process imports the minified bundle and serves one request. Ratio = our time ÷ a bare Hono bundle’s time (lower is better).',
+      '',
+      '| Lambda | bundle (minified) | import + one request | bare Hono | median time ratio | min–max | target |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...report.coldStarts.map(
+        (c) =>
+          `| ${c.name} | ${fixed(c.bytes / 1024, 0)} KiB | ${fixed(c.medianMs, 0)} ms | ${fixed(c.baselineMs, 0)} ms | **${fixed(c.ratio)}** | ` +
+          `${fixed(c.min)}–${fixed(c.max)} | ${c.name === 'api' ? `≤ 1.50 and < 300 KB: ${verdict(c.ratio <= 1.5 && c.bytes < 300_000)}` : '–'} |`,
+      ),
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** Writes `<dir>/<name>.json` and `.md`. */
+export const writeReport = (report: BenchReport, dir: string, name: string) => {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(`${dir}/${name}.json`, `${JSON.stringify(report, null, 2)}\n`)
+  writeFileSync(`${dir}/${name}.md`, toMarkdown(report))
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm run bench` (or `npm run bench -- --quick`): starts its own DynamoDB Local and
+ * runs every case against its baseline in interleaved rounds, in one process; prints
+ * the table and writes bench/results/latest.{json,md} (quick runs: quick.{json,md}).
+ */
+import { parseArgs } from 'node:util'
+import { startDynamoDbLocal } from '../local/dynamodb-local.js'
+import { appendCases } from './cases/append.js'
+import { castoreCases } from './cases/castore.js'
+import { coldStartCases } from './cases/cold-start.js'
+import { httpCases } from './cases/http.js'
+import { registerCases } from './cases/register.js'
+import { rehydrateCases } from './cases/rehydrate.js'
+import { benchContext } from './context.js'
+import type { Comparison } from './interleave.js'
+import { machine, toMarkdown, writeReport, type LatencyResult } from './report.js'
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, rounds: { type: 'string' } } })
+const quick = values.quick ?? false
+const rounds = Number(values.rounds ?? (quick ? 5 : 7))
+
+const db = await startDynamoDbLocal()
+try {
+  const ctx = await benchContext(db.endpoint, quick)
+  const comparisons: Comparison[] = []
+  const latencies: LatencyResult[] = []
+  const step = async <T>(label: string, run: () => Promise<T[]>) => {
+    const started = Date.now()
+    const results = await run()
+    console.error(`· ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
+    return results
+  }
+  comparisons.push(...(await step('append', () => appendCases(ctx, rounds))))
+  comparisons.push(...(await step('append vs Castore', () => castoreCases(ctx, rounds))))
+  comparisons.push(...(await step('register', () => registerCases(ctx, rounds))))
+  comparisons.push(...(await step('rehydrate', () => rehydrateCases(ctx, rounds))))
+  comparisons.push(...(await step('HTTP', () => httpCases(ctx, rounds))))
+  const coldStarts = await step('cold start', () => coldStartCases(ctx, rounds))
+  const report = { date: new Date().toISOString(), machine: machine(), quick, rounds, comparisons, coldStarts, latencies }
+  writeReport(report, 'bench/results', quick ? 'quick' : 'latest')
+  console.log(toMarkdown(report))
+} finally {
+  await db.stop()
+}
