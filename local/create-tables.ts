@@ -1,0 +1,99 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  type AttributeDefinition,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+  type KeySchemaElement,
+} from '@aws-sdk/client-dynamodb'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { tables, type KeyAttribute, type TableDefinition, type TableKey } from '../infra/tables.js'
+import type { TableNames } from '../functions/shared/table-names.js'
+
+const ACTIVE_TIMEOUT_MS = 30_000
+
+const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute): KeySchemaElement[] => [
+  { AttributeName: partitionKey.name, KeyType: 'HASH' },
+  ...(sortKey ? [{ AttributeName: sortKey.name, KeyType: 'RANGE' as const }] : []),
+]
+
+/** Every key attribute of the table and its indexes, each once. */
+const attributeDefinitions = (table: TableDefinition): AttributeDefinition[] => {
+  const keys = [table.partitionKey, table.sortKey, ...(table.globalIndexes ?? []).flatMap(
+    (index) => [index.partitionKey, index.sortKey],
+  )].filter((key): key is KeyAttribute => key !== undefined)
+  const byName = new Map(keys.map((key) => [key.name, key.type]))
+  return [...byName].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }))
+}
+
+/** The CreateTable request for one definition of infra/tables.ts, as CDK deploys it. */
+export const createTableInput = (
+  name: string,
+  table: TableDefinition,
+): CreateTableCommandInput => ({
+  TableName: name,
+  BillingMode: 'PAY_PER_REQUEST',
+  AttributeDefinitions: attributeDefinitions(table),
+  KeySchema: keySchema(table.partitionKey, table.sortKey),
+  ...(table.stream
+    ? { StreamSpecification: { StreamEnabled: true, StreamViewType: table.stream } }
+    : {}),
+  ...(table.globalIndexes?.length
+    ? {
+        GlobalSecondaryIndexes: table.globalIndexes.map((index) => ({
+          IndexName: index.indexName,
+          KeySchema: keySchema(index.partitionKey, index.sortKey),
+          Projection: { ProjectionType: 'ALL' as const },
+        })),
+      }
+    : {}),
+})
+
+const waitUntilActive = async (client: DynamoDBClient, name: string) => {
+  const deadline = Date.now() + ACTIVE_TIMEOUT_MS
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }))
+    const indexesActive = (Table?.GlobalSecondaryIndexes ?? []).every(
+      (index) => index.IndexStatus === 'ACTIVE',
+    )
+    if (Table?.TableStatus === 'ACTIVE' && indexesActive) return
+    if (Date.now() > deadline) throw new Error(`Table ${name} is not ACTIVE after 30 s`)
+    await sleep(100)
+  }
+}
+
+const enableTimeToLive = async (client: DynamoDBClient, name: string, attribute: string) => {
+  const { TimeToLiveDescription } = await client.send(
+    new DescribeTimeToLiveCommand({ TableName: name }),
+  )
+  // Enabling twice is a ValidationException, so an existing table is checked first.
+  if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return
+  await client.send(new UpdateTimeToLiveCommand({
+    TableName: name,
+    TimeToLiveSpecification: { Enabled: true, AttributeName: attribute },
+  }))
+}
+
+const createTable = async (client: DynamoDBClient, name: string, table: TableDefinition) => {
+  try {
+    await client.send(new CreateTableCommand(createTableInput(name, table)))
+  } catch (error: unknown) {
+    if (!(error instanceof ResourceInUseException)) throw error
+  }
+  await waitUntilActive(client, name)
+  if (table.timeToLiveAttribute) await enableTimeToLive(client, name, table.timeToLiveAttribute)
+}
+
+/**
+ * Creates every table of infra/tables.ts under `names` and waits until they are
+ * ACTIVE; a table that already exists is left as it is.
+ *
+ * @example await createTables(client, tableNamesForPrefix('delegation-sud-local'))
+ */
+export const createTables = async (client: DynamoDBClient, names: TableNames): Promise<void> => {
+  const keys = Object.keys(tables) as TableKey[]
+  await Promise.all(keys.map((key) => createTable(client, names[key], tables[key])))
+}

@@ -1,0 +1,42 @@
+import type { TableKey } from '../infra/tables.js'
+
+/** A Lambda fed by a table's DynamoDB Stream (an event source mapping in AWS). */
+export interface StreamConsumer {
+  readonly table: TableKey
+  /** Relative to this folder, as an import specifier. */
+  readonly module: string
+  readonly export: string
+  readonly batchSize?: number
+}
+
+/** A Lambda run on an EventBridge schedule in AWS. */
+export interface ScheduledJob {
+  readonly name: string
+  readonly everyMs: number
+  readonly module: string
+  readonly export: string
+}
+
+/** What `npm start` wires to the tables' streams: one line per consumer. */
+export const consumers: readonly StreamConsumer[] = [
+  { table: 'events', module: '../functions/indexer/lambda.js', export: 'handler' },
+]
+
+/** What `npm start` runs on a timer: one line per job. */
+export const schedules: readonly ScheduledJob[] = []
+
+/**
+ * Imports a Lambda entry module (after process.env is set: it reads it at cold start,
+ * as in AWS) and returns the named handler.
+ *
+ * @example const handler = await loadHandler<DynamoDBStreamEvent, void>(module, 'handler')
+ */
+export const loadHandler = async <E, R>(
+  module: string,
+  name: string,
+): Promise<(event: E) => Promise<R>> => {
+  const exports: Record<string, unknown> = await import(new URL(module, import.meta.url).href)
+  const handler = exports[name]
+  if (typeof handler !== 'function') throw new Error(`${module} exports no function ${name}`)
+  return async (event) => handler(event)
+}

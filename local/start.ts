@@ -1,0 +1,129 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
+import { serve, type ServerType } from '@hono/node-server'
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda'
+import { parseArgs } from 'node:util'
+import { z } from 'zod'
+import { tableEnv, tableNamesForPrefix } from '../functions/shared/table-names.js'
+import { tables } from '../infra/tables.js'
+import { createTables } from './create-tables.js'
+import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey } from './dev-tokens.js'
+import { startDynamoDbLocal } from './dynamodb-local.js'
+import { consumers, loadHandler, schedules } from './lambda-entries.js'
+import { startScheduler } from './scheduler.js'
+import { messageOf } from './shard-reader.js'
+import { startStreamPoller } from './stream-poller.js'
+
+const REGION = 'eu-west-3'
+// Node 20 is fine locally until 2027; the SDK's notice would bury the startup lines.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
+
+const settingsSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).optional(),
+  TABLE_PREFIX: z.string().min(1).default('delegation-sud-local'),
+})
+
+const line = (component: string, detail: string) => console.log(`${component.padEnd(16)}${detail}`)
+
+/** Stop functions of what has started so far, run newest first on the way out. */
+const closers: Array<() => Promise<void>> = []
+let stopping = false
+
+const shutdown = async (code: number) => {
+  if (stopping) process.exit(1) // a second Ctrl-C: no more waiting
+  stopping = true
+  for (const close of closers.reverse()) {
+    await close().catch((error: unknown) => console.error(`while stopping: ${messageOf(error)}`))
+  }
+  process.exit(code)
+}
+
+const listen = (fetch: (request: Request) => Response | Promise<Response>, port: number,
+  hostname: string) =>
+  new Promise<ServerType>((resolve, reject) => {
+    const server = serve({ fetch, port, hostname }, () => resolve(server))
+    server.once('error', reject)
+  })
+
+const close = (server: ServerType) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve())
+    if ('closeAllConnections' in server) server.closeAllConnections()
+  })
+
+const main = async () => {
+  const settings = settingsSchema.parse(process.env)
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } })
+  const dataDir = values['data-dir'] ?? settings.DATA_DIR
+
+  const db = await startDynamoDbLocal(dataDir ? { dataDir } : {})
+  closers.push(() => db.stop())
+  const storage = dataDir ? `data in ${dataDir}` : 'in memory'
+  line('DynamoDB Local', `${db.endpoint} (ready in ${db.readyInMs} ms, ${storage}, pid ${db.pid})`)
+
+  const credentials = { accessKeyId: 'local', secretAccessKey: 'local' }
+  const aws = { endpoint: db.endpoint, region: REGION, credentials }
+  const client = new DynamoDBClient(aws)
+  const names = tableNamesForPrefix(settings.TABLE_PREFIX)
+  await createTables(client, names)
+  line('Tables', `${settings.TABLE_PREFIX}-{${Object.values(tables).map((t) => t.id).join(',')}}`)
+
+  // The Lambda modules read these at import time, as they do in AWS.
+  Object.assign(process.env, {
+    DYNAMODB_ENDPOINT: db.endpoint,
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    ...tableEnv(names),
+  })
+
+  // Tokens from `npm run token` verify against this machine's development key.
+  if (!process.env.JWKS_URL && !process.env.DEV_JWKS) {
+    const { jwks } = await loadOrCreateDevKey()
+    process.env.DEV_JWKS = JSON.stringify(jwks)
+    process.env.JWT_ISSUER ??= devIssuer
+    process.env.JWT_AUDIENCE ??= devAudience
+    line('Auth', `development key in ${devKeyPath} (tokens: npm run token)`)
+  }
+
+  const streams = new DynamoDBStreamsClient(aws)
+  for (const consumer of consumers) {
+    const tableName = names[consumer.table]
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }))
+    if (!Table?.LatestStreamArn) throw new Error(`${tableName} has no stream`)
+    const handler = await loadHandler<DynamoDBStreamEvent, DynamoDBBatchResponse | void>(
+      consumer.module, consumer.export)
+    const poller = startStreamPoller({
+      client: streams, tableName, streamArn: Table.LatestStreamArn, handler,
+      ...(consumer.batchSize ? { batchSize: consumer.batchSize } : {}),
+    })
+    closers.push(() => poller.stop())
+    line('Stream poller', `${tableName} → ${consumer.module}#${consumer.export}`)
+  }
+
+  for (const job of schedules) {
+    const handler = await loadHandler<ScheduledEvent, unknown>(job.module, job.export)
+    const scheduler = startScheduler({ ...job, handler, region: REGION })
+    closers.push(() => scheduler.stop())
+    line('Schedule', `every ${job.everyMs} ms → ${job.module}#${job.export}`)
+  }
+
+  const { app } = await import('../functions/api/app-instance.js')
+  const server = await listen(app.fetch, settings.PORT, settings.HOST)
+  closers.push(() => close(server))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : settings.PORT
+  const url = `http://${settings.HOST}:${port}`
+  line('API', `${url} (Hono on @hono/node-server)`)
+  console.log(`Délégation Sud is running on ${url}`)
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(0))
+
+main().catch(async (error: unknown) => {
+  if (stopping) return // interrupted while starting: shutdown() is on it
+  console.error(`npm start failed: ${messageOf(error)}`)
+  await shutdown(1)
+})

@@ -1,0 +1,86 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb'
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { createDocumentClient } from '../../functions/shared/dynamo-client.js'
+import { createTestClient } from '../setup/test-tables.js'
+
+interface Running {
+  readonly child: ChildProcessWithoutNullStreams
+  readonly url: string
+  readonly endpoint: string
+  readonly jvmPid: number
+  readonly output: () => string
+}
+
+const PREFIX = 'start-test'
+
+/** `npm start` as a user runs it, on a free port, with its own table prefix. */
+const startApp = (): Promise<Running> =>
+  new Promise((resolve, reject) => {
+    const { DATA_DIR: _dataDir, ...env } = process.env
+    const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
+      env: { ...env, PORT: '0', HOST: '127.0.0.1', TABLE_PREFIX: PREFIX, DEV_JWKS: '{"keys":[]}' },
+    })
+    let output = ''
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /is running on (http:\/\/\S+)/.exec(output)?.[1]
+      const db = /DynamoDB Local\s+(http:\/\/\S+) .*pid (\d+)\)/.exec(output)
+      if (url && db?.[1] && db[2]) {
+        resolve({ child, url, endpoint: db[1], jvmPid: Number(db[2]), output: () => output })
+      }
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)))
+  })
+
+const stopApp = (running: Running, signal: NodeJS.Signals) =>
+  new Promise<number | null>((resolve) => {
+    running.child.once('exit', (code) => resolve(code))
+    running.child.kill(signal)
+  })
+
+/** A zombie (dead, not yet reaped by init) counts as gone. */
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+}
+
+const eventsIn = async (endpoint: string) =>
+  (await createTestClient(endpoint).send(new ScanCommand({ TableName: `${PREFIX}-Events` }))).Count
+
+// Two full starts (tsx, JVM, tables, Lambda modules): slow on a busy machine.
+describe('npm start (local/start.ts)', { timeout: 120_000 }, () => {
+  it('serves the API, exits 0 on Ctrl-C or SIGTERM, and starts afresh in memory', async () => {
+    const first = await startApp()
+    try {
+      const health = await fetch(`${first.url}/health`)
+      expect(health.status).toBe(200)
+      expect(await health.json()).toEqual({ status: 'ok' })
+      expect(first.output()).toMatch(/Stream poller\s+start-test-Events → /)
+      const doc = createDocumentClient({ endpoint: first.endpoint })
+      const item = { streamId: 'edition-ces-2020', version: 1, type: 'edition.opened' }
+      await doc.send(new PutCommand({ TableName: `${PREFIX}-Events`, Item: item }))
+      expect(await eventsIn(first.endpoint)).toBe(1)
+    } finally {
+      expect(await stopApp(first, 'SIGINT')).toBe(0)
+    }
+    expect(isRunning(first.jvmPid)).toBe(false)
+
+    const second = await startApp()
+    try {
+      expect(await eventsIn(second.endpoint)).toBe(0)
+    } finally {
+      expect(await stopApp(second, 'SIGTERM')).toBe(0)
+    }
+    expect(isRunning(second.jvmPid)).toBe(false)
+  })
+})
