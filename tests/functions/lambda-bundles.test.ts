@@ -10,15 +10,17 @@ import { generateDevKey } from '../../local/dev-tokens.js'
 const run = promisify(execFile)
 
 /** The API's bundle, as deployed, booted in a fresh node process and asked for two pages. */
-const serveOnce = async (outfile: string, path: string, env: Record<string, string>) => {
+const serveOnce = async (outfile: string, path: string, env: Record<string, string>, body?: unknown) => {
+  const method = body === undefined ? 'GET' : 'POST'
   const event = {
     version: '2.0',
     routeKey: '$default',
     rawPath: path,
     rawQueryString: '',
-    headers: {},
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
     isBase64Encoded: false,
-    requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'r', stage: '$default' },
+    requestContext: { http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' }, requestId: 'r', stage: '$default' },
   }
   const script = `const { handler } = await import(${JSON.stringify(outfile)})
 const result = await handler(${JSON.stringify(event)}, {})
@@ -31,7 +33,7 @@ console.log(JSON.stringify(result))`
 }
 
 describe('the API Lambda bundle', () => {
-  it('boots from its minified ESM bundle and serves /health and /openapi.json', async () => {
+  it('boots from its minified ESM bundle, serves /health and /openapi.json, and explains errors in English', async () => {
     // Inside the repo, so the bundle finds the AWS SDK in node_modules as Lambda's runtime provides it.
     mkdirSync(resolve('node_modules/.cache'), { recursive: true })
     const outDir = mkdtempSync(resolve('node_modules/.cache/bundle-'))
@@ -42,5 +44,11 @@ describe('the API Lambda bundle', () => {
     const openapi = await serveOnce(outfile, '/openapi.json', env)
     expect(openapi.statusCode).toBe(200)
     expect(JSON.parse(openapi.body).paths['/editions/{editionId}/applications']).toBeDefined()
+    // Only English error messages are bundled (infra/lambda-bundles.ts): they must still be there.
+    const invalid = await serveOnce(outfile, '/editions/ces-2020/applications', env, { pitch: 42 })
+    expect(invalid.statusCode).toBe(400)
+    expect(JSON.parse(invalid.body).errors).toContainEqual(
+      expect.objectContaining({ field: 'pitch', message: expect.stringMatching(/^Invalid input: expected string/) }),
+    )
   }, 60_000)
 })
