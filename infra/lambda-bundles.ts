@@ -3,10 +3,10 @@ import { dirname, join } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 
 /**
- * Every Lambda's entry file, and the esbuild settings CDK's NodejsFunction uses for
- * them (infra/constructs/node-function.ts): ESM, minified, Node 22, the AWS SDK left
- * to the runtime. The benchmark's cold-start case and the bundle boot test build
- * with exactly these, so what they measure is what gets deployed.
+ * Every Lambda's entry file, and the one way they are bundled: ESM, minified with
+ * source maps, Node 22, the AWS SDK left to the runtime, English-only zod. CDK
+ * (infra/constructs/node-function.ts), the benchmark's cold-start case and the
+ * bundle boot test all build with this, so what is measured is what is deployed.
  */
 export const lambdaEntries = {
   api: 'functions/api/lambda.ts',
@@ -51,7 +51,8 @@ export const leanZod: Plugin = {
 }
 
 /**
- * Bundles one entry to `<outDir>/<name>/index.mjs`.
+ * Bundles one entry to `<outDir>/<name>/index.mjs` (with its source map): what CDK
+ * deploys (through infra/bundle-cli.ts), the benchmark measures and the boot test runs.
  *
  * @example const { outfile, bytes } = await bundleLambda('api', lambdaEntries.api, 'bench/.bundles')
  */
@@ -67,6 +68,8 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     mainFields: [...mainFields],
     external: [...external],
     banner: { js: banner },
+    sourcemap: true,
+    sourcesContent: false,
     plugins: [leanZod],
     logLevel: 'warning',
   })

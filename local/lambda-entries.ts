@@ -20,10 +20,13 @@ export interface ScheduledJob {
 /** What `npm start` wires to the tables' streams: one line per consumer. */
 export const consumers: readonly StreamConsumer[] = [
   { table: 'events', module: '../functions/indexer/lambda.js', export: 'handler' },
+  { table: 'feed', module: '../functions/projector/lambda.js', export: 'handler' },
 ]
 
 /** What `npm start` runs on a timer: one line per job. */
-export const schedules: readonly ScheduledJob[] = []
+export const schedules: readonly ScheduledJob[] = [
+  { name: 'projector-catch-up', everyMs: 60_000, module: '../functions/projector/lambda.js', export: 'handler' },
+]
 
 /**
  * Imports a Lambda entry module (after process.env is set: it reads it at cold start,

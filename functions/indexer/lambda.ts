@@ -1,15 +1,21 @@
 import { Logger } from '@aws-lambda-powertools/logger'
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
+import { z } from 'zod'
+import { createDocumentClient } from '../shared/dynamo-client.js'
+import { tableNamesFromEnv } from '../shared/table-names.js'
+import { createIndexer } from './indexer.js'
 
+// Parsed once per cold start, as the tables' names and the endpoint never change.
+const tables = tableNamesFromEnv(process.env, ['events', 'feed'])
+const { DYNAMODB_ENDPOINT } = z
+  .object({ DYNAMODB_ENDPOINT: z.url().optional() })
+  .parse(process.env)
 const logger = new Logger({ serviceName: 'delegation-sud-indexer' })
+const doc = createDocumentClient({ endpoint: DYNAMODB_ENDPOINT })
 
-/** The Events stream's only consumer. For now it logs what it receives. */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  for (const record of event.Records) {
-    logger.info('event recorded', {
-      streamId: record.dynamodb?.Keys?.streamId?.S,
-      version: record.dynamodb?.Keys?.version?.N,
-    })
-  }
-  return { batchItemFailures: [] }
-}
+/**
+ * The indexer Lambda, fed by the Events table's stream (NEW_IMAGE, partial batch
+ * responses on): gives every event its Feed position. See indexer.ts.
+ *
+ * @example handler({ Records: [insertRecord] }) // → { batchItemFailures: [] }
+ */
+export const handler = createIndexer({ doc, tables, logger })

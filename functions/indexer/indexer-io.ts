@@ -1,0 +1,71 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
+import { batchGetAll } from '../feed/batch-io.js'
+import { cursorKey, headKey } from '../feed/feed-layout.js'
+import type { DocumentClient } from '../shared/dynamo-client.js'
+import type { IndexerState } from './index-transaction.js'
+
+/** The Events table does not hold a version that a later one was recorded after. */
+export class MissingEventError extends Error {
+  override readonly name = 'MissingEventError'
+  constructor(readonly streamId: string, readonly version: number) {
+    super(`Stream ${streamId} has no event at version ${version} in the Events table`)
+  }
+}
+
+const numberOf = (value: unknown) => (typeof value === 'number' ? value : 0)
+
+/**
+ * The head and the cursors of `streamIds` (0 for what was never written), read consistently.
+ *
+ * @example const { head, cursors } = await readIndexerState(doc, 'Feed', ['edition-ces-2020'])
+ */
+export const readIndexerState = async (
+  doc: DocumentClient,
+  table: string,
+  streamIds: readonly string[],
+): Promise<IndexerState> => {
+  const items = await batchGetAll(doc, table, [headKey, ...streamIds.map(cursorKey)])
+  const byPk = new Map(items.map((item) => [String(item.pk), item]))
+  return {
+    head: numberOf(byPk.get(headKey.pk)?.position),
+    cursors: new Map(
+      streamIds.map((streamId) => [streamId, numberOf(byPk.get(cursorKey(streamId).pk)?.version)]),
+    ),
+  }
+}
+
+/**
+ * Versions `from`…`to` of a stream from the Events table (consistent, every page),
+ * validated: what the stream records of this batch did not carry.
+ *
+ * @example await readVersions(doc, 'Events', 'edition-ces-2020', 3, 5) // v3, v4, v5
+ */
+export const readVersions = async (
+  doc: DocumentClient,
+  table: string,
+  streamId: string,
+  from: number,
+  to: number,
+): Promise<EventEnvelope[]> => {
+  const events: EventEnvelope[] = []
+  let startKey: Record<string, unknown> | undefined
+  do {
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'streamId = :s AND version BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':s': streamId, ':from': from, ':to': to },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    )
+    for (const item of page.Items ?? []) events.push(parseEnvelope(item))
+    startKey = page.LastEvaluatedKey
+  } while (startKey)
+  events.forEach((event, index) => {
+    if (event.version !== from + index) throw new MissingEventError(streamId, from + index)
+  })
+  if (events.length < to - from + 1) throw new MissingEventError(streamId, from + events.length)
+  return events
+}

@@ -1,0 +1,91 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
+import { z } from 'zod'
+import type { DocumentClient } from '../shared/dynamo-client.js'
+import { readCurrentGeneration } from './generation-pointer.js'
+import { checkpointKey, docPk } from './read-model-layout.js'
+
+/** A `cursor` that no query of ours handed out. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError'
+  constructor() {
+    super('The cursor is not one this API returned')
+  }
+}
+
+export interface ReadModels {
+  /** A document and the Feed position of the last event folded into it. */
+  get(collection: string, id: string): Promise<{ doc: unknown; position: number } | undefined>
+  /** A collection's documents in id order, a page at a time. */
+  query(
+    collection: string,
+    options: { readonly limit: number; readonly cursor?: string | undefined },
+  ): Promise<{ items: Array<{ id: string; doc: unknown }>; next?: string }>
+  /** The projection's checkpoint in the current generation (0 before its first run). */
+  freshness(projection: string): Promise<number>
+  currentGeneration(): Promise<number>
+}
+
+const cursorSchema = z.object({ sk: z.string() }).strict()
+
+// The cursor carries the sort key only: a page turned across a rebuild's switch goes on,
+// in the new generation, after the same id.
+const encodeCursor = (sk: string): string =>
+  Buffer.from(JSON.stringify({ sk })).toString('base64url')
+
+const decodeCursor = (cursor: string): string => {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'))).sk
+  } catch {
+    throw new InvalidCursorError()
+  }
+}
+
+/**
+ * Reads the projections' documents for the reporting routes, always from the current
+ * generation (the pointer is resolved on every call, so a rebuild's switch shows at once).
+ *
+ * @example
+ *   const readModels = createReadModels({ doc, table })
+ *   const summary = await readModels.get('edition-summary', 'ces-2020')
+ */
+export const createReadModels = (
+  { doc, table }: { doc: DocumentClient; table: string },
+): ReadModels => {
+  const currentGeneration = () => readCurrentGeneration(doc, table)
+
+  const get: ReadModels['get'] = async (collection, id) => {
+    const pk = docPk(await currentGeneration(), collection)
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: table, Key: { pk, sk: id }, ConsistentRead: true }),
+    )
+    return Item ? { doc: Item.doc, position: Number(Item.position) } : undefined
+  }
+
+  const query: ReadModels['query'] = async (collection, { limit, cursor }) => {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1')
+    const after = cursor === undefined ? undefined : decodeCursor(cursor)
+    const pk = docPk(await currentGeneration(), collection)
+    const output = await doc.send(new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      // One more than asked: a last page says so instead of handing out an empty next one.
+      Limit: limit + 1,
+      ConsistentRead: true,
+      ...(after === undefined ? {} : { ExclusiveStartKey: { pk, sk: after } }),
+    }))
+    const found = (output.Items ?? []).map((item) => ({ id: String(item.sk), doc: item.doc }))
+    const items = found.slice(0, limit)
+    const last = items.at(-1)
+    const more = found.length > limit || output.LastEvaluatedKey !== undefined
+    return more && last ? { items, next: encodeCursor(last.id) } : { items }
+  }
+
+  const freshness: ReadModels['freshness'] = async (projection) => {
+    const Key = checkpointKey(await currentGeneration(), projection)
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key, ConsistentRead: true }))
+    return typeof Item?.position === 'number' ? Item.position : 0
+  }
+
+  return { get, query, freshness, currentGeneration }
+}

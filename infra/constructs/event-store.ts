@@ -1,0 +1,36 @@
+import { Key } from 'aws-cdk-lib/aws-kms'
+import { Construct } from 'constructs'
+import { tables } from '../tables.js'
+import type { StageConfig } from '../stage-config.js'
+import { defineTable, type DefinedTable } from './dynamo-table.js'
+
+export interface EventStoreProps {
+  readonly config: StageConfig
+}
+
+/**
+ * The write side: the append-only Events table (its stream feeds only the indexer) and
+ * the Guards written in the same transactions. In prod the events, kept forever, are
+ * encrypted with a customer-managed key that rotates yearly and outlives the stack.
+ *
+ * @example const { events, guards } = new EventStore(this, 'EventStore', { config })
+ */
+export class EventStore extends Construct {
+  readonly events: DefinedTable
+  readonly guards: DefinedTable
+  readonly key: Key | undefined
+
+  constructor(scope: Construct, id: string, { config }: EventStoreProps) {
+    super(scope, id)
+    this.key = config.protectData
+      ? new Key(this, 'EventsKey', {
+          alias: `${config.prefix}-events`,
+          description: 'Encrypts the Délégation Sud event store (Events table and its stream)',
+          enableKeyRotation: true,
+          removalPolicy: config.removalPolicy,
+        })
+      : undefined
+    this.events = defineTable(this, tables.events, { config, encryptionKey: this.key })
+    this.guards = defineTable(this, tables.guards, { config })
+  }
+}

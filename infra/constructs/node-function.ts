@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib'
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { Architecture, Code, Function as LambdaFunctionResource, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda'
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
+import { LogGroup } from 'aws-cdk-lib/aws-logs'
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
+import { Construct } from 'constructs'
+import type { DefinedTable } from './dynamo-table.js'
+import type { StageConfig } from '../stage-config.js'
+
+const functionsDir = fileURLToPath(new URL('../../functions/', import.meta.url))
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
+const bundleCli = fileURLToPath(new URL('../bundle-cli.ts', import.meta.url))
+
+/** The entry file of a Lambda under functions/, e.g. `functions/indexer/lambda.ts`. */
+export const functionEntry = (name: string): string => `${functionsDir}${name}/lambda.ts`
+
+/**
+ * The entry if its file exists at synth time, else undefined: lets the stack wire a
+ * function whose handler is still being written without breaking synth in the meantime.
+ */
+export const optionalEntry = (name: string): string | undefined => {
+  const entry = functionEntry(name)
+  return existsSync(entry) ? entry : undefined
+}
+
+/**
+ * The function's code, bundled by infra/lambda-bundles.ts with the locally installed
+ * esbuild (no Docker) — the same bundle the benchmark and the boot test measure.
+ * Not a NodejsFunction: its bundling cannot run an esbuild plugin, and ours drops
+ * zod's translated locales (the API bundle goes from 622 to 352 KiB).
+ */
+const bundledCode = (entry: string) =>
+  Code.fromAsset(dirname(entry), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds or throws.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22'),
+      local: {
+        tryBundle(outputDir) {
+          const result = spawnSync(process.execPath, ['--import', 'tsx', bundleCli, entry, outputDir], {
+            cwd: repoRoot,
+            stdio: ['ignore', 'inherit', 'inherit'],
+          })
+          if (result.status !== 0) throw new Error(`Bundling ${entry} failed`)
+          return true
+        },
+      },
+    },
+  })
+
+export interface NodeFunctionProps {
+  readonly entry: string
+  readonly config: StageConfig
+  readonly description: string
+  /** Table names (and, for the API, its auth settings): nothing else goes in. */
+  readonly environment: Record<string, string>
+  readonly memorySize?: number
+  readonly timeout?: Duration
+}
+
+/**
+ * A Lambda with the project's defaults: Node 22 on arm64, bundled locally by esbuild,
+ * its own log group with retention and its own role that may only write to that group.
+ *
+ * @example new NodeFunction(this, 'Rebuild', { entry, config, description, environment })
+ */
+export class NodeFunction extends Construct {
+  readonly fn: LambdaFunctionResource
+  readonly role: Role
+  readonly logGroup: LogGroup
+
+  constructor(scope: Construct, id: string, props: NodeFunctionProps) {
+    super(scope, id)
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.config.logRetention,
+      removalPolicy: props.config.removalPolicy,
+    })
+    // Our own role instead of AWSLambdaBasicExecutionRole: logs go to this group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${id}: ${props.description}`,
+    })
+    this.logGroup.grantWrite(this.role)
+    this.fn = new LambdaFunctionResource(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+    })
+    // The function's L1 is what cdk-nag's L1 rule inspects.
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is the runtime the project targets (DESIGN.md, TOOLCHAIN.md); ' +
+        'moving to Node 24 is a deliberate upgrade, not a drift.',
+    })
+  }
+
+  /**
+   * Also invoke the function on a fixed rate (EventBridge): the deliverer's clock, and a
+   * catch-up backstop for Feed consumers. No retries: the next tick does the same work.
+   */
+  runEvery(rate: Duration): Rule {
+    this.fn.configureAsyncInvoke({ retryAttempts: 0 })
+    return new Rule(this, 'Schedule', {
+      description: `Runs ${this.node.id} every ${rate.toHumanString()}`,
+      schedule: Schedule.rate(rate),
+      targets: [new LambdaFunction(this.fn, { retryAttempts: 0 })],
+    })
+  }
+}
+
+export interface StreamConsumerProps extends NodeFunctionProps {
+  /** The table whose DynamoDB stream feeds the function. */
+  readonly source: DefinedTable
+  readonly batchSize?: number
+  readonly maxBatchingWindow?: Duration
+  readonly retryAttempts?: number
+  readonly maxRecordAge?: Duration
+  /** 1 keeps each shard's records in order; raise it only where order does not matter. */
+  readonly parallelizationFactor?: number
+  /** Event filters (FilterCriteria.filter): records that do not match never invoke. */
+  readonly filters?: Array<Record<string, unknown>>
+}
+
+/**
+ * A NodeFunction fed by a DynamoDB stream with its failure policy spelled out: partial
+ * batch failures, bisection, bounded retries and record age, then an encrypted SQS queue
+ * that keeps what could not be processed.
+ *
+ * @example new StreamConsumer(this, 'Indexer', { entry, config, description, environment, source })
+ */
+export class StreamConsumer extends NodeFunction {
+  readonly onFailure: Queue
+
+  constructor(scope: Construct, id: string, props: StreamConsumerProps) {
+    super(scope, id, props)
+    this.onFailure = new Queue(this, 'OnFailure', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    })
+    Validations.of(this.onFailure).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the on-failure destination of the stream mapping: it ' +
+        'holds the metadata of failed batches for a redrive, it needs no DLQ of its own.',
+    })
+    this.fn.addEventSource(
+      new DynamoEventSource(props.source.table, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: props.batchSize ?? 100,
+        maxBatchingWindow: props.maxBatchingWindow ?? Duration.seconds(1),
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: props.retryAttempts ?? 5,
+        maxRecordAge: props.maxRecordAge ?? Duration.hours(1),
+        parallelizationFactor: props.parallelizationFactor ?? 1,
+        onFailure: new SqsDlq(this.onFailure),
+        ...(props.filters ? { filters: props.filters } : {}),
+      }),
+    )
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'dynamodb:ListStreams, granted by grantStreamRead for the event source ' +
+        'mapping, supports no resource-level permission; the stream actions are scoped.',
+    })
+  }
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs'
+import { App, Stack, Tags, Validations, type AppProps, type StackProps } from 'aws-cdk-lib'
+import { AwsSolutionsChecks } from 'cdk-nag'
+import type { Construct } from 'constructs'
+import { Api } from './constructs/api.js'
+import { EventStore } from './constructs/event-store.js'
+import { Monitoring } from './constructs/monitoring.js'
+import { Projections } from './constructs/projections.js'
+import { ReadModels } from './constructs/read-models.js'
+import { Subscriptions } from './constructs/subscriptions.js'
+import { stageConfigFromContext, type StageConfig } from './stage-config.js'
+
+export interface DelegationSudStackProps extends StackProps {
+  readonly config: StageConfig
+  /** Finds an optional handler's entry file (default: functions/<name>/lambda.ts if it exists). */
+  readonly entryOf?: (name: string) => string | undefined
+}
+
+/**
+ * One stage of Délégation Sud: event store, read models, projections, partner
+ * subscriptions, the HTTP API and its alarms.
+ *
+ * @example new DelegationSudStack(app, 'DelegationSud-dev', { config })
+ */
+export class DelegationSudStack extends Stack {
+  readonly api: Api
+  readonly eventStore: EventStore
+  readonly readModels: ReadModels
+  readonly projections: Projections
+  readonly subscriptions: Subscriptions
+  readonly monitoring: Monitoring
+
+  constructor(scope: Construct, id: string, props: DelegationSudStackProps) {
+    super(scope, id, props)
+    const { config, entryOf } = props
+    this.eventStore = new EventStore(this, 'EventStore', { config })
+    this.readModels = new ReadModels(this, 'ReadModels', { config })
+    const { feed, readModels } = this.readModels
+    this.subscriptions = new Subscriptions(this, 'Subscriptions', { config, feed, entryOf })
+    this.projections = new Projections(this, 'Projections', {
+      config,
+      events: this.eventStore.events,
+      feed,
+      readModels,
+      entryOf,
+    })
+    this.api = new Api(this, 'Api', {
+      config,
+      eventStore: this.eventStore,
+      readModels: this.readModels,
+      partners: this.subscriptions.partners,
+    })
+    // Last: it looks for every function above.
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      config,
+      watch: this,
+      httpApi: this.api.httpApi,
+    })
+    Tags.of(this).add('Project', 'delegation-sud')
+    Tags.of(this).add('Stage', config.stage)
+  }
+}
+
+// cdk.json's context (feature flags): the CLI passes it in, an App built in a test does not.
+const projectContext = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')).context ?? {}
+
+export interface DelegationSudAppOptions {
+  /** Extra context, e.g. `{ stage: 'prod' }`, as `-c` would give it. */
+  readonly context?: Record<string, unknown>
+  readonly outdir?: string
+  readonly entryOf?: (name: string) => string | undefined
+  /**
+   * CDK's own CloudFormation schema validation (default on, as in `cdk synth`). Unit tests
+   * turn it off: it costs seconds per synthesis and `npm run synth` still runs it.
+   */
+  readonly builtinCloudFormationValidation?: boolean
+}
+
+/**
+ * The CDK app: one stack for the stage chosen by context (`-c stage=prod`, default dev),
+ * checked by cdk-nag's AwsSolutions rules at synth (an unacknowledged error fails it).
+ *
+ * @example const { app, stack } = createDelegationSudApp({ context: { stage: 'prod' } })
+ */
+export const createDelegationSudApp = (options: DelegationSudAppOptions = {}) => {
+  const appProps: AppProps = {
+    context: { ...projectContext(), ...options.context },
+    builtinCloudFormationValidation: options.builtinCloudFormationValidation ?? true,
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+  }
+  const app = new App(appProps)
+  const config = stageConfigFromContext(app.node)
+  const stack = new DelegationSudStack(app, `DelegationSud-${config.stage}`, {
+    config,
+    entryOf: options.entryOf,
+    description: `Délégation Sud (${config.stage}): event-sourced backend of the Région Sud ` +
+      'start-up delegations',
+    terminationProtection: config.protectData,
+    tags: { Project: 'delegation-sud', Stage: config.stage },
+  })
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app))
+  return { app, stack, config }
+}

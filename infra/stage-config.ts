@@ -1,0 +1,78 @@
+import { RemovalPolicy } from 'aws-cdk-lib'
+import { RetentionDays } from 'aws-cdk-lib/aws-logs'
+import type { Node } from 'constructs'
+import { z } from 'zod'
+
+export const stages = ['dev', 'prod'] as const
+export type Stage = (typeof stages)[number]
+
+export interface Throttle {
+  readonly rateLimit: number
+  readonly burstLimit: number
+}
+
+/** Everything that differs between stages, decided once here rather than in each construct. */
+export interface StageConfig {
+  readonly stage: Stage
+  /** Prefix of every physical name, e.g. `delegation-sud-dev` (see physicalTableName). */
+  readonly prefix: string
+  /** Browser origins allowed to post the registration form. */
+  readonly corsOrigins: readonly string[]
+  /** An existing SNS topic for alarms; the stack creates one when absent. */
+  readonly alarmTopicArn: string | undefined
+  /** Prod keeps data: deletion protection, RETAIN, a customer-managed key on Events. */
+  readonly protectData: boolean
+  readonly removalPolicy: RemovalPolicy
+  readonly logRetention: RetentionDays
+  /** Stage-wide throttle, and the tighter one for the public registration route. */
+  readonly apiThrottle: Throttle
+  readonly registrationThrottle: Throttle
+}
+
+// Context from `-c key=value` arrives as a string; from cdk.json it may be a list.
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .transform((value) => (typeof value === 'string' ? value.split(',') : value))
+  .transform((values) => values.map((item) => item.trim()).filter(Boolean))
+  .pipe(z.array(z.url()))
+
+const contextSchema = z.object({
+  stage: z.enum(stages).default('dev'),
+  corsOrigins: list.optional(),
+  alarmTopicArn: z
+    .string()
+    .regex(/^arn:aws[a-z-]*:sns:/, 'alarmTopicArn must be an SNS topic ARN')
+    .optional(),
+})
+
+// The local form (Vite's dev server) in dev; prod's origins must be given explicitly.
+const defaultOrigins: Record<Stage, readonly string[]> = {
+  dev: ['http://localhost:5173'],
+  prod: [],
+}
+
+/**
+ * The stage's settings from CDK context (`-c stage=prod -c corsOrigins=https://a,https://b
+ * -c alarmTopicArn=arn:aws:sns:…`), defaulting to dev.
+ *
+ * @example const config = stageConfigFromContext(app.node)
+ */
+export const stageConfigFromContext = (node: Node): StageConfig => {
+  const context = contextSchema.parse({
+    stage: node.tryGetContext('stage'),
+    corsOrigins: node.tryGetContext('corsOrigins'),
+    alarmTopicArn: node.tryGetContext('alarmTopicArn'),
+  })
+  const prod = context.stage === 'prod'
+  return {
+    stage: context.stage,
+    prefix: `delegation-sud-${context.stage}`,
+    corsOrigins: context.corsOrigins ?? defaultOrigins[context.stage],
+    alarmTopicArn: context.alarmTopicArn,
+    protectData: prod,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
+    apiThrottle: prod ? { rateLimit: 50, burstLimit: 100 } : { rateLimit: 10, burstLimit: 20 },
+    registrationThrottle: { rateLimit: 2, burstLimit: 5 },
+  }
+}

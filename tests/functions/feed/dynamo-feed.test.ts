@@ -1,0 +1,66 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { describe, expect, it } from 'vitest'
+import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
+import { feedItem } from '../../../functions/feed/feed-layout.js'
+import { createTestTables } from '../../setup/test-tables.js'
+import { sampleEvents, writeFeed } from './feed-fixtures.js'
+
+
+const positions = (events: readonly { position: number }[]) => events.map((e) => e.position)
+const range = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i)
+
+describe('the Feed over DynamoDB', () => {
+  it('reads an empty Feed', async () => {
+    const { names, doc } = await createTestTables()
+    const feed = createDynamoFeed({ doc, table: names.feed })
+    expect(await feed.read({ after: 0, limit: 10 })).toEqual([])
+    expect(await feed.head()).toBe(0)
+  })
+
+  it('reads forwards from any position, across pages, up to the limit', async () => {
+    const { names, doc } = await createTestTables()
+    const recorded = sampleEvents(2_345)
+    await writeFeed(doc, names.feed, recorded)
+    const feed = createDynamoFeed({ doc, table: names.feed })
+
+    const started = performance.now()
+
+    const all = await feed.read({ after: 0, limit: 10_000 })
+    console.log(`Feed read: ${Math.round(2_345_000 / (performance.now() - started))} events/s`)
+    expect(positions(all)).toEqual(range(1, 2_345))
+    expect(all.map((e) => e.eventId)).toEqual(recorded.map((e) => e.eventId))
+    expect(all[41]).toEqual({ ...recorded[41], position: 42 })
+
+    expect(positions(await feed.read({ after: 995, limit: 10 }))).toEqual(range(996, 1_005))
+    expect(positions(await feed.read({ after: 999, limit: 3 }))).toEqual([1_000, 1_001, 1_002])
+    expect(positions(await feed.read({ after: 1_998, limit: 1 }))).toEqual([1_999])
+    expect(positions(await feed.read({ after: 2_340, limit: 100 }))).toEqual(range(2_341, 2_345))
+    expect(await feed.read({ after: 2_345, limit: 100 })).toEqual([])
+    expect(await feed.head()).toBe(2_345)
+  })
+
+  it('stops at a hole, so a checkpoint never skips an event still being committed', async () => {
+    const { names, doc } = await createTestTables()
+    const [first, second, third] = sampleEvents(3)
+    await writeFeed(doc, names.feed, [first!, second!])
+    await doc.send(new PutCommand({ TableName: names.feed, Item: feedItem(third!, 4) }))
+    const feed = createDynamoFeed({ doc, table: names.feed })
+
+    expect(positions(await feed.read({ after: 0, limit: 10 }))).toEqual([1, 2])
+    expect(await feed.read({ after: 2, limit: 10 })).toEqual([])
+  })
+
+  it('validates what it reads', async () => {
+    const { names, doc } = await createTestTables()
+    const [event] = sampleEvents(1)
+    await doc.send(new PutCommand({
+      TableName: names.feed,
+      Item: { ...feedItem(event!, 1), type: 'edition.exploded' },
+    }))
+    const feed = createDynamoFeed({ doc, table: names.feed })
+
+    await expect(feed.read({ after: 0, limit: 10 })).rejects.toThrow()
+    await expect(feed.read({ after: -1, limit: 10 })).rejects.toThrow(RangeError)
+  })
+})

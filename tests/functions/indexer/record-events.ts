@@ -1,0 +1,26 @@
+import type { EventEnvelope } from '../../../domain/events/index.js'
+import type { EventStore } from '../../../functions/store/event-store.js'
+import { editionOpened, metadata, partnerJoined } from '../../fixtures/events.js'
+
+/**
+ * Records an edition's opening and `partners` partner.joined events through the event
+ * store, one append each (as commands would), and returns the envelopes recorded.
+ *
+ * @example await recordEdition(store, 'ces-2020', 3) // versions 1…4 of edition-ces-2020
+ */
+export const recordEdition = async (
+  store: EventStore,
+  editionId: string,
+  partners: number,
+): Promise<EventEnvelope[]> => {
+  const streamId = `edition-${editionId}`
+  const recorded: EventEnvelope[] = []
+  const events = [editionOpened(editionId), ...Array.from({ length: partners },
+    (_, i) => partnerJoined(`partner-${i + 1}`, editionId))]
+  for (const [version, event] of events.entries()) {
+    const outcome = await store.append(
+      [{ streamId, expectedVersion: version, events: [event] }], { metadata: metadata() })
+    if (outcome.status === 'appended') recorded.push(...outcome.events)
+  }
+  return recorded
+}

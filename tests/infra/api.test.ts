@@ -1,0 +1,191 @@
+import { Match, Template } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { openRoutes, registrationRoute } from '../../infra/constructs/api.js'
+import { functionEntry } from '../../infra/constructs/node-function.js'
+import { createDelegationSudApp } from '../../infra/stack.js'
+
+const origins = ['https://www.maregionsud.fr', 'https://forms.example.org']
+
+// One synthesis per stage for the file; prod with the form's origins given as `-c` would.
+const synth = (context: Record<string, unknown>, withOptional = true) => {
+  const { stack } = createDelegationSudApp({
+    context,
+    entryOf: () => (withOptional ? functionEntry('indexer') : undefined),
+    builtinCloudFormationValidation: false,
+  })
+  const template = Template.fromStack(stack)
+  const id = (construct: { node: { defaultChild?: unknown } }) =>
+    stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
+  return { stack, template, id }
+}
+const dev = synth({ stage: 'dev' })
+const prod = synth({ stage: 'prod', corsOrigins: origins.join(',') })
+
+const issuerParts = (userPoolId: string) => [
+  'https://cognito-idp.',
+  { Ref: 'AWS::Region' },
+  '.amazonaws.com/',
+  { Ref: userPoolId },
+]
+
+const route = (template: Template, routeKey: string) => {
+  const [found] = Object.values(
+    template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: routeKey } }),
+  )
+  if (!found) throw new Error(`No route ${routeKey}`)
+  return found.Properties
+}
+
+describe('the HTTP API', () => {
+  it('puts staff and reporting routes (the default) behind the Cognito JWT authorizer', () => {
+    const { template, stack, id } = dev
+    const { userPool, client } = stack.api.staff
+    const authorizerId = template.getResourceId('AWS::ApiGatewayV2::Authorizer', {
+      Properties: {
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: {
+          Audience: [{ Ref: id(client) }],
+          Issuer: { 'Fn::Join': ['', issuerParts(id(userPool))] },
+        },
+      },
+    })
+    expect(route(template, 'ANY /{proxy+}')).toMatchObject({
+      AuthorizationType: 'JWT',
+      AuthorizerId: { Ref: authorizerId },
+    })
+  })
+
+  it('leaves the registration form, public pages and partner routes open', () => {
+    const open = openRoutes.map(({ method, path }) => `${method} ${path}`)
+    expect(open).toEqual(
+      expect.arrayContaining([
+        'POST /editions/{editionId}/applications',
+        'POST /applications/{applicationId}/withdrawal',
+        'GET /territories',
+        'GET /health',
+        'GET /openapi.json',
+        'GET /docs',
+        'GET /feed',
+        'ANY /subscriptions',
+        'ANY /subscriptions/{proxy+}',
+      ]),
+    )
+    for (const routeKey of open) {
+      const props = route(dev.template, routeKey)
+      expect(props.AuthorizationType, routeKey).toBe('NONE')
+      expect(props.AuthorizerId, routeKey).toBeUndefined()
+    }
+    dev.template.resourceCountIs('AWS::ApiGatewayV2::Route', open.length + 1)
+  })
+
+  it('throttles the whole stage, and the registration route tighter still', () => {
+    const registration = `${registrationRoute.method} ${registrationRoute.path}`
+    const stage = prod.template.findResources('AWS::ApiGatewayV2::Stage')
+    const [{ Properties: props, DependsOn: dependsOn }] = Object.values(stage) as [
+      { Properties: Record<string, any>; DependsOn: string[] },
+    ]
+    expect(props.StageName).toBe('$default')
+    expect(props.AutoDeploy).toBe(true)
+    expect(props.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    })
+    const tight = props.RouteSettings[registration]
+    expect(tight.ThrottlingRateLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingRateLimit)
+    expect(tight.ThrottlingBurstLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingBurstLimit)
+    // Route settings name a route key: the route must exist before the stage deploys.
+    const registrationRouteId = prod.template.getResourceId('AWS::ApiGatewayV2::Route', {
+      Properties: { RouteKey: registration },
+    })
+    expect(dependsOn).toContain(registrationRouteId)
+  })
+
+  it('writes JSON access logs to a log group with retention', () => {
+    const stage = Object.values(prod.template.findResources('AWS::ApiGatewayV2::Stage'))[0]
+    const settings = stage?.Properties.AccessLogSettings
+    const logGroupId = settings.DestinationArn['Fn::GetAtt'][0]
+    expect(JSON.parse(settings.Format)).toMatchObject({ requestId: '$context.requestId' })
+    prod.template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 })
+    expect(prod.template.findResources('AWS::Logs::LogGroup')[logGroupId]).toMatchObject({
+      Properties: { RetentionInDays: 90 },
+      DeletionPolicy: 'Retain',
+    })
+  })
+
+  it('allows CORS from the form origins given in context, and tells the Lambda', () => {
+    prod.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: origins,
+        AllowHeaders: Match.arrayWith(['Content-Type', 'Authorization', 'Idempotency-Key']),
+      }),
+    })
+    const fn = prod.template.findResources('AWS::Lambda::Function')[
+      prod.id(prod.stack.api.handler.fn)
+    ]
+    expect(fn?.Properties.Environment.Variables.CORS_ORIGINS).toBe(origins.join(','))
+  })
+
+  it('configures no CORS at all when a stage has no form origin', () => {
+    const bare = synth({ stage: 'prod' }, false)
+    bare.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.absent(),
+    })
+  })
+
+  it('allows the local form origin in dev by default', () => {
+    dev.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['http://localhost:5173'] }),
+    })
+  })
+})
+
+describe('the API Lambda', () => {
+  it('gets table names and its token settings from the user pool, nothing else', () => {
+    const { template, stack, id } = dev
+    const { userPool, client } = stack.api.staff
+    const fn = template.findResources('AWS::Lambda::Function')[id(stack.api.handler.fn)]
+    const variables = fn?.Properties.Environment.Variables
+    expect(Object.keys(variables).sort()).toEqual([
+      'CORS_ORIGINS',
+      'EVENTS_TABLE',
+      'FEED_TABLE',
+      'GUARDS_TABLE',
+      'JWKS_URL',
+      'JWT_AUDIENCE',
+      'JWT_ISSUER',
+      'NODE_OPTIONS',
+      'PARTNERS_TABLE',
+      'READ_MODELS_TABLE',
+    ])
+    const issuer = issuerParts(id(userPool))
+    expect(variables.JWT_ISSUER).toEqual({ 'Fn::Join': ['', issuer] })
+    expect(variables.JWKS_URL).toEqual({ 'Fn::Join': ['', [...issuer, '/.well-known/jwks.json']] })
+    expect(variables.JWT_AUDIENCE).toEqual({ Ref: id(client) })
+    expect(variables.EVENTS_TABLE).toEqual({ Ref: id(stack.eventStore.events.table) })
+  })
+})
+
+describe('the staff user pool', () => {
+  it('has the admin and reports groups, no self sign-up, and a public app client', () => {
+    for (const group of ['admin', 'reports']) {
+      dev.template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group })
+    }
+    dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
+    })
+    dev.template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+    })
+  })
+
+  it('is protected and retained in prod only', () => {
+    prod.template.hasResource('AWS::Cognito::UserPool', {
+      Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }),
+      DeletionPolicy: 'Retain',
+    })
+    dev.template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Delete' })
+  })
+})

@@ -1,0 +1,87 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { Template } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { functionEntry } from '../../infra/constructs/node-function.js'
+import { createDelegationSudApp } from '../../infra/stack.js'
+
+// Every optional handler stood in for by the indexer's code: the defaults do not depend on it.
+const synth = (stage: 'dev' | 'prod') => {
+  const { app, stack } = createDelegationSudApp({
+    context: { stage },
+    entryOf: () => functionEntry('indexer'),
+    builtinCloudFormationValidation: false,
+  })
+  const template = Template.fromStack(stack)
+  const functions = Object.entries(template.findResources('AWS::Lambda::Function'))
+  const id = (construct: { node: { defaultChild?: unknown } }) =>
+    stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
+  return { app, stack, template, functions, id }
+}
+const dev = synth('dev')
+const prod = synth('prod')
+
+/** The bundled code of a function, from the cloud assembly the synthesis wrote. */
+const bundleOf = (outdir: string, fn: { [key: string]: any }) => {
+  const dir = join(outdir, `asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}`)
+  return { files: readdirSync(dir).sort(), code: readFileSync(join(dir, 'index.mjs'), 'utf8') }
+}
+
+describe('every Lambda', () => {
+  it('runs Node.js 22 on arm64', () => {
+    expect(dev.functions).toHaveLength(6)
+    for (const [, fn] of dev.functions) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x')
+      expect(fn.Properties.Architectures).toEqual(['arm64'])
+    }
+  })
+
+  it('logs to its own group, kept a week in dev and three months in prod', () => {
+    for (const [{ template, functions }, days] of [[dev, 7], [prod, 90]] as const) {
+      const groups = template.findResources('AWS::Logs::LogGroup')
+      const used = functions.map(([, fn]) => fn.Properties.LoggingConfig.LogGroup.Ref)
+      expect(new Set(used).size).toBe(functions.length)
+      for (const id of used) expect(groups[id]?.Properties.RetentionInDays).toBe(days)
+    }
+  })
+
+  it('has 512 MB, the API 1024 MB and at most 10 s for a request', () => {
+    const apiId = dev.id(dev.stack.api.handler.fn)
+    for (const [id, fn] of dev.functions) {
+      const isApi = id === apiId
+      const isRebuild = fn.Properties.Timeout === 900
+      expect(fn.Properties.MemorySize).toBe(isApi || isRebuild ? 1024 : 512)
+      if (isApi) expect(fn.Properties.Timeout).toBe(10)
+    }
+  })
+
+  it('is given table names (and the API its auth settings) plus source maps, nothing else', () => {
+    const allowed = /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|NODE_OPTIONS)$/
+    for (const [, fn] of dev.functions) {
+      const variables = fn.Properties.Environment.Variables
+      for (const name of Object.keys(variables)) expect(name).toMatch(allowed)
+      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps')
+    }
+  })
+})
+
+describe('bundles', () => {
+  it('are minified ESM with a source map, the AWS SDK left to the runtime', () => {
+    for (const [, fn] of dev.functions) {
+      const { files, code } = bundleOf(dev.app.outdir, fn)
+      expect(files).toEqual(['index.mjs', 'index.mjs.map'])
+      expect(fn.Properties.Handler).toBe('index.handler')
+      // ESM output has no `require`: the banner provides one for CommonJS dependencies.
+      expect(code.startsWith("import { createRequire } from 'node:module'")).toBe(true)
+      expect(code.split('\n').length).toBeLessThan(100)
+      expect(code).not.toMatch(/class DynamoDBClient/)
+    }
+  })
+
+  // A bundled AWS SDK alone would add megabytes; zod is the bulk of today's bundles.
+  it('stay under 1 MiB each', () => {
+    for (const [, fn] of dev.functions) {
+      expect(Buffer.byteLength(bundleOf(dev.app.outdir, fn).code)).toBeLessThan(1024 * 1024)
+    }
+  })
+})

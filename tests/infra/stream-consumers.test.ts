@@ -1,0 +1,178 @@
+import { Match, Template } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { cursorKey, headKey, pageKey } from '../../functions/feed/feed-layout.js'
+import { functionEntry, optionalEntry } from '../../infra/constructs/node-function.js'
+import { createDelegationSudApp } from '../../infra/stack.js'
+import { tables } from '../../infra/tables.js'
+
+// Every optional handler stood in for by the indexer's code: the wiring does not depend
+// on it, and the test does not depend on work in progress elsewhere.
+const synth = (entryOf: (name: string) => string | undefined) => {
+  const { stack } = createDelegationSudApp({
+    context: { stage: 'dev' },
+    entryOf,
+    builtinCloudFormationValidation: false,
+  })
+  const template = Template.fromStack(stack)
+  const id = (construct: { node: { defaultChild?: unknown } }) =>
+    stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
+  return { stack, template, id }
+}
+const { stack, template, id } = synth(() => functionEntry('indexer'))
+const { projections, subscriptions, eventStore, readModels } = stack
+
+const mappingOf = (fn: { node: { defaultChild?: unknown } }) => {
+  const found = template.findResources('AWS::Lambda::EventSourceMapping', {
+    Properties: { FunctionName: { Ref: id(fn) } },
+  })
+  const all = Object.values(found)
+  expect(all).toHaveLength(1)
+  return all[0]?.Properties
+}
+
+const consumers = () => {
+  const { indexer, projector } = projections
+  const { dispatcher } = subscriptions
+  if (!projector || !dispatcher) throw new Error('projector and dispatcher are wired here')
+  return { indexer, projector, dispatcher }
+}
+
+describe('stream consumers', () => {
+  it('the Events stream feeds the indexer and nothing else', () => {
+    const eventsStream = { 'Fn::GetAtt': [id(eventStore.events.table), 'StreamArn'] }
+    const onEvents = template.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { EventSourceArn: eventsStream },
+    })
+    expect(Object.values(onEvents).map((m) => m.Properties.FunctionName)).toEqual([
+      { Ref: id(projections.indexer.fn) },
+    ])
+  })
+
+  it('the indexer keeps order and states its failure policy', () => {
+    expect(mappingOf(projections.indexer.fn)).toEqual({
+      EventSourceArn: { 'Fn::GetAtt': [id(eventStore.events.table), 'StreamArn'] },
+      FunctionName: { Ref: id(projections.indexer.fn) },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
+      ParallelizationFactor: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 3600,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [id(projections.indexer.onFailure), 'Arn'] } },
+      },
+      Tags: expect.any(Array),
+    })
+  })
+
+  it.each(['projector', 'dispatcher'] as const)(
+    'the %s reads only the Feed event pages, with a bounded failure policy',
+    (name) => {
+      const consumer = consumers()[name]
+      const mapping = mappingOf(consumer.fn)
+      expect(mapping).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': [id(readModels.feed.table), 'StreamArn'] },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        BisectBatchOnFunctionError: true,
+        ParallelizationFactor: 1,
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [id(consumer.onFailure), 'Arn'] } },
+        },
+      })
+      expect(mapping.MaximumRetryAttempts).toBeGreaterThan(0)
+      expect(mapping.MaximumRetryAttempts).toBeLessThanOrEqual(10)
+      expect(mapping.MaximumRecordAgeInSeconds).toBeGreaterThan(0)
+      const patterns = mapping.FilterCriteria.Filters.map((f: { Pattern: string }) =>
+        JSON.parse(f.Pattern),
+      )
+      const pk = tables.feed.partitionKey.name
+      expect(patterns).toEqual([{ dynamodb: { Keys: { [pk]: { S: [{ prefix: 'page#' }] } } } }])
+    },
+  )
+
+  it("the filter's prefix is the Feed layout's: event pages pass, bookkeeping does not", () => {
+    const prefix = 'page#'
+    expect(pageKey(0).startsWith(prefix)).toBe(true)
+    expect(pageKey(1234).startsWith(prefix)).toBe(true)
+    expect(headKey.pk.startsWith(prefix)).toBe(false)
+    expect(cursorKey('edition-ces-2020').pk.startsWith(prefix)).toBe(false)
+  })
+
+  it('no more than two functions read the Feed stream (DynamoDB throttles a third)', () => {
+    const onFeed = template.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { EventSourceArn: { 'Fn::GetAtt': [id(readModels.feed.table), 'StreamArn'] } },
+    })
+    expect(Object.keys(onFeed)).toHaveLength(2)
+  })
+
+  it('each on-failure queue is encrypted, refuses plain HTTP and keeps messages 14 days', () => {
+    for (const { onFailure } of Object.values(consumers())) {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      })
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id(onFailure) }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      })
+    }
+  })
+})
+
+describe('schedules', () => {
+  it('runs the deliverer, and the projector and dispatcher as a backstop, every minute', () => {
+    const { projector, dispatcher } = consumers()
+    const deliverer = subscriptions.deliverer
+    if (!deliverer) throw new Error('the deliverer is wired here')
+    for (const fn of [deliverer.fn, projector.fn, dispatcher.fn]) {
+      template.hasResourceProperties('AWS::Events::Rule', {
+        ScheduleExpression: 'rate(1 minute)',
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(fn), 'Arn'] } })],
+      })
+      // The next tick redoes the work: no retries piling up behind it.
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: id(fn) },
+        MaximumRetryAttempts: 0,
+      })
+    }
+    template.resourceCountIs('AWS::Events::Rule', 3)
+  })
+
+  it('gives the rebuild the longest timeout and no trigger', () => {
+    const rebuild = projections.rebuild
+    if (!rebuild) throw new Error('the rebuild is wired here')
+    const fn = template.findResources('AWS::Lambda::Function')[id(rebuild.fn)]
+    expect(fn?.Properties.Timeout).toBe(900)
+    const triggers = template.findResources('AWS::Lambda::EventSourceMapping', {
+      Properties: { FunctionName: { Ref: id(rebuild.fn) } },
+    })
+    expect(Object.keys(triggers)).toHaveLength(0)
+  })
+})
+
+describe('handlers not written yet', () => {
+  it('finds an entry file only when it exists', () => {
+    expect(optionalEntry('indexer')).toBe(functionEntry('indexer'))
+    expect(optionalEntry('no-such-function')).toBeUndefined()
+  })
+
+  it('are left out of the stack until their files exist, without breaking synth', () => {
+    const bare = synth(() => undefined)
+    expect(bare.stack.projections.projector).toBeUndefined()
+    expect(bare.stack.projections.rebuild).toBeUndefined()
+    expect(bare.stack.subscriptions.dispatcher).toBeUndefined()
+    expect(bare.stack.subscriptions.deliverer).toBeUndefined()
+    bare.template.resourceCountIs('AWS::Lambda::Function', 2)
+    bare.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1)
+    bare.template.resourceCountIs('AWS::Events::Rule', 0)
+  })
+})

@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { functionEntry } from '../../infra/constructs/node-function.js'
+
+const run = promisify(execFile)
+const outdir = mkdtempSync(join(tmpdir(), 'delegation-sud-synth-'))
+afterAll(() => rmSync(outdir, { recursive: true, force: true }))
+
+// No credentials: synth must not need an AWS account (nor the network).
+const withoutCredentials = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => !/^AWS_(PROFILE|ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)$/.test(name),
+  ),
+)
+
+/**
+ * End to end, through the CDK CLI and cdk.json: the real handlers (those that exist),
+ * bundled by esbuild, CDK's CloudFormation validation and cdk-nag.
+ */
+describe('npm run synth', () => {
+  it(
+    'synthesises the default (dev) stage',
+    async () => {
+      const started = Date.now()
+      await run('npm', ['run', 'synth', '--', '-o', outdir], {
+        cwd: join(import.meta.dirname, '../..'),
+        env: withoutCredentials,
+      })
+      const seconds = (Date.now() - started) / 1000
+      const template = JSON.parse(
+        readFileSync(join(outdir, 'DelegationSud-dev.template.json'), 'utf8'),
+      )
+      const resources = Object.values(template.Resources) as Array<{
+        Type: string
+        Metadata?: Record<string, string>
+      }>
+      const types = resources.map((r) => r.Type)
+      expect(types).toContain('AWS::ApiGatewayV2::Api')
+      expect(types.filter((t) => t === 'AWS::DynamoDB::Table')).toHaveLength(5)
+      // A handler written elsewhere is wired as soon as its entry file exists.
+      const paths = resources.map((r) => r.Metadata?.['aws:cdk:path'])
+      const optional = {
+        projector: 'Projections/Projector',
+        rebuild: 'Projections/Rebuild',
+        dispatcher: 'Subscriptions/Dispatcher',
+        deliverer: 'Subscriptions/Deliverer',
+      }
+      for (const [name, path] of Object.entries(optional)) {
+        const wired = paths.includes(`DelegationSud-dev/${path}/Function/Resource`)
+        expect(wired, name).toBe(existsSync(functionEntry(name)))
+      }
+      const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'))
+      expect(report.pluginReports).toEqual([])
+      console.info(`npm run synth: ${seconds.toFixed(1)} s`)
+    },
+    120_000,
+  )
+})
