@@ -31,10 +31,19 @@ export interface VerifierOptions {
 // Cognito puts groups in `cognito:groups`; our development tokens use `groups`.
 const claimsSchema = z.object({
   sub: z.string().min(1),
+  aud: z.union([z.string(), z.array(z.string())]).optional(),
+  client_id: z.string().optional(),
   groups: z.array(z.string()).optional(),
   'cognito:groups': z.array(z.string()).optional(),
   roles: z.array(z.string()).optional(),
 })
+
+/**
+ * Cognito ID tokens name the app client in `aud`; its access tokens, in `client_id`.
+ * Either is for us when it names our client.
+ */
+const isFor = (claims: z.infer<typeof claimsSchema>, audience: string) =>
+  claims.client_id === audience || [claims.aud ?? []].flat().includes(audience)
 
 /**
  * Verifies bearer JWTs against a JWKS: Cognito's URL in AWS, or the development
@@ -47,14 +56,13 @@ export const createTokenVerifier = (keys: KeySource, options: VerifierOptions = 
   return {
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, keySet, {
-          ...(options.issuer ? { issuer: options.issuer } : {}),
-          ...(options.audience ? { audience: options.audience } : {}),
-        })
+        const { payload } = await jwtVerify(token, keySet, options.issuer ? { issuer: options.issuer } : {})
         const claims = claimsSchema.parse(payload)
+        if (options.audience && !isFor(claims, options.audience)) throw new InvalidTokenError('invalid')
         const roles = [...(claims.groups ?? []), ...(claims['cognito:groups'] ?? []), ...(claims.roles ?? [])]
         return { subject: claims.sub, roles }
       } catch (error: unknown) {
+        if (error instanceof InvalidTokenError) throw error
         throw new InvalidTokenError(error instanceof errors.JWTExpired ? 'expired' : 'invalid')
       }
     },
