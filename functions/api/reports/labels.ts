@@ -23,12 +23,31 @@ const awardNames: Record<AwardLevel, string> = {
  */
 export const awardName = (level: AwardLevel): string => awardNames[level]
 
-/** Best of Innovation before honorees, as the CES lists them. */
+/**
+ * Best of Innovation before honorees, as the CES lists them.
+ *
+ * @example awards.sort((a, b) => awardRank(a.award) - awardRank(b.award))
+ */
 export const awardRank = (level: AwardLevel): number => (level === 'best-of-innovation' ? 0 : 1)
 
-/** The calendar day of an ISO date-time, as written where it happened (no time zone guessed). */
+/**
+ * The calendar day of an ISO date-time, as written where it happened (no zone guessed).
+ *
+ * @example dayOf('2019-01-07T18:00:00-08:00') // '2019-01-07'
+ */
 export const dayOf = (dateTime: string): string => dateTime.slice(0, 10)
 
-/** French collation, so that "Énergie" sorts with the E's. */
+/**
+ * French collation, so that "Énergie" sorts with the E's.
+ *
+ * @example names.sort(byName)
+ */
 export const byName = (a: string, b: string): number =>
   a.localeCompare(b, 'fr', { sensitivity: 'base' })
+
+/**
+ * Earlier first, comparing instants: `23:00+02:00` is before `22:00Z`, unlike the strings.
+ *
+ * @example times.sort(byInstant)
+ */
+export const byInstant = (a: string, b: string): number => Date.parse(a) - Date.parse(b)

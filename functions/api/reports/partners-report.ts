@@ -6,14 +6,14 @@ import {
   projectionNames,
 } from '../../../domain/projections/index.js'
 import type { Table } from './csv.js'
-import { byName, dayOf } from './labels.js'
+import { byInstant, byName, dayOf } from './labels.js'
 import { currentTo, type ReadModelReader, readAll, readDoc } from './read-model-reader.js'
 import type { PartnerRow, PartnersReport } from './schemas.js'
 
 /** The earliest partners first: the order in which the programme federated them. */
 const ordered = (rows: PartnerRow[]) => {
-  const since = (row: PartnerRow) => row.editions[0]?.joinedAt ?? '9999'
-  return rows.sort((a, b) => since(a).localeCompare(since(b)) || byName(a.name, b.name))
+  const since = (row: PartnerRow) => row.editions[0]?.joinedAt ?? '9999-12-31T00:00:00Z'
+  return rows.sort((a, b) => byInstant(since(a), since(b)) || byName(a.name, b.name))
 }
 
 const ofEdition = async (reader: ReadModelReader, editionId: string) => {

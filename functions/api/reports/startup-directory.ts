@@ -5,7 +5,7 @@ import {
   type StartupDoc,
   startupDoc,
 } from '../../../domain/projections/index.js'
-import { territoryName } from './labels.js'
+import { byInstant, territoryName } from './labels.js'
 import { currentTo, type ReadModelReader, readDoc, readMany } from './read-model-reader.js'
 import type { StartupCard, StartupPage, StartupsPage } from './startup-schemas.js'
 
@@ -20,11 +20,10 @@ export interface PageRequest {
   readonly cursor?: string | undefined
 }
 
-const cardOf = ({ awards, applications: _all, registered: _r, registeredAt: _at, ...doc }: StartupDoc) => ({
-  ...doc,
-  territoryName: territoryName(doc.territory),
-  awards: awards.length,
-})
+const cardOf = (doc: StartupDoc): StartupCard => {
+  const { awards, applications: _all, registered: _r, registeredAt: _at, ...card } = doc
+  return { ...card, territoryName: territoryName(card.territory), awards: awards.length }
+}
 
 /** The index that answers the filters (the most selective first), or the directory itself. */
 const collectionFor = ({ territory, theme, edition }: StartupFilters): string => {
@@ -47,7 +46,7 @@ const matches = ({ territory, theme, edition }: StartupFilters) => (doc: Startup
  * sift the page, which may then hold fewer than `limit` items (follow `next`).
  * Undefined when the edition filter names an unknown edition.
  *
- * @example const page = await listStartups(reader, { territory: 'nice-cote-d-azur' }, { limit: 20 })
+ * @example await listStartups(reader, { territory: 'nice-cote-d-azur' }, { limit: 20 })
  */
 export const listStartups = async (
   reader: ReadModelReader,
@@ -57,7 +56,8 @@ export const listStartups = async (
   const names = [projectionNames.startupDirectory, projectionNames.editionSummary]
   const position = await currentTo(reader, names)
   if (filters.edition !== undefined) {
-    const edition = await readDoc(reader, collections.editionSummary, filters.edition, editionSummaryDoc)
+    const { editionSummary } = collections
+    const edition = await readDoc(reader, editionSummary, filters.edition, editionSummaryDoc)
     if (edition === undefined) return undefined
   }
   const collection = collectionFor(filters)
@@ -94,9 +94,9 @@ export const loadStartup = async (
       ...startup,
       territoryName: territoryName(startup.territory),
       applications: Object.values(applications).sort((a, b) =>
-        a.submittedAt.localeCompare(b.submittedAt),
+        byInstant(a.submittedAt, b.submittedAt),
       ),
-      awards: [...awards].sort((a, b) => a.wonAt.localeCompare(b.wonAt)),
+      awards: [...awards].sort((a, b) => byInstant(a.wonAt, b.wonAt)),
     },
   }
 }

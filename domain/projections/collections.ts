@@ -1,0 +1,37 @@
+/**
+ * The read models' collection names, written once: the projections write to them and
+ * the reports read them. Each collection is one DynamoDB partition per generation, so
+ * every report is a key lookup or a Query of one of these, never a Scan.
+ *
+ * @example collections.delegation('ces-2020') // 'delegation#ces-2020'
+ */
+export const collections = {
+  /** One document per edition (id = editionId): counts and breakdowns. */
+  editionSummary: 'edition-summary',
+  /** One document per applicant (id = startupId); the members have `status: 'selected'`. */
+  delegation: (editionId: string) => `delegation#${editionId}`,
+  /** One document per start-up (id = startupId). */
+  startups: 'startups',
+  /** Index entries (id = startupId) to list the directory by territory, theme or edition. */
+  startupsByTerritory: (territory: string) => `startups-by-territory#${territory}`,
+  startupsByTheme: (theme: string) => `startups-by-theme#${theme}`,
+  startupsByEdition: (editionId: string) => `startups-by-edition#${editionId}`,
+  /** One document per edition (id = editionId) holding its awards. */
+  awards: 'awards',
+  /** One document per partner of the programme (id = partnerId). */
+  partners: 'partners',
+  /** One document per partner of the edition (id = partnerId). */
+  editionPartners: (editionId: string) => `partners#${editionId}`,
+  /** One row per edition (id = editionId) for the year-over-year view. */
+  history: 'history',
+} as const
+
+/** The projections' names: the projector keeps one checkpoint (freshness) per name. */
+export const projectionNames = {
+  editionSummary: 'edition-summary',
+  delegation: 'delegation',
+  startupDirectory: 'startup-directory',
+  awards: 'awards',
+  partners: 'partners',
+  history: 'history',
+} as const

@@ -1,0 +1,73 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { slug } from '../../../domain/events/index.js'
+import { territorySlug } from '../../../domain/shared/territories.js'
+import { InvalidCursorError } from '../../projector/read-models.js'
+import { authorize } from '../auth/authorize.js'
+import { ProblemError } from '../problem.js'
+import { newRouter } from '../router.js'
+import type { ReportDeps } from './report-routes.js'
+import { currentToHeader, jsonReportContent, notFound, reportProblems } from './respond.js'
+import { listStartups, loadStartup } from './startup-directory.js'
+import { startupPage, startupsPage } from './startup-schemas.js'
+
+const secured = { tags: ['Start-ups'], security: [{ bearer: [] }] }
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/startups',
+  summary: 'The start-up directory, filtered by territory, theme or edition, a page at a time',
+  description:
+    'Each filter reads its own index. Combined filters sift the page the first one ' +
+    '(edition, then territory, then theme) reads, so a page may hold fewer than `limit` ' +
+    'start-ups: follow `next` until it is absent.',
+  ...secured,
+  request: {
+    query: z.object({
+      territory: territorySlug.optional(),
+      theme: slug.optional().openapi({ example: 'environment' }),
+      edition: slug
+        .optional()
+        .openapi({ example: 'ces-2020', description: 'Start-ups that applied to it' }),
+      limit: z.coerce.number().int().min(1).max(100).default(50),
+      cursor: z.string().min(1).max(500).optional(),
+    }),
+  },
+  responses: { 200: jsonReportContent(startupsPage, 'One page of start-ups'), ...reportProblems },
+})
+
+const pageRoute = createRoute({
+  method: 'get',
+  path: '/startups/{startupId}',
+  summary: "A start-up's page: what it registered, its applications and its awards",
+  ...secured,
+  request: { params: z.object({ startupId: z.string().min(1).max(100) }) },
+  responses: { 200: jsonReportContent(startupPage, 'The start-up'), ...reportProblems },
+})
+
+const invalidCursor = () =>
+  new ProblemError(400, 'invalid-cursor', 'Invalid cursor', 'Pass the `next` of a previous page')
+
+/**
+ * `GET /startups` and `GET /startups/{startupId}` (a `reports` or `admin` token).
+ *
+ * @example app.route('/', startupRoutes({ verifier, readModels }))
+ */
+export const startupRoutes = ({ verifier, readModels }: ReportDeps) => {
+  const middleware = [authorize(verifier, ['reports'])]
+  return newRouter()
+    .openapi({ ...listRoute, middleware }, async (c) => {
+      const { territory, theme, edition, limit, cursor } = c.req.valid('query')
+      const page = await listStartups(readModels, { territory, theme, edition }, { limit, cursor })
+        .catch((error: unknown) => {
+          throw error instanceof InvalidCursorError ? invalidCursor() : error
+        })
+      if (page === undefined) throw notFound('edition', edition ?? '')
+      return c.json(page, 200, { [currentToHeader]: String(page.currentTo) })
+    })
+    .openapi({ ...pageRoute, middleware }, async (c) => {
+      const { startupId } = c.req.valid('param')
+      const page = await loadStartup(readModels, startupId)
+      if (page === undefined) throw notFound('startup', startupId)
+      return c.json(page, 200, { [currentToHeader]: String(page.currentTo) })
+    })
+}

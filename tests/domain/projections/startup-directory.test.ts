@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import {
+  startupDirectoryProjection,
+  startupDoc,
+  startupIndexEntry,
+} from '../../../domain/projections/index.js'
+import { collectionOf, feedOf, project } from './feed.js'
+import { applicants, story, submitted } from './scenario.js'
+
+describe('start-up directory projection', () => {
+  const docs = project(startupDirectoryProjection, story)
+
+  it('given the story, writes a page per start-up with its record in the programme', () => {
+    expect(startupDoc.parse(docs.get('startups/s1'))).toEqual({
+      startupId: 's1',
+      registered: true,
+      name: 'Calanques Tech',
+      city: 'Marseille',
+      territory: 'aix-marseille-provence',
+      themes: ['environment', 'maritime'],
+      website: 'https://startup-1.example',
+      registeredAt: '2019-07-01T10:00:00+02:00',
+      applications: {
+        'a1-ces-2020': {
+          applicationId: 'a1-ces-2020',
+          editionId: 'ces-2020',
+          status: 'selected',
+          submittedAt: '2019-07-01T10:00:00+02:00',
+          decidedAt: '2019-10-20T10:00:00+02:00',
+        },
+      },
+      editionsApplied: ['ces-2020'],
+      editionsSelected: ['ces-2020'],
+      awards: [
+        {
+          awardId: 'award-1',
+          editionId: 'ces-2020',
+          award: 'best-of-innovation',
+          category: 'Sustainability, Eco-Design & Smart Energy',
+          wonAt: '2020-01-06T18:00:00-08:00',
+        },
+      ],
+    })
+  })
+
+  it('completes a page begun by an application that arrived before the registration', () => {
+    const page = startupDoc.parse(docs.get('startups/s2'))
+
+    expect(page).toMatchObject({
+      registered: true,
+      city: 'Nice',
+      website: 'https://startup-2.example',
+    })
+    expect(page.editionsApplied).toEqual(['ces-2020'])
+    expect(page.editionsSelected).toEqual([])
+  })
+
+  it('stands in with the application’s snapshot until the registration arrives', () => {
+    const alone = project(startupDirectoryProjection, feedOf([submitted(applicants[2]!)]))
+
+    expect(startupDoc.parse(alone.get('startups/s3'))).toMatchObject({
+      registered: false,
+      name: 'Rade Énergie',
+      territory: 'toulon-provence-mediterranee',
+      editionsApplied: ['ces-2020'],
+    })
+  })
+
+  it('indexes the start-ups by territory, by theme and by edition', () => {
+    const ids = (collection: string) => [...collectionOf(docs, collection).keys()].sort()
+
+    expect(ids('startups-by-territory#aix-marseille-provence')).toEqual(['s1'])
+    expect(ids('startups-by-territory#sophia-antipolis')).toEqual(['s4'])
+    expect(ids('startups-by-theme#environment')).toEqual(['s1', 's3'])
+    expect(ids('startups-by-theme#ai')).toEqual(['s4'])
+    expect(ids('startups-by-edition#ces-2020')).toEqual(['s1', 's2', 's3', 's4'])
+  })
+
+  it('keeps each start-up’s status in the edition’s index', () => {
+    const entries = collectionOf(docs, 'startups-by-edition#ces-2020')
+
+    expect(startupIndexEntry.parse(entries.get('s1'))).toEqual({
+      startupId: 's1',
+      name: 'Calanques Tech',
+      status: 'selected',
+    })
+    expect(startupIndexEntry.parse(entries.get('s3')).status).toBe('rejected')
+  })
+})
