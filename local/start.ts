@@ -7,6 +7,7 @@ import { z } from 'zod'
 import { tableEnv, tableNamesForPrefix } from '../functions/shared/table-names.js'
 import { tables } from '../infra/tables.js'
 import { createTables } from './create-tables.js'
+import { writeRuntimeFile } from './runtime-file.js'
 import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey } from './dev-tokens.js'
 import { startDynamoDbLocal } from './dynamodb-local.js'
 import { consumers, loadHandler, schedules } from './lambda-entries.js'
@@ -69,6 +70,9 @@ const main = async () => {
   const names = tableNamesForPrefix(settings.TABLE_PREFIX)
   await createTables(client, names)
   line('Tables', `${settings.TABLE_PREFIX}-{${Object.values(tables).map((t) => t.id).join(',')}}`)
+  // `npm run report` and `npm run rebuild` find this DynamoDB Local through it.
+  const removeRuntimeFile = writeRuntimeFile({ DYNAMODB_ENDPOINT: db.endpoint, TABLE_PREFIX: settings.TABLE_PREFIX })
+  closers.push(async () => removeRuntimeFile())
 
   // The Lambda modules read these at import time, as they do in AWS.
   Object.assign(process.env, {

@@ -6,6 +6,7 @@
  * @example DYNAMODB_ENDPOINT=http://127.0.0.1:8000 npm run rebuild
  */
 import { z } from 'zod'
+import { localRuntimeDefaults } from '../local/runtime-file.js'
 import { projections } from '../domain/projections/index.js'
 import { createDynamoFeed } from '../functions/feed/dynamo-feed.js'
 import { createReadModelStore } from '../functions/projector/read-model-store.js'
@@ -19,7 +20,7 @@ const settings = z.object({
   DYNAMODB_ENDPOINT: z.url().optional(),
   TABLE_PREFIX: z.string().min(1).default('delegation-sud-local'),
   FEED_TABLE: z.string().min(1).optional(),
-}).parse(process.env)
+}).parse({ ...localRuntimeDefaults(), ...process.env })
 
 const tables = settings.FEED_TABLE
   ? tableNamesFromEnv(process.env, ['feed', 'readModels'])

@@ -15,7 +15,7 @@ export const usage = `Usage: npm run report -- <report> [id] [--format table|jso
   awards [--edition <id>]      the awards won
   partners [--edition <id>]    the partners
 
-Set DYNAMODB_ENDPOINT to the DynamoDB Local that npm start prints.`
+It finds the DynamoDB Local of a running npm start (.local-data/runtime.json); DYNAMODB_ENDPOINT overrides.`
 
 /** Arguments the CLI cannot make sense of: it prints the usage and exits with 2. */
 export class UsageError extends Error {

@@ -3,11 +3,12 @@
  * (`--format table|json|csv`, `--edition <id>`): reads the read models straight from
  * DynamoDB, as the reporting routes do, and prints the report on stdout.
  * READ_MODELS_TABLE (default: the `npm start` table, TABLE_PREFIX-ReadModels) and
- * DYNAMODB_ENDPOINT (the DynamoDB Local that `npm start` prints; unset in AWS).
+ * DYNAMODB_ENDPOINT (default: the DynamoDB Local of a running `npm start`; unset in AWS).
  *
- * @example DYNAMODB_ENDPOINT=http://127.0.0.1:8000 npm run report -- awards --format csv
+ * @example npm run report -- awards --format csv
  */
 import { z } from 'zod'
+import { localRuntimeDefaults } from '../local/runtime-file.js'
 import { createReadModels } from '../functions/projector/read-models.js'
 import { createDocumentClient } from '../functions/shared/dynamo-client.js'
 import { tableNamesForPrefix } from '../functions/shared/table-names.js'
@@ -21,7 +22,7 @@ const settings = z
     TABLE_PREFIX: z.string().min(1).default('delegation-sud-local'),
     READ_MODELS_TABLE: z.string().min(1).optional(),
   })
-  .parse(process.env)
+  .parse({ ...localRuntimeDefaults(), ...process.env })
 
 const main = async () => {
   const request = parseReportArgs(process.argv.slice(2))
