@@ -83,6 +83,10 @@ const main = async () => {
     ...tableEnv(names),
   })
 
+  // Local partners' webhook receivers run on this machine: allow http and loopback here only.
+  process.env.ALLOW_HTTP_TARGETS ??= 'true'
+  process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1,localhost'
+
   // Tokens from `npm run token` verify against this machine's development key.
   if (!process.env.JWKS_URL && !process.env.DEV_JWKS) {
     const { jwks } = await loadOrCreateDevKey()

@@ -1,5 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { v7 as uuidv7 } from 'uuid'
+import { createDynamoFeed } from '../feed/dynamo-feed.js'
+import { targetPolicyFromEnv } from '../partners/config.js'
+import { createPartnerServices } from '../partners/partner-services.js'
+import { createReadModels } from '../projector/read-models.js'
 import { createDocumentClient } from '../shared/dynamo-client.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
 import { createDynamoEventStore } from '../store/dynamo-event-store.js'
@@ -9,7 +13,7 @@ import { apiConfigSchema } from './config.js'
 
 // Module scope: parsed and connected once per Lambda container (or node process).
 const config = apiConfigSchema.parse(process.env)
-const names = tableNamesFromEnv(process.env, ['events', 'guards'])
+const names = tableNamesFromEnv(process.env, ['events', 'guards', 'feed', 'partners', 'readModels'])
 const doc = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT })
 const logger = new Logger({ serviceName: 'delegation-sud-api' })
 
@@ -26,4 +30,7 @@ export const app = createApp({
   clock: () => new Date(),
   newId: uuidv7,
   corsOrigins: config.CORS_ORIGINS,
+  feed: createDynamoFeed({ doc, table: names.feed }),
+  readModels: createReadModels({ doc, table: names.readModels }),
+  partners: createPartnerServices({ doc, table: names.partners, policy: targetPolicyFromEnv(process.env) }),
 })

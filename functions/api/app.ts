@@ -6,15 +6,20 @@ import type { ApiEnv } from './app-env.js'
 import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
 import { ProblemError, problemResponse, problemType } from './problem.js'
+import { reportRoutes } from './reports/report-routes.js'
+import { startupRoutes } from './reports/startup-routes.js'
 import { newRouter } from './router.js'
 import { applicationRoutes } from './routes/applications.js'
 import { awardRoutes } from './routes/awards.js'
 import { docsRoutes } from './routes/docs.js'
 import { editionRoutes } from './routes/editions.js'
+import { feedRoutes } from './routes/feed.js'
 import { healthRoutes } from './routes/health.js'
+import { partnerKeyRoutes } from './routes/partner-keys.js'
 import { partnerRoutes } from './routes/partners.js'
 import { registrationRoutes } from './routes/registration.js'
 import { streamRoutes } from './routes/streams.js'
+import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
 
 /** Request bodies are forms and small JSON documents; anything bigger is refused unread. */
@@ -53,7 +58,7 @@ export const createApp = (deps: ApiDeps) => {
     cors({
       origin: [...deps.corsOrigins],
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
-      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id'],
+      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position'],
       maxAge: 600,
     }),
   )
@@ -80,6 +85,11 @@ export const createApp = (deps: ApiDeps) => {
   app.route('/', awardRoutes(deps))
   app.route('/', partnerRoutes(deps))
   app.route('/', streamRoutes(deps))
+  app.route('/', reportRoutes(deps))
+  app.route('/', startupRoutes(deps))
+  app.route('/', partnerKeyRoutes(deps))
+  app.route('/', feedRoutes(deps))
+  app.route('/', subscriptionRoutes(deps))
   app.route('/', docsRoutes(app))
   return app
 }

@@ -1,5 +1,8 @@
+import type { FeedReader } from '../feed/feed.js'
+import type { PartnerServices } from '../partners/partner-services.js'
 import type { EventStore } from '../store/event-store.js'
 import type { TokenVerifier } from './auth/token-verifier.js'
+import type { ReadModelReader } from './reports/read-model-reader.js'
 
 export interface ApiLogger {
   info(message: string, ...extra: unknown[]): void
@@ -19,4 +22,10 @@ export interface ApiDeps {
   readonly newId: () => string
   /** Origins allowed to post the registration form from a browser. */
   readonly corsOrigins: readonly string[]
+  /** The Feed, for partners' `GET /feed` and new subscriptions' starting point. */
+  readonly feed: FeedReader
+  /** Partner API keys, webhook subscriptions and their deliveries. */
+  readonly partners: PartnerServices
+  /** The projections' documents, for the reports and the start-up directory. */
+  readonly readModels: ReadModelReader
 }

@@ -1,6 +1,10 @@
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
+import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
+import { createPartnerServices } from '../../../functions/partners/partner-services.js'
+import { createReadModels } from '../../../functions/projector/read-models.js'
+import type { TargetPolicy } from '../../../functions/partners/url-safety.js'
 import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
 import { createTestTables } from '../../setup/test-tables.js'
@@ -14,7 +18,10 @@ export const testNow = new Date('2019-09-01T10:00:00Z')
  *
  * @example const { app, token } = await apiHarness()
  */
-export const apiHarness = async ({ now = () => testNow }: { now?: () => Date } = {}) => {
+export const apiHarness = async ({
+  now = () => testNow,
+  targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
+}: { now?: () => Date; targetPolicy?: TargetPolicy } = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
   const store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
@@ -26,6 +33,9 @@ export const apiHarness = async ({ now = () => testNow }: { now?: () => Date } =
     clock: now,
     newId: uuidv7,
     corsOrigins: ['https://forms.maregionsud.example'],
+    feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
+    readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
+    partners: createPartnerServices({ doc: tables.doc, table: tables.names.partners, policy: targetPolicy }),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })

@@ -1,0 +1,86 @@
+import type { Context } from 'hono'
+import { hasScope, type ApiKeyScope } from '../../../domain/subscriptions/scopes.js'
+import type { ApiEnv } from '../app-env.js'
+import type { ApiDeps } from '../deps.js'
+import { ProblemError } from '../problem.js'
+import { authorize } from './authorize.js'
+
+/** A partner calling with its API key. */
+export interface PartnerCaller {
+  readonly kind: 'partner'
+  readonly partnerId: string
+  readonly keyId: string
+}
+
+/** Région staff calling with an admin bearer token. */
+export interface StaffCaller {
+  readonly kind: 'staff'
+  readonly subject: string
+}
+
+export type Caller = PartnerCaller | StaffCaller
+
+const challenge = { 'WWW-Authenticate': 'ApiKey realm="delegation-sud", header="X-Api-Key"' }
+
+/**
+ * The partner behind `X-Api-Key`, whose key must grant `scope`: 401 without a key or
+ * with a wrong, revoked or expired one (the same answer, to tell an attacker nothing),
+ * 403 with a valid key lacking the scope.
+ *
+ * @example const { partnerId } = await requirePartner(c, deps, 'feed:read')
+ */
+export const requirePartner = async (
+  c: Context<ApiEnv>,
+  { partners, clock }: Pick<ApiDeps, 'partners' | 'clock'>,
+  scope: ApiKeyScope,
+): Promise<PartnerCaller> => {
+  const presented = c.req.header('X-Api-Key')
+  if (!presented) {
+    throw new ProblemError(
+      401,
+      'unauthenticated',
+      'Unauthenticated',
+      'Send your API key in X-Api-Key',
+      {},
+      challenge,
+    )
+  }
+  const key = await partners.keys.authenticate(presented.trim(), clock())
+  if (!key) {
+    throw new ProblemError(
+      401,
+      'unauthenticated',
+      'Unauthenticated',
+      'The API key is not valid, or was revoked',
+      {},
+      challenge,
+    )
+  }
+  if (!hasScope(key.scopes, scope)) {
+    throw new ProblemError(
+      403,
+      'insufficient-scope',
+      'Insufficient scope',
+      `This needs a key with the scope ${scope}`,
+    )
+  }
+  return { kind: 'partner', partnerId: key.partnerId, keyId: key.keyId }
+}
+
+/**
+ * A partner by API key (with `scope`), or staff by an admin bearer token: routes that
+ * staff may use too (to list every subscription and see why one was disabled).
+ *
+ * @example const caller = await requireCaller(c, deps, 'subscriptions:write')
+ */
+export const requireCaller = async (
+  c: Context<ApiEnv>,
+  deps: ApiDeps,
+  scope: ApiKeyScope,
+): Promise<Caller> => {
+  if (c.req.header('X-Api-Key') !== undefined || c.req.header('Authorization') === undefined) {
+    return requirePartner(c, deps, scope)
+  }
+  await authorize(deps.verifier, ['admin'])(c, async () => {})
+  return { kind: 'staff', subject: c.var.principal?.subject ?? 'staff' }
+}

@@ -1,0 +1,112 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { eventTypeNames } from '../../../domain/events/index.js'
+import { toPublicEvent } from '../../../domain/subscriptions/public-event.js'
+import { decodeCursor, encodeCursor } from '../../partners/cursor.js'
+import { readMatching } from '../../partners/feed-page.js'
+import { requirePartner } from '../auth/api-key.js'
+import type { ApiDeps } from '../deps.js'
+import { ProblemError } from '../problem.js'
+import { newRouter } from '../router.js'
+import { commandProblems, jsonContent } from '../schemas/responses.js'
+
+/** The scheme partners authenticate with, listed in the OpenAPI document. */
+export const apiKeySecurity = [{ apiKey: [] }]
+
+const typeList = z
+  .string()
+  .max(1_000)
+  .transform((value, ctx) => {
+    const types = value
+      .split(',')
+      .map((type) => type.trim())
+      .filter(Boolean)
+    const unknown = types.filter((type) => !(eventTypeNames as string[]).includes(type))
+    if (unknown.length > 0)
+      ctx.addIssue({ code: 'custom', message: `unknown event types: ${unknown.join(', ')}` })
+    return types as (typeof eventTypeNames)[number][]
+  })
+  .openapi({
+    example: 'award.won,partner.joined',
+    description: 'Comma-separated event types (default: all)',
+  })
+
+const publicEvent = z
+  .object({
+    position: z.number().int(),
+    eventId: z.string(),
+    streamId: z.string(),
+    version: z.number().int(),
+    type: z.enum(eventTypeNames),
+    schemaVersion: z.number().int(),
+    data: z.record(z.string(), z.unknown()),
+    recordedAt: z.string(),
+    occurredAt: z.string(),
+  })
+  .openapi('PublicEvent', {
+    description: 'An event as partners see it: no personal data, no metadata',
+  })
+
+const route = createRoute({
+  method: 'get',
+  path: '/feed',
+  summary: 'Every event of the programme in order, from a cursor (partners)',
+  description:
+    'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
+    'moves past events the filters leave out too. With `edition`, only events of that edition ' +
+    'come back: `startup.registered` and `partner.registered` belong to none.',
+  tags: ['Partner feed'],
+  security: apiKeySecurity,
+  request: {
+    query: z.object({
+      after: z
+        .string()
+        .max(40)
+        .optional()
+        .openapi({ description: 'The `next` of the previous page' }),
+      types: typeList.optional(),
+      edition: z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+        .max(64)
+        .optional()
+        .openapi({ example: 'ces-2020' }),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ events: z.array(publicEvent), next: z.string() }).openapi('FeedPage'),
+      'A page of events',
+    ),
+    ...commandProblems,
+  },
+})
+
+/** `GET /feed` (partners' API keys with `feed:read`). */
+export const feedRoutes = (deps: ApiDeps) => {
+  const router = newRouter()
+  router.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+  })
+  return router.openapi(route, async (c) => {
+    await requirePartner(c, deps, 'feed:read')
+    const { after, types, edition, limit } = c.req.valid('query')
+    const position = after === undefined ? 0 : decodeCursor(after)
+    if (position === undefined) {
+      throw new ProblemError(
+        400,
+        'invalid-cursor',
+        'Invalid cursor',
+        'Pass back the `next` of a previous page unchanged',
+      )
+    }
+    const filter = {
+      ...(types?.length ? { types } : {}),
+      ...(edition ? { editionId: edition } : {}),
+    }
+    const { events, last } = await readMatching(deps.feed, { after: position, limit, filter })
+    return c.json({ events: events.map(toPublicEvent), next: encodeCursor(last) }, 200)
+  })
+}

@@ -1,0 +1,232 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { deliveryStatuses } from '../../../domain/subscriptions/delivery.js'
+import { decodeCursor, encodeCursor } from '../../partners/cursor.js'
+import { redriveSubscription } from '../../partners/redrive.js'
+import { subscribe } from '../../partners/subscribe.js'
+import * as schemas from '../../partners/subscription-api-schemas.js'
+import { UnsafeTargetError } from '../../partners/url-safety.js'
+import type { ApiEnv } from '../app-env.js'
+import { requireCaller, requirePartner } from '../auth/api-key.js'
+import type { ApiDeps } from '../deps.js'
+import { ProblemError } from '../problem.js'
+import { newRouter } from '../router.js'
+import { commandProblems, jsonContent } from '../schemas/responses.js'
+
+const tags = ['Webhook subscriptions']
+const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }]
+const idParams = z.object({ id: z.string().min(1).max(100) })
+const json = <T extends z.ZodType>(schema: T, required = true) => ({
+  required,
+  content: { 'application/json': { schema } },
+})
+const withSecret = schemas.subscriptionView.extend({
+  secret: z.string().openapi({ description: 'Shown once: verifies the signatures (`whsec_…`)' }),
+})
+
+const routes = {
+  create: createRoute({
+    method: 'post',
+    path: '/subscriptions',
+    tags,
+    security: [{ apiKey: [] }],
+    summary: 'Subscribe a URL to events (partners); the signing secret is shown once',
+    request: { body: json(schemas.subscriptionBody) },
+    responses: { 201: jsonContent(withSecret, 'Subscribed'), ...commandProblems },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/subscriptions',
+    tags,
+    security,
+    summary: "A partner's subscriptions; staff see every partner's (and why one was disabled)",
+    request: { query: z.object({ partnerId: z.string().max(64).optional() }) },
+    responses: {
+      200: jsonContent(
+        z.object({ subscriptions: z.array(schemas.subscriptionView) }),
+        'Subscriptions',
+      ),
+      ...commandProblems,
+    },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/subscriptions/{id}',
+    tags,
+    security,
+    summary: 'One subscription',
+    request: { params: idParams },
+    responses: {
+      200: jsonContent(schemas.subscriptionView, 'The subscription'),
+      ...commandProblems,
+    },
+  }),
+  remove: createRoute({
+    method: 'delete',
+    path: '/subscriptions/{id}',
+    tags,
+    security,
+    summary: 'Unsubscribe: nothing more is sent',
+    request: { params: idParams },
+    responses: { 204: { description: 'Deleted' }, ...commandProblems },
+  }),
+  rotate: createRoute({
+    method: 'post',
+    path: '/subscriptions/{id}/secret-rotation',
+    tags,
+    security: [{ apiKey: [] }],
+    summary: 'A new signing secret (shown once); the previous one keeps signing during the overlap',
+    request: { params: idParams, body: json(schemas.rotationBody, false) },
+    responses: {
+      201: jsonContent(
+        z.object({ secret: z.string(), previousSecretsUntil: z.string().optional() }),
+        'Rotated',
+      ),
+      ...commandProblems,
+    },
+  }),
+  redrive: createRoute({
+    method: 'post',
+    path: '/subscriptions/{id}/redrive',
+    tags,
+    security,
+    summary: 'Send the dead-lettered deliveries again, and enable the subscription again',
+    request: { params: idParams },
+    responses: {
+      202: jsonContent(z.object({ redriven: z.number().int(), status: z.string() }), 'Queued'),
+      ...commandProblems,
+    },
+  }),
+  deliveries: createRoute({
+    method: 'get',
+    path: '/subscriptions/{id}/deliveries',
+    tags,
+    security,
+    summary: 'The delivery log, newest first',
+    request: {
+      params: idParams,
+      query: z.object({
+        cursor: z.string().max(40).optional(),
+        limit: z.coerce.number().int().min(1).max(200).default(50),
+        status: z.enum(deliveryStatuses).optional(),
+      }),
+    },
+    responses: {
+      200: jsonContent(
+        z.object({ deliveries: z.array(schemas.deliveryView), next: z.string().optional() }),
+        'A page of the log',
+      ),
+      ...commandProblems,
+    },
+  }),
+}
+
+const notFound = (id: string) =>
+  new ProblemError(404, 'subscription-not-found', 'Subscription not found', `No subscription ${id}`)
+
+/** Partners manage their webhook subscriptions with their key; staff may read and redrive any. */
+export const subscriptionRoutes = (deps: ApiDeps) => {
+  const { partners } = deps
+  /** The subscription if the caller may see it: its own partner, or staff. Others get 404. */
+  const visible = async (c: Context<ApiEnv>, id: string) => {
+    const caller = await requireCaller(c, deps, 'subscriptions:write')
+    const subscription = await partners.subscriptions.get(id)
+    if (!subscription || subscription.status === 'deleted') throw notFound(id)
+    if (caller.kind === 'partner' && subscription.partnerId !== caller.partnerId) throw notFound(id)
+    return subscription
+  }
+
+  return newRouter()
+    .openapi(routes.create, async (c) => {
+      const caller = await requirePartner(c, deps, 'subscriptions:write')
+      const body = c.req.valid('json')
+      const filter = {
+        ...(body.types?.length ? { types: body.types } : {}),
+        ...(body.edition ? { editionId: body.edition } : {}),
+      }
+      const now = deps.clock()
+      try {
+        const request = {
+          id: deps.newId(),
+          partnerId: caller.partnerId,
+          url: body.url,
+          filter,
+          createdBy: caller.keyId,
+          now,
+        }
+        const { subscription, secret } = await subscribe(partners, deps.feed, request)
+        c.header('Location', `/subscriptions/${subscription.id}`)
+        c.header('Cache-Control', 'no-store')
+        return c.json({ ...schemas.toSubscriptionView(subscription, now), secret }, 201)
+      } catch (error: unknown) {
+        if (!(error instanceof UnsafeTargetError)) throw error
+        throw new ProblemError(422, 'unsafe-target', 'Unsafe target', `The URL ${error.reason}`)
+      }
+    })
+    .openapi(routes.list, async (c) => {
+      const caller = await requireCaller(c, deps, 'subscriptions:write')
+      const { partnerId } = c.req.valid('query')
+      const only = caller.kind === 'partner' ? caller.partnerId : partnerId
+      const { subscriptions } = await partners.subscriptions.registry()
+      const now = deps.clock()
+      const mine = subscriptions.filter((s) => only === undefined || s.partnerId === only)
+      return c.json({ subscriptions: mine.map((s) => schemas.toSubscriptionView(s, now)) }, 200)
+    })
+    .openapi(routes.get, async (c) => {
+      const subscription = await visible(c, c.req.valid('param').id)
+      return c.json(schemas.toSubscriptionView(subscription, deps.clock()), 200)
+    })
+    .openapi(routes.remove, async (c) => {
+      const { id } = c.req.valid('param')
+      await visible(c, id)
+      if (!(await partners.subscriptions.remove(id, deps.clock()))) throw notFound(id)
+      return c.body(null, 204)
+    })
+    .openapi(routes.rotate, async (c) => {
+      const { id } = c.req.valid('param')
+      const caller = await requirePartner(c, deps, 'subscriptions:write')
+      const existing = await partners.subscriptions.get(id)
+      const own = existing?.status !== 'deleted' && existing?.partnerId === caller.partnerId
+      if (!own) throw notFound(id)
+      const overlapSeconds = c.req.valid('json')?.overlapSeconds ?? 86_400
+      const now = deps.clock()
+      const secret = partners.newSecret()
+      const rotated = await partners.subscriptions.rotateSecret(
+        id,
+        secret,
+        now,
+        overlapSeconds * 1_000,
+      )
+      if (!rotated) throw notFound(id)
+      const until = rotated.secrets[1]?.notAfter
+      c.header('Cache-Control', 'no-store')
+      return c.json({ secret, ...(until ? { previousSecretsUntil: until } : {}) }, 201)
+    })
+    .openapi(routes.redrive, async (c) => {
+      const subscription = await visible(c, c.req.valid('param').id)
+      const redriven = await redriveSubscription(partners, subscription, deps.clock())
+      return c.json({ redriven, status: 'active' }, 202)
+    })
+    .openapi(routes.deliveries, async (c) => {
+      const { id } = c.req.valid('param')
+      await visible(c, id)
+      const { cursor, limit, status } = c.req.valid('query')
+      const before = cursor === undefined ? undefined : decodeCursor(cursor)
+      if (cursor !== undefined && before === undefined) {
+        throw new ProblemError(
+          400,
+          'invalid-cursor',
+          'Invalid cursor',
+          'Pass back the `next` of a previous page unchanged',
+        )
+      }
+      const page = await partners.deliveries.log(id, { before, limit, status })
+      return c.json(
+        {
+          deliveries: page.deliveries.map(schemas.toDeliveryView),
+          ...(page.next === undefined ? {} : { next: encodeCursor(page.next) }),
+        },
+        200,
+      )
+    })
+}

@@ -1,0 +1,32 @@
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda'
+import type { DispatchSummary } from '../partners/dispatcher.js'
+import { messageOf, type PartnersLogger } from '../partners/logger.js'
+
+const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
+  typeof event === 'object' &&
+  event !== null &&
+  Array.isArray((event as { Records?: unknown }).Records)
+
+/**
+ * The dispatcher's entry: a Feed stream batch and a scheduled tick are both wake-ups,
+ * on which it catches up from its checkpoint (the records themselves are not read).
+ * If the catch-up fails, a stream batch is reported failed as a whole so Lambda retries
+ * it; a tick just waits for the next one.
+ *
+ * @example export const handler = dispatcherHandler(dispatcher, logger)
+ */
+export const dispatcherHandler =
+  (dispatcher: { run(): Promise<DispatchSummary> }, logger: PartnersLogger) =>
+  async (
+    event: DynamoDBStreamEvent | ScheduledEvent,
+  ): Promise<DynamoDBBatchResponse | DispatchSummary> => {
+    try {
+      const summary = await dispatcher.run()
+      return isStreamEvent(event) ? { batchItemFailures: [] } : summary
+    } catch (error: unknown) {
+      logger.error('dispatch failed', { error: messageOf(error) })
+      if (!isStreamEvent(event)) throw error
+      const ids = event.Records.map((r) => r.dynamodb?.SequenceNumber ?? r.eventID ?? '')
+      return { batchItemFailures: ids.map((itemIdentifier) => ({ itemIdentifier })) }
+    }
+  }

@@ -1,0 +1,46 @@
+import { tables } from '../../infra/tables.js'
+
+/**
+ * The Partners table's items (infra/tables.ts `partners`: pk S, sk S, TTL `expiresAt`,
+ * GSI `byStatus` on gsi1pk/gsi1sk):
+ *
+ * - an API key:      `apikey#<keyId>` / `apikey`; in the index under
+ *                    `partner#<partnerId>#keys` / `<createdAt>#<keyId>` for the listing.
+ * - a subscription:  `subs` / `sub#<id>`. Every subscription sits in one partition, so
+ *                    the dispatcher lists them with one consistent Query.
+ * - the registry:    `subs` / `#version`, bumped with every new subscription, so the
+ *                    dispatcher can tell that one appeared while it was matching.
+ * - a delivery:      `sub#<subscriptionId>` / `dlv#<position, 12 digits>`; a dead one is
+ *                    also in the index under `dead#<subscriptionId>` / `<position>`.
+ *                    Delivered ones expire (`expiresAt`) after the log's retention.
+ * - the checkpoint:  `dispatcher` / `checkpoint`, the last Feed position dispatched.
+ */
+export const byStatusIndex = tables.partners.globalIndexes[0].indexName
+
+export const apiKeyKey = (keyId: string) => ({ pk: `apikey#${keyId}`, sk: 'apikey' })
+export const partnerKeysIndexPk = (partnerId: string) => `partner#${partnerId}#keys`
+
+export const subscriptionsPk = 'subs'
+export const subscriptionKey = (id: string) => ({ pk: subscriptionsPk, sk: `sub#${id}` })
+export const registryVersionKey = { pk: subscriptionsPk, sk: '#version' } as const
+
+export const deliveryPk = (subscriptionId: string) => `sub#${subscriptionId}`
+export const deliverySk = (position: number) => `dlv#${String(position).padStart(12, '0')}`
+export const deliveryKey = (subscriptionId: string, position: number) => ({
+  pk: deliveryPk(subscriptionId),
+  sk: deliverySk(position),
+})
+export const deadLetterIndexPk = (subscriptionId: string) => `dead#${subscriptionId}`
+
+export const checkpointKey = { pk: 'dispatcher', sk: 'checkpoint' } as const
+
+/** Delivered deliveries stay in the log this long, then DynamoDB's TTL removes them. */
+export const deliveredRetentionDays = 30
+
+/** Epoch seconds, as DynamoDB's TTL wants them. */
+export const epochSeconds = (iso: string, plusDays = 0) =>
+  Math.floor(Date.parse(iso) / 1_000) + plusDays * 86_400
+
+/** The store's answer when a conditional write finds someone else got there first. */
+export const isConditionFailure = (error: unknown): boolean =>
+  error instanceof Error && error.name === 'ConditionalCheckFailedException'
