@@ -5,8 +5,10 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/dynamodb-local.global.ts'],
     // One DynamoDB Local serves the whole run; files run in parallel against it,
-    // each on tables with its own prefix (tests/setup/tables.ts).
+    // each on tables with its own prefix (tests/setup/test-tables.ts).
     testTimeout: 30_000,
+    // The JSON summary lets .ci/run close on a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest/results.json' }]],
     hookTimeout: 60_000,
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_DEV: 'true' },
   },
