@@ -13,15 +13,27 @@ const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
  * If the catch-up fails, a stream batch is reported failed as a whole so Lambda retries
  * it; a tick just waits for the next one.
  *
- * @example export const handler = dispatcherHandler(dispatcher, logger)
+ * When it recorded new deliveries it runs `deliverNow` (a short delivery pass) so a
+ * webhook leaves within a second of its event instead of at the deliverer's next tick;
+ * retries stay with the scheduled deliverer. A failed pass is only logged: the
+ * deliveries are recorded and the next tick takes them.
+ *
+ * @example export const handler = dispatcherHandler(dispatcher, logger, () => deliverer.run())
  */
 export const dispatcherHandler =
-  (dispatcher: { run(): Promise<DispatchSummary> }, logger: PartnersLogger) =>
+  (
+    dispatcher: { run(): Promise<DispatchSummary> },
+    logger: PartnersLogger,
+    deliverNow?: () => Promise<unknown>,
+  ) =>
   async (
     event: DynamoDBStreamEvent | ScheduledEvent,
   ): Promise<DynamoDBBatchResponse | DispatchSummary> => {
     try {
       const summary = await dispatcher.run()
+      if (summary.recorded > 0 && deliverNow) {
+        await deliverNow().catch((error: unknown) => logger.error('immediate delivery failed', { error: messageOf(error) }))
+      }
       return isStreamEvent(event) ? { batchItemFailures: [] } : summary
     } catch (error: unknown) {
       logger.error('dispatch failed', { error: messageOf(error) })

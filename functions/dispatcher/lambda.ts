@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger'
 import { z } from 'zod'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
+import { delivererFromEnv } from '../partners/deliverer-from-env.js'
 import { createDispatcher } from '../partners/dispatcher.js'
 import { createPartnerStores } from '../partners/partner-services.js'
 import { createDocumentClient } from '../shared/dynamo-client.js'
@@ -14,8 +15,12 @@ const doc = createDocumentClient({ endpoint: DYNAMODB_ENDPOINT })
 const logger = new Logger({ serviceName: 'delegation-sud-dispatcher' })
 const stores = createPartnerStores({ doc, table: tables.partners })
 
+// A short pass: the dispatcher is a stream consumer and must not wait on slow partners.
+const deliverer = delivererFromEnv(process.env, stores, logger, { budgetMs: 10_000 })
+
 /**
- * Feed stream (wake-up) and a one-minute schedule (backstop) → deliveries recorded.
+ * Feed stream (wake-up) and a one-minute schedule (backstop) → deliveries recorded,
+ * then posted at once.
  *
  * @example handler({ Records: [feedRecord] }) // → { batchItemFailures: [] }
  */
@@ -27,4 +32,5 @@ export const handler = dispatcherHandler(
     logger,
   }),
   logger,
+  () => deliverer.run(),
 )

@@ -130,6 +130,26 @@ describe('the dispatcher', () => {
     ).resolves.toMatchObject({ startsAfter: 2, settledBelow: 3 })
   })
 
+  it('runs a delivery pass right after recording deliveries, and only then; a failed pass fails nothing', async () => {
+    await stores.subscriptions.create(subscription('all'))
+    const logged: unknown[] = []
+    const logger = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => logged.push(args) }
+    let passes = 0
+    const handler = dispatcherHandler(dispatcherOn(feed), logger, async () => {
+      passes++
+      throw new Error('partner down')
+    })
+    const wakeUp = streamEvent([insertRecord({ streamId: 'ignored', version: 1 })])
+    expect(await handler(wakeUp)).toEqual({ batchItemFailures: [] })
+    expect(passes).toBe(0)
+    await append(store, 'startup-s3', startupRegistered('s3'))
+    await indexAll(tables)
+    expect(await handler(wakeUp)).toEqual({ batchItemFailures: [] })
+    expect(passes).toBe(1)
+    expect(logged).toHaveLength(1)
+    expect(await positions('all')).toEqual([1])
+  })
+
   it('runs as the Feed stream consumer and on a schedule, reporting a failed catch-up as a failed batch', async () => {
     await stores.subscriptions.create(subscription('all'))
     await append(store, 'startup-s2', startupRegistered('s2'))
