@@ -11,6 +11,8 @@ import { validationProblem } from './validation.js'
 export const newRouter = () =>
   new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationProblem(result.error, result.target)
+      // json and form are both "the body" to a client; query, param and header keep their names.
+      const where = result.target === 'json' || result.target === 'form' ? 'body' : result.target
+      if (!result.success) throw validationProblem(result.error, where)
     },
   })
