@@ -12,8 +12,6 @@ import { stageConfigFromContext, type StageConfig } from './stage-config.js'
 
 export interface DelegationSudStackProps extends StackProps {
   readonly config: StageConfig
-  /** Finds an optional handler's entry file (default: functions/<name>/lambda.ts if it exists). */
-  readonly entryOf?: (name: string) => string | undefined
 }
 
 /**
@@ -32,17 +30,16 @@ export class DelegationSudStack extends Stack {
 
   constructor(scope: Construct, id: string, props: DelegationSudStackProps) {
     super(scope, id, props)
-    const { config, entryOf } = props
+    const { config } = props
     this.eventStore = new EventStore(this, 'EventStore', { config })
     this.readModels = new ReadModels(this, 'ReadModels', { config })
     const { feed, readModels } = this.readModels
-    this.subscriptions = new Subscriptions(this, 'Subscriptions', { config, feed, entryOf })
+    this.subscriptions = new Subscriptions(this, 'Subscriptions', { config, feed })
     this.projections = new Projections(this, 'Projections', {
       config,
       events: this.eventStore.events,
       feed,
       readModels,
-      entryOf,
     })
     this.api = new Api(this, 'Api', {
       config,
@@ -69,7 +66,6 @@ export interface DelegationSudAppOptions {
   /** Extra context, e.g. `{ stage: 'prod' }`, as `-c` would give it. */
   readonly context?: Record<string, unknown>
   readonly outdir?: string
-  readonly entryOf?: (name: string) => string | undefined
   /**
    * CDK's own CloudFormation schema validation (default on, as in `cdk synth`). Unit tests
    * turn it off: it costs seconds per synthesis and `npm run synth` still runs it.
@@ -93,7 +89,6 @@ export const createDelegationSudApp = (options: DelegationSudAppOptions = {}) =>
   const config = stageConfigFromContext(app.node)
   const stack = new DelegationSudStack(app, `DelegationSud-${config.stage}`, {
     config,
-    entryOf: options.entryOf,
     description: `Délégation Sud (${config.stage}): event-sourced backend of the Région Sud ` +
       'start-up delegations',
     terminationProtection: config.protectData,

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib'
@@ -20,15 +19,6 @@ const bundleCli = fileURLToPath(new URL('../bundle-cli.ts', import.meta.url))
 
 /** The entry file of a Lambda under functions/, e.g. `functions/indexer/lambda.ts`. */
 export const functionEntry = (name: string): string => `${functionsDir}${name}/lambda.ts`
-
-/**
- * The entry if its file exists at synth time, else undefined: lets the stack wire a
- * function whose handler is still being written without breaking synth in the meantime.
- */
-export const optionalEntry = (name: string): string | undefined => {
-  const entry = functionEntry(name)
-  return existsSync(entry) ? entry : undefined
-}
 
 /**
  * The function's code, bundled by infra/lambda-bundles.ts with the locally installed

@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
 import type { StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
-import { functionEntry, NodeFunction, optionalEntry, StreamConsumer } from './node-function.js'
+import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
 import { feedEventsOnly } from './read-models.js'
 
 export interface ProjectionsProps {
@@ -10,8 +10,6 @@ export interface ProjectionsProps {
   readonly events: DefinedTable
   readonly feed: DefinedTable
   readonly readModels: DefinedTable
-  /** Finds a handler's entry file, or undefined when it is not written yet. */
-  readonly entryOf?: (name: string) => string | undefined
 }
 
 /**
@@ -23,12 +21,12 @@ export interface ProjectionsProps {
  */
 export class Projections extends Construct {
   readonly indexer: StreamConsumer
-  readonly projector: StreamConsumer | undefined
-  readonly rebuild: NodeFunction | undefined
+  readonly projector: StreamConsumer
+  readonly rebuild: NodeFunction
 
   constructor(scope: Construct, id: string, props: ProjectionsProps) {
     super(scope, id)
-    const { config, events, feed, readModels, entryOf = optionalEntry } = props
+    const { config, events, feed, readModels } = props
     this.indexer = new StreamConsumer(this, 'Indexer', {
       entry: functionEntry('indexer'),
       config,
@@ -45,40 +43,28 @@ export class Projections extends Construct {
     events.table.grantReadData(this.indexer.fn)
     feed.table.grantReadWriteData(this.indexer.fn)
 
-    // Skipped when its file does not exist yet: it is being written in parallel, and
-    // bundling a missing entry would fail the whole synth.
-    const projectorEntry = entryOf('projector')
-    this.projector = projectorEntry
-      ? new StreamConsumer(this, 'Projector', {
-          entry: projectorEntry,
-          config,
-          description: 'Folds Feed events into the read models',
-          environment: tableEnvironment(feed, readModels),
-          source: feed,
-          filters: [feedEventsOnly],
-        })
-      : undefined
-    if (this.projector) {
-      feed.table.grantReadData(this.projector.fn)
-      readModels.table.grantReadWriteData(this.projector.fn)
-      this.projector.runEvery(Duration.minutes(1))
-    }
+    this.projector = new StreamConsumer(this, 'Projector', {
+      entry: functionEntry('projector'),
+      config,
+      description: 'Folds Feed events into the read models',
+      environment: tableEnvironment(feed, readModels),
+      source: feed,
+      filters: [feedEventsOnly],
+    })
+    feed.table.grantReadData(this.projector.fn)
+    readModels.table.grantReadWriteData(this.projector.fn)
+    this.projector.runEvery(Duration.minutes(1))
 
-    // Skipped when absent, for the same reason. Invoked on demand (npm run rebuild).
-    const rebuildEntry = entryOf('rebuild')
-    this.rebuild = rebuildEntry
-      ? new NodeFunction(this, 'Rebuild', {
-          entry: rebuildEntry,
-          config,
-          description: 'Replays the Feed into a fresh read-model generation, then switches',
-          environment: tableEnvironment(feed, readModels),
-          memorySize: 1024,
-          timeout: Duration.minutes(15),
-        })
-      : undefined
-    if (this.rebuild) {
-      feed.table.grantReadData(this.rebuild.fn)
-      readModels.table.grantReadWriteData(this.rebuild.fn)
-    }
+    // Invoked on demand only (npm run rebuild).
+    this.rebuild = new NodeFunction(this, 'Rebuild', {
+      entry: functionEntry('rebuild'),
+      config,
+      description: 'Replays the Feed into a fresh read-model generation, then switches',
+      environment: tableEnvironment(feed, readModels),
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+    })
+    feed.table.grantReadData(this.rebuild.fn)
+    readModels.table.grantReadWriteData(this.rebuild.fn)
   }
 }

@@ -1,24 +1,17 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { cursorKey, headKey, pageKey } from '../../functions/feed/feed-layout.js'
-import { functionEntry, optionalEntry } from '../../infra/constructs/node-function.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
 import { tables } from '../../infra/tables.js'
 
-// Every optional handler stood in for by the indexer's code: the wiring does not depend
-// on it, and the test does not depend on work in progress elsewhere.
-const synth = (entryOf: (name: string) => string | undefined) => {
-  const { stack } = createDelegationSudApp({
-    context: { stage: 'dev' },
-    entryOf,
-    builtinCloudFormationValidation: false,
-  })
-  const template = Template.fromStack(stack)
-  const id = (construct: { node: { defaultChild?: unknown } }) =>
-    stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
-  return { stack, template, id }
-}
-const { stack, template, id } = synth(() => functionEntry('indexer'))
+// One synthesis for the file (dev): it bundles the six handlers.
+const { stack } = createDelegationSudApp({
+  context: { stage: 'dev' },
+  builtinCloudFormationValidation: false,
+})
+const template = Template.fromStack(stack)
+const id = (construct: { node: { defaultChild?: unknown } }) =>
+  stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
 const { projections, subscriptions, eventStore, readModels } = stack
 
 const mappingOf = (fn: { node: { defaultChild?: unknown } }) => {
@@ -30,11 +23,10 @@ const mappingOf = (fn: { node: { defaultChild?: unknown } }) => {
   return all[0]?.Properties
 }
 
-const consumers = () => {
-  const { indexer, projector } = projections
-  const { dispatcher } = subscriptions
-  if (!projector || !dispatcher) throw new Error('projector and dispatcher are wired here')
-  return { indexer, projector, dispatcher }
+const consumers = {
+  indexer: projections.indexer,
+  projector: projections.projector,
+  dispatcher: subscriptions.dispatcher,
 }
 
 describe('stream consumers', () => {
@@ -70,7 +62,7 @@ describe('stream consumers', () => {
   it.each(['projector', 'dispatcher'] as const)(
     'the %s reads only the Feed event pages, with a bounded failure policy',
     (name) => {
-      const consumer = consumers()[name]
+      const consumer = consumers[name]
       const mapping = mappingOf(consumer.fn)
       expect(mapping).toMatchObject({
         EventSourceArn: { 'Fn::GetAtt': [id(readModels.feed.table), 'StreamArn'] },
@@ -108,7 +100,7 @@ describe('stream consumers', () => {
   })
 
   it('each on-failure queue is encrypted, refuses plain HTTP and keeps messages 14 days', () => {
-    for (const { onFailure } of Object.values(consumers())) {
+    for (const { onFailure } of Object.values(consumers)) {
       template.hasResourceProperties('AWS::SQS::Queue', {
         SqsManagedSseEnabled: true,
         MessageRetentionPeriod: 14 * 24 * 3600,
@@ -130,9 +122,8 @@ describe('stream consumers', () => {
 
 describe('schedules', () => {
   it('runs the deliverer, and the projector and dispatcher as a backstop, every minute', () => {
-    const { projector, dispatcher } = consumers()
-    const deliverer = subscriptions.deliverer
-    if (!deliverer) throw new Error('the deliverer is wired here')
+    const { projector, dispatcher } = consumers
+    const { deliverer } = subscriptions
     for (const fn of [deliverer.fn, projector.fn, dispatcher.fn]) {
       template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'rate(1 minute)',
@@ -148,31 +139,12 @@ describe('schedules', () => {
   })
 
   it('gives the rebuild the longest timeout and no trigger', () => {
-    const rebuild = projections.rebuild
-    if (!rebuild) throw new Error('the rebuild is wired here')
+    const { rebuild } = projections
     const fn = template.findResources('AWS::Lambda::Function')[id(rebuild.fn)]
     expect(fn?.Properties.Timeout).toBe(900)
     const triggers = template.findResources('AWS::Lambda::EventSourceMapping', {
       Properties: { FunctionName: { Ref: id(rebuild.fn) } },
     })
     expect(Object.keys(triggers)).toHaveLength(0)
-  })
-})
-
-describe('handlers not written yet', () => {
-  it('finds an entry file only when it exists', () => {
-    expect(optionalEntry('indexer')).toBe(functionEntry('indexer'))
-    expect(optionalEntry('no-such-function')).toBeUndefined()
-  })
-
-  it('are left out of the stack until their files exist, without breaking synth', () => {
-    const bare = synth(() => undefined)
-    expect(bare.stack.projections.projector).toBeUndefined()
-    expect(bare.stack.projections.rebuild).toBeUndefined()
-    expect(bare.stack.subscriptions.dispatcher).toBeUndefined()
-    expect(bare.stack.subscriptions.deliverer).toBeUndefined()
-    bare.template.resourceCountIs('AWS::Lambda::Function', 2)
-    bare.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1)
-    bare.template.resourceCountIs('AWS::Events::Rule', 0)
   })
 })
