@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { awardLevel, occurredAt } from '../events/index.js'
-import { collections, projectionNames } from './collections.js'
+import { byEdition, collections, projectionNames } from './collections.js'
 import type { FeedEvent, Projection } from './projection.js'
 import { own, yearOf } from './tally.js'
 
@@ -64,7 +64,6 @@ export const evolveAwards = (
 export const awardsProjection: Projection<EditionAwardsDoc> = {
   name: projectionNames.awards,
   eventTypes: ['edition.opened', 'application.submitted', 'award.won'],
-  keysOf: (event) =>
-    'editionId' in event.data ? [{ collection: collections.awards, id: event.data.editionId }] : [],
+  keysOf: byEdition(collections.awards),
   evolve: (doc, event) => evolveAwards(doc, event),
 }

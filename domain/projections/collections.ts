@@ -1,3 +1,5 @@
+import type { DocKey, FeedEvent } from './projection.js'
+
 /**
  * The read models' collection names, written once: the projections write to them and
  * the reports read them. Each collection is one DynamoDB partition per generation, so
@@ -35,3 +37,13 @@ export const projectionNames = {
   partners: 'partners',
   history: 'history',
 } as const
+
+/**
+ * Keys an edition-keyed collection (one document per edition) by the event's edition.
+ *
+ * @example byEdition(collections.history)(closed) // [{ collection: 'history', id: 'ces-2020' }]
+ */
+export const byEdition =
+  (collection: string) =>
+  (event: FeedEvent): DocKey[] =>
+    'editionId' in event.data ? [{ collection, id: event.data.editionId }] : []

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { awardLevel, occurredAt } from '../events/index.js'
 import { collections, projectionNames } from './collections.js'
 import type { FeedEvent, Projection } from './projection.js'
-import { applicationStatus, statusAfter } from './tally.js'
+import { applicationEventTypes, applicationStatus, statusAfter } from './tally.js'
 
 export const memberAward = z.object({
   awardId: z.string(),
@@ -76,13 +76,7 @@ export const evolveDelegation = (
 /** `delegation#<editionId>/<startupId>`: `GET /reports/editions/{editionId}/delegation`. */
 export const delegationProjection: Projection<DelegationDoc> = {
   name: projectionNames.delegation,
-  eventTypes: [
-    'application.submitted',
-    'application.selected',
-    'application.rejected',
-    'application.withdrawn',
-    'award.won',
-  ],
+  eventTypes: [...applicationEventTypes, 'award.won'],
   keysOf: (event) =>
     'editionId' in event.data && 'startupId' in event.data
       ? [{ collection: collections.delegation(event.data.editionId), id: event.data.startupId }]

@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { awardLevels, occurredAt, partnerKind } from '../events/index.js'
-import { collections, projectionNames } from './collections.js'
+import { byEdition, collections, projectionNames } from './collections.js'
 import type { FeedEvent, Projection } from './projection.js'
 import {
-  type ApplicationStatus,
   applicationStatus,
-  own,
-  statusAfter,
+  editionEventTypes,
+  type EntryOps,
   tallyOf,
   tallySchema,
+  trackApplication,
   yearOf,
 } from './tally.js'
 
@@ -68,11 +68,15 @@ const recount = (doc: EditionSummaryDoc): EditionSummaryDoc => {
   }
 }
 
-const withStatus = (doc: EditionSummaryDoc, applicationId: string, status: ApplicationStatus) => {
-  const entry = own(doc.applications, applicationId)
-  if (entry === undefined) return doc
-  const applications = { ...doc.applications, [applicationId]: { ...entry, status } }
-  return recount({ ...doc, applications })
+/** An entry keeps the submission's territory and themes, for the breakdowns. */
+const entryOps: EntryOps<ApplicationEntry> = {
+  submitted: ({ startupId, territory, themes }) => ({
+    startupId,
+    territory,
+    themes,
+    status: 'submitted',
+  }),
+  moved: (entry, status) => ({ ...entry, status }),
 }
 
 const opened = (event: FeedEvent & { type: 'edition.opened' }): EditionSummaryDoc => ({
@@ -103,16 +107,13 @@ export const evolveEditionSummary = (
   switch (event.type) {
     case 'edition.closed':
       return { ...doc, status: 'closed', closedAt: occurredAt(event) }
-    case 'application.submitted': {
-      const { applicationId, startupId, territory, themes } = event.data
-      if (own(doc.applications, applicationId)) return doc
-      const entry = { startupId, territory, themes, status: 'submitted' as const }
-      return recount({ ...doc, applications: { ...doc.applications, [applicationId]: entry } })
-    }
+    case 'application.submitted':
     case 'application.selected':
     case 'application.rejected':
-    case 'application.withdrawn':
-      return withStatus(doc, event.data.applicationId, statusAfter[event.type])
+    case 'application.withdrawn': {
+      const applications = trackApplication(doc.applications, event, entryOps)
+      return applications === undefined ? doc : recount({ ...doc, applications })
+    }
     case 'award.won': {
       const { awardId, award, category } = event.data
       return { ...doc, awards: { ...doc.awards, [awardId]: { award, category } } }
@@ -129,19 +130,7 @@ export const evolveEditionSummary = (
 /** `edition-summary/<editionId>`: `GET /reports/editions/{editionId}`. */
 export const editionSummaryProjection: Projection<EditionSummaryDoc> = {
   name: projectionNames.editionSummary,
-  eventTypes: [
-    'edition.opened',
-    'edition.closed',
-    'application.submitted',
-    'application.selected',
-    'application.rejected',
-    'application.withdrawn',
-    'award.won',
-    'partner.joined',
-  ],
-  keysOf: (event) =>
-    'editionId' in event.data
-      ? [{ collection: collections.editionSummary, id: event.data.editionId }]
-      : [],
+  eventTypes: editionEventTypes,
+  keysOf: byEdition(collections.editionSummary),
   evolve: (doc, event) => evolveEditionSummary(doc, event),
 }

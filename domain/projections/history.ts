@@ -1,7 +1,16 @@
 import { z } from 'zod'
-import { collections, projectionNames } from './collections.js'
+import { byEdition, collections, projectionNames } from './collections.js'
 import type { FeedEvent, Projection } from './projection.js'
-import { applicationStatus, own, statusAfter, tallyOf, tallySchema, yearOf } from './tally.js'
+import {
+  type ApplicationStatus,
+  applicationStatus,
+  editionEventTypes,
+  type EntryOps,
+  tallyOf,
+  tallySchema,
+  trackApplication,
+  yearOf,
+} from './tally.js'
 
 /** One row of the programme's history: an edition, its year and its figures. */
 export const historyDoc = z.object({
@@ -20,11 +29,11 @@ export const historyDoc = z.object({
 })
 export type HistoryDoc = z.infer<typeof historyDoc>
 
-const withStatuses = (doc: HistoryDoc, statuses: HistoryDoc['statuses']): HistoryDoc => ({
-  ...doc,
-  statuses,
-  tally: tallyOf(Object.values(statuses)),
-})
+/** The row keeps bare statuses: all a recount needs. */
+const statusOps: EntryOps<ApplicationStatus> = {
+  submitted: () => 'submitted',
+  moved: (_status, status) => status,
+}
 
 const added = (ids: readonly string[], id: string) => (ids.includes(id) ? [...ids] : [...ids, id])
 
@@ -48,17 +57,13 @@ export const evolveHistory = (
   switch (event.type) {
     case 'edition.closed':
       return { ...doc, status: 'closed' }
-    case 'application.submitted': {
-      const { applicationId } = event.data
-      if (own(doc.statuses, applicationId)) return doc
-      return withStatuses(doc, { ...doc.statuses, [applicationId]: 'submitted' })
-    }
+    case 'application.submitted':
     case 'application.selected':
     case 'application.rejected':
     case 'application.withdrawn': {
-      const { applicationId } = event.data
-      if (!own(doc.statuses, applicationId)) return doc
-      return withStatuses(doc, { ...doc.statuses, [applicationId]: statusAfter[event.type] })
+      const statuses = trackApplication(doc.statuses, event, statusOps)
+      if (statuses === undefined) return doc
+      return { ...doc, statuses, tally: tallyOf(Object.values(statuses)) }
     }
     case 'award.won':
       return { ...doc, awardIds: added(doc.awardIds, event.data.awardId) }
@@ -72,19 +77,7 @@ export const evolveHistory = (
 /** `history/<editionId>`: `GET /reports/history` queries the whole collection. */
 export const historyProjection: Projection<HistoryDoc> = {
   name: projectionNames.history,
-  eventTypes: [
-    'edition.opened',
-    'edition.closed',
-    'application.submitted',
-    'application.selected',
-    'application.rejected',
-    'application.withdrawn',
-    'award.won',
-    'partner.joined',
-  ],
-  keysOf: (event) =>
-    'editionId' in event.data
-      ? [{ collection: collections.history, id: event.data.editionId }]
-      : [],
+  eventTypes: editionEventTypes,
+  keysOf: byEdition(collections.history),
   evolve: (doc, event) => evolveHistory(doc, event),
 }

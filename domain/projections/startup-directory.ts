@@ -5,7 +5,8 @@ import type { FeedEvent, Projection } from './projection.js'
 import { directoryKeysOf, evolveIndexEntry, type StartupIndexEntry } from './startup-index.js'
 import { applicationStatus, own, statusAfter } from './tally.js'
 
-const startupApplication = z.object({
+/** One of a start-up's applications, as its page lists them. */
+export const startupApplication = z.object({
   applicationId: z.string(),
   editionId: z.string(),
   status: applicationStatus,

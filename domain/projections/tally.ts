@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { EventOf } from '../events/index.js'
 
 /** Where an application stands; a withdrawal after selection leaves the delegation. */
 export const applicationStatuses = ['submitted', 'selected', 'rejected', 'withdrawn'] as const
@@ -38,14 +39,6 @@ export const tallyOf = (statuses: Iterable<ApplicationStatus>): Tally => {
   return tally
 }
 
-/** The status a decision or withdrawal event leaves an application in. */
-export const statusAfter = {
-  'application.submitted': 'submitted',
-  'application.selected': 'selected',
-  'application.rejected': 'rejected',
-  'application.withdrawn': 'withdrawn',
-} as const satisfies Record<string, ApplicationStatus>
-
 /**
  * A record's own entry: ids such as `constructor` must not find Object.prototype's members.
  *
@@ -53,6 +46,61 @@ export const statusAfter = {
  */
 export const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
   Object.hasOwn(record, key) ? record[key] : undefined
+
+/** The events that move an application: the projections that count statuses subscribe to all. */
+export const applicationEventTypes = [
+  'application.submitted',
+  'application.selected',
+  'application.rejected',
+  'application.withdrawn',
+] as const
+type ApplicationEventType = (typeof applicationEventTypes)[number]
+type ApplicationEvent = EventOf<ApplicationEventType>
+
+/** An edition's whole stream: what the one-document-per-edition rows (summary, history) fold. */
+export const editionEventTypes = [
+  'edition.opened',
+  'edition.closed',
+  ...applicationEventTypes,
+  'award.won',
+  'partner.joined',
+] as const
+
+/** The status a decision or withdrawal event leaves an application in. */
+export const statusAfter = {
+  'application.submitted': 'submitted',
+  'application.selected': 'selected',
+  'application.rejected': 'rejected',
+  'application.withdrawn': 'withdrawn',
+} as const satisfies Record<ApplicationEventType, ApplicationStatus>
+
+/** How a projection's per-application entry is made on submission, and restated on a move. */
+export interface EntryOps<Entry> {
+  submitted(data: EventOf<'application.submitted'>['data']): Entry
+  moved(entry: Entry, status: ApplicationStatus): Entry
+}
+
+/**
+ * Records an application event in entries keyed by application id: a submission adds its
+ * entry once, a decision or withdrawal moves a known one. `undefined` when nothing changes
+ * (a replayed submission, a decision on an unknown application), so the doc stays as it is.
+ *
+ * @example trackApplication(statuses, selected, statusOps)?.[applicationId] // 'selected'
+ */
+export const trackApplication = <Entry>(
+  entries: Readonly<Record<string, Entry>>,
+  event: ApplicationEvent,
+  ops: EntryOps<NoInfer<Entry>>,
+): Record<string, Entry> | undefined => {
+  const { applicationId } = event.data
+  const known = own(entries, applicationId)
+  if (event.type === 'application.submitted') {
+    if (known !== undefined) return undefined
+    return { ...entries, [applicationId]: ops.submitted(event.data) }
+  }
+  if (known === undefined) return undefined
+  return { ...entries, [applicationId]: ops.moved(known, statusAfter[event.type]) }
+}
 
 /**
  * The calendar year of an ISO date.

@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import {
   apiKeySchema,
@@ -14,12 +8,9 @@ import {
   type NewKey,
 } from './api-key-item.js'
 import { generateApiKey, hashApiKey, keyIdOf, matchesHash, type RandomBytes } from './api-keys.js'
-import {
-  apiKeyKey,
-  byStatusIndex,
-  isConditionFailure,
-  partnerKeysIndexPk,
-} from './partner-table.js'
+import { unlessConditionFails } from './conditional-write.js'
+import { apiKeyKey, partnerKeysIndexPk } from './partner-table.js'
+import { queryStatusIndex } from './status-index.js'
 
 export { isKeyActive, type ApiKeyRecord, type IssuedKey, type NewKey } from './api-key-item.js'
 
@@ -98,30 +89,13 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
       return issued
     },
 
-    async list(partnerId) {
-      const records: ApiKeyRecord[] = []
-      let start: Record<string, unknown> | undefined
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: byStatusIndex,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': partnerKeysIndexPk(partnerId) },
-            ExclusiveStartKey: start,
-          }),
-        )
-        records.push(...(page.Items ?? []).map((item) => apiKeySchema.parse(item)))
-        start = page.LastEvaluatedKey
-      } while (start)
-      return records
-    },
+    list: (partnerId) => queryStatusIndex(doc, table, partnerKeysIndexPk(partnerId), apiKeySchema),
 
     get,
 
     async revoke(partnerId, keyId, now) {
-      try {
-        const { Attributes } = await doc.send(
+      const revoked = await unlessConditionFails(() =>
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: apiKeyKey(keyId),
@@ -130,12 +104,9 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
             ExpressionAttributeValues: { ':now': now.toISOString(), ':partner': partnerId },
             ReturnValues: 'ALL_NEW',
           }),
-        )
-        return apiKeySchema.parse(Attributes)
-      } catch (error: unknown) {
-        if (isConditionFailure(error)) return undefined
-        throw error
-      }
+        ),
+      )
+      return revoked && apiKeySchema.parse(revoked.Attributes)
     },
 
     async rotate(partnerId, keyId, { now, overlapSeconds, createdBy }) {
@@ -147,8 +118,8 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
         overlapSeconds > 0
           ? { expression: 'SET notAfter = :at, replacedBy = :by', at: notAfter }
           : { expression: 'SET revokedAt = :at, replacedBy = :by', at: now.toISOString() }
-      try {
-        await doc.send(
+      const retired = await unlessConditionFails(() =>
+        doc.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -176,13 +147,9 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
               },
             ],
           }),
-        )
-      } catch (error: unknown) {
-        if (error instanceof Error && error.name === 'TransactionCanceledException')
-          return undefined
-        throw error
-      }
-      return issued
+        ),
+      )
+      return retired ? issued : undefined
     },
 
     async authenticate(apiKey, now) {

@@ -1,16 +1,16 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import {
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb'
 import type { DeliveryState, DeliveryStatus } from '../../domain/subscriptions/delivery.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
+import { unlessConditionFails, written } from './conditional-write.js'
 import { deliverySchema, type Delivery, type NewDelivery } from './delivery-item.js'
 import { settleUpdate } from './delivery-updates.js'
-import {
-  byStatusIndex,
-  deadLetterIndexPk,
-  deliveryKey,
-  deliveryPk,
-  deliverySk,
-  isConditionFailure,
-} from './partner-table.js'
+import { deadLetterIndexPk, deliveryKey, deliveryPk, deliverySk } from './partner-table.js'
+import { queryStatusIndex } from './status-index.js'
 
 export interface DeliveryPage {
   readonly deliveries: Delivery[]
@@ -53,19 +53,19 @@ export const createDeliveryStore = ({
   doc: DocumentClient
   table: string
 }): DeliveryStore => {
-  const conditional = async (send: () => Promise<unknown>) => {
-    try {
-      await send()
-      return true
-    } catch (error: unknown) {
-      if (isConditionFailure(error)) return false
-      throw error
-    }
-  }
+  /** Claim, settle and redrive each update the delivery's own item, on a condition. */
+  const update = (delivery: Delivery, input: Omit<UpdateCommandInput, 'TableName' | 'Key'>) =>
+    doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: deliveryKey(delivery.subscriptionId, delivery.position),
+        ...input,
+      }),
+    )
 
   return {
     record: (delivery) =>
-      conditional(() =>
+      written(() =>
         doc.send(
           new PutCommand({
             TableName: table,
@@ -95,42 +95,26 @@ export const createDeliveryStore = ({
     },
 
     async claim(delivery, now, leaseMs) {
-      try {
-        const { Attributes } = await doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: deliveryKey(delivery.subscriptionId, delivery.position),
-            UpdateExpression: 'SET attempts = :next, nextAttemptAt = :lease, lastAttemptAt = :now',
-            ConditionExpression:
-              '#status = :pending AND attempts = :seen AND nextAttemptAt <= :now',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':pending': 'pending',
-              ':seen': delivery.attempts,
-              ':next': delivery.attempts + 1,
-              ':now': now.toISOString(),
-              ':lease': new Date(now.getTime() + leaseMs).toISOString(),
-            },
-            ReturnValues: 'ALL_NEW',
-          }),
-        )
-        return typeof Attributes?.payload === 'string' ? Attributes.payload : undefined
-      } catch (error: unknown) {
-        if (isConditionFailure(error)) return undefined
-        throw error
-      }
+      const claimed = await unlessConditionFails(() =>
+        update(delivery, {
+          UpdateExpression: 'SET attempts = :next, nextAttemptAt = :lease, lastAttemptAt = :now',
+          ConditionExpression: '#status = :pending AND attempts = :seen AND nextAttemptAt <= :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':seen': delivery.attempts,
+            ':next': delivery.attempts + 1,
+            ':now': now.toISOString(),
+            ':lease': new Date(now.getTime() + leaseMs).toISOString(),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      const payload = claimed?.Attributes?.payload
+      return typeof payload === 'string' ? payload : undefined
     },
 
-    settle: (claimed, next) =>
-      conditional(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: deliveryKey(claimed.subscriptionId, claimed.position),
-            ...settleUpdate(claimed, next),
-          }),
-        ),
-      ),
+    settle: (claimed, next) => written(() => update(claimed, settleUpdate(claimed, next))),
 
     async log(subscriptionId, { before, limit, status }) {
       const { Items, LastEvaluatedKey } = await doc.send(
@@ -159,44 +143,24 @@ export const createDeliveryStore = ({
       return { deliveries, ...(lastKey ? { next: lastKey } : {}) }
     },
 
-    async deadLetters(subscriptionId) {
-      const found: Delivery[] = []
-      let start: Record<string, unknown> | undefined
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: table,
-            IndexName: byStatusIndex,
-            KeyConditionExpression: 'gsi1pk = :pk',
-            ExpressionAttributeValues: { ':pk': deadLetterIndexPk(subscriptionId) },
-            ExclusiveStartKey: start,
-          }),
-        )
-        found.push(...(page.Items ?? []).map((item) => deliverySchema.parse(item)))
-        start = page.LastEvaluatedKey
-      } while (start)
-      return found
-    },
+    deadLetters: (subscriptionId) =>
+      queryStatusIndex(doc, table, deadLetterIndexPk(subscriptionId), deliverySchema),
 
     redrive: (delivery, now) =>
-      conditional(() =>
-        doc.send(
-          new UpdateCommand({
-            TableName: table,
-            Key: deliveryKey(delivery.subscriptionId, delivery.position),
-            UpdateExpression:
-              'SET #status = :pending, attempts = :zero, nextAttemptAt = :now ' +
-              'REMOVE deadAt, gsi1pk, gsi1sk',
-            ConditionExpression: '#status = :dead',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':pending': 'pending',
-              ':dead': 'dead',
-              ':zero': 0,
-              ':now': now.toISOString(),
-            },
-          }),
-        ),
+      written(() =>
+        update(delivery, {
+          UpdateExpression:
+            'SET #status = :pending, attempts = :zero, nextAttemptAt = :now ' +
+            'REMOVE deadAt, gsi1pk, gsi1sk',
+          ConditionExpression: '#status = :dead',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pending': 'pending',
+            ':dead': 'dead',
+            ':zero': 0,
+            ':now': now.toISOString(),
+          },
+        }),
       ),
   }
 }

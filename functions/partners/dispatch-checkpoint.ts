@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { DocumentClient } from '../shared/dynamo-client.js'
+import { written } from './conditional-write.js'
 import { checkpointKey, registryVersionKey } from './partner-table.js'
 
 export interface CheckpointStore {
@@ -34,9 +35,9 @@ export const createCheckpointStore = ({
     return typeof Item?.position === 'number' ? Item.position : 0
   },
 
-  async commit(from, to, registryVersion, now) {
-    try {
-      await doc.send(
+  commit: (from, to, registryVersion, now) =>
+    written(() =>
+      doc.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -65,11 +66,6 @@ export const createCheckpointStore = ({
             },
           ],
         }),
-      )
-      return true
-    } catch (error: unknown) {
-      if (error instanceof Error && error.name === 'TransactionCanceledException') return false
-      throw error
-    }
-  },
+      ),
+    ),
 })

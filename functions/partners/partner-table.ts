@@ -40,7 +40,3 @@ export const deliveredRetentionDays = 30
 /** Epoch seconds, as DynamoDB's TTL wants them. */
 export const epochSeconds = (iso: string, plusDays = 0) =>
   Math.floor(Date.parse(iso) / 1_000) + plusDays * 86_400
-
-/** The store's answer when a conditional write finds someone else got there first. */
-export const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException'

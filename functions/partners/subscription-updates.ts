@@ -1,7 +1,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { healthyState, type SubscriptionHealth } from '../../domain/subscriptions/health.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
-import { isConditionFailure, subscriptionKey } from './partner-table.js'
+import { unlessConditionFails } from './conditional-write.js'
+import { subscriptionKey } from './partner-table.js'
 import { subscriptionSchema, type Subscription } from './subscription-item.js'
 
 export interface HealthUpdate {
@@ -47,8 +48,8 @@ export const subscriptionUpdates = ({
   get: (id: string) => Promise<Subscription | undefined>
 }): SubscriptionUpdates => {
   const update = async (id: string, expression: string, values: Record<string, unknown>) => {
-    try {
-      const { Attributes } = await doc.send(
+    const updated = await unlessConditionFails(() =>
+      doc.send(
         new UpdateCommand({
           TableName: table,
           Key: subscriptionKey(id),
@@ -58,12 +59,9 @@ export const subscriptionUpdates = ({
           ExpressionAttributeValues: { ':deleted': 'deleted', ...values },
           ReturnValues: 'ALL_NEW',
         }),
-      )
-      return subscriptionSchema.parse(Attributes)
-    } catch (error: unknown) {
-      if (isConditionFailure(error)) return undefined
-      throw error
-    }
+      ),
+    )
+    return updated && subscriptionSchema.parse(updated.Attributes)
   }
 
   return {
@@ -100,8 +98,8 @@ export const subscriptionUpdates = ({
     },
 
     async moveSettledBelow(seen, to) {
-      try {
-        await doc.send(
+      await unlessConditionFails(() =>
+        doc.send(
           new UpdateCommand({
             TableName: table,
             Key: subscriptionKey(seen.id),
@@ -113,10 +111,8 @@ export const subscriptionUpdates = ({
               ':redrives': seen.redrives,
             },
           }),
-        )
-      } catch (error: unknown) {
-        if (!isConditionFailure(error)) throw error
-      }
+        ),
+      )
     },
 
     async reactivate(id, settledBelow) {

@@ -1,6 +1,14 @@
 import { z } from '@hono/zod-openapi'
-import { awardLevel, partnerKind } from '../../../domain/events/index.js'
-import { tallySchema } from '../../../domain/projections/index.js'
+import { awardLevel } from '../../../domain/events/index.js'
+import {
+  awardEntry,
+  editionAwardsDoc,
+  editionSummaryDoc,
+  historyDoc,
+  memberAward,
+  partnerDoc,
+  tallySchema,
+} from '../../../domain/projections/index.js'
 
 /**
  * The reports' answers: the JSON the routes send and the CLI prints, documented in
@@ -13,27 +21,23 @@ export const currentTo = z
 
 export const territory = { territory: z.string(), territoryName: z.string() }
 
+/** The edition as its summary states it, less the counts and bookkeeping (`editionReportOf`). */
+const editionFacts = editionSummaryDoc.omit({
+  tally: true,
+  byTerritory: true,
+  byTheme: true,
+  awards: true,
+  partners: true,
+  applications: true,
+})
+
 export const editionReport = z
   .object({
     currentTo,
-    edition: z.object({
-      editionId: z.string(),
-      name: z.string(),
-      show: z.string(),
-      city: z.string(),
-      year: z.number().int(),
-      startsOn: z.string(),
-      endsOn: z.string(),
-      applicationDeadline: z.string(),
-      capacity: z.number().int(),
-      themes: z.array(z.string()),
-      status: z.enum(['open', 'closed']),
-      openedAt: z.string(),
-      closedAt: z.string().optional(),
-    }),
+    edition: editionFacts,
     counts: tallySchema.extend({ awards: z.number().int(), partners: z.number().int() }),
     awardsByLevel: z.record(awardLevel, z.number().int()),
-    partners: z.array(z.object({ partnerId: z.string(), name: z.string(), kind: partnerKind })),
+    partners: z.array(partnerDoc.pick({ partnerId: true, name: true, kind: true })),
     byTerritory: z.array(tallySchema.extend(territory)),
     byTheme: z.array(tallySchema.extend({ theme: z.string() })),
   })
@@ -48,7 +52,7 @@ export const delegationMember = z
     ...territory,
     website: z.string().optional(),
     themes: z.array(z.string()),
-    awards: z.array(z.object({ award: awardLevel, category: z.string() })),
+    awards: z.array(memberAward.pick({ award: true, category: true })),
   })
   .openapi('DelegationMember')
 export type DelegationMember = z.infer<typeof delegationMember>
@@ -65,16 +69,11 @@ export const delegationReport = z
   .openapi('DelegationReport')
 export type DelegationReport = z.infer<typeof delegationReport>
 
+/** An award of an edition's document with that edition's name and year (after `awardId`). */
 export const awardRow = z.object({
-  awardId: z.string(),
-  editionId: z.string(),
-  editionName: z.string(),
-  year: z.number().int(),
-  startupId: z.string(),
-  startupName: z.string(),
-  award: awardLevel,
-  category: z.string(),
-  wonAt: z.string(),
+  ...awardEntry.pick({ awardId: true }).shape,
+  ...editionAwardsDoc.pick({ editionId: true, editionName: true, year: true }).shape,
+  ...awardEntry.omit({ awardId: true }).shape,
 })
 export type AwardRow = z.infer<typeof awardRow>
 
@@ -88,18 +87,8 @@ export const awardsReport = z
   .openapi('AwardsReport')
 export type AwardsReport = z.infer<typeof awardsReport>
 
-const partnerEdition = z.object({
-  editionId: z.string(),
-  contribution: z.string(),
-  joinedAt: z.string(),
-})
-
-export const partnerRow = z.object({
-  partnerId: z.string(),
-  name: z.string(),
-  kind: partnerKind,
-  editions: z.array(partnerEdition),
-})
+/** A partner of the programme, less when it registered (`loadPartners`). */
+export const partnerRow = partnerDoc.omit({ registeredAt: true })
 export type PartnerRow = z.infer<typeof partnerRow>
 
 export const partnersReport = z
@@ -119,14 +108,19 @@ const figures = {
   partners: z.number().int(),
 }
 
+/** A history row's edition, flattened with its tally and counts (`rowOf`). */
+const historyFacts = historyDoc.pick({
+  year: true,
+  editionId: true,
+  name: true,
+  show: true,
+  city: true,
+  startsOn: true,
+  status: true,
+})
+
 export const historyRow = tallySchema.extend({
-  year: z.number().int(),
-  editionId: z.string(),
-  name: z.string(),
-  show: z.string(),
-  city: z.string(),
-  startsOn: z.string(),
-  status: z.enum(['open', 'closed']),
+  ...historyFacts.shape,
   awards: z.number().int(),
   partners: z.number().int(),
 })

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { applicationStatus } from '../../../domain/projections/index.js'
+import { startupApplication } from '../../../domain/projections/index.js'
 import { awardRow, currentTo, territory } from './schemas.js'
 
 /** The start-up directory's answers (`GET /startups`, `GET /startups/{startupId}`). */
@@ -33,15 +33,7 @@ export const startupPage = z
     currentTo,
     startup: startupCard.omit({ awards: true }).extend({
       registeredAt: z.string().optional(),
-      applications: z.array(
-        z.object({
-          applicationId: z.string(),
-          editionId: z.string(),
-          status: applicationStatus,
-          submittedAt: z.string(),
-          decidedAt: z.string().optional(),
-        }),
-      ),
+      applications: z.array(startupApplication),
       awards: z.array(
         awardRow.pick({ awardId: true, editionId: true, award: true, category: true, wonAt: true }),
       ),
