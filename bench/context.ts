@@ -15,12 +15,15 @@ export interface BenchContext {
   readonly quick: boolean
   /** Scales a full-run count down in --quick mode. */
   readonly size: (full: number, quick: number) => number
+  /** Creates another full set of tables, for a case that needs them empty (streams, Feed). */
+  readonly freshTables: (label: string) => Promise<TableNames>
 }
 
 export const benchContext = async (endpoint: string, quick: boolean): Promise<BenchContext> => {
   const doc = createDocumentClient({ endpoint })
   const client = new DynamoDBClient({ endpoint, region: 'eu-west-3', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })
-  const names = tableNamesForPrefix(`bench-${Date.now().toString(36)}`)
+  const prefix = `bench-${Date.now().toString(36)}`
+  const names = tableNamesForPrefix(prefix)
   await createTables(client, names)
   return {
     endpoint,
@@ -30,5 +33,10 @@ export const benchContext = async (endpoint: string, quick: boolean): Promise<Be
     store: createDynamoEventStore({ doc, tables: names }),
     quick,
     size: (full, small) => (quick ? small : full),
+    freshTables: async (label) => {
+      const fresh = tableNamesForPrefix(`${prefix}-${label}`)
+      await createTables(client, fresh)
+      return fresh
+    },
   }
 }

@@ -9,6 +9,8 @@ export interface LatencyResult {
   readonly p99Ms: number
   readonly samples: number
   readonly targetP99Ms?: number
+  /** What a reader must know to read the figure (setup, intervals). */
+  readonly note?: string
 }
 
 export interface BenchReport {
@@ -64,6 +66,10 @@ export const toMarkdown = (report: BenchReport) => {
           `${fixed(c.min)}–${fixed(c.max)} | ${c.name === 'api' ? `≤ 1.50 and < 300 KB: ${verdict(c.ratio <= 1.5 && c.bytes < 300_000)}` : '–'} |`,
       ),
     )
+  }
+  const notes = [...report.comparisons, ...report.latencies].filter((r) => r.note !== undefined)
+  if (notes.length > 0) {
+    lines.push('', 'Notes:', '', ...notes.map((r) => `- **${r.name}**: ${r.note}`))
   }
   return `${lines.join('\n')}\n`
 }

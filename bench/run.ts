@@ -8,10 +8,13 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.js'
 import { appendCases } from './cases/append.js'
 import { castoreCases } from './cases/castore.js'
 import { coldStartCases } from './cases/cold-start.js'
+import { feedCases } from './cases/feed.js'
 import { httpCases } from './cases/http.js'
+import { projectionLagCases } from './cases/projection-lag.js'
+import { rebuildCases, seedProgramme } from './cases/rebuild.js'
 import { registerCases } from './cases/register.js'
 import { rehydrateCases } from './cases/rehydrate.js'
-import { benchContext } from './context.js'
+import { benchContext, type BenchContext } from './context.js'
 import type { Comparison } from './interleave.js'
 import { machine, toMarkdown, writeReport, type LatencyResult } from './report.js'
 
@@ -36,6 +39,25 @@ try {
   comparisons.push(...(await step('register', () => registerCases(ctx, rounds))))
   comparisons.push(...(await step('rehydrate', () => rehydrateCases(ctx, rounds))))
   comparisons.push(...(await step('HTTP', () => httpCases(ctx, rounds))))
+  // DynamoDB Local slows every write to a table with a stream as stream records pile up (by
+  // 3× after 10,000, 7× after 20,000), whatever the table: the read side gets its own, fresh.
+  const isolated = async <T>(run: (fresh: BenchContext) => Promise<T>) => {
+    const own = await startDynamoDbLocal()
+    try {
+      return await run(await benchContext(own.endpoint, quick))
+    } finally {
+      await own.stop()
+    }
+  }
+  latencies.push(...(await step('projection lag', () => isolated(projectionLagCases))))
+  comparisons.push(...(await isolated(async (fresh) => {
+    const [seeded] = await step('seed the Feed', async () => [await seedProgramme(fresh)])
+    if (!seeded) throw new Error('the Feed was not seeded')
+    return [
+      ...(await step('feed', () => feedCases(fresh, rounds, seeded))),
+      ...(await step('rebuild', () => rebuildCases(fresh, rounds, seeded))),
+    ]
+  })))
   const coldStarts = await step('cold start', () => coldStartCases(ctx, rounds))
   const report = { date: new Date().toISOString(), machine: machine(), quick, rounds, comparisons, coldStarts, latencies }
   writeReport(report, 'bench/results', quick ? 'quick' : 'latest')

@@ -3,6 +3,10 @@ import { serve } from '@hono/node-server'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../functions/api/app.js'
 import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js'
+import { createDynamoFeed } from '../../functions/feed/dynamo-feed.js'
+import { targetPolicyFromEnv } from '../../functions/partners/config.js'
+import { createPartnerServices } from '../../functions/partners/partner-services.js'
+import { createReadModels } from '../../functions/projector/read-models.js'
 import { generateDevKey, signDevToken } from '../../local/dev-tokens.js'
 import { applicationBody, editionBody, validSiret } from '../../tests/fixtures/requests.js'
 import type { BenchContext } from '../context.js'
@@ -21,6 +25,9 @@ export const httpCases = async (ctx: BenchContext, rounds: number) => {
     clock: () => new Date('2019-09-01T10:00:00Z'),
     newId: uuidv7,
     corsOrigins: [],
+    feed: createDynamoFeed({ doc: ctx.doc, table: ctx.names.feed }),
+    readModels: createReadModels({ doc: ctx.doc, table: ctx.names.readModels }),
+    partners: createPartnerServices({ doc: ctx.doc, table: ctx.names.partners, policy: targetPolicyFromEnv(process.env) }),
   })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((resolve) => server.once('listening', resolve))
