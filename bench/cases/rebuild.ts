@@ -78,7 +78,7 @@ const oneWriteAtATime = (ctx: BenchContext, seeded: SeededFeed): Workload => ({
  * @example const seeded = await seedProgramme(ctx)
  */
 export const seedProgramme = (ctx: BenchContext) =>
-  seedFeed(ctx, 'read-side', programmeEvents(ctx.size(50_000, 5_000)))
+  seedFeed(ctx, 'read-side', programmeEvents(ctx.size(50_000, 2_500)))
 
 export const rebuildCases = async (ctx: BenchContext, rounds: number, seeded: SeededFeed) => {
   const sample = await seedFeed(ctx, 'rebuild-sample', programmeEvents(ctx.size(2_000, 300)))
