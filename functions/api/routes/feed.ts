@@ -7,6 +7,7 @@ import { requirePartner } from '../auth/api-key.js'
 import type { ApiDeps } from '../deps.js'
 import { ProblemError } from '../problem.js'
 import { newRouter } from '../router.js'
+import { eventSchema } from '../schemas/event.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
 /** The scheme partners authenticate with, listed in the OpenAPI document. */
@@ -30,18 +31,10 @@ const typeList = z
     description: 'Comma-separated event types (default: all)',
   })
 
-const publicEvent = z
-  .object({
-    position: z.number().int(),
-    eventId: z.string(),
-    streamId: z.string(),
-    version: z.number().int(),
-    type: z.enum(eventTypeNames),
-    schemaVersion: z.number().int(),
-    data: z.record(z.string(), z.unknown()),
-    recordedAt: z.string(),
-    occurredAt: z.string(),
-  })
+// The stored envelope minus its metadata (it names staff and holds idempotency keys).
+const publicEvent = eventSchema
+  .omit({ metadata: true })
+  .extend({ position: z.number().int(), occurredAt: z.string() })
   .openapi('PublicEvent', {
     description: 'An event as partners see it: no personal data, no metadata',
   })
