@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { eventTypeNames } from '../../domain/events/index.js'
-import { deliveryStatuses } from '../../domain/subscriptions/delivery.js'
+import { deliveryStateSchema } from '../../domain/subscriptions/delivery.js'
 import type { Delivery } from './delivery-item.js'
 import type { Subscription } from './subscription-item.js'
 
@@ -63,22 +63,16 @@ export const subscriptionView = z
   })
   .openapi('Subscription')
 
-export const deliveryView = z
-  .object({
+// The delivery's state as the domain defines it, plus which event it carries.
+// (extend() makes a fresh schema, so .openapi() exists on it: see schemas/documented.ts.)
+export const deliveryView = deliveryStateSchema
+  .extend({
     position: z.number().int(),
     eventId: z.string(),
     type: z.string(),
     streamId: z.string(),
     version: z.number().int(),
     webhookId: z.string(),
-    status: z.enum(deliveryStatuses),
-    attempts: z.number().int(),
-    nextAttemptAt: z.string().optional(),
-    lastAttemptAt: z.string().optional(),
-    lastStatusCode: z.number().int().optional(),
-    lastError: z.string().optional(),
-    deliveredAt: z.string().optional(),
-    deadAt: z.string().optional(),
     createdAt: z.string(),
   })
   .openapi('Delivery')
