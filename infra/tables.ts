@@ -59,6 +59,16 @@ const guards = {
 } as const satisfies TableDefinition
 
 /**
+ * One snapshot per stream: its folded state at a version, tagged with the version of
+ * the fold that made it. Disposable: losing one (or all) only costs a longer read.
+ */
+const snapshots = {
+  id: 'Snapshots',
+  envVar: 'SNAPSHOTS_TABLE',
+  partitionKey: { name: 'streamId', type: 'S' },
+} as const satisfies TableDefinition
+
+/**
  * The permanent, totally ordered Feed built by the indexer: events under
  * `pk = page#<n>` with `sk = position`, plus the indexer's own bookkeeping
  * (the global head and one cursor per event stream).
@@ -95,7 +105,7 @@ const partners = {
   ],
 } as const satisfies TableDefinition
 
-export const tables = { events, guards, feed, readModels, partners } as const
+export const tables = { events, guards, snapshots, feed, readModels, partners } as const
 
 export type TableKey = keyof typeof tables
 

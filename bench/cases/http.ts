@@ -20,6 +20,7 @@ export const httpCases = async (ctx: BenchContext, rounds: number) => {
   const key = await generateDevKey()
   const app = createApp({
     store: ctx.store,
+    aggregates: ctx.aggregates,
     verifier: createTokenVerifier({ jwks: key.jwks }),
     logger: quiet,
     clock: () => new Date('2019-09-01T10:00:00Z'),

@@ -6,14 +6,14 @@ import { createPartnerServices } from '../partners/partner-services.js'
 import { createReadModels } from '../projector/read-models.js'
 import { createDocumentClient } from '../shared/dynamo-client.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
-import { createDynamoEventStore } from '../store/dynamo-event-store.js'
+import { createEventSourcing } from '../store/event-sourcing.js'
 import { createApp } from './app.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
 import { apiConfigSchema } from './config.js'
 
 // Module scope: parsed and connected once per Lambda container (or node process).
 const config = apiConfigSchema.parse(process.env)
-const names = tableNamesFromEnv(process.env, ['events', 'guards', 'feed', 'partners', 'readModels'])
+const names = tableNamesFromEnv(process.env, ['events', 'guards', 'snapshots', 'feed', 'partners', 'readModels'])
 const doc = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT })
 const logger = new Logger({ serviceName: 'delegation-sud-api' })
 
@@ -22,9 +22,11 @@ const verifier = createTokenVerifier(
   { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
 )
 
+const onSnapshotError = (error: unknown) => logger.warn('snapshot not written', { error })
+
 /** The app wired to the environment: what Lambda and `npm start` serve. */
 export const app = createApp({
-  store: createDynamoEventStore({ doc, tables: names }),
+  ...createEventSourcing({ doc, tables: names, onSnapshotError }),
   verifier,
   logger,
   clock: () => new Date(),

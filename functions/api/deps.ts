@@ -1,5 +1,6 @@
 import type { FeedReader } from '../feed/feed.js'
 import type { PartnerServices } from '../partners/partner-services.js'
+import type { AggregateLoader } from '../store/aggregate-loader.js'
 import type { EventStore } from '../store/event-store.js'
 import type { TokenVerifier } from './auth/token-verifier.js'
 import type { ReadModelReader } from './reports/read-model-reader.js'
@@ -16,6 +17,8 @@ export interface ApiLogger {
  */
 export interface ApiDeps {
   readonly store: EventStore
+  /** Loads aggregates through the cache and snapshots (see createEventSourcing). */
+  readonly aggregates: AggregateLoader
   readonly verifier: TokenVerifier
   readonly logger: ApiLogger
   readonly clock: () => Date

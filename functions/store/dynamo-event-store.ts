@@ -63,6 +63,8 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     return Item
   }
 
+  const readCounter = async (counterId: string): Promise<number> => Number((await findGuard(counterId))?.count ?? 0)
+
   const findIdempotencyRecord = async (key: string) => {
     const item = await findGuard(idempotencyGuardId(key))
     if (!item) return undefined
@@ -91,8 +93,11 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
         throw new IdempotencyKeyReusedError(refused.key)
       case 'guard':
         throw new GuardTakenError(refused.guardId, await findGuard(refused.guardId))
+      case 'counter':
+        throw new ConcurrencyError(refused.counterId, refused.expected, await readCounter(refused.counterId))
       case 'event':
-      case 'predecessor': {
+      case 'predecessor':
+      case 'unchanged': {
         // A lost response to a write that did land comes back as a refusal on retry.
         if (await landed(plan)) return appended(plan)
         const actual = await streamVersion(refused.streamId)
@@ -140,7 +145,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
       if (!(error instanceof TransactionCanceledException)) throw error
       const reasons = error.CancellationReasons ?? []
       // Idempotency first: a duplicate request must replay, whatever else it collides with.
-      const order = ['idempotency', 'guard', 'predecessor', 'event'] as const
+      const order = ['idempotency', 'guard', 'predecessor', 'event', 'unchanged', 'counter'] as const
       for (const kind of order) {
         const refused = plan.writes.find(
           (write, i) => write.kind === kind && reasons[i]?.Code === 'ConditionalCheckFailed',
@@ -204,7 +209,24 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     return events
   }
 
-  return { append, readStream, streamVersion, findGuard, findIdempotencyRecord }
+  const readStreamTail: EventStore['readStreamTail'] = async (streamId, maxCount) => {
+    const { Items = [], LastEvaluatedKey } = await doc.send(
+      new QueryCommand({
+        TableName: tables.events,
+        KeyConditionExpression: 'streamId = :s',
+        ExpressionAttributeValues: { ':s': streamId },
+        ScanIndexForward: false,
+        Limit: maxCount,
+        ConsistentRead: true,
+      }),
+    )
+    const events = Items.reverse().map((item) => parseEnvelope(item))
+    const last = events.at(-1)
+    if (last) known.saw(streamId, last.version)
+    return { events, complete: LastEvaluatedKey === undefined || events[0]?.version === 1 }
+  }
+
+  return { append, readStream, readStreamTail, streamVersion, findGuard, readCounter, findIdempotencyRecord }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

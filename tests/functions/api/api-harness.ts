@@ -5,7 +5,7 @@ import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createPartnerServices } from '../../../functions/partners/partner-services.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
 import type { TargetPolicy } from '../../../functions/partners/url-safety.js'
-import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
+import { createEventSourcing } from '../../../functions/store/event-sourcing.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
 import { createTestTables } from '../../setup/test-tables.js'
 import type { Send } from './transports.js'
@@ -24,10 +24,11 @@ export const apiHarness = async ({
 }: { now?: () => Date; targetPolicy?: TargetPolicy } = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
-  const store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+  const { store, aggregates } = createEventSourcing({ doc: tables.doc, tables: tables.names })
   const unexpected: unknown[] = []
   const app = createApp({
     store,
+    aggregates,
     verifier: createTokenVerifier({ jwks: key.jwks }, { issuer: devIssuer, audience: devAudience }),
     logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => unexpected.push(args) },
     clock: now,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { editionDecider, evolveEdition, isMember } from '../../../domain/edition/index.js'
+import { applicationDecider, isMember, seatChange } from '../../../domain/application/index.js'
 import { fold } from '../../../domain/shared/decider.js'
-import { spec } from '../given-when-then.js'
+import { specOf } from '../given-when-then.js'
+import { decideInProgramme } from '../programme.js'
 import {
   closed,
   editionId,
@@ -11,9 +12,9 @@ import {
   submitted,
   withdrawApplication,
   withdrawn,
-} from './fixtures.js'
+} from '../edition/fixtures.js'
 
-const { given } = spec(editionDecider)
+const { given } = specOf(decideInProgramme)
 const applied = [opened(), submitted('app-1', 's1')]
 
 describe('WithdrawApplication', () => {
@@ -34,12 +35,11 @@ describe('WithdrawApplication', () => {
   })
 
   it('ends the membership and frees the seat', () => {
-    const member = fold(editionDecider, [...applied, selected('app-1', 's1')])
-    expect(member.selectedCount).toBe(1)
-    expect(isMember(member, 's1')).toBe(true)
-    const after = evolveEdition(member, withdrawn('app-1', 's1'))
-    expect(after.selectedCount).toBe(0)
-    expect(isMember(after, 's1')).toBe(false)
+    const member = fold(applicationDecider, [submitted('app-1', 's1'), selected('app-1', 's1')])
+    expect(isMember(member)).toBe(true)
+    expect(seatChange(member, [withdrawn('app-1', 's1')])).toBe(-1)
+    expect(isMember(fold(applicationDecider, [withdrawn('app-1', 's1')], member))).toBe(false)
+    expect(seatChange(fold(applicationDecider, [submitted('app-1', 's1')]), [withdrawn('app-1', 's1')])).toBe(0)
   })
 
   it('still withdraws once the edition is closed', () => {
@@ -61,14 +61,14 @@ describe('WithdrawApplication', () => {
       })
   })
 
-  it('refuses an application the edition does not hold', () => {
+  it('refuses an application that does not exist', () => {
     given(applied)
       .when(withdrawApplication('app-9'))
       .thenThrows({ code: 'application-not-found', kind: 'not-found' })
   })
 
-  it('refuses an edition that does not exist', () => {
-    given([])
+  it('refuses an application whose edition does not exist', () => {
+    given([submitted('app-1', 's1')])
       .when(withdrawApplication('app-1'))
       .thenThrows({ code: 'edition-not-found', kind: 'not-found' })
   })

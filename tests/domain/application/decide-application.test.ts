@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
-import { editionDecider } from '../../../domain/edition/index.js'
-import { spec } from '../given-when-then.js'
+import { decideInProgramme } from '../programme.js'
+import { specOf } from '../given-when-then.js'
 import {
   closed,
   decideApplication,
@@ -10,9 +10,9 @@ import {
   selected,
   submitted,
   withdrawn,
-} from './fixtures.js'
+} from '../edition/fixtures.js'
 
-const { given } = spec(editionDecider)
+const { given } = specOf(decideInProgramme)
 const applied = [opened(), submitted('app-1', 's1')]
 
 describe('DecideApplication', () => {
@@ -27,18 +27,14 @@ describe('DecideApplication', () => {
       .then([{ type: 'application.rejected', data: { ...rejected('app-1', 's1').data, reason } }])
   })
 
-  it('refuses an application the edition does not hold', () => {
+  it('refuses an application that does not exist', () => {
     given(applied)
       .when(decideApplication('app-9', 'selected'))
-      .thenThrows({
-        code: 'application-not-found',
-        kind: 'not-found',
-        details: { editionId, applicationId: 'app-9' },
-      })
+      .thenThrows({ code: 'application-not-found', kind: 'not-found', details: { applicationId: 'app-9' } })
   })
 
-  it('refuses an edition that does not exist', () => {
-    given([])
+  it('refuses an application whose edition does not exist', () => {
+    given([submitted('app-1', 's1')])
       .when(decideApplication('app-1', 'selected'))
       .thenThrows({ code: 'edition-not-found', kind: 'not-found' })
   })

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
-import { editionDecider } from '../../../domain/edition/index.js'
-import { spec } from '../given-when-then.js'
+import { decideInProgramme } from '../programme.js'
+import { specOf } from '../given-when-then.js'
 import {
   closed,
   editionId,
@@ -9,10 +9,12 @@ import {
   submitApplication,
   submitted,
   withdrawn,
-} from './fixtures.js'
+} from '../edition/fixtures.js'
 
-const { given } = spec(editionDecider)
+const { given } = specOf(decideInProgramme)
 
+// One application per start-up and edition is held by a guard item the API writes
+// with the application: see tests/functions/api/command-api.test.ts.
 describe('SubmitApplication', () => {
   it('records the application of a start-up', () => {
     given([opened()]).when(submitApplication('app-1', 's1')).then([submitted('app-1', 's1')])
@@ -31,7 +33,7 @@ describe('SubmitApplication', () => {
       .when(submitApplication('app-1', 's1', { now: '2019-10-15T22:00:00Z' }))
       .thenThrows({
         code: 'application-deadline-passed',
-        kind: 'conflict',
+        kind: 'invalid',
         details: { editionId, applicationDeadline: '2019-10-15T23:59:59+02:00' },
       })
   })
@@ -40,7 +42,7 @@ describe('SubmitApplication', () => {
     // As strings "2019-10-15T23:30" < "2019-10-15T23:59", yet it is 01:30 in Paris the next day.
     given([opened()])
       .when(submitApplication('app-1', 's1', { now: '2019-10-15T23:30:00Z' }))
-      .thenThrows({ code: 'application-deadline-passed', kind: 'conflict' })
+      .thenThrows({ code: 'application-deadline-passed', kind: 'invalid' })
   })
 
   it('refuses an application to an edition that does not exist', () => {
@@ -53,25 +55,6 @@ describe('SubmitApplication', () => {
     given([opened(), closed])
       .when(submitApplication('app-1', 's1'))
       .thenThrows({ code: 'edition-closed', kind: 'conflict' })
-  })
-
-  it('refuses a second application of the same start-up, naming the first', () => {
-    given([opened(), submitted('app-1', 's1')])
-      .when(submitApplication('app-2', 's1'))
-      .thenThrows({
-        code: 'already-applied',
-        kind: 'conflict',
-        details: { editionId, startupId: 's1', applicationId: 'app-1' },
-      })
-  })
-
-  it('refuses to apply again after a rejection or a withdrawal', () => {
-    given([opened(), submitted('app-1', 's1'), rejected('app-1', 's1')])
-      .when(submitApplication('app-2', 's1'))
-      .thenThrows({ code: 'already-applied', kind: 'conflict' })
-    given([opened(), submitted('app-1', 's1'), withdrawn('app-1', 's1')])
-      .when(submitApplication('app-2', 's1'))
-      .thenThrows({ code: 'already-applied', kind: 'conflict' })
   })
 
   it('takes start-up ids that shadow Object.prototype members like any other', () => {
