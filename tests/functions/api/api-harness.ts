@@ -1,3 +1,4 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
@@ -40,7 +41,13 @@ export const apiHarness = async ({
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
-  return { app, store, tables, key, token, unexpected }
+  /** How many events and guard items are stored: a refused request must leave both as they were. */
+  const written = async () => {
+    const count = async (TableName: string) =>
+      (await tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true }))).Count ?? 0
+    return { events: await count(tables.names.events), guards: await count(tables.names.guards) }
+  }
+  return { app, store, tables, key, token, unexpected, written }
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>

@@ -1,4 +1,3 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
 import { startupIdOf } from '../../../functions/api/commands/ids.js'
@@ -28,12 +27,7 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
   })
 
   const version = (streamId: string) => harness.store.streamVersion(streamId)
-  /** Every event and guard item written so far: a refusal must leave both unchanged. */
-  const written = async () => {
-    const count = async (TableName: string) =>
-      (await harness.tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true }))).Count
-    return { events: await count(harness.tables.names.events), guards: await count(harness.tables.names.guards) }
-  }
+  const written = () => harness.written()
   const expectProblem = (response: { status: number; headers: Headers; json(): any }, status: number, code: string) => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     const problem = response.json()
