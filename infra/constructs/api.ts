@@ -80,7 +80,7 @@ export class Api extends Construct {
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id)
     const { config, eventStore, readModels, partners } = props
-    const { events, guards } = eventStore
+    const { events, guards, snapshots } = eventStore
     this.staff = new StaffDirectory(this, 'Staff', { config })
     this.handler = new NodeFunction(this, 'Handler', {
       entry: functionEntry('api'),
@@ -89,7 +89,7 @@ export class Api extends Construct {
       memorySize: 1024,
       timeout: Duration.seconds(10),
       environment: {
-        ...tableEnvironment(events, guards, readModels.readModels, readModels.feed, partners),
+        ...tableEnvironment(events, guards, snapshots, readModels.readModels, readModels.feed, partners),
         JWKS_URL: `${this.staff.issuer}/.well-known/jwks.json`,
         JWT_ISSUER: this.staff.issuer,
         JWT_AUDIENCE: this.staff.client.userPoolClientId,
@@ -102,6 +102,8 @@ export class Api extends Construct {
     events.table.grant(fn, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem')
     eventStore.key?.grant(fn, 'kms:Encrypt', 'kms:GenerateDataKey')
     guards.table.grantReadWriteData(fn)
+    snapshots.table.grantReadData(fn)
+    snapshots.table.grant(fn, 'dynamodb:PutItem')
     readModels.readModels.table.grantReadData(fn)
     readModels.feed.table.grantReadData(fn)
     partners.table.grantReadWriteData(fn)

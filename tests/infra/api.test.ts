@@ -158,6 +158,7 @@ describe('the API Lambda', () => {
       'NODE_OPTIONS',
       'PARTNERS_TABLE',
       'READ_MODELS_TABLE',
+      'SNAPSHOTS_TABLE',
     ])
     const issuer = issuerParts(id(userPool))
     expect(variables.JWT_ISSUER).toEqual({ 'Fn::Join': ['', issuer] })

@@ -61,6 +61,7 @@ const streamReads = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb
 const { api, projections, subscriptions, eventStore, readModels: rm } = dev.stack
 const events = eventStore.events.table
 const guards = eventStore.guards.table
+const snapshots = eventStore.snapshots.table
 const feed = rm.feed.table
 const readModels = rm.readModels.table
 const partners = subscriptions.partners.table
@@ -90,7 +91,13 @@ describe('the API', () => {
       expect(actions).toEqual(expect.arrayContaining(reads))
       for (const action of writes) expect(actions).not.toContain(action)
     }
-    expect(tablesTouched(roles.api)).toEqual(ids(events, guards, readModels, feed, partners))
+    expect(tablesTouched(roles.api)).toEqual(ids(events, guards, snapshots, readModels, feed, partners))
+  })
+
+  it('reads and puts Snapshots, never updates or deletes them', () => {
+    const actions = actionsOn(dev, roles.api, arn(snapshots))
+    expect(actions).toEqual(expect.arrayContaining([...reads, 'dynamodb:PutItem']))
+    for (const action of changes) expect(actions).not.toContain(action)
   })
 })
 

@@ -36,7 +36,7 @@ describe('npm run synth', () => {
       const resources = Object.values(template.Resources) as Array<{ Type: string }>
       const types = resources.map((r) => r.Type)
       expect(types).toContain('AWS::ApiGatewayV2::Api')
-      expect(types.filter((t) => t === 'AWS::DynamoDB::Table')).toHaveLength(5)
+      expect(types.filter((t) => t === 'AWS::DynamoDB::Table')).toHaveLength(6)
       expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(6)
       const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'))
       expect(report.pluginReports).toEqual([])

@@ -301,8 +301,8 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       expectProblem(await api.admin('POST', '/applications/nope/decision', { decision: 'selected' }), 404, 'application-not-found')
     })
 
-    it('selects exactly one of ten concurrent selections for the last seat', async () => {
-      const applications = await openWithApplications('ces-2022', 1, 10)
+    it('selects exactly one of eleven concurrent selections for the last seat', async () => {
+      const applications = await openWithApplications('ces-2022', 1, 11)
       const answers = await Promise.all(
         applications.map((a) => api.admin('POST', `/applications/${a.applicationId}/decision`, { decision: 'selected' })),
       )
