@@ -265,3 +265,52 @@ describe('read a stream', () => {
     expect(some.map((e) => e.version)).toEqual([10, 11, 12, 13, 14])
   })
 })
+
+describe('read-set checks and counters', () => {
+  it('appends while a stream read to decide is unchanged, and refuses once it moved', async () => {
+    await store.append([{ streamId: 'edition-rs', expectedVersion: 0, events: [editionOpened('rs')] }], { metadata: metadata() })
+    const unchanged = [{ streamId: 'edition-rs', version: 1 }]
+    const submitted = (id: string) => [{ streamId: `application-${id}`, expectedVersion: 0, events: [applicationSubmitted(id, `s-${id}`)] }]
+    expect((await store.append(submitted('rs-1'), { metadata: metadata(), unchanged })).status).toBe('appended')
+    await store.append([{ streamId: 'edition-rs', expectedVersion: 1, events: [partnerJoined('tpm', 'rs')] }], { metadata: metadata() })
+    const refused = store.append(submitted('rs-2'), { metadata: metadata(), unchanged })
+    await expect(refused).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: 'edition-rs', expectedVersion: 1, actualVersion: 2 })
+    expect(await versionsOf('application-rs-2')).toEqual([])
+  })
+
+  it('refuses a check at a version the stream never reached, so no gap can be decided on', async () => {
+    const fresh = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    const unchanged = [{ streamId: 'edition-rs-ghost', version: 3 }]
+    const events = [{ streamId: 'application-ghost', expectedVersion: 0, events: [applicationSubmitted('ghost', 's')] }]
+    await expect(fresh.append(events, { metadata: metadata(), unchanged })).rejects.toBeInstanceOf(ConcurrencyError)
+  })
+
+  it('writes a counter at the value it read, and refuses a racer that read the same value', async () => {
+    const select = (id: string, expected: number) =>
+      store.append([{ streamId: `application-c-${id}`, expectedVersion: 0, events: [applicationSubmitted(`c-${id}`, id)] }], {
+        metadata: metadata(),
+        counters: [{ counterId: 'seats#counter-test', expected, value: expected + 1 }],
+      })
+    expect(await store.readCounter('seats#counter-test')).toBe(0)
+    const outcomes = await Promise.allSettled([select('a', 0), select('b', 0), select('c', 0)])
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
+    for (const o of outcomes.filter((o) => o.status === 'rejected')) {
+      expect((o as PromiseRejectedResult).reason).toMatchObject({ name: 'ConcurrencyError', streamId: 'seats#counter-test', actualVersion: 1 })
+    }
+    expect(await store.readCounter('seats#counter-test')).toBe(1)
+    await select('d', 1)
+    expect(await store.readCounter('seats#counter-test')).toBe(2)
+  })
+
+  it('reads the newest events of a stream, oldest first, saying whether it reached the start', async () => {
+    const events = Array.from({ length: 7 }, (_, i) => partnerJoined(`p-${i}`, 'tail'))
+    await store.append([{ streamId: 'edition-tail', expectedVersion: 0, events }], { metadata: metadata() })
+    const tail = await store.readStreamTail('edition-tail', 3)
+    expect(tail.events.map((e) => e.version)).toEqual([5, 6, 7])
+    expect(tail.complete).toBe(false)
+    const whole = await store.readStreamTail('edition-tail', 7)
+    expect(whole.events.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(whole.complete).toBe(true)
+    expect((await store.readStreamTail('edition-none', 3)).complete).toBe(true)
+  })
+})
