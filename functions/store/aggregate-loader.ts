@@ -27,7 +27,7 @@ export interface AggregateLoaderOptions {
   readonly store: EventStore
   readonly snapshots?: SnapshotStore
   readonly cache?: StateCache
-  /** Newest events read alongside the snapshot; snapshots are renewed every window/2 events. */
+  /** Newest events read first; longer streams keep a snapshot renewed every window/2 events. */
   readonly window?: number
   /** A snapshot that could not be written costs only speed: report it, do not fail. */
   readonly onSnapshotError?: (error: unknown) => void
@@ -41,10 +41,11 @@ export type AnyAggregate<State> = Pick<Aggregate<never, never, State, never>, 's
 /**
  * Loads aggregates in a bounded number of reads whatever their stream's length:
  * - warm: the state this process folded last, plus the events since (one Query);
- * - cold: the snapshot and the newest `window` events, read in parallel; a stream
- *   shorter than the window is folded whole, a longer one from its snapshot. Only a
- *   stream whose snapshot is missing or older than the window is read further back,
- *   and then its snapshot is renewed, so the next load is bounded again.
+ * - cold: the newest `window` events (one Query), which is the whole of most streams
+ *   (an application has at most three events); a longer stream is folded from its
+ *   snapshot (one GetItem) and the events after it. Only a stream whose snapshot is
+ *   missing or older than the window is read further back, and then its snapshot is
+ *   renewed, so the next load is bounded again.
  *
  * @example const { state, version } = await loader.load(editionDecider, 'ces-2020')
  */
@@ -52,7 +53,7 @@ export const createAggregateLoader = ({
   store,
   snapshots,
   cache = new StateCache(),
-  window = 50,
+  window = 100,
   onSnapshotError = () => {},
 }: AggregateLoaderOptions) => {
   const foldOnto = <State>(aggregate: AnyAggregate<State>, events: readonly EventEnvelope[], from?: State) =>
@@ -62,16 +63,12 @@ export const createAggregateLoader = ({
     snapshot !== undefined && snapshot.foldVersion === foldVersion ? snapshot : undefined
 
   const cold = async <State>(aggregate: AnyAggregate<State>, streamId: string) => {
-    const { foldVersion } = aggregate.snapshot
-    const [stored, tail] = await Promise.all([
-      snapshots?.read(streamId),
-      store.readStreamTail(streamId, window),
-    ])
-    const snapshot = usable(stored, foldVersion)
+    const tail = await store.readStreamTail(streamId, window)
     if (tail.complete) {
-      const version = tail.events.at(-1)?.version ?? 0
-      return { state: foldOnto(aggregate, tail.events), version, base: snapshot?.version ?? 0 }
+      return { state: foldOnto(aggregate, tail.events), version: tail.events.at(-1)?.version ?? 0, base: 0 }
     }
+    // Longer than the window: start from the snapshot if it reaches the tail.
+    const snapshot = usable(await snapshots?.read(streamId), aggregate.snapshot.foldVersion)
     const oldest = tail.events[0]?.version ?? 1
     const base = snapshot?.version ?? 0
     const from = snapshot ? aggregate.snapshot.decode(snapshot.state) : undefined
@@ -79,8 +76,7 @@ export const createAggregateLoader = ({
       snapshot && snapshot.version >= oldest - 1
         ? tail.events.filter((event) => event.version > snapshot.version)
         : await store.readStream(streamId, { fromVersion: base + 1 })
-    const version = events.at(-1)?.version ?? base
-    return { state: foldOnto(aggregate, events, from), version, base }
+    return { state: foldOnto(aggregate, events, from), version: events.at(-1)?.version ?? base, base }
   }
 
   /** Streams an append found moved since this process last read them. */
@@ -109,7 +105,8 @@ export const createAggregateLoader = ({
       loaded = await cold(aggregate, streamId)
     }
     const { state, version, base } = loaded
-    const renew = snapshots !== undefined && version - base >= window / 2
+    // Streams within the window are read whole in one Query: only longer ones need a snapshot.
+    const renew = snapshots !== undefined && version > window && version - base >= window / 2
     if (renew) {
       const snapshot = { streamId, version, foldVersion, state: aggregate.snapshot.encode(state) }
       await snapshots.write(snapshot).catch(onSnapshotError)

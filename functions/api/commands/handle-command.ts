@@ -3,7 +3,7 @@ import type { TypedResponse } from 'hono/types'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { JSONParsed, JSONValue } from 'hono/utils/types'
 import type { DomainEvent, EventMetadata } from '../../../domain/events/index.js'
-import type { AggregateLoader, AnyAggregate, Loaded } from '../../store/aggregate-loader.js'
+import type { AggregateLoader, AnyAggregate, Loaded, LoadOptions } from '../../store/aggregate-loader.js'
 import { ConcurrencyError, GuardTakenError, StoreBusyError } from '../../store/errors.js'
 import type { Counter, EventStore, Guard, StreamAppend } from '../../store/event-store.js'
 import type { ApiEnv } from '../app-env.js'
@@ -38,6 +38,8 @@ export interface Command<State, Body, Status extends ContentfulStatusCode> {
   /** The aggregate the command is about: its version is the ETag and what If-Match pins. */
   readonly aggregate: AnyAggregate<State>
   readonly id: string
+  /** How the command's own stream may skip its read (see LoadOptions): a new id's is absent. */
+  readonly reuse?: LoadOptions['reuse']
   readonly status: Status
   /** Decides on fresh state; runs again, from a new load, after a conflict it did not cause. */
   decide(own: Loaded<State>): Promise<CommandOutcome<Body>> | CommandOutcome<Body>
@@ -101,7 +103,7 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
   // Wall-clock time, not the domain clock (which tests and imports may fix).
   const deadline = performance.now() + commandBudgetMs
   for (let attempt = 1; ; attempt++) {
-    const own = await deps.aggregates.load(command.aggregate, command.id)
+    const own = await deps.aggregates.load(command.aggregate, command.id, command.reuse ? { reuse: command.reuse } : {})
     if (pinned !== undefined && pinned !== own.version) throw preconditionFailed(own.version, pinned)
     const outcome = await command.decide(own)
     const headers = { ...outcome.headers, ETag: `"${own.version + outcome.events.length}"` }

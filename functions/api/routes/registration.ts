@@ -58,6 +58,8 @@ export const registrationRoutes = (deps: ApiDeps) =>
     return handleCommand(c, deps, {
       aggregate: applicationDecider,
       id: applicationId,
+      // A new UUIDv7 names no stream yet; were it taken, the append at version 0 would fail.
+      reuse: 'cached-or-absent',
       status: 201,
       occurredAt,
       async decide(own) {
