@@ -4,8 +4,9 @@ import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../functions/api/app.js'
 import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js'
 import { createDynamoFeed } from '../../functions/feed/dynamo-feed.js'
-import { targetPolicyFromEnv } from '../../functions/partners/config.js'
-import { createPartnerServices } from '../../functions/partners/partner-services.js'
+import { createApiKeyStore } from '../../functions/partner-access/api-key-store.js'
+import { createWebhookServices } from '../../functions/webhooks/services.js'
+import { targetPolicyFromEnv } from '../../functions/webhooks/target-policy.js'
 import { createReadModels } from '../../functions/projector/read-models.js'
 import { generateDevKey, signDevToken } from '../../local/dev-tokens.js'
 import { applicationBody, editionBody, validSiret } from '../../tests/fixtures/requests.js'
@@ -27,7 +28,8 @@ export const httpCases = async (ctx: BenchContext, rounds: number) => {
     corsOrigins: [],
     feed: createDynamoFeed({ doc: ctx.doc, table: ctx.names.feed }),
     readModels: createReadModels({ doc: ctx.doc, table: ctx.names.readModels }),
-    partners: createPartnerServices({ doc: ctx.doc, table: ctx.names.partners, policy: targetPolicyFromEnv(process.env) }),
+    apiKeys: createApiKeyStore({ doc: ctx.doc, table: ctx.names.partners }),
+    webhooks: createWebhookServices({ doc: ctx.doc, table: ctx.names.partners, policy: targetPolicyFromEnv(process.env) }),
   })
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((resolve) => server.once('listening', resolve))

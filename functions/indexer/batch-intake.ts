@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../../domain/events/index.js'
+import { errorMessage } from '../shared/error-message.js'
 import type { ParsedRecord } from './stream-records.js'
 
 /** One event stream's share of a batch. */
@@ -25,8 +26,6 @@ export interface Intake {
   readonly failed: FailedRecord[]
 }
 
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
-
 /**
  * Groups a batch's records by event stream. A poisoned record fails, and so does every
  * later record of its stream in the batch (they would skip over it); other streams go on.
@@ -43,7 +42,7 @@ export const takeIn = (records: readonly ParsedRecord[]): Intake => {
     if (record.kind === 'ignored') continue
     if (record.kind === 'poisoned') {
       if (record.streamId !== undefined) blocked.add(record.streamId)
-      failed.push({ id: record.id, streamId: record.streamId, reason: reasonOf(record.error) })
+      failed.push({ id: record.id, streamId: record.streamId, reason: errorMessage(record.error) })
       continue
     }
     const { streamId, version } = record.envelope

@@ -80,7 +80,7 @@ export type AwardRow = z.infer<typeof awardRow>
 export const awardsReport = z
   .object({
     currentTo,
-    edition: z.string().optional(),
+    editionId: z.string().optional(),
     count: z.number().int(),
     awards: z.array(awardRow),
   })
@@ -94,7 +94,7 @@ export type PartnerRow = z.infer<typeof partnerRow>
 export const partnersReport = z
   .object({
     currentTo,
-    edition: z.string().optional(),
+    editionId: z.string().optional(),
     count: z.number().int(),
     partners: z.array(partnerRow),
   })
