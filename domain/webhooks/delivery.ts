@@ -7,7 +7,7 @@ import { retryDelay } from './retry-schedule.js'
  * and waits for a redrive.
  */
 export const deliveryStatuses = ['pending', 'delivered', 'dead'] as const
-export const deliveryStatus = z.enum(deliveryStatuses)
+const deliveryStatus = z.enum(deliveryStatuses)
 export type DeliveryStatus = z.infer<typeof deliveryStatus>
 
 export const deliveryStateSchema = z.object({

@@ -23,7 +23,7 @@ export const defaultDisablePolicy: DisablePolicy = {
 }
 
 /** What became of one delivery attempt, for the subscription's health. */
-export type Settlement = 'delivered' | 'failed' | 'dead'
+type Settlement = 'delivered' | 'failed' | 'dead'
 
 /**
  * The health after an attempt, and the reason to disable the subscription if it now

@@ -3,7 +3,7 @@ import { toPublicEvent, type PublicEvent } from '../partner-access/public-event.
 import type { FeedEvent } from '../projections/projection.js'
 
 /** A webhook's body, as Standard Webhooks lays it out: `{ type, timestamp, data }`. */
-export interface WebhookBody {
+interface WebhookBody {
   readonly type: EventType
   readonly timestamp: string
   readonly data: PublicEvent

@@ -24,7 +24,7 @@ import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
 
 /** Request bodies are forms and small JSON documents; anything bigger is refused unread. */
-export const maxBodyBytes = 64 * 1024
+const maxBodyBytes = 64 * 1024
 
 /** Correlation id from the caller (or the request id), and one log line per request. */
 const correlate =
@@ -49,7 +49,9 @@ const correlate =
  * The Délégation Sud API as one Hono app: the same object is served by
  * `hono/aws-lambda` on Lambda and by `@hono/node-server` under `npm start`.
  *
- * @example const app = createApp({ store, verifier, logger, clock, newId, corsOrigins, feed, … })
+ * @example
+ *   const app = createApp({ store, verifier, logger, clock, newId, corsOrigins, feed, readModels,
+ *     apiKeys, webhooks })
  */
 export const createApp = (deps: ApiDeps) => {
   const app = newRouter()

@@ -20,7 +20,7 @@ export interface Problem {
   readonly [extension: string]: unknown
 }
 
-export interface ProblemOptions {
+interface ProblemOptions {
   readonly status: ContentfulStatusCode
   /** Stable and kebab-case: the problem's `type` is `/problems/<code>`. Never rename one. */
   readonly code: string

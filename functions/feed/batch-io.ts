@@ -12,7 +12,7 @@ type Key = Record<string, unknown>
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number]
 
 /** DynamoDB kept some keys or writes unprocessed (throttling) after every retry. */
-export class UnprocessedItemsError extends Error {
+class UnprocessedItemsError extends Error {
   override readonly name = 'UnprocessedItemsError'
   constructor(readonly table: string, readonly count: number) {
     super(`${count} request(s) on ${table} stayed unprocessed after ${maxRounds} rounds`)

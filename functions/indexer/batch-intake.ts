@@ -13,13 +13,13 @@ export interface StreamIntake {
   target: number
 }
 
-export interface FailedRecord {
+interface FailedRecord {
   readonly id: string
   readonly streamId: string | undefined
   readonly reason: string
 }
 
-export interface Intake {
+interface Intake {
   readonly streams: Map<string, StreamIntake>
   /** Accepted records as they came, to interleave streams in commit order. */
   readonly arrivals: ReadonlyArray<{ readonly streamId: string; readonly version: number }>

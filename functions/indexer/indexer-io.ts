@@ -6,7 +6,7 @@ import { queryAll } from '../shared/query-all.js'
 import type { IndexerState } from './index-transaction.js'
 
 /** The Events table does not hold a version that a later one was recorded after. */
-export class MissingEventError extends Error {
+class MissingEventError extends Error {
   override readonly name = 'MissingEventError'
   constructor(readonly streamId: string, readonly version: number) {
     super(`Stream ${streamId} has no event at version ${version} in the Events table`)

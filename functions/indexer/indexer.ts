@@ -17,7 +17,7 @@ import {
 import { readIndexerState, readVersions } from './indexer-io.js'
 import { parseRecord, recordIdOf } from './stream-records.js'
 
-export interface IndexerOptions {
+interface IndexerOptions {
   readonly doc: DocumentClient
   readonly tables: { readonly events: string; readonly feed: string }
   readonly logger?: Logger
@@ -28,7 +28,7 @@ export interface IndexerOptions {
 export type IndexerHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>
 
 /** An event whose Feed item would exceed DynamoDB's 400 KB: its stream cannot go on. */
-export class FeedItemTooLargeError extends Error {
+class FeedItemTooLargeError extends Error {
   override readonly name = 'FeedItemTooLargeError'
   constructor(readonly streamId: string, readonly version: number) {
     super(`Event ${streamId}@${version} does not fit in a Feed item`)

@@ -29,7 +29,7 @@ export interface ApiKeyStore {
   authenticate(apiKey: string, now: Date): Promise<ApiKeyRecord | undefined>
 }
 
-export interface ApiKeyStoreOptions {
+interface ApiKeyStoreOptions {
   readonly doc: DocumentClient
   readonly table: string
   readonly random?: RandomBytes

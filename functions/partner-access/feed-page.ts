@@ -2,13 +2,13 @@ import { matchesFilter, type EventFilter } from '../../domain/partner-access/fil
 import type { FeedEvent } from '../../domain/projections/projection.js'
 import type { FeedReader } from '../feed/feed.js'
 
-export interface MatchingPage {
+interface MatchingPage {
   readonly events: FeedEvent[]
   /** The last position looked at, matching or not: where the next read starts. */
   readonly last: number
 }
 
-export interface MatchingOptions {
+interface MatchingOptions {
   readonly after: number
   readonly limit: number
   readonly filter: EventFilter

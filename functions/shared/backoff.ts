@@ -1,4 +1,4 @@
-export interface BackoffOptions {
+interface BackoffOptions {
   /** The ceiling of the first retry's wait; it doubles with each further attempt. */
   readonly baseMs?: number
   /** No wait is longer than this. */

@@ -52,6 +52,6 @@ export const cursorCodec = <S extends z.ZodType>(schema: S, maxLength = 512) => 
  * Cursors over Feed positions: the partner feed's `next` and the delivery log's. A
  * position never expires, so neither does such a cursor.
  *
- * @example const after = positionCursor.decode(query.after)
+ * @example const after = positionCursor.decode(page.next)
  */
 export const positionCursor = cursorCodec(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))

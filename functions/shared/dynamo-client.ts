@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod'
 
-export interface DynamoClientOptions {
+interface DynamoClientOptions {
   /** Set for DynamoDB Local (`http://127.0.0.1:8000`); unset in AWS. */
   readonly endpoint?: string | undefined
   /** AWS_REGION in a Lambda; Paris for DynamoDB Local, which ignores it. */

@@ -10,7 +10,7 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
  * - `throttled`: more requests than the table or a partition takes: try again later.
  * - `other`: anything else (validation, network, a bug), not ours to interpret.
  */
-export type DynamoFailure = 'condition-failed' | 'conflict' | 'throttled' | 'other'
+type DynamoFailure = 'condition-failed' | 'conflict' | 'throttled' | 'other'
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number]
 
@@ -78,7 +78,7 @@ export const isRetryable = (error: unknown): boolean => {
 }
 
 /** Why a cancelled transaction refused each of its items, by the caller's name for it. */
-export interface Cancellation<Kind> {
+interface Cancellation<Kind> {
   /** Items whose condition did not hold. */
   readonly conditionFailed: readonly Kind[]
   /** Items another transaction was working on. */

@@ -6,7 +6,9 @@ import type { DocumentClient } from './dynamo-client.js'
  * (a page is at most 1 MB), each item parsed as it arrives. For bounded result sets: one
  * stream's events, a partner's keys, the subscription registry.
  *
- * @example const keys = await queryAll(doc, { TableName, KeyConditionExpression, … }, apiKeySchema.parse)
+ * @example
+ *   const input = { TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues }
+ *   const keys = await queryAll(doc, input, apiKeySchema.parse)
  */
 export const queryAll = async <T>(
   doc: DocumentClient,

@@ -24,7 +24,7 @@ export interface WebhookServices extends WebhookStores {
   readonly newSecret: () => string
 }
 
-export interface WebhookServicesOptions {
+interface WebhookServicesOptions {
   readonly doc: DocumentClient
   /** The Partners table's physical name. */
   readonly table: string

@@ -72,7 +72,7 @@ export const isForbiddenAddress = (address: string): boolean => {
 }
 
 /** Checks what can be checked without DNS: scheme, credentials, host. */
-export const parseTargetUrl = (raw: string, policy: TargetPolicy): URL => {
+const parseTargetUrl = (raw: string, policy: TargetPolicy): URL => {
   let url: URL
   try {
     url = new URL(raw)

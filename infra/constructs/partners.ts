@@ -3,7 +3,7 @@ import type { StageConfig } from '../stage-config.js'
 import { tables } from '../tables.js'
 import { defineTable, type DefinedTable } from './dynamo-table.js'
 
-export interface PartnersProps {
+interface PartnersProps {
   readonly config: StageConfig
 }
 

@@ -5,7 +5,7 @@ import { acknowledgeIndexes, tableEnvironment, type DefinedTable } from './dynam
 import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
 import { feedEventsOnly } from './read-models.js'
 
-export interface WebhooksProps {
+interface WebhooksProps {
   readonly config: StageConfig
   readonly feed: DefinedTable
   /** Where subscriptions, deliveries and the dispatcher's checkpoint live. */

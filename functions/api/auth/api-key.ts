@@ -7,19 +7,19 @@ import { apiProblems } from '../problems.js'
 import { authorize } from './authorize.js'
 
 /** A partner calling with its API key. */
-export interface PartnerCaller {
+interface PartnerCaller {
   readonly kind: 'partner'
   readonly partnerId: string
   readonly keyId: string
 }
 
 /** Région staff calling with an admin bearer token. */
-export interface StaffCaller {
+interface StaffCaller {
   readonly kind: 'staff'
   readonly subject: string
 }
 
-export type Caller = PartnerCaller | StaffCaller
+type Caller = PartnerCaller | StaffCaller
 
 const challenge = 'ApiKey realm="delegation-sud", header="X-Api-Key"'
 

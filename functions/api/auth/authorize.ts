@@ -3,7 +3,7 @@ import type { ApiEnv } from '../app-env.js'
 import { apiProblems } from '../problems.js'
 import { InvalidTokenError, type TokenVerifier } from './token-verifier.js'
 
-export type Role = 'admin' | 'reports'
+type Role = 'admin' | 'reports'
 
 const challenge = (error = 'invalid_token') => `Bearer realm="delegation-sud", error="${error}"`
 

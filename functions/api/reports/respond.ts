@@ -21,7 +21,7 @@ const positionHeader = {
 /**
  * A report's 200 for OpenAPI: JSON by default, CSV on `Accept: text/csv`.
  *
- * @example responses: { 200: reportContent(delegationReport, 'The delegation'), ...reportProblems }
+ * @example const responses = { 200: reportContent(delegationReport, 'The delegation') }
  */
 export const reportContent = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -32,7 +32,7 @@ export const reportContent = <T extends z.ZodType>(schema: T, description: strin
 /**
  * A JSON-only answer's 200 for OpenAPI (the start-up directory).
  *
- * @example responses: { 200: jsonReportContent(startupPage, 'The start-up'), ...reportProblems }
+ * @example const responses = { 200: jsonReportContent(startupPage, 'The start-up') }
  */
 export const jsonReportContent = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -9,13 +9,13 @@ import { byInstant, territoryName } from './labels.js'
 import { currentTo, type ReadModelReader, readDoc, readMany } from './read-model-reader.js'
 import type { StartupCard, StartupPage, StartupsPage } from './startup-schemas.js'
 
-export interface StartupFilters {
+interface StartupFilters {
   readonly territory?: string | undefined
   readonly theme?: string | undefined
   readonly editionId?: string | undefined
 }
 
-export interface PageRequest {
+interface PageRequest {
   readonly limit: number
   readonly cursor?: string | undefined
 }

@@ -20,7 +20,7 @@ import { queryAll } from '../../shared/query-all.js'
 import { deliverySchema, type Delivery, type NewDelivery } from './delivery-item.js'
 import { settleUpdate } from './delivery-updates.js'
 
-export interface DeliveryPage {
+interface DeliveryPage {
   readonly deliveries: Delivery[]
   /** Where the next page starts (a position), when there is one. */
   readonly next?: number

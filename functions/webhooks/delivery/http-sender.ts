@@ -12,7 +12,7 @@ import {
 } from '../url-safety.js'
 
 /** What came of one POST: the receiver's status, or why there was none. */
-export type SendResult =
+type SendResult =
   | { readonly kind: 'response'; readonly statusCode: number; readonly retryAfter?: string }
   | { readonly kind: 'error'; readonly error: string }
 
@@ -22,7 +22,7 @@ export type WebhookSender = (request: {
   readonly body: string
 }) => Promise<SendResult>
 
-export interface SenderOptions {
+interface SenderOptions {
   readonly policy: TargetPolicy
   readonly lookup?: Lookup
   /** The whole exchange, connection to response headers (default 5 s). */

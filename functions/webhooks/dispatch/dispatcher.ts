@@ -11,7 +11,7 @@ import type { Subscription } from '../subscriptions/subscription-item.js'
 import type { SubscriptionStore } from '../subscriptions/subscription-store.js'
 import type { CheckpointStore } from './checkpoint-store.js'
 
-export interface DispatcherOptions {
+interface DispatcherOptions {
   readonly feed: FeedReader
   readonly subscriptions: SubscriptionStore
   readonly deliveries: DeliveryStore
@@ -31,7 +31,7 @@ export interface DispatchSummary {
 }
 
 /** Another run or a new subscription kept moving under this one for too long. */
-export class DispatchContentionError extends Error {
+class DispatchContentionError extends Error {
   override readonly name = 'DispatchContentionError'
   constructor() {
     super('The dispatcher checkpoint could not be committed: too much contention')
@@ -41,7 +41,7 @@ export class DispatchContentionError extends Error {
 const maxConflicts = 10
 
 /** The delivery of one event to one subscription, due now, with the exact body to post. */
-export const deliveryFor = (
+const deliveryFor = (
   subscription: Subscription,
   event: FeedEvent,
   now: string,

@@ -4,7 +4,7 @@ import type { WebhookServices } from '../services.js'
 import { checkTarget } from '../url-safety.js'
 import { CheckpointPassedError } from './subscription-store.js'
 
-export interface SubscribeRequest {
+interface SubscribeRequest {
   readonly id: string
   readonly partnerId: string
   readonly url: string

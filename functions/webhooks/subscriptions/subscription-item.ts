@@ -2,16 +2,15 @@ import { z } from 'zod'
 import { eventFilterSchema } from '../../../domain/partner-access/filter.js'
 import { subscriptionHealthSchema } from '../../../domain/webhooks/health.js'
 
-export const signingSecretSchema = z.object({
+const signingSecretSchema = z.object({
   /** `whsec_<base64>`, as Standard Webhooks' libraries take it. */
   secret: z.string(),
   createdAt: z.string(),
   /** Set on the previous secret by a rotation: it signs too until then. */
   notAfter: z.string().optional(),
 })
-export type SigningSecret = z.infer<typeof signingSecretSchema>
 
-export const subscriptionStatuses = ['active', 'disabled', 'deleted'] as const
+const subscriptionStatuses = ['active', 'disabled', 'deleted'] as const
 
 export const subscriptionSchema = z.object({
   id: z.string(),

@@ -34,7 +34,7 @@ export interface NewSubscription {
 }
 
 /** Every live subscription, and the registry's version when they were read. */
-export interface Registry {
+interface Registry {
   readonly version: number
   readonly subscriptions: readonly Subscription[]
 }
@@ -65,7 +65,7 @@ const newSubscription = (input: NewSubscription): Subscription => {
  * Webhook subscriptions in the Partners table, all in one partition (a partner has a
  * handful): the dispatcher lists them with one consistent Query.
  *
- * @example const subscription = await subscriptions.create({ id, partnerId, url, … })
+ * @example await subscriptions.create({ id, partnerId, url, filter, secret, startsAfter, createdBy, now })
  */
 export const createSubscriptionStore = ({
   doc,

@@ -5,7 +5,7 @@ import type { DocumentClient } from '../../shared/dynamo-client.js'
 import { subscriptionKey } from '../../shared/partners-table.js'
 import { subscriptionSchema, type Subscription } from './subscription-item.js'
 
-export interface HealthUpdate {
+interface HealthUpdate {
   readonly now: Date
   readonly delivered: boolean
   /** The reason to disable the subscription, if it now keeps failing. */
