@@ -77,7 +77,9 @@ export const createApp = (deps: ApiDeps) => {
     }),
   )
   app.onError(errorHandler(deps.logger))
-  app.notFound((c) => problemResponse(c, apiProblems.routeNotFound(c.req.method, c.req.path).toProblem()))
+  app.notFound((c) =>
+    problemResponse(c, apiProblems.routeNotFound(c.req.method, c.req.path).toProblem()),
+  )
   app.route('/', healthRoutes())
   app.route('/', territoryRoutes())
   app.route('/', editionRoutes(deps))

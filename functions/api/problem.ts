@@ -24,7 +24,7 @@ interface ProblemOptions {
   readonly status: ContentfulStatusCode
   /** Stable and kebab-case: the problem's `type` is `/problems/<code>`. Never rename one. */
   readonly code: string
-  /** The type's name in English; by default the code in words (`edition-full` → `Edition full`). */
+  /** The type's name in English; by default the code in words (`edition-full`: `Edition full`). */
   readonly title?: string
   /** What happened this time, for the person reading the response. */
   readonly detail?: string | undefined
@@ -46,7 +46,7 @@ const titleOf = (code: string) =>
  * partner-access/problems.ts, webhooks/problems.ts) make them, routes and middleware
  * throw them, and `app.onError` renders them: no route writes an error response by hand.
  *
- * @example throw new ProblemError({ status: 404, code: 'key-not-found', detail: `No key ${keyId}` })
+ * @example throw new ProblemError({ status: 404, code: 'key-not-found', detail: `No ${keyId}` })
  */
 export class ProblemError extends Error {
   override readonly name = 'ProblemError'
@@ -68,7 +68,8 @@ export class ProblemError extends Error {
   }
 
   toProblem(): Problem {
-    // Extensions first: a rule's details (an application's `status`…) never mask the standard members.
+    // Extensions first: a rule's details (an application's `status`…) never mask the
+    // standard members.
     return {
       ...this.extensions,
       type: problemType(this.code),

@@ -31,7 +31,11 @@ export const apiProblems = {
     }),
 
   malformedForm: () =>
-    new ProblemError({ status: 400, code: 'malformed-form', detail: 'The body is not a valid form' }),
+    new ProblemError({
+      status: 400,
+      code: 'malformed-form',
+      detail: 'The body is not a valid form',
+    }),
 
   /** Any other refusal of Hono's below 500, under its own status. */
   httpRefusal: (status: ContentfulStatusCode, message: string) =>

@@ -113,7 +113,7 @@ export const cancellationOf = <Kind>(
  * A transaction written as named items: the TransactItems in the order of `items`, and
  * their kinds in the same order for `cancellationOf`, aligned by construction.
  *
- * @example const { TransactItems, kinds } = namedTransaction({ subscription, registry, checkpoint })
+ * @example const { TransactItems, kinds } = namedTransaction({ event, guard, checkpoint })
  */
 export const namedTransaction = <Kind extends string>(items: Record<Kind, TransactItem>) => {
   const entries = Object.entries(items) as [Kind, TransactItem][]

@@ -10,7 +10,8 @@ export type RandomBytes = (size: number) => Uint8Array
  *
  * @example sha256('dsk_…') // 43 characters of base64url
  */
-export const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url')
+export const sha256 = (text: string): string =>
+  createHash('sha256').update(text).digest('base64url')
 
 /**
  * Whether a presented secret hashes to a stored hash, compared in constant time so the

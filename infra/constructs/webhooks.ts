@@ -17,7 +17,7 @@ interface WebhooksProps {
  * subscriptions and records deliveries, and the deliverer, which posts them as signed
  * webhooks every minute and retries what failed.
  *
- * @example const { dispatcher, deliverer } = new Webhooks(this, 'Webhooks', { config, feed, partners })
+ * @example const { dispatcher } = new Webhooks(this, 'Webhooks', { config, feed, partners })
  */
 export class Webhooks extends Construct {
   readonly dispatcher: StreamConsumer

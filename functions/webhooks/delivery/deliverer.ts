@@ -65,7 +65,7 @@ const endsTurn = (outcome: AttemptOutcome) =>
  * `maxPerSubscription` posts are made. Subscriptions are served concurrently, each post
  * bounded by the sender's timeout, so a slow partner holds up nobody else.
  *
- * @example const summary = await createDeliverer({ subscriptions, deliveries, send, clock, random }).run()
+ * @example await createDeliverer({ subscriptions, deliveries, send, clock, random }).run()
  */
 export const createDeliverer = (options: DelivererOptions) => {
   const { subscriptions, deliveries, send, clock, random, logger = silentLogger } = options

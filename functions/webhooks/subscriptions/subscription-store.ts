@@ -65,7 +65,8 @@ const newSubscription = (input: NewSubscription): Subscription => {
  * Webhook subscriptions in the Partners table, all in one partition (a partner has a
  * handful): the dispatcher lists them with one consistent Query.
  *
- * @example await subscriptions.create({ id, partnerId, url, filter, secret, startsAfter, createdBy, now })
+ * @example
+ *   await subscriptions.create({ id, partnerId, url, filter, secret, startsAfter, createdBy, now })
  */
 export const createSubscriptionStore = ({
   doc,
