@@ -13,8 +13,8 @@ export const lambdaEntries = {
   indexer: 'functions/indexer/lambda.ts',
   projector: 'functions/projector/lambda.ts',
   rebuild: 'functions/rebuild/lambda.ts',
-  dispatcher: 'functions/dispatcher/lambda.ts',
-  deliverer: 'functions/deliverer/lambda.ts',
+  dispatcher: 'functions/webhooks/dispatch/lambda.ts',
+  deliverer: 'functions/webhooks/delivery/lambda.ts',
 } as const
 
 export const esbuildSettings = {

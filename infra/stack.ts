@@ -5,9 +5,10 @@ import type { Construct } from 'constructs'
 import { Api } from './constructs/api.js'
 import { EventStore } from './constructs/event-store.js'
 import { Monitoring } from './constructs/monitoring.js'
+import { Partners } from './constructs/partners.js'
 import { Projections } from './constructs/projections.js'
 import { ReadModels } from './constructs/read-models.js'
-import { Subscriptions } from './constructs/subscriptions.js'
+import { Webhooks } from './constructs/webhooks.js'
 import { stageConfigFromContext, type StageConfig } from './stage-config.js'
 
 export interface DelegationSudStackProps extends StackProps {
@@ -15,8 +16,8 @@ export interface DelegationSudStackProps extends StackProps {
 }
 
 /**
- * One stage of Délégation Sud: event store, read models, projections, partner
- * subscriptions, the HTTP API and its alarms.
+ * One stage of Délégation Sud: event store, read models, projections, the partners'
+ * table and webhooks, the HTTP API and its alarms.
  *
  * @example new DelegationSudStack(app, 'DelegationSud-dev', { config })
  */
@@ -25,7 +26,8 @@ export class DelegationSudStack extends Stack {
   readonly eventStore: EventStore
   readonly readModels: ReadModels
   readonly projections: Projections
-  readonly subscriptions: Subscriptions
+  readonly partners: Partners
+  readonly webhooks: Webhooks
   readonly monitoring: Monitoring
 
   constructor(scope: Construct, id: string, props: DelegationSudStackProps) {
@@ -34,7 +36,9 @@ export class DelegationSudStack extends Stack {
     this.eventStore = new EventStore(this, 'EventStore', { config })
     this.readModels = new ReadModels(this, 'ReadModels', { config })
     const { feed, readModels } = this.readModels
-    this.subscriptions = new Subscriptions(this, 'Subscriptions', { config, feed })
+    this.partners = new Partners(this, 'Partners', { config })
+    const partners = this.partners.table
+    this.webhooks = new Webhooks(this, 'Webhooks', { config, feed, partners })
     this.projections = new Projections(this, 'Projections', {
       config,
       events: this.eventStore.events,
@@ -45,7 +49,7 @@ export class DelegationSudStack extends Stack {
       config,
       eventStore: this.eventStore,
       readModels: this.readModels,
-      partners: this.subscriptions.partners,
+      partners,
     })
     // Last: it looks for every function above.
     this.monitoring = new Monitoring(this, 'Monitoring', {

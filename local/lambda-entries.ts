@@ -21,15 +21,15 @@ export interface ScheduledJob {
 export const consumers: readonly StreamConsumer[] = [
   { table: 'events', module: '../functions/indexer/lambda.js', export: 'handler' },
   { table: 'feed', module: '../functions/projector/lambda.js', export: 'handler' },
-  { table: 'feed', module: '../functions/dispatcher/lambda.js', export: 'handler' },
+  { table: 'feed', module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
 ]
 
 /** What `npm start` runs on a timer: one line per job. */
 export const schedules: readonly ScheduledJob[] = [
   { name: 'projector-catch-up', everyMs: 60_000, module: '../functions/projector/lambda.js', export: 'handler' },
-  { name: 'dispatcher-catch-up', everyMs: 60_000, module: '../functions/dispatcher/lambda.js', export: 'handler' },
+  { name: 'dispatcher-catch-up', everyMs: 60_000, module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
   // AWS runs it every minute; locally every 5 s, so a webhook arrives while you watch.
-  { name: 'deliverer', everyMs: 5_000, module: '../functions/deliverer/lambda.js', export: 'handler' },
+  { name: 'deliverer', everyMs: 5_000, module: '../functions/webhooks/delivery/lambda.js', export: 'handler' },
 ]
 
 /**

@@ -65,7 +65,7 @@ await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
 const { partnerId } = await call('POST', `/editions/${editionId}/partners`, { name: `Latency probe ${editionId}`, kind: 'other', contribution: 'Measures' }, admin)
 const { apiKey } = await call('POST', `/partners/${partnerId}/keys`, { scopes: ['subscriptions:write'] }, admin)
 const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
-await call('POST', '/subscriptions', { url, types: ['application.submitted'], edition: editionId }, { 'X-Api-Key': apiKey })
+await call('POST', '/subscriptions', { url, types: ['application.submitted'], editionId }, { 'X-Api-Key': apiKey })
 const deliveries: number[] = []
 for (let i = 0; i < samples; i++) {
   const started = performance.now()

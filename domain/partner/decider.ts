@@ -24,6 +24,13 @@ export const initialPartnerState: PartnerState = Object.freeze({ status: 'absent
  * @example throw partnerErrors.alreadyRegistered('tpm')
  */
 export const partnerErrors = {
+  notFound: (partnerId: string) =>
+    new RuleViolationError(
+      'partner-not-found',
+      `Partner ${partnerId} does not exist: give its name and kind to register it.`,
+      'not-found',
+      { partnerId },
+    ),
   alreadyRegistered: (partnerId: string) =>
     new RuleViolationError(
       'partner-already-registered',

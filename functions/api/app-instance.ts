@@ -1,12 +1,13 @@
-import { Logger } from '@aws-lambda-powertools/logger'
 import { v7 as uuidv7 } from 'uuid'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
-import { targetPolicyFromEnv } from '../partners/config.js'
-import { createPartnerServices } from '../partners/partner-services.js'
+import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { createReadModels } from '../projector/read-models.js'
-import { createDocumentClient } from '../shared/dynamo-client.js'
+import { documentClientFromEnv } from '../shared/dynamo-client.js'
+import { createLogger } from '../shared/logger.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
 import { createEventSourcing } from '../store/event-sourcing.js'
+import { createWebhookServices } from '../webhooks/services.js'
+import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
 import { createApp } from './app.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
 import { apiConfigSchema } from './config.js'
@@ -14,8 +15,8 @@ import { apiConfigSchema } from './config.js'
 // Module scope: parsed and connected once per Lambda container (or node process).
 const config = apiConfigSchema.parse(process.env)
 const names = tableNamesFromEnv(process.env, ['events', 'guards', 'snapshots', 'feed', 'partners', 'readModels'])
-const doc = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT })
-const logger = new Logger({ serviceName: 'delegation-sud-api' })
+const doc = documentClientFromEnv(process.env)
+const logger = createLogger('api')
 
 const verifier = createTokenVerifier(
   config.JWKS_URL ? { jwksUrl: config.JWKS_URL } : { jwks: JSON.parse(config.DEV_JWKS ?? '{}') },
@@ -24,7 +25,11 @@ const verifier = createTokenVerifier(
 
 const onSnapshotError = (error: unknown) => logger.warn('snapshot not written', { error })
 
-/** The app wired to the environment: what Lambda and `npm start` serve. */
+/**
+ * The app wired to the environment: what Lambda and `npm start` serve.
+ *
+ * @example serve({ fetch: app.fetch, port: 3000 })
+ */
 export const app = createApp({
   ...createEventSourcing({ doc, tables: names, onSnapshotError }),
   verifier,
@@ -34,5 +39,10 @@ export const app = createApp({
   corsOrigins: config.CORS_ORIGINS,
   feed: createDynamoFeed({ doc, table: names.feed }),
   readModels: createReadModels({ doc, table: names.readModels }),
-  partners: createPartnerServices({ doc, table: names.partners, policy: targetPolicyFromEnv(process.env) }),
+  apiKeys: createApiKeyStore({ doc, table: names.partners }),
+  webhooks: createWebhookServices({
+    doc,
+    table: names.partners,
+    policy: targetPolicyFromEnv(process.env),
+  }),
 })

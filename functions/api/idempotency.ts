@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto'
 import type { Context, MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { sha256 } from '../shared/secrets.js'
 import type { EventStore } from '../store/event-store.js'
 import type { ApiEnv } from './app-env.js'
-import { ProblemError } from './problem.js'
+import { apiProblems } from './problems.js'
 
 /** A response as first sent, stored with the idempotency key to answer retries. */
 export interface StoredResponse {
@@ -21,10 +21,7 @@ const keyPattern = /^[\x21-\x7E]{1,255}$/
 
 /** Method, path and the exact body: the same key with anything else is another request. */
 const fingerprintOf = async (c: Context) =>
-  createHash('sha256')
-    .update(`${c.req.method} ${c.req.path}\n`)
-    .update(await c.req.text())
-    .digest('base64url')
+  sha256(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
 
 /** A stored response, marked as a replay for the client's logs. */
 export const replayed = (response: StoredResponse): StoredResponse => ({
@@ -47,14 +44,14 @@ export const idempotency =
     const key = c.req.header('Idempotency-Key')
     if (c.req.method !== 'POST' || key === undefined) return next()
     if (!keyPattern.test(key)) {
-      throw new ProblemError(400, 'invalid-idempotency-key', 'Invalid idempotency key', 'Use 1 to 255 printable ASCII characters')
+      throw apiProblems.invalidIdempotencyKey()
     }
     const fingerprint = await fingerprintOf(c)
     const answerFromRecord = async () => {
       const record = await store.findIdempotencyRecord(key)
       if (!record) return false
       if (record.fingerprint !== fingerprint) {
-        throw new ProblemError(422, 'idempotency-key-reused', 'Idempotency key reused', `Key ${key} was first used for another request`)
+        throw apiProblems.idempotencyKeyReused(`Key ${key} was first used for another request`)
       }
       const { body, status, headers } = replayed(record.result as StoredResponse)
       c.res = c.json(body, status, headers)

@@ -14,7 +14,7 @@ import type { FeedEvent } from '../../domain/projections/projection.js'
  *
  * Positions start at 1, so page 0 holds 1…999 and page n holds n·1000…n·1000+999.
  */
-export const feedPageSize = 1000
+const feedPageSize = 1000
 
 export const pageOf = (position: number): number => Math.floor(position / feedPageSize)
 

@@ -58,20 +58,20 @@ const writes = ['dynamodb:PutItem', ...changes]
 const readWrite = expect.arrayContaining([...reads, ...writes])
 const streamReads = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']
 
-const { api, projections, subscriptions, eventStore, readModels: rm } = dev.stack
+const { api, projections, webhooks, eventStore, readModels: rm } = dev.stack
 const events = eventStore.events.table
 const guards = eventStore.guards.table
 const snapshots = eventStore.snapshots.table
 const feed = rm.feed.table
 const readModels = rm.readModels.table
-const partners = subscriptions.partners.table
+const partners = dev.stack.partners.table.table
 const roles = {
   api: api.handler.role,
   indexer: projections.indexer.role,
   projector: projections.projector.role,
   rebuild: projections.rebuild.role,
-  dispatcher: subscriptions.dispatcher.role,
-  deliverer: subscriptions.deliverer.role,
+  dispatcher: webhooks.dispatcher.role,
+  deliverer: webhooks.deliverer.role,
 }
 const ids = (...tables: Table[]) => tables.map((t) => dev.id(t)).sort()
 

@@ -6,9 +6,10 @@ import type { DomainEvent, EventMetadata } from '../../../domain/events/index.js
 import type { AggregateLoader, AnyAggregate, Loaded, LoadOptions } from '../../store/aggregate-loader.js'
 import { ConcurrencyError, GuardTakenError, StoreBusyError } from '../../store/errors.js'
 import type { Counter, EventStore, Guard, StreamAppend } from '../../store/event-store.js'
+import { backoff } from '../../shared/backoff.js'
 import type { ApiEnv } from '../app-env.js'
 import { replayed, type StoredResponse } from '../idempotency.js'
-import { ProblemError } from '../problem.js'
+import { apiProblems } from '../problems.js'
 
 /** A guard the command takes; `refusal` turns "already taken" into the rule it enforces. */
 export interface GuardClaim extends Guard {
@@ -55,14 +56,12 @@ export const ifMatchVersion = (c: Context): number | undefined => {
   const header = c.req.header('If-Match')
   if (header === undefined) return undefined
   const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim())
-  if (!match) throw new ProblemError(400, 'invalid-if-match', 'Invalid If-Match', 'If-Match must be an ETag such as "3"')
+  if (!match) throw apiProblems.invalidIfMatch()
   return Number(match[1])
 }
 
 const preconditionFailed = (current: number, expected: number) =>
-  new ProblemError(412, 'precondition-failed', 'Precondition failed', `The resource is at version ${current}, not ${expected}`, {
-    currentVersion: current,
-  })
+  apiProblems.preconditionFailed(`The resource is at version ${current}, not ${expected}`, current)
 
 const metadataOf = (c: Context<ApiEnv>, occurredAt: string | undefined): EventMetadata => {
   const principal = c.var.principal
@@ -75,9 +74,6 @@ const metadataOf = (c: Context<ApiEnv>, occurredAt: string | undefined): EventMe
   }
 }
 
-/** Full jitter: a random wait up to an exponential cap, so racing retries spread out. */
-const retryDelay = (attempt: number) => Math.random() * Math.min(250, 10 * 2 ** attempt)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * The one command sequence every command route runs (Emmett's handleCommand):
@@ -136,7 +132,7 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
         throw error
       }
       if (performance.now() >= deadline) throw new StoreBusyError(attempt)
-      await sleep(retryDelay(attempt))
+      await backoff(attempt, { baseMs: 10, capMs: 250 })
     }
   }
 }

@@ -60,7 +60,7 @@ export const readAll = async <S extends z.ZodType>(
  * The position an answer built from several projections is current to: the least
  * advanced of them.
  *
- * @example const currentTo = await currentTo(reader, ['delegation', 'startup-directory'])
+ * @example const position = await currentTo(reader, ['delegation', 'startup-directory'])
  */
 export const currentTo = async (
   reader: ReadModelReader,

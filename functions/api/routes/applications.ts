@@ -9,12 +9,12 @@ import {
 } from '../../../domain/application/index.js'
 import { editionDecider } from '../../../domain/edition/index.js'
 import type { Loaded } from '../../store/aggregate-loader.js'
+import { matchesSha256 } from '../../shared/secrets.js'
 import { editionApplicationGuardId, seatsCounterId } from '../../store/guard-ids.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
-import { tokenMatches } from '../commands/withdrawal-token.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
+import { apiProblems } from '../problems.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
 import { decisionBody, withdrawalBody } from '../schemas/requests.js'
@@ -126,8 +126,8 @@ export const applicationRoutes = (deps: ApiDeps) => {
           if (!isStaff) {
             const holder = await deps.store.findGuard(editionApplicationGuardId(editionId, startupId))
             const hash = holder?.applicationId === applicationId ? String(holder.withdrawalTokenHash ?? '') : ''
-            if (!(token && hash && tokenMatches(token, hash))) {
-              throw new ProblemError(403, 'invalid-withdrawal-token', 'Invalid withdrawal token', 'Send the token given when the application was submitted')
+            if (!(token && hash && matchesSha256(token, hash))) {
+              throw apiProblems.invalidWithdrawalToken()
             }
           }
           return decideWithinEdition(deps, own, command, 'withdrawn')

@@ -1,11 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { editionDecider } from '../../../domain/edition/index.js'
-import { partnerDecider } from '../../../domain/partner/index.js'
+import { partnerDecider, partnerErrors } from '../../../domain/partner/index.js'
 import type { StreamAppend } from '../../store/event-store.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
 import { partnerBody } from '../schemas/requests.js'
@@ -59,7 +58,7 @@ export const partnerRoutes = (deps: ApiDeps) =>
         if (partner.state.status === 'registered') {
           ;({ name, kind } = partner.state)
         } else if (!name || !kind) {
-          throw new ProblemError(404, 'partner-not-found', 'Partner not found', `Partner ${partnerId} does not exist: give its name and kind to register it`)
+          throw partnerErrors.notFound(partnerId)
         } else {
           const events = partnerDecider.decide({ type: 'RegisterPartner', partnerId, name, kind, now }, partner.state, undefined)
           alsoAppend.push({ streamId: partner.streamId, expectedVersion: partner.version, events })

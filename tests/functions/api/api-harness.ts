@@ -3,10 +3,11 @@ import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
-import { createPartnerServices } from '../../../functions/partners/partner-services.js'
+import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
-import type { TargetPolicy } from '../../../functions/partners/url-safety.js'
 import { createEventSourcing } from '../../../functions/store/event-sourcing.js'
+import { createWebhookServices } from '../../../functions/webhooks/services.js'
+import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
 import { createTestTables } from '../../setup/test-tables.js'
 import type { Send } from './transports.js'
@@ -37,7 +38,8 @@ export const apiHarness = async ({
     corsOrigins: ['https://forms.maregionsud.example'],
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
-    partners: createPartnerServices({ doc: tables.doc, table: tables.names.partners, policy: targetPolicy }),
+    apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
+    webhooks: createWebhookServices({ doc: tables.doc, table: tables.names.partners, policy: targetPolicy }),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
