@@ -26,10 +26,10 @@ const bundleOf = (outdir: string, fn: { [key: string]: any }) => {
 }
 
 describe('every Lambda', () => {
-  it('runs Node.js 22 on arm64', () => {
+  it('runs Node.js 24 on arm64', () => {
     expect(dev.functions).toHaveLength(6)
     for (const [, fn] of dev.functions) {
-      expect(fn.Properties.Runtime).toBe('nodejs22.x')
+      expect(fn.Properties.Runtime).toBe('nodejs24.x')
       expect(fn.Properties.Architectures).toEqual(['arm64'])
     }
   })
