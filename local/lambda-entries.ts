@@ -1,4 +1,4 @@
-import type { TableKey } from '../infra/tables.js'
+import type { TableKey } from '../functions/shared/tables.js'
 
 /** A Lambda fed by a table's DynamoDB Stream (an event source mapping in AWS). */
 export interface StreamConsumer {

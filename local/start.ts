@@ -5,7 +5,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { tableEnv, tableNamesForPrefix } from '../functions/shared/table-names.js'
-import { tables } from '../infra/tables.js'
+import { tables } from '../functions/shared/tables.js'
 import { createTables } from './create-tables.js'
 import { writeRuntimeFile } from './runtime-file.js'
 import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey } from './dev-tokens.js'

@@ -1,4 +1,4 @@
-import { tables } from '../../infra/tables.js'
+import { tables } from '../shared/tables.js'
 
 /**
  * The Partners table's items (infra/tables.ts `partners`: pk S, sk S, TTL `expiresAt`,

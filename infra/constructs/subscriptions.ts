@@ -1,6 +1,6 @@
 import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
-import { tables } from '../tables.js'
+import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 import {
   acknowledgeIndexes,
