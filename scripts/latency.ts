@@ -8,7 +8,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { loadOrCreateDevKey, signDevToken } from '../local/dev-tokens.js'
-import { applicationBody, editionBody, validSiret } from '../tests/fixtures/requests.js'
+import { applicationBody, editionBody, validSiret } from '../bench/fixtures/requests.js'
 
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000'
 const samples = Number(process.env.SAMPLES ?? 20)

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { applicationBody, editionBody, validSiret } from '../../tests/fixtures/requests.js'
+import { applicationBody, editionBody, validSiret } from '../fixtures/requests.js'
 import type { BenchContext } from '../context.js'
 import { startBenchApi } from '../fixtures/api-server.js'
 import { compare, concurrently, median, type Comparison, type Workload } from '../interleave.js'
