@@ -4,7 +4,7 @@ import { build, type Plugin } from 'esbuild'
 
 /**
  * Every Lambda's entry file, and the one way they are bundled: ESM, minified with
- * source maps, Node 22, the AWS SDK left to the runtime, English-only zod. CDK
+ * source maps, Node 24, the AWS SDK left to the runtime, English-only zod. CDK
  * (infra/constructs/node-function.ts), the benchmark's cold-start case and the
  * bundle boot test all build with this, so what is measured is what is deployed.
  */
@@ -19,7 +19,7 @@ export const lambdaEntries = {
 
 export const esbuildSettings = {
   format: 'esm',
-  target: 'node22',
+  target: 'node24',
   minify: true,
   mainFields: ['module', 'main'],
   external: ['@aws-sdk/*', '@smithy/*'],

@@ -58,10 +58,12 @@ const defaultOrigins: Record<Stage, readonly string[]> = {
  * @example const config = stageConfigFromContext(app.node)
  */
 export const stageConfigFromContext = (node: Node): StageConfig => {
+  // tryGetContext answers `any`: it is unknown until the schema has parsed it.
+  const given = (key: string): unknown => node.tryGetContext(key)
   const context = contextSchema.parse({
-    stage: node.tryGetContext('stage'),
-    corsOrigins: node.tryGetContext('corsOrigins'),
-    alarmTopicArn: node.tryGetContext('alarmTopicArn'),
+    stage: given('stage'),
+    corsOrigins: given('corsOrigins'),
+    alarmTopicArn: given('alarmTopicArn'),
   })
   const prod = context.stage === 'prod'
   return {

@@ -5,7 +5,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { tableEnv, tableNamesForPrefix } from '../functions/shared/table-names.js'
-import { tables } from '../infra/tables.js'
+import { tables } from '../functions/shared/tables.js'
 import { createTables } from './create-tables.js'
 import { writeRuntimeFile } from './runtime-file.js'
 import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey } from './dev-tokens.js'
@@ -16,8 +16,6 @@ import { messageOf } from './shard-reader.js'
 import { startStreamPoller } from './stream-poller.js'
 
 const REGION = 'eu-west-3'
-// Node 20 is fine locally until 2027; the SDK's notice would bury the startup lines.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 const settingsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -55,6 +53,8 @@ const close = (server: ServerType) =>
   })
 
 const main = async () => {
+  // The Node of the `node` devDependency, first on every npm script's PATH (not the system's).
+  line('Node', `${process.version} (${process.execPath})`)
   const settings = settingsSchema.parse(process.env)
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } })
   const dataDir = values['data-dir'] ?? settings.DATA_DIR

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
-import { applicationBody, editionBody, validSiret } from '../../tests/fixtures/requests.js'
+import { applicationBody, editionBody, validSiret } from '../fixtures/requests.js'
 import type { BenchContext } from '../context.js'
 import { startBenchApi } from '../fixtures/api-server.js'
 import { compare, concurrently, median, type Comparison, type Workload } from '../interleave.js'

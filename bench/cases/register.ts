@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { editionApplicationGuardId } from '../../functions/store/guard-ids.js'
-import { applicationSubmitted, editionOpened, startupRegistered } from '../../tests/fixtures/events.js'
+import { applicationSubmitted, editionOpened, startupRegistered } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { compare, type Workload } from '../interleave.js'
 

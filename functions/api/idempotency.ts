@@ -12,11 +12,6 @@ export interface StoredResponse {
   readonly headers?: Record<string, string>
 }
 
-export interface IdempotencyContext {
-  readonly key: string
-  readonly fingerprint: string
-}
-
 const keyPattern = /^[\x21-\x7E]{1,255}$/
 
 /** Method, path and the exact body: the same key with anything else is another request. */

@@ -6,6 +6,11 @@ import { createDelegationSudApp } from '../../infra/stack.js'
 
 const origins = ['https://www.maregionsud.fr', 'https://forms.example.org']
 
+interface Throttling {
+  readonly ThrottlingRateLimit: number
+  readonly ThrottlingBurstLimit: number
+}
+
 // One synthesis per stage for the file; prod with the form's origins given as `-c` would.
 // `bundle: false` skips esbuild (as `cdk synth` does for unselected stacks): for a check
 // that does not look at the functions' code.
@@ -84,7 +89,15 @@ describe('the HTTP API', () => {
     const registration = `${registrationRoute.method} ${registrationRoute.path}`
     const stage = prod.template.findResources('AWS::ApiGatewayV2::Stage')
     const [{ Properties: props, DependsOn: dependsOn }] = Object.values(stage) as [
-      { Properties: Record<string, any>; DependsOn: string[] },
+      {
+        Properties: {
+          StageName: string
+          AutoDeploy: boolean
+          DefaultRouteSettings: Throttling
+          RouteSettings: Record<string, Throttling>
+        }
+        DependsOn: string[]
+      },
     ]
     expect(props.StageName).toBe('$default')
     expect(props.AutoDeploy).toBe(true)
@@ -93,8 +106,8 @@ describe('the HTTP API', () => {
       ThrottlingBurstLimit: 100,
     })
     const tight = props.RouteSettings[registration]
-    expect(tight.ThrottlingRateLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingRateLimit)
-    expect(tight.ThrottlingBurstLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingBurstLimit)
+    expect(tight?.ThrottlingRateLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingRateLimit)
+    expect(tight?.ThrottlingBurstLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingBurstLimit)
     // Route settings name a route key: the route must exist before the stage deploys.
     const registrationRouteId = prod.template.getResourceId('AWS::ApiGatewayV2::Route', {
       Properties: { RouteKey: registration },
