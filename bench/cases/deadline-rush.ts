@@ -93,7 +93,7 @@ export const deadlineRushCases = async (ctx: BenchContext, rounds: number): Prom
       const editionId = `rush-${round + 1}-${randomUUID().slice(0, 8)}`
       const opened = await api.post('/editions', editionBody(editionId, { capacity: 1000 }), api.adminHeaders)
       if (opened !== 201) throw new Error(`open ${editionId}: ${opened}`)
-      const times: number[] = new Array(count)
+      const times = new Array<number>(count)
       await concurrently(count, clients, async (i) => {
         const started = performance.now()
         const status = await api.post(`/editions/${editionId}/applications`, applicationBody(validSiret(90_000_000 + ++siret)), {

@@ -10,7 +10,8 @@ import {
 import { editionDecider } from '../../../domain/edition/index.js'
 import type { Loaded } from '../../store/aggregate-loader.js'
 import { matchesSha256 } from '../../shared/secrets.js'
-import { editionApplicationGuardId, seatsCounterId } from '../../store/guard-ids.js'
+import { seatsCounterId } from '../../store/guard-ids.js'
+import { findApplicationGuard } from '../commands/application-guard.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import type { ApiDeps } from '../deps.js'
@@ -124,8 +125,8 @@ export const applicationRoutes = (deps: ApiDeps) => {
         async decide(own) {
           const { editionId, startupId } = existing(own, applicationId)
           if (!isStaff) {
-            const holder = await deps.store.findGuard(editionApplicationGuardId(editionId, startupId))
-            const hash = holder?.applicationId === applicationId ? String(holder.withdrawalTokenHash ?? '') : ''
+            const guard = await findApplicationGuard(deps.store, editionId, startupId)
+            const hash = guard?.applicationId === applicationId ? guard.withdrawalTokenHash : undefined
             if (!(token && hash && matchesSha256(token, hash))) {
               throw apiProblems.invalidWithdrawalToken()
             }

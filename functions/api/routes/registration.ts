@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { applicationDecider, applicationErrors } from '../../../domain/application/index.js'
 import { editionDecider } from '../../../domain/edition/index.js'
 import { startupDecider } from '../../../domain/startup/index.js'
-import { editionApplicationGuardId } from '../../store/guard-ids.js'
+import { applicationGuard, parseApplicationGuard } from '../commands/application-guard.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import { startupIdOf } from '../commands/ids.js'
@@ -91,9 +91,9 @@ export const registrationRoutes = (deps: ApiDeps) =>
           unchanged: [edition],
           guards: [
             {
-              guardId: editionApplicationGuardId(editionId, startupId),
-              data: { applicationId, withdrawalTokenHash: withdrawal.hash },
-              refusal: (holder) => applicationErrors.alreadyApplied(editionId, startupId, String(holder?.applicationId ?? '')),
+              ...applicationGuard(editionId, startupId, { applicationId, withdrawalTokenHash: withdrawal.hash }),
+              refusal: (holder) =>
+                applicationErrors.alreadyApplied(editionId, startupId, parseApplicationGuard(holder)?.applicationId ?? ''),
             },
           ],
           body: { applicationId, startupId, status: 'submitted' as const, withdrawalToken: withdrawal.token },

@@ -295,7 +295,7 @@ describe('read-set checks and counters', () => {
     const outcomes = await Promise.allSettled([select('a', 0), select('b', 0), select('c', 0)])
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
     for (const o of outcomes.filter((o) => o.status === 'rejected')) {
-      expect((o as PromiseRejectedResult).reason).toMatchObject({ name: 'ConcurrencyError', streamId: 'seats#counter-test', actualVersion: 1 })
+      expect((o).reason).toMatchObject({ name: 'ConcurrencyError', streamId: 'seats#counter-test', actualVersion: 1 })
     }
     expect(await store.readCounter('seats#counter-test')).toBe(1)
     await select('d', 1)
