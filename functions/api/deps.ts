@@ -15,6 +15,8 @@ export interface ApiDeps {
   readonly store: EventStore
   /** Loads aggregates through the cache and snapshots (see createEventSourcing). */
   readonly aggregates: AggregateLoader
+  /** How long a command retries conflicts others caused before a 503 (default 5 s). */
+  readonly retryBudgetMs?: number
   readonly verifier: TokenVerifier
   readonly logger: Logger
   readonly clock: () => Date

@@ -6,6 +6,7 @@ import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
 import { createEventSourcing } from '../../../functions/store/event-sourcing.js'
+import type { EventStore } from '../../../functions/store/event-store.js'
 import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
@@ -23,14 +24,25 @@ export const testNow = new Date('2019-09-01T10:00:00Z')
 export const apiHarness = async ({
   now = () => testNow,
   targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
-}: { now?: () => Date; targetPolicy?: TargetPolicy } = {}) => {
+  appendThrough,
+  retryBudgetMs,
+}: {
+  now?: () => Date
+  targetPolicy?: TargetPolicy
+  /** Wraps the store's append, to put the command handler in a state DynamoDB rarely shows. */
+  appendThrough?: (append: EventStore['append']) => EventStore['append']
+  retryBudgetMs?: number
+} = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
-  const { store, aggregates } = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const { aggregates } = eventSourcing
+  const store = appendThrough ? { ...eventSourcing.store, append: appendThrough(eventSourcing.store.append) } : eventSourcing.store
   const unexpected: unknown[] = []
   const app = createApp({
     store,
     aggregates,
+    ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
     verifier: createTokenVerifier({ jwks: key.jwks }, { issuer: devIssuer, audience: devAudience }),
     logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => unexpected.push(args) },
     clock: now,
