@@ -40,6 +40,17 @@ export type StaffEnv = ApiEnv & { Variables: { staffToken: string; principal?: P
 type Role = 'admin' | 'reports'
 
 /**
+ * Whether a post comes from another site: browsers say so in Sec-Fetch-Site; older ones
+ * only in Origin (which our no-referrer policy turns into `null` on same-origin posts).
+ */
+const fromAnotherSite = (c: Context): boolean => {
+  const site = c.req.header('Sec-Fetch-Site')
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none'
+  const origin = c.req.header('Origin')
+  return origin !== undefined && origin !== 'null' && origin !== new URL(c.req.url).origin
+}
+
+/**
  * The staff pages' gate: a valid session with one of `roles` (admins may do anything).
  * Without one, a page read goes to the sign-in and comes back; a post is refused. A post
  * must come from this origin (the cookie is Lax; this also covers older browsers).
@@ -50,8 +61,7 @@ export const staffSession =
   (verifier: TokenVerifier, assets: PageAssets, roles: readonly Role[]): MiddlewareHandler<StaffEnv> =>
   async (c, next) => {
     const page = pageContext(c, assets)
-    const origin = c.req.header('Origin')
-    if (c.req.method === 'POST' && origin !== undefined && origin !== new URL(c.req.url).origin) {
+    if (c.req.method === 'POST' && fromAnotherSite(c)) {
       return c.html(messagePage(page, { title: page.t.staff.title, message: page.t.staff.forbidden }), 403)
     }
     const token = getCookie(c, sessionCookie)
