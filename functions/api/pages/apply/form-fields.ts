@@ -132,15 +132,17 @@ export const checkboxes = (
   </fieldset>`
 }
 
-/** One box to tick whose label is a whole text (the consent). */
+/** One box to tick whose label is a whole text (the consent); its error stands above it. */
 export const checkbox = (state: FormState, options: FieldOptions): Markup => {
   const p = parts(state, options)
-  return html`<div class="field choice single${p.error ? ' invalid' : ''}">
+  return html`<div class="field${p.error ? ' invalid' : ''}">
     ${p.below}
-    <input type="checkbox" id="${p.id}" name="${nameOf(options.path)}" value="on"${
-      valueOf(state, options.path) ? html` checked` : ''
-    }${p.aria} />
-    <label for="${p.id}">${p.labelText}</label>
+    <div class="choice single">
+      <input type="checkbox" id="${p.id}" name="${nameOf(options.path)}" value="on"${
+        valueOf(state, options.path) ? html` checked` : ''
+      }${p.aria} />
+      <label for="${p.id}">${p.labelText}</label>
+    </div>
   </div>`
 }
 

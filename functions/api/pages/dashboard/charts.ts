@@ -80,7 +80,7 @@ export const columnChart = (chart: ChartData): Markup => {
  * @example barChart({ id: 'territories', title, categories: ['Nice Côte d’Azur'], series })
  */
 export const barChart = (chart: ChartData): Markup => {
-  const label = 210
+  const label = 250
   const plotWidth = 300
   const rowHeight = 14 * chart.series.length + 12
   const top = 34
