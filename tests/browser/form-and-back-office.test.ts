@@ -265,6 +265,12 @@ describe('the staff back-office, in Chromium', () => {
     await check(first, 'staff-editions')
     const csv = await first.evaluate(async () => (await fetch('/staff/editions/ces-2020/delegation.csv')).text())
     expect(csv).toContain('Calanques Tech')
+
+    await Promise.all([first.waitForNavigation(), first.click('form.sign-out button')])
+    expect(new URL(first.url()).pathname).toBe('/staff/signed-out')
+    await check(first, 'staff-signed-out')
+    await first.goto(`${server.url}/staff`)
+    expect(first.url()).toContain('/staff/sign-in')
     await first.close()
     await second.close()
   }, timeout)
