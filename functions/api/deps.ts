@@ -5,6 +5,7 @@ import type { AggregateLoader } from '../store/aggregate-loader.js'
 import type { EventStore } from '../store/event-store.js'
 import type { WebhookServices } from '../webhooks/services.js'
 import type { TokenVerifier } from './auth/token-verifier.js'
+import type { PagesConfig } from './pages/pages-config.js'
 import type { ReadModelReader } from './reports/read-model-reader.js'
 
 /**
@@ -31,4 +32,6 @@ export interface ApiDeps {
   readonly webhooks: WebhookServices
   /** The projections' documents, for the reports and the start-up directory. */
   readonly readModels: ReadModelReader
+  /** The pages' built assets and staff sign-in; without it they render unstyled, staff sign-in off. */
+  readonly pages?: PagesConfig
 }
