@@ -47,6 +47,22 @@ export const applicationErrors = {
       `Edition ${editionId} is full: its ${capacity} seats are taken.`,
       { editionId, capacity },
     ),
+  awaitingConfirmation: (editionId: string, applicationId: string) =>
+    refuse(
+      'application-awaiting-confirmation',
+      'conflict',
+      `Application ${applicationId} to edition ${editionId} is held until staff confirm it ` +
+        'is the start-up’s: confirm it before deciding on it.',
+      { editionId, applicationId },
+    ),
+  notHeld: (editionId: string, applicationId: string, status: ApplicationStatus) =>
+    refuse(
+      'application-not-held',
+      'conflict',
+      `Application ${applicationId} to edition ${editionId} is ${status}: only a held ` +
+        'application is confirmed or dismissed.',
+      { editionId, applicationId, status },
+    ),
   notWithdrawable: (editionId: string, applicationId: string, status: ApplicationStatus) =>
     refuse(
       'application-not-withdrawable',

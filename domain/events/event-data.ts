@@ -79,6 +79,14 @@ export const applicationSubmitted = z.object({
   contact: contactSchema,
 })
 
+/**
+ * An application made for a start-up already registered, by a contact person the
+ * start-up's registration does not name: anyone can know a SIRET, so it is held apart
+ * (not the start-up's application, not counted anywhere) until staff confirm it, which
+ * records its `application.submitted`, or dismiss it. Same data as a submission.
+ */
+export const applicationHeld = applicationSubmitted
+
 const applicationDecision = z.object({
   applicationId: z.string().min(1),
   editionId: slug,
@@ -87,6 +95,8 @@ const applicationDecision = z.object({
 })
 
 export const applicationSelected = applicationDecision
+/** Staff found a held application not to be the start-up's: it ends there. */
+export const applicationDismissed = applicationDecision
 export const applicationRejected = applicationDecision
 export const applicationWithdrawn = applicationDecision.extend({
   by: z.enum(['startup', 'staff']),

@@ -9,10 +9,12 @@ export const eventTypes = {
   'edition.opened': { schemaVersion: 1, data: data.editionOpened },
   'edition.closed': { schemaVersion: 1, data: data.editionClosed },
   'startup.registered': { schemaVersion: 1, data: data.startupRegistered },
+  'application.held': { schemaVersion: 1, data: data.applicationHeld },
   'application.submitted': { schemaVersion: 1, data: data.applicationSubmitted },
   'application.selected': { schemaVersion: 1, data: data.applicationSelected },
   'application.rejected': { schemaVersion: 1, data: data.applicationRejected },
   'application.withdrawn': { schemaVersion: 1, data: data.applicationWithdrawn },
+  'application.dismissed': { schemaVersion: 1, data: data.applicationDismissed },
   'award.won': { schemaVersion: 1, data: data.awardWon },
   'partner.registered': { schemaVersion: 1, data: data.partnerRegistered },
   'partner.joined': { schemaVersion: 1, data: data.partnerJoined },
@@ -34,6 +36,7 @@ export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>
  */
 export const personalDataFields: Partial<Record<EventType, readonly string[]>> = {
   'startup.registered': ['contact'],
+  'application.held': ['contact'],
   'application.submitted': ['contact'],
 }
 

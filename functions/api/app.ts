@@ -17,6 +17,7 @@ import { docsRoutes } from './routes/docs.js'
 import { editionRoutes } from './routes/editions.js'
 import { feedRoutes } from './routes/feed.js'
 import { healthRoutes } from './routes/health.js'
+import { heldApplicationRoutes } from './routes/held-applications.js'
 import { partnerKeyRoutes } from './routes/partner-keys.js'
 import { partnerRoutes } from './routes/partners.js'
 import { registrationRoutes } from './routes/registration.js'
@@ -86,6 +87,7 @@ export const createApp = (deps: ApiDeps) => {
   app.route('/', editionRoutes(deps))
   app.route('/', registrationRoutes(deps))
   app.route('/', applicationRoutes(deps))
+  app.route('/', heldApplicationRoutes(deps))
   app.route('/', awardRoutes(deps))
   app.route('/', partnerRoutes(deps))
   app.route('/', streamRoutes(deps))

@@ -11,9 +11,13 @@ import type { ApiEnv } from '../app-env.js'
 import { replayed, type StoredResponse } from '../idempotency.js'
 import { apiProblems } from '../problems.js'
 
-/** A guard the command takes; `refusal` turns "already taken" into the rule it enforces. */
+/**
+ * A guard the command takes; `refusal` turns "already taken" into the rule it enforces,
+ * or answers undefined when the guard being taken shows the decision rested on state
+ * the command assumed rather than read (then its streams are read and it decides again).
+ */
 export interface GuardClaim extends Guard {
-  readonly refusal?: (holder: Record<string, unknown> | undefined) => Error
+  readonly refusal?: (holder: Record<string, unknown> | undefined) => Error | undefined
 }
 
 /** What a command decided: events for its own stream, and whatever must hold with them. */
@@ -125,7 +129,9 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
     } catch (error: unknown) {
       if (error instanceof GuardTakenError) {
         const claim = outcome.guards?.find((guard) => guard.guardId === error.guardId)
-        if (claim?.refusal) throw claim.refusal(error.holder)
+        const refusal = claim?.refusal?.(error.holder)
+        if (refusal) throw refusal
+        for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
       } else if (error instanceof ConcurrencyError) {
         if (pinned !== undefined && error.streamId === own.streamId) throw preconditionFailed(error.actualVersion, pinned)
         const counter = outcome.counters?.find(({ counterId }) => counterId === error.streamId)

@@ -90,6 +90,17 @@ export const decisionBody = z
   .strict()
   .openapi('Decision')
 
+export const confirmationBody = z
+  .object({
+    outcome: z.enum(['confirmed', 'dismissed']).openapi({
+      description: '`confirmed`: the application is the start-up’s (it is submitted); `dismissed`: it is not',
+    }),
+    reason: multiLine(2000).optional(),
+    occurredAt,
+  })
+  .strict()
+  .openapi('HeldApplicationConfirmation')
+
 export const withdrawalBody = z
   .object({
     token: z.string().min(1).max(200).optional().openapi({ description: 'The withdrawal token given when applying; staff need none' }),

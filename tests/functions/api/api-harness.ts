@@ -11,7 +11,7 @@ import type { EventStore } from '../../../functions/store/event-store.js'
 import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
-import { createTestTables } from '../../setup/test-tables.js'
+import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 import type { Send } from './transports.js'
 
 /** The tests' editions are CES 2020 and its peers, so the API's clock stands in mid-2019. */
@@ -28,6 +28,7 @@ export const apiHarness = async ({
   appendThrough,
   retryBudgetMs,
   pages,
+  sameTablesAs,
 }: {
   now?: () => Date
   targetPolicy?: TargetPolicy
@@ -35,9 +36,11 @@ export const apiHarness = async ({
   appendThrough?: (append: EventStore['append']) => EventStore['append']
   retryBudgetMs?: number
   pages?: PagesConfig
+  /** Another process (fresh caches) on the tables and signing key of an existing harness. */
+  sameTablesAs?: { tables: TestTables; key: Awaited<ReturnType<typeof generateDevKey>> }
 } = {}) => {
-  const tables = await createTestTables()
-  const key = await generateDevKey()
+  const tables = sameTablesAs?.tables ?? (await createTestTables())
+  const key = sameTablesAs?.key ?? (await generateDevKey())
   const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
   const { aggregates } = eventSourcing
   const store = appendThrough
