@@ -8,7 +8,7 @@ import { ConcurrencyError, GuardTakenError, StoreBusyError } from '../../store/e
 import type { Counter, EventStore, Guard, StreamAppend } from '../../store/event-store.js'
 import { backoff } from '../../shared/backoff.js'
 import type { ApiEnv } from '../app-env.js'
-import { replayed, type StoredResponse } from '../idempotency.js'
+import { replayed, storedResponse, type StoredResponse } from '../idempotency.js'
 import { apiProblems } from '../problems.js'
 
 /**
@@ -30,6 +30,11 @@ export interface CommandOutcome<Body> {
   readonly guards?: readonly GuardClaim[]
   readonly counters?: readonly Counter[]
   readonly body: Body
+  /**
+   * Top-level fields of `body` that are secrets (a withdrawal token): sent, but kept for
+   * an idempotent replay only sealed under the caller's key (see idempotency.ts).
+   */
+  readonly secretFields?: readonly (keyof Body & string)[]
   readonly headers?: Record<string, string>
 }
 
@@ -117,14 +122,22 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
           guards: outcome.guards ?? [],
           unchanged: (outcome.unchanged ?? []).map(({ streamId, version }) => ({ streamId, version })),
           counters: outcome.counters ?? [],
-          ...(c.var.idempotency ? { idempotency: { ...c.var.idempotency, result: response } } : {}),
+          ...(c.var.idempotency
+            ? {
+                idempotency: {
+                  key: c.var.idempotency.key,
+                  fingerprint: c.var.idempotency.fingerprint,
+                  result: storedResponse(c, response, outcome.secretFields),
+                },
+              }
+            : {}),
         },
       )
       if (result.status === 'appended') {
         deps.aggregates.appended(command.aggregate, own, outcome.events)
         for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
       }
-      const sent = result.status === 'replayed' ? replayed(result.result as StoredResponse) : response
+      const sent = result.status === 'replayed' ? replayed(c, result.result) : response
       return c.json(sent.body as Body, sent.status as Status, sent.headers)
     } catch (error: unknown) {
       if (error instanceof GuardTakenError) {

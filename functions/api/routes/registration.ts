@@ -23,7 +23,11 @@ const submitted = z
         '`held`: the start-up is registered with other contact people, so the application waits ' +
         'for staff to confirm it is the start-up’s (until then it counts for nothing)',
     }),
-    withdrawalToken: z.string().openapi({ description: 'Keep it: it lets the start-up withdraw its application' }),
+    withdrawalToken: z.string().optional().openapi({
+      description:
+        'Keep it: it lets the start-up withdraw its application. A replay (`Idempotent-Replayed: true`) ' +
+        'gives it again only for an `Idempotency-Key` of 22 characters or more (it is kept sealed under the key)',
+    }),
   })
   .openapi('ApplicationSubmitted')
 
@@ -114,6 +118,7 @@ export const registrationRoutes = (deps: ApiDeps) =>
                 },
               ],
           body: { applicationId, startupId, status: held ? ('held' as const) : ('submitted' as const), withdrawalToken: withdrawal.token },
+          secretFields: ['withdrawalToken'],
           headers: { Location: `/applications/${applicationId}` },
         }
       },
