@@ -1,7 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { projections } from '../../domain/projections/index.js'
-import { evolveEvent, type DocCache } from '../../functions/projector/fold.js'
-import { docItemKey } from '../../functions/projector/read-model-layout.js'
+import { foldEvent, type DocCache } from '../../functions/projector/fold.js'
+import {
+  docId,
+  docItemKey,
+  type StoredDoc,
+} from '../../functions/projector/read-model-layout.js'
 import { createReadModelStore } from '../../functions/projector/read-model-store.js'
 import { rebuild } from '../../functions/rebuild/rebuild.js'
 import type { BenchContext } from '../context.js'
@@ -56,9 +60,8 @@ const oneWriteAtATime = (ctx: BenchContext, seeded: SeededFeed): Workload => ({
       for (const event of page) {
         for (const projection of projections) {
           const cache = caches.get(projection.name) as DocCache
-          for (const [id, { key, stored }] of evolveEvent(projection, event, cache)) {
-            cache.set(id, stored)
-            const { doc = null, position } = stored
+          for (const key of foldEvent(projection, event, cache)) {
+            const { doc = null, position } = cache.get(docId(key)) as StoredDoc
             await ctx.doc.send(new PutCommand({
               TableName: seeded.names.readModels,
               Item: { ...docItemKey(generation, key), doc, position },

@@ -1,7 +1,15 @@
 import type { FeedEvent } from '../../domain/projections/projection.js'
 import type { FeedReader } from '../feed/feed.js'
 import { errorMessage, silentLogger, type WorkerLogger } from '../feed/worker-logger.js'
-import { foldBatch, keysTouched, type AnyProjection, type DocCache } from './fold.js'
+import type { DocKey } from '../../domain/projections/projection.js'
+import {
+  type AnyProjection,
+  type DocCache,
+  foldCommit,
+  keysTouched,
+  ProjectionTooWideError,
+  tooLarge,
+} from './fold.js'
 import { docId } from './read-model-layout.js'
 import type { ReadModelStore } from './read-model-store.js'
 
@@ -32,9 +40,22 @@ export interface RunProjectionsResult {
   readonly failures: ReadonlyArray<{ readonly projection: string; readonly error: string }>
 }
 
+/** Puts the stored state of `keys` in the cache (absent ones as known absent). */
+const load = async (
+  store: ReadModelStore,
+  generation: number,
+  keys: readonly DocKey[],
+  docs: DocCache,
+) => {
+  const found = await store.loadDocs(generation, keys)
+  for (const key of keys) docs.set(docId(key), undefined)
+  for (const [id, stored] of found) docs.set(id, stored)
+}
+
 /**
- * Folds one projection's share of a page: loads the documents its events touch, folds,
- * writes each commit with its checkpoint (reported through `committed`). Returns false if
+ * Folds one projection's share of a page: loads the documents its events touch, then
+ * folds and writes one commit at a time with its checkpoint (reported through
+ * `committed`), so no document changes while its write is in flight. Returns false if
  * another worker moved the checkpoint first (it is on it: leave it the work).
  */
 const project = async (
@@ -46,17 +67,23 @@ const project = async (
   committed: (position: number) => void,
 ): Promise<boolean> => {
   const docs: DocCache = new Map()
-  const keys = keysTouched(projection, events)
-  const found = await store.loadDocs(generation, keys)
-  for (const key of keys) docs.set(docId(key), undefined)
-  for (const [id, stored] of found) docs.set(id, stored)
+  await load(store, generation, keysTouched(projection, events), docs)
   let from = checkpoint
-  for (const commit of foldBatch(projection, events, docs)) {
+  for (let rest = events; rest.length > 0; ) {
+    let commit = foldCommit(projection, rest, docs)
+    // Too many bytes for one transaction (rare: large documents): the store still holds
+    // these documents as they were at `from`, so reload them and fold fewer events.
+    while (tooLarge(commit)) {
+      const position = rest[0]?.position ?? from
+      if (commit.folded === 1) throw new ProjectionTooWideError(projection.name, position)
+      await load(store, generation, commit.docs.map((change) => change.key), docs)
+      commit = foldCommit(projection, rest.slice(0, Math.ceil(commit.folded / 2)), docs)
+    }
     const change = { from, to: commit.to, docs: commit.docs }
-    const moved = await store.commit(generation, projection.name, change)
-    if (!moved) return false
+    if (!(await store.commit(generation, projection.name, change))) return false
     from = commit.to
     committed(from)
+    rest = rest.slice(commit.folded)
   }
   return true
 }
