@@ -47,4 +47,14 @@ describe('awards projection', () => {
 
     expect(doc.awards).toEqual([])
   })
+
+  it('names an award that reaches the Feed before the winner’s application', () => {
+    const first = applicants[0]!
+    const events = feedOf([opened, awardWon(1, 'award-1'), submitted(first), decided(1, true)])
+
+    const doc = editionAwardsDoc.parse(project(awardsProjection, events).get('awards/ces-2020'))
+
+    expect(doc.awards.map((award) => award.startupName)).toEqual(['Calanques Tech'])
+    expect(doc).not.toHaveProperty('unnamed')
+  })
 })

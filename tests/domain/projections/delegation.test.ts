@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { delegationDoc, delegationProjection } from '../../../domain/projections/index.js'
-import { collectionOf, project } from './feed.js'
-import { story } from './scenario.js'
+import { collectionOf, feedOf, fold, project } from './feed.js'
+import { applicants, awardWon, decided, story, submitted } from './scenario.js'
 
 describe('delegation projection', () => {
   const docs = project(delegationProjection, story)
@@ -40,5 +40,15 @@ describe('delegation projection', () => {
     )
 
     expect(statuses).toEqual({ s1: 'selected', s2: 'withdrawn', s3: 'rejected', s4: 'withdrawn' })
+  })
+
+  it('keeps an award that reaches the Feed before the application, hidden until it comes', () => {
+    const early = feedOf([awardWon(1, 'award-1')])
+    const later = feedOf([awardWon(1, 'award-1'), submitted(applicants[0]!), decided(1, true)])
+
+    expect(fold(delegationProjection, early).get('delegation#ces-2020/s1')?.hidden).toBe(true)
+    const doc = project(delegationProjection, later).get('delegation#ces-2020/s1')
+    const awards = [{ awardId: 'award-1' }]
+    expect(delegationDoc.parse(doc)).toMatchObject({ status: 'selected', awards })
   })
 })
