@@ -2,7 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { v7 as uuidv7 } from 'uuid'
 import { z } from 'zod'
 import { editionStreamId } from '../../domain/edition/index.js'
-import { collections, tallySchema } from '../../domain/projections/index.js'
+import { collections, tallySchema, type FeedEvent } from '../../domain/projections/index.js'
+import { createDynamoFeed } from '../../functions/feed/dynamo-feed.js'
+import type { FeedReader } from '../../functions/feed/feed.js'
 import { createReadModels } from '../../functions/projector/read-models.js'
 import { createDynamoEventStore } from '../../functions/store/dynamo-event-store.js'
 import { applicationSubmitted, editionOpened } from '../../tests/fixtures/events.js'
@@ -33,7 +35,10 @@ const percentile = (values: readonly number[], p: number) => {
  */
 interface Lane {
   readonly editions: string[]
+  /** Per append: when it was called, its application, when the summary counted it. */
   readonly started: number[]
+  readonly applicationIds: string[]
+  readonly seenAt: number[]
   /** Settles when the lane's appends so far are done. */
   chain: Promise<void>
 }
@@ -50,7 +55,6 @@ const watch = async (
   total: number,
   shown: (editionId: string) => Promise<number>,
 ) => {
-  const lags: number[] = []
   const seen = lanes.map(() => 0)
   let progressAt = performance.now()
   for (let next = 0; next < total; ) {
@@ -60,7 +64,7 @@ const watch = async (
     const count = await shown(editionAt(lane, k))
     const now = performance.now()
     const visible = Math.min(Math.floor(k / perEdition) * perEdition + count, lane.started.length)
-    for (let m = seen[j] as number; m < visible; m++) lags.push(now - (lane.started[m] as number))
+    for (let m = seen[j] as number; m < visible; m++) lane.seenAt[m] = now
     seen[j] = Math.max(seen[j] as number, visible)
     const before = next
     const isSeen = (i: number) => Math.floor(i / lanes.length) < (seen[i % lanes.length] as number)
@@ -69,7 +73,34 @@ const watch = async (
     else await sleep(watchEveryMs)
     if (now - progressAt > stallMs) throw new Error(`projection lag: stuck at ${next} of ${total}`)
   }
-  return lags
+}
+
+/** When the Feed's head first reached each position, polled as often as the summaries. */
+const watchHead = (feed: FeedReader) => {
+  const reachedAt: number[] = []
+  let head = 0
+  let watching = true
+  const done = (async () => {
+    while (watching) {
+      const now = await feed.head()
+      const at = performance.now()
+      for (; head < now; head++) reachedAt[head + 1] = at
+      await sleep(watchEveryMs)
+    }
+  })()
+  return { reachedAt, stop: () => ((watching = false), done) }
+}
+
+/** Each application's Feed position, by application id. */
+const positions = async (feed: FeedReader) => {
+  const byId = new Map<string, number>()
+  for (let page = await feed.read({ after: 0, limit: 1_000 }); page.length > 0; ) {
+    for (const event of page) {
+      if (event.type === 'application.submitted') byId.set(event.data.applicationId, event.position)
+    }
+    page = await feed.read({ after: (page.at(-1) as FeedEvent).position, limit: 1_000 })
+  }
+  return byId
 }
 
 /**
@@ -85,6 +116,8 @@ export const projectionLagCases = async (ctx: BenchContext): Promise<LatencyResu
   const lanes: Lane[] = Array.from({ length: laneCount }, (_, j) => ({
     editions: Array.from({ length: editions }, (_, e) => `lag-${j}-${e}`),
     started: [],
+    applicationIds: [],
+    seenAt: [],
     chain: Promise.resolve(),
   }))
   const shown = async (editionId: string) => {
@@ -92,15 +125,18 @@ export const projectionLagCases = async (ctx: BenchContext): Promise<LatencyResu
     return found ? summaryTally.parse(found.doc).tally.applications : -1
   }
   const appendMs: number[] = []
+  // An application's life is a stream of its own (`application-<applicationId>`), as the
+  // public registration writes it: it starts at version 1.
   const appendOne = async (lane: Lane, k: number) => {
-    const editionId = editionAt(lane, k)
-    const event = applicationSubmitted(uuidv7(), uuidv7(), { editionId })
-    const streamId = editionStreamId(editionId)
+    const applicationId = uuidv7()
+    const event = applicationSubmitted(applicationId, uuidv7(), { editionId: editionAt(lane, k) })
+    const streamId = `application-${applicationId}`
     const started = (lane.started[k] = performance.now())
-    await store.append([{ streamId, expectedVersion: 1 + (k % perEdition), events: [event] }],
-      { metadata })
+    lane.applicationIds[k] = applicationId
+    await store.append([{ streamId, expectedVersion: 0, events: [event] }], { metadata })
     appendMs.push(performance.now() - started)
   }
+  const feed = createDynamoFeed({ doc: ctx.doc, table: names.feed })
   const pipeline = await startStreamPipeline(ctx, names, pollerIntervalMs)
   try {
     // The editions open, and show, before the clock starts: the pipeline is warm.
@@ -111,6 +147,7 @@ export const projectionLagCases = async (ctx: BenchContext): Promise<LatencyResu
     for (const id of editionIds) while ((await shown(id)) < 0) await sleep(watchEveryMs)
 
     let failure: unknown
+    const head = watchHead(feed)
     const watcher = watch(lanes, total, shown)
     watcher.catch((error: unknown) => void (failure ??= error))
     const t0 = performance.now()
@@ -123,25 +160,42 @@ export const projectionLagCases = async (ctx: BenchContext): Promise<LatencyResu
       lane.chain.catch((error: unknown) => void (failure ??= error))
     }
     await Promise.allSettled([...lanes.map((lane) => lane.chain), watcher])
+    await head.stop()
     if (failure !== undefined) throw failure
-    const lags = await watcher
+    // Each append's lag, cut where its event reached the Feed (the indexer's share before).
+    const positionOf = await positions(feed)
+    const laps = lanes.flatMap((lane) => lane.started.map((started, k) => {
+      const seen = lane.seenAt[k] as number
+      const position = positionOf.get(lane.applicationIds[k] as string) ?? 0
+      const inFeed = Math.min(head.reachedAt[position] ?? seen, seen)
+      return { total: seen - started, toFeed: inFeed - started, fromFeed: seen - inFeed }
+    }))
     const starts = lanes.flatMap((lane) => lane.started)
     const rate = (starts.length - 1) / ((Math.max(...starts) - Math.min(...starts)) / 1000)
-    return [{
-      name: 'projection lag (append → edition summary)',
-      p50Ms: percentile(lags, 0.5),
-      p99Ms: percentile(lags, 0.99),
-      samples: lags.length,
-      targetP99Ms: 1000,
-      note: `${total} application.submitted appended through the event store at ` +
-        `${appendsPerSecond}/s (achieved ${rate.toFixed(1)}/s; append p50 ` +
-        `${percentile(appendMs, 0.5).toFixed(0)} ms) by ${laneCount} writers, each on its own ` +
-        `editions of ${perEdition} applications; timed from the append call until ` +
-        'createReadModels().get of the edition summary counts it (one reader, polling every ' +
-        `${watchEveryMs} ms); real indexer and projector (6 projections) on the Events and ` +
-        `Feed streams via local/stream-poller.ts with intervalMs ${pollerIntervalMs} ms ` +
-        '(npm start uses the 250 ms default); on a DynamoDB Local of its own (run.ts)',
-    }]
+    const result = (name: string, lags: number[], rest: Partial<LatencyResult> = {}) => ({
+      name, p50Ms: percentile(lags, 0.5), p99Ms: percentile(lags, 0.99), samples: lags.length,
+      ...rest,
+    })
+    return [
+      result('projection lag (append → edition summary)', laps.map((lap) => lap.total), {
+        targetP99Ms: 1000,
+        note: `${total} application.submitted appended through the event store at ` +
+          `${appendsPerSecond}/s (achieved ${rate.toFixed(1)}/s; append p50 ` +
+          `${percentile(appendMs, 0.5).toFixed(0)} ms), each in its own application stream, ` +
+          `by ${laneCount} writers, each on its own editions of ${perEdition} applications; ` +
+          'timed from the append call until createReadModels().get of the edition summary ' +
+          `counts it (one reader, polling every ${watchEveryMs} ms); real indexer and ` +
+          'projector (6 projections) on the Events and Feed streams via ' +
+          `local/stream-poller.ts with intervalMs ${pollerIntervalMs} ms (npm start uses the ` +
+          '250 ms default); on a DynamoDB Local of its own (run.ts). The two rows below ' +
+          'split each lag where the Feed head reached its event (polled every ' +
+          `${watchEveryMs} ms)`,
+      }),
+      result('… append → in the Feed (store, Events stream, indexer)',
+        laps.map((lap) => lap.toFeed)),
+      result('… in the Feed → edition summary (Feed stream, projector)',
+        laps.map((lap) => lap.fromFeed)),
+    ]
   } finally {
     await pipeline.stop()
   }
