@@ -87,12 +87,14 @@ const write = (replay: Replay, changes: ReadonlyMap<string, DocChange>): Promise
 /**
  * Makes room for `count` more documents: evicts the least recently used down to half the
  * cache (or less, if `count` needs it) and starts writing those that changed. One such
- * write at a time, so memory holds at most the cache and one batch being written.
+ * write at a time, so memory holds at most the cache and one batch being written. The
+ * `kept` most recently used stay whatever happens: the events about to fold need them.
  */
-const makeRoom = async (replay: Replay, count: number) => {
+const makeRoom = async (replay: Replay, count: number, kept: number) => {
   await replay.writing
   const { capacity } = replay
-  const evicted = replay.cache.evict(Math.min(Math.floor(capacity / 2), capacity - count))
+  const size = Math.max(kept, Math.min(Math.floor(capacity / 2), capacity - count))
+  const evicted = replay.cache.evict(size)
   replay.writing = write(replay, evicted)
   replay.writing.catch(() => {}) // awaited before the next load, eviction or the end
 }
@@ -101,11 +103,16 @@ const makeRoom = async (replay: Replay, count: number) => {
  * Brings the documents the events touch into memory: makes room first if needed, then
  * loads those written earlier (once their write is done); the others are known absent.
  */
-const bringIn = async (replay: Replay, keys: ReadonlyArray<readonly DocKey[]>) => {
+const bringIn = async (
+  replay: Replay,
+  keys: ReadonlyArray<readonly DocKey[]>,
+  touched: number,
+) => {
   const { cache, capacity, projections, written, store, generation } = replay
+  // In memory already: now the most recently used, so the last to be evicted.
   const missing = projections.map((projection, i) => cache.use(projection, keys[i] ?? []))
   const count = missing.reduce((sum, some) => sum + some.length, 0)
-  if (cache.size + count > capacity) await makeRoom(replay, count)
+  if (cache.size + count > capacity) await makeRoom(replay, count, touched - count)
   const wasWritten = (projection: AnyProjection) => (key: DocKey) =>
     written.mayHave(cache.slotId(projection, docId(key)))
   const toLoad = projections.map((projection, i) => missing[i]?.filter(wasWritten(projection)))
@@ -130,7 +137,7 @@ const foldRun = async (replay: Replay, events: readonly FeedEvent[]): Promise<vo
     return foldRun(replay, events.slice(half))
   }
   if (touched > capacity) throw new RangeError(`cacheSize ${capacity} < ${touched} documents`)
-  await bringIn(replay, keys)
+  await bringIn(replay, keys, touched)
   for (const projection of projections) {
     const docs = cache.docsOf(projection)
     for (const event of events) cache.touched(projection, foldEvent(projection, event, docs))
