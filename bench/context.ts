@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { createDocumentClient, type DocumentClient } from '../functions/shared/dynamo-client.js'
 import { tableNamesForPrefix, type TableNames } from '../functions/shared/table-names.js'
-import { createDynamoEventStore } from '../functions/store/dynamo-event-store.js'
+import type { AggregateLoader } from '../functions/store/aggregate-loader.js'
+import { createEventSourcing } from '../functions/store/event-sourcing.js'
 import type { EventStore } from '../functions/store/event-store.js'
 import { createTables } from '../local/create-tables.js'
 
@@ -12,6 +13,7 @@ export interface BenchContext {
   readonly doc: DocumentClient
   readonly names: TableNames
   readonly store: EventStore
+  readonly aggregates: AggregateLoader
   readonly quick: boolean
   /** Scales a full-run count down in --quick mode. */
   readonly size: (full: number, quick: number) => number
@@ -30,7 +32,7 @@ export const benchContext = async (endpoint: string, quick: boolean): Promise<Be
     client,
     doc,
     names,
-    store: createDynamoEventStore({ doc, tables: names }),
+    ...createEventSourcing({ doc, tables: names }),
     quick,
     size: (full, small) => (quick ? small : full),
     freshTables: async (label) => {

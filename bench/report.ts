@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import type { ColdStartResult } from './cases/cold-start.js'
+import type { RushResult } from './cases/deadline-rush.js'
 import type { Comparison } from './interleave.js'
 
 export interface LatencyResult {
@@ -21,6 +22,7 @@ export interface BenchReport {
   readonly comparisons: readonly Comparison[]
   readonly coldStarts: readonly ColdStartResult[]
   readonly latencies: readonly LatencyResult[]
+  readonly rush?: RushResult
 }
 
 const fixed = (n: number, digits = 2) => n.toFixed(digits)
@@ -46,6 +48,7 @@ export const toMarkdown = (report: BenchReport) => {
         `${c.target === undefined ? '–' : `≥ ${fixed(c.target)} ${verdict(c.median >= c.target)}`} | ${fixed(c.subjectOpsPerSecond, 0)} | ${fixed(c.baselineOpsPerSecond, 0)} |`,
     ),
   ]
+  if (report.rush) lines.push('', ...rushMarkdown(report.rush))
   if (report.latencies.length > 0) {
     lines.push('', '| latency | p50 | p99 | samples | target |', '| --- | --- | --- | --- | --- |')
     for (const l of report.latencies) {
@@ -72,6 +75,24 @@ export const toMarkdown = (report: BenchReport) => {
     lines.push('', 'Notes:', '', ...notes.map((r) => `- **${r.name}**: ${r.note}`))
   }
   return `${lines.join('\n')}\n`
+}
+
+/** The deadline rush: answers other than 201, latency per block of 100, flatness. */
+const rushMarkdown = (rush: RushResult) => {
+  const refused = Object.entries(rush.refused)
+  const refusals = refused.length === 0 ? 'none' : refused.map(([status, n]) => `${n} × ${status}`).join(', ')
+  const flat = rush.flatness
+  return [
+    `Deadline rush: ${rush.applications} applications to one edition from ${rush.clients} clients per round. ` +
+      `Answers other than 201: **${refusals}** (target: none, ${verdict(refused.length === 0)}). ` +
+      `p99 of the last 100 ÷ p99 of the first 100: **${fixed(flat.median)}** (${fixed(flat.min)}–${fixed(flat.max)}; ` +
+      `target ≤ 1.50 ${verdict(flat.median <= 1.5)}).`,
+    '',
+    `| block of 100 | ${rush.blocks.map((b) => b.block).join(' | ')} |`,
+    `| --- | ${rush.blocks.map(() => '---').join(' | ')} |`,
+    `| p50 ms | ${rush.blocks.map((b) => fixed(b.p50Ms, 0)).join(' | ')} |`,
+    `| p99 ms | ${rush.blocks.map((b) => fixed(b.p99Ms, 0)).join(' | ')} |`,
+  ]
 }
 
 /** Writes `<dir>/<name>.json` and `.md`. */

@@ -9,6 +9,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.js'
 import { appendCases } from './cases/append.js'
 import { castoreCases } from './cases/castore.js'
 import { coldStartCases } from './cases/cold-start.js'
+import { deadlineRushCases } from './cases/deadline-rush.js'
 import { feedCases } from './cases/feed.js'
 import { httpCases } from './cases/http.js'
 import { projectionLagCases } from './cases/projection-lag.js'
@@ -44,6 +45,8 @@ try {
   comparisons.push(...(await step('register', () => registerCases(ctx, rounds))))
   comparisons.push(...(await step('rehydrate', () => rehydrateCases(ctx, rounds))))
   comparisons.push(...(await step('HTTP', () => httpCases(ctx, rounds))))
+  const [rush] = await step('deadline rush', async () => [await deadlineRushCases(ctx, rounds)])
+  if (rush) comparisons.push(rush.throughput, rush.ceiling)
   // DynamoDB Local slows every write to a table with a stream as stream records pile up (by
   // 3× after 10,000, 7× after 20,000), whatever the table: the read side gets its own, fresh.
   const isolated = async <T>(run: (fresh: BenchContext) => Promise<T>) => {
@@ -64,7 +67,7 @@ try {
     ]
   })))
   const coldStarts = await step('cold start', () => coldStartCases(ctx, rounds))
-  const report = { date: new Date().toISOString(), machine: machine(), quick, rounds, comparisons, coldStarts, latencies }
+  const report = { date: new Date().toISOString(), machine: machine(), quick, rounds, comparisons, coldStarts, latencies, ...(rush ? { rush } : {}) }
   if (!only) writeReport(report, 'bench/results', quick ? 'quick' : 'latest')
   console.log(toMarkdown(report))
 } finally {

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs'
 import { App, Stack, Tags, Validations, type AppProps, type StackProps } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import type { Construct } from 'constructs'
+import { z } from 'zod'
 import { Api } from './constructs/api.js'
 import { EventStore } from './constructs/event-store.js'
 import { Monitoring } from './constructs/monitoring.js'
+import { Partners } from './constructs/partners.js'
 import { Projections } from './constructs/projections.js'
 import { ReadModels } from './constructs/read-models.js'
-import { Subscriptions } from './constructs/subscriptions.js'
+import { Webhooks } from './constructs/webhooks.js'
 import { stageConfigFromContext, type StageConfig } from './stage-config.js'
 
 export interface DelegationSudStackProps extends StackProps {
@@ -15,8 +17,8 @@ export interface DelegationSudStackProps extends StackProps {
 }
 
 /**
- * One stage of Délégation Sud: event store, read models, projections, partner
- * subscriptions, the HTTP API and its alarms.
+ * One stage of Délégation Sud: event store, read models, projections, the partners'
+ * table and webhooks, the HTTP API and its alarms.
  *
  * @example new DelegationSudStack(app, 'DelegationSud-dev', { config })
  */
@@ -25,7 +27,8 @@ export class DelegationSudStack extends Stack {
   readonly eventStore: EventStore
   readonly readModels: ReadModels
   readonly projections: Projections
-  readonly subscriptions: Subscriptions
+  readonly partners: Partners
+  readonly webhooks: Webhooks
   readonly monitoring: Monitoring
 
   constructor(scope: Construct, id: string, props: DelegationSudStackProps) {
@@ -34,7 +37,9 @@ export class DelegationSudStack extends Stack {
     this.eventStore = new EventStore(this, 'EventStore', { config })
     this.readModels = new ReadModels(this, 'ReadModels', { config })
     const { feed, readModels } = this.readModels
-    this.subscriptions = new Subscriptions(this, 'Subscriptions', { config, feed })
+    this.partners = new Partners(this, 'Partners', { config })
+    const partners = this.partners.table
+    this.webhooks = new Webhooks(this, 'Webhooks', { config, feed, partners })
     this.projections = new Projections(this, 'Projections', {
       config,
       events: this.eventStore.events,
@@ -45,7 +50,7 @@ export class DelegationSudStack extends Stack {
       config,
       eventStore: this.eventStore,
       readModels: this.readModels,
-      partners: this.subscriptions.partners,
+      partners,
     })
     // Last: it looks for every function above.
     this.monitoring = new Monitoring(this, 'Monitoring', {
@@ -59,8 +64,9 @@ export class DelegationSudStack extends Stack {
 }
 
 // cdk.json's context (feature flags): the CLI passes it in, an App built in a test does not.
+const cdkJson = z.object({ context: z.record(z.string(), z.unknown()).default({}) })
 const projectContext = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')).context ?? {}
+  cdkJson.parse(JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8'))).context
 
 export interface DelegationSudAppOptions {
   /** Extra context, e.g. `{ stage: 'prod' }`, as `-c` would give it. */

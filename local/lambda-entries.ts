@@ -1,4 +1,4 @@
-import type { TableKey } from '../infra/tables.js'
+import type { TableKey } from '../functions/shared/tables.js'
 
 /** A Lambda fed by a table's DynamoDB Stream (an event source mapping in AWS). */
 export interface StreamConsumer {
@@ -21,15 +21,15 @@ export interface ScheduledJob {
 export const consumers: readonly StreamConsumer[] = [
   { table: 'events', module: '../functions/indexer/lambda.js', export: 'handler' },
   { table: 'feed', module: '../functions/projector/lambda.js', export: 'handler' },
-  { table: 'feed', module: '../functions/dispatcher/lambda.js', export: 'handler' },
+  { table: 'feed', module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
 ]
 
 /** What `npm start` runs on a timer: one line per job. */
 export const schedules: readonly ScheduledJob[] = [
   { name: 'projector-catch-up', everyMs: 60_000, module: '../functions/projector/lambda.js', export: 'handler' },
-  { name: 'dispatcher-catch-up', everyMs: 60_000, module: '../functions/dispatcher/lambda.js', export: 'handler' },
+  { name: 'dispatcher-catch-up', everyMs: 60_000, module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
   // AWS runs it every minute; locally every 5 s, so a webhook arrives while you watch.
-  { name: 'deliverer', everyMs: 5_000, module: '../functions/deliverer/lambda.js', export: 'handler' },
+  { name: 'deliverer', everyMs: 5_000, module: '../functions/webhooks/delivery/lambda.js', export: 'handler' },
 ]
 
 /**
@@ -42,8 +42,10 @@ export const loadHandler = async <E, R>(
   module: string,
   name: string,
 ): Promise<(event: E) => Promise<R>> => {
-  const exports: Record<string, unknown> = await import(new URL(module, import.meta.url).href)
+  const exports = (await import(new URL(module, import.meta.url).href)) as Record<string, unknown>
   const handler = exports[name]
   if (typeof handler !== 'function') throw new Error(`${module} exports no function ${name}`)
-  return async (event) => handler(event)
+  // A Lambda handler: the event in, its result (or a promise of it) out.
+  const invoke = handler as (event: E) => R | Promise<R>
+  return async (event) => invoke(event)
 }

@@ -14,7 +14,7 @@ import { projections } from '../domain/projections/index.js'
 import { createDynamoFeed } from '../functions/feed/dynamo-feed.js'
 import { createReadModelStore } from '../functions/projector/read-model-store.js'
 import { rebuild } from '../functions/rebuild/rebuild.js'
-import { createDocumentClient } from '../functions/shared/dynamo-client.js'
+import { documentClientFromEnv } from '../functions/shared/dynamo-client.js'
 import { tableNamesForPrefix, tableNamesFromEnv } from '../functions/shared/table-names.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -25,16 +25,16 @@ const { values: args } = parseArgs({
 const cacheSize = args['cache-size'] === undefined
   ? undefined
   : z.coerce.number().int().min(1).parse(args['cache-size'])
+const env = { ...localRuntimeDefaults(), ...process.env }
 const settings = z.object({
-  DYNAMODB_ENDPOINT: z.url().optional(),
   TABLE_PREFIX: z.string().min(1).default('delegation-sud-local'),
   FEED_TABLE: z.string().min(1).optional(),
-}).parse({ ...localRuntimeDefaults(), ...process.env })
+}).parse(env)
 
 const tables = settings.FEED_TABLE
   ? tableNamesFromEnv(process.env, ['feed', 'readModels'])
   : tableNamesForPrefix(settings.TABLE_PREFIX)
-const doc = createDocumentClient({ endpoint: settings.DYNAMODB_ENDPOINT })
+const doc = documentClientFromEnv(env)
 const log = (message: string, extra: Record<string, unknown> = {}) =>
   args.json ? undefined : console.log(`${message} ${JSON.stringify(extra)}`)
 

@@ -102,8 +102,8 @@ export const renderReport = async (
     case 'delegation':
       return render(await loadDelegation(reader, id), delegationTable, format, id)
     case 'awards':
-      return render(await loadAwards(reader, { edition }), awardsTable, format, `${edition}`)
+      return render(await loadAwards(reader, { editionId: edition }), awardsTable, format, `${edition}`)
     case 'partners':
-      return render(await loadPartners(reader, { edition }), partnersTable, format, `${edition}`)
+      return render(await loadPartners(reader, { editionId: edition }), partnersTable, format, `${edition}`)
   }
 }

@@ -10,24 +10,24 @@
 import { z } from 'zod'
 import { localRuntimeDefaults } from '../local/runtime-file.js'
 import { createReadModels } from '../functions/projector/read-models.js'
-import { createDocumentClient } from '../functions/shared/dynamo-client.js'
+import { documentClientFromEnv } from '../functions/shared/dynamo-client.js'
 import { tableNamesForPrefix } from '../functions/shared/table-names.js'
 import { parseReportArgs, renderReport, UsageError, usage } from './report-cli.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
+const env = { ...localRuntimeDefaults(), ...process.env }
 const settings = z
   .object({
-    DYNAMODB_ENDPOINT: z.url().optional(),
     TABLE_PREFIX: z.string().min(1).default('delegation-sud-local'),
     READ_MODELS_TABLE: z.string().min(1).optional(),
   })
-  .parse({ ...localRuntimeDefaults(), ...process.env })
+  .parse(env)
 
 const main = async () => {
   const request = parseReportArgs(process.argv.slice(2))
   const table = settings.READ_MODELS_TABLE ?? tableNamesForPrefix(settings.TABLE_PREFIX).readModels
-  const doc = createDocumentClient({ endpoint: settings.DYNAMODB_ENDPOINT })
+  const doc = documentClientFromEnv(env)
   const { stdout, currentTo } = await renderReport(createReadModels({ doc, table }), request)
   process.stdout.write(stdout)
   process.stderr.write(`current to Feed position ${currentTo} (${table})\n`)

@@ -1,60 +1,39 @@
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
-import { v7 as uuidv7 } from 'uuid'
-import { createApp } from '../../functions/api/app.js'
-import { createTokenVerifier } from '../../functions/api/auth/token-verifier.js'
-import { createDynamoFeed } from '../../functions/feed/dynamo-feed.js'
-import { targetPolicyFromEnv } from '../../functions/partners/config.js'
-import { createPartnerServices } from '../../functions/partners/partner-services.js'
-import { createReadModels } from '../../functions/projector/read-models.js'
-import { generateDevKey, signDevToken } from '../../local/dev-tokens.js'
-import { applicationBody, editionBody, validSiret } from '../../tests/fixtures/requests.js'
+import { applicationBody, editionBody, validSiret } from '../fixtures/requests.js'
 import type { BenchContext } from '../context.js'
+import { startBenchApi } from '../fixtures/api-server.js'
 import { compare, concurrently, type Workload } from '../interleave.js'
 import { ourAppend } from './append.js'
 
-const quiet = { info: () => {}, warn: () => {}, error: (...args: unknown[]) => console.error(...args) }
-
 /** `POST /editions/{id}/applications` through @hono/node-server, one edition per client. */
 export const httpCases = async (ctx: BenchContext, rounds: number) => {
-  const key = await generateDevKey()
-  const app = createApp({
-    store: ctx.store,
-    verifier: createTokenVerifier({ jwks: key.jwks }),
-    logger: quiet,
-    clock: () => new Date('2019-09-01T10:00:00Z'),
-    newId: uuidv7,
-    corsOrigins: [],
-    feed: createDynamoFeed({ doc: ctx.doc, table: ctx.names.feed }),
-    readModels: createReadModels({ doc: ctx.doc, table: ctx.names.readModels }),
-    partners: createPartnerServices({ doc: ctx.doc, table: ctx.names.partners, policy: targetPolicyFromEnv(process.env) }),
-  })
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise((resolve) => server.once('listening', resolve))
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const admin = await signDevToken(key, { subject: 'bench', roles: ['admin'] })
+  const api = await startBenchApi(ctx)
   const clients = 8
   let siret = 0
   let editions = 0
-
-  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(base + path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) })
-    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+  const ok = async (status: Promise<number>, what: string) => {
+    const code = await status
+    if (code >= 300) throw new Error(`${what}: ${code}`)
   }
 
   const http: Workload = {
     label: 'HTTP POST applications (8 clients)',
     async run() {
       const ids = Array.from({ length: clients }, () => `bench-${++editions}`)
-      await Promise.all(ids.map((id) => post('/editions', editionBody(id, { capacity: 1000 }), { Authorization: `Bearer ${admin}` })))
+      await Promise.all(ids.map((id) => ok(api.post('/editions', editionBody(id, { capacity: 1000 }), api.adminHeaders), 'open')))
       return concurrently(ctx.size(400, 80), clients, (i) =>
-        post(`/editions/${ids[i % clients]}/applications`, applicationBody(validSiret(70_000_000 + ++siret))),
+        ok(api.post(`/editions/${ids[i % clients]}/applications`, applicationBody(validSiret(70_000_000 + ++siret))), 'apply'),
       )
     },
   }
   try {
-    return [await compare('HTTP, 8 clients', http, ourAppend(ctx, clients, ctx.size(400, 80)), { rounds, note: 'baseline: the append case (8 writers)' })]
+    return [
+      await compare('HTTP, 8 clients', http, ourAppend(ctx, clients, ctx.size(400, 80)), {
+        rounds,
+        target: 0.5,
+        note: 'baseline: the append case (8 writers)',
+      }),
+    ]
   } finally {
-    server.close()
+    api.close()
   }
 }

@@ -7,7 +7,7 @@ import { createDynamoFeed } from '../../functions/feed/dynamo-feed.js'
 import type { FeedReader } from '../../functions/feed/feed.js'
 import { createReadModels } from '../../functions/projector/read-models.js'
 import { createDynamoEventStore } from '../../functions/store/dynamo-event-store.js'
-import { applicationSubmitted, editionOpened } from '../../tests/fixtures/events.js'
+import { applicationSubmitted, editionOpened } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { startStreamPipeline } from '../fixtures/stream-pipeline.js'
 import type { LatencyResult } from '../report.js'
@@ -161,7 +161,9 @@ export const projectionLagCases = async (ctx: BenchContext): Promise<LatencyResu
     }
     await Promise.allSettled([...lanes.map((lane) => lane.chain), watcher])
     await head.stop()
-    if (failure !== undefined) throw failure
+    if (failure !== undefined) {
+      throw failure instanceof Error ? failure : new Error('a lane failed', { cause: failure })
+    }
     // Each append's lag, cut where its event reached the Feed (the indexer's share before).
     const positionOf = await positions(feed)
     const laps = lanes.flatMap((lane) => lane.started.map((started, k) => {

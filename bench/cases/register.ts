@@ -1,14 +1,17 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
-import { applicationGuardId, siretGuardId } from '../../functions/store/guard-ids.js'
-import { applicationSubmitted, editionOpened, startupRegistered } from '../../tests/fixtures/events.js'
+import { editionApplicationGuardId } from '../../functions/store/guard-ids.js'
+import { applicationSubmitted, editionOpened, startupRegistered } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { compare, type Workload } from '../interleave.js'
 
 const metadata = { correlationId: 'bench', actor: 'bench' }
 let instances = 0
 
-/** A registration form's write: new start-up stream + application on the edition + guards. */
+/**
+ * A registration form's write: a new start-up's stream, the application's own stream,
+ * the edition's lifecycle checked, and the one-application-per-edition guard.
+ */
 const ourRegister = (ctx: BenchContext, perRound: number): Workload => {
   const instance = ++instances
   return {
@@ -22,14 +25,12 @@ const ourRegister = (ctx: BenchContext, perRound: number): Workload => {
         await ctx.store.append(
           [
             { streamId: `startup-${startupId}`, expectedVersion: 0, events: [startupRegistered(startupId)] },
-            { streamId: editionStream, expectedVersion: i + 1, events: [applicationSubmitted(applicationId, startupId)] },
+            { streamId: `application-${applicationId}`, expectedVersion: 0, events: [applicationSubmitted(applicationId, startupId)] },
           ],
           {
             metadata,
-            guards: [
-              { guardId: siretGuardId(`${instance}-${round}-${i}`), data: { startupId } },
-              { guardId: applicationGuardId(applicationId), data: { editionId: editionStream, startupId } },
-            ],
+            counters: [{ counterId: `edition-lifecycle#${editionStream}`, expected: 0, value: 0 }],
+            guards: [{ guardId: editionApplicationGuardId(editionStream, startupId), data: { applicationId } }],
           },
         )
       }
@@ -38,7 +39,7 @@ const ourRegister = (ctx: BenchContext, perRound: number): Workload => {
   }
 }
 
-/** The same four items in one raw TransactWriteItems, each Put conditional like ours. */
+/** The same four items in one raw TransactWriteItems, each conditional like ours. */
 const rawRegister = (ctx: BenchContext, perRound: number): Workload => {
   const instance = ++instances
   const item = (streamId: string, version: number, event: ReturnType<typeof startupRegistered>) => ({
@@ -55,6 +56,7 @@ const rawRegister = (ctx: BenchContext, perRound: number): Workload => {
     label: 'raw TransactWriteItems',
     async run(round) {
       const editionStream = `raw-reg-${instance}-${round}`
+      await ctx.store.append([{ streamId: editionStream, expectedVersion: 0, events: [editionOpened()] }], { metadata })
       for (let i = 0; i < perRound; i++) {
         const startupId = uuidv7()
         const applicationId = uuidv7()
@@ -62,9 +64,17 @@ const rawRegister = (ctx: BenchContext, perRound: number): Workload => {
           new TransactWriteCommand({
             TransactItems: [
               item(`startup-raw-${startupId}`, 1, startupRegistered(startupId)),
-              item(editionStream, i + 2, applicationSubmitted(applicationId, startupId)),
-              guard(`siret#raw-${instance}-${round}-${i}`, { startupId }),
-              guard(`application#raw-${applicationId}`, { editionId: editionStream, startupId }),
+              item(`application-raw-${applicationId}`, 1, applicationSubmitted(applicationId, startupId)),
+              {
+                ConditionCheck: {
+                  TableName: ctx.names.guards,
+                  Key: { guardId: `edition-lifecycle#${editionStream}` },
+                  ConditionExpression: 'attribute_not_exists(guardId) OR #count = :expected',
+                  ExpressionAttributeNames: { '#count': 'count' },
+                  ExpressionAttributeValues: { ':expected': 0 },
+                },
+              },
+              guard(`edition-application#${editionStream}#${startupId}`, { applicationId }),
             ],
           }),
         )

@@ -1,14 +1,5 @@
 import { z } from 'zod'
-import {
-  applicationSubmitted,
-  applicationWithdrawn,
-  awardWon,
-  editionClosed,
-  editionOpened,
-  isoDateTime,
-  partnerJoined,
-  slug,
-} from '../events/index.js'
+import { awardWon, editionClosed, editionOpened, isoDateTime, partnerJoined } from '../events/index.js'
 
 /**
  * The edition's commands, derived from the events they cause so no field is typed
@@ -22,24 +13,6 @@ export const openEditionCommand = editionOpened.extend({
   type: z.literal('OpenEdition'),
   ...effective,
 })
-
-export const submitApplicationCommand = applicationSubmitted.extend({
-  type: z.literal('SubmitApplication'),
-  ...effective,
-})
-
-export const decideApplicationCommand = z.object({
-  type: z.literal('DecideApplication'),
-  editionId: slug,
-  applicationId: z.string().min(1),
-  decision: z.enum(['selected', 'rejected']),
-  reason: z.string().max(2000).optional(),
-  ...effective,
-})
-
-export const withdrawApplicationCommand = applicationWithdrawn
-  .pick({ editionId: true, applicationId: true, by: true, reason: true })
-  .extend({ type: z.literal('WithdrawApplication'), ...effective })
 
 export const recordAwardCommand = awardWon.extend({
   type: z.literal('RecordAward'),
@@ -63,18 +36,12 @@ export const closeEditionCommand = editionClosed.extend({
  */
 export const editionCommand = z.discriminatedUnion('type', [
   openEditionCommand,
-  submitApplicationCommand,
-  decideApplicationCommand,
-  withdrawApplicationCommand,
   recordAwardCommand,
   joinPartnerCommand,
   closeEditionCommand,
 ])
 
 export type OpenEdition = z.infer<typeof openEditionCommand>
-export type SubmitApplication = z.infer<typeof submitApplicationCommand>
-export type DecideApplication = z.infer<typeof decideApplicationCommand>
-export type WithdrawApplication = z.infer<typeof withdrawApplicationCommand>
 export type RecordAward = z.infer<typeof recordAwardCommand>
 export type JoinPartner = z.infer<typeof joinPartnerCommand>
 export type CloseEdition = z.infer<typeof closeEditionCommand>

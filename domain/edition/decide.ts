@@ -1,18 +1,15 @@
+import { isMember, type ApplicationState } from '../application/state.js'
 import { UnknownCommandError } from '../shared/errors.js'
-import type {
-  CloseEdition,
-  DecideApplication,
-  EditionCommand,
-  JoinPartner,
-  OpenEdition,
-  RecordAward,
-  SubmitApplication,
-  WithdrawApplication,
-} from './commands.js'
+import type { CloseEdition, EditionCommand, JoinPartner, OpenEdition, RecordAward } from './commands.js'
 import { editionErrors } from './errors.js'
-import { existingApplication, existingEdition, instant, openEdition } from './guards.js'
-import { applicationIdOfStartup, isMember } from './queries.js'
+import { existingEdition, instant, openEdition } from './guards.js'
 import { awardKey, type EditionEvent, type EditionState } from './state.js'
+
+/** What an edition's decision needs from outside its stream, read by the handler. */
+export interface EditionContext {
+  /** For an award: the winner's application to this edition, if it applied. */
+  readonly winner?: ApplicationState
+}
 
 const open = (command: OpenEdition, state: EditionState): EditionEvent[] => {
   const { editionId, startsOn, endsOn, applicationDeadline } = command
@@ -35,59 +32,11 @@ const open = (command: OpenEdition, state: EditionState): EditionEvent[] => {
   ]
 }
 
-const submit = (command: SubmitApplication, state: EditionState): EditionEvent[] => {
-  const { editionId, applicationId, startupId, now } = command
-  const edition = openEdition(state, editionId)
-  if (instant('now', now) > instant('applicationDeadline', edition.applicationDeadline)) {
-    throw editionErrors.deadlinePassed(editionId, edition.applicationDeadline, now)
-  }
-  const existing = applicationIdOfStartup(state, startupId)
-  if (existing !== undefined) throw editionErrors.alreadyApplied(editionId, startupId, existing)
-  const { startupName, territory, themes, pitch, contact } = command
-  return [
-    {
-      type: 'application.submitted',
-      data: { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact },
-    },
-  ]
-}
-
-const decideOn = (command: DecideApplication, state: EditionState): EditionEvent[] => {
-  const { editionId, applicationId, decision, reason } = command
-  const edition = existingEdition(state, editionId)
-  const application = existingApplication(state, editionId, applicationId)
-  if (application.status !== 'submitted') {
-    throw editionErrors.alreadyDecided(editionId, applicationId, application.status)
-  }
-  openEdition(state, editionId)
-  if (decision === 'selected' && state.selectedCount >= edition.capacity) {
-    throw editionErrors.full(editionId, edition.capacity)
-  }
-  const data = { applicationId, editionId, startupId: application.startupId, ...optional(reason) }
-  return [
-    decision === 'selected'
-      ? { type: 'application.selected', data }
-      : { type: 'application.rejected', data },
-  ]
-}
-
-const withdraw = (command: WithdrawApplication, state: EditionState): EditionEvent[] => {
-  const { editionId, applicationId, by, reason } = command
-  existingEdition(state, editionId)
-  const application = existingApplication(state, editionId, applicationId)
-  if (application.status !== 'submitted' && application.status !== 'selected') {
-    throw editionErrors.notWithdrawable(editionId, applicationId, application.status)
-  }
-  const { startupId } = application
-  const data = { applicationId, editionId, startupId, by, ...optional(reason) }
-  return [{ type: 'application.withdrawn', data }]
-}
-
-const award = (command: RecordAward, state: EditionState): EditionEvent[] => {
+const award = (command: RecordAward, state: EditionState, { winner }: EditionContext): EditionEvent[] => {
   const { awardId, editionId, startupId, award, category } = command
   existingEdition(state, editionId)
-  if (!isMember(state, startupId)) throw editionErrors.notAMember(editionId, startupId)
-  if (state.awardKeys.includes(awardKey(startupId, award, category))) {
+  if (winner === undefined || !isMember(winner)) throw editionErrors.notAMember(editionId, startupId)
+  if (state.awardKeys.has(awardKey(startupId, award, category))) {
     throw editionErrors.awardAlreadyWon(editionId, startupId, award, category)
   }
   return [{ type: 'award.won', data: { awardId, editionId, startupId, award, category } }]
@@ -96,9 +45,7 @@ const award = (command: RecordAward, state: EditionState): EditionEvent[] => {
 const join = (command: JoinPartner, state: EditionState): EditionEvent[] => {
   const { partnerId, editionId, name, kind, contribution } = command
   openEdition(state, editionId)
-  if (state.partnerIds.includes(partnerId)) {
-    throw editionErrors.partnerAlreadyJoined(editionId, partnerId)
-  }
+  if (state.partnerIds.has(partnerId)) throw editionErrors.partnerAlreadyJoined(editionId, partnerId)
   return [{ type: 'partner.joined', data: { partnerId, editionId, name, kind, contribution } }]
 }
 
@@ -108,26 +55,21 @@ const close = (command: CloseEdition, state: EditionState): EditionEvent[] => {
   return [{ type: 'edition.closed', data: { editionId } }]
 }
 
-/** Absent optional fields stay absent: DynamoDB refuses `undefined` values. */
-const optional = (reason: string | undefined) => (reason === undefined ? {} : { reason })
-
 /**
  * Decides what an edition command causes, or throws a RuleViolationError.
  *
- * @example decideEdition({ type: 'CloseEdition', editionId: 'ces-2020', now }, state)
+ * @example decideEdition({ type: 'CloseEdition', editionId: 'ces-2020', now }, state, {})
  */
-export const decideEdition = (command: EditionCommand, state: EditionState): EditionEvent[] => {
+export const decideEdition = (
+  command: EditionCommand,
+  state: EditionState,
+  context: EditionContext = {},
+): EditionEvent[] => {
   switch (command.type) {
     case 'OpenEdition':
       return open(command, state)
-    case 'SubmitApplication':
-      return submit(command, state)
-    case 'DecideApplication':
-      return decideOn(command, state)
-    case 'WithdrawApplication':
-      return withdraw(command, state)
     case 'RecordAward':
-      return award(command, state)
+      return award(command, state, context)
     case 'JoinPartner':
       return join(command, state)
     case 'CloseEdition':

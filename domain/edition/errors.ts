@@ -1,5 +1,4 @@
 import { type RuleKind, RuleViolationError } from '../shared/errors.js'
-import type { ApplicationStatus } from './state.js'
 
 type Details = Record<string, unknown>
 
@@ -9,7 +8,7 @@ const refuse = (code: string, kind: RuleKind, message: string, details: Details)
 /**
  * The edition's refusals, written once. Codes are public (problem+json type URIs).
  *
- * @example throw editionErrors.full('ces-2020', 30)
+ * @example throw editionErrors.closed('ces-2020')
  */
 export const editionErrors = {
   alreadyExists: (editionId: string) =>
@@ -32,49 +31,6 @@ export const editionErrors = {
     refuse('edition-not-found', 'not-found', `Edition ${editionId} does not exist.`, { editionId }),
   closed: (editionId: string) =>
     refuse('edition-closed', 'conflict', `Edition ${editionId} is closed.`, { editionId }),
-  deadlinePassed: (editionId: string, applicationDeadline: string, now: string) =>
-    refuse(
-      'application-deadline-passed',
-      'conflict',
-      `The application deadline of edition ${editionId} (${applicationDeadline}) has passed.`,
-      { editionId, applicationDeadline, now },
-    ),
-  alreadyApplied: (editionId: string, startupId: string, applicationId: string) =>
-    refuse(
-      'already-applied',
-      'conflict',
-      `Start-up ${startupId} has already applied to edition ${editionId} ` +
-        `(application ${applicationId}).`,
-      { editionId, startupId, applicationId },
-    ),
-  applicationNotFound: (editionId: string, applicationId: string) =>
-    refuse(
-      'application-not-found',
-      'not-found',
-      `Application ${applicationId} does not exist in edition ${editionId}.`,
-      { editionId, applicationId },
-    ),
-  alreadyDecided: (editionId: string, applicationId: string, status: ApplicationStatus) =>
-    refuse(
-      'application-already-decided',
-      'conflict',
-      `Application ${applicationId} to edition ${editionId} is already ${status}.`,
-      { editionId, applicationId, status },
-    ),
-  full: (editionId: string, capacity: number) =>
-    refuse(
-      'edition-full',
-      'conflict',
-      `Edition ${editionId} is full: its ${capacity} seats are taken.`,
-      { editionId, capacity },
-    ),
-  notWithdrawable: (editionId: string, applicationId: string, status: ApplicationStatus) =>
-    refuse(
-      'application-not-withdrawable',
-      'conflict',
-      `Application ${applicationId} to edition ${editionId} is ${status} and cannot be withdrawn.`,
-      { editionId, applicationId, status },
-    ),
   notAMember: (editionId: string, startupId: string) =>
     refuse(
       'not-a-delegation-member',

@@ -1,6 +1,5 @@
 import { editionErrors } from './errors.js'
-import { applicationOf } from './queries.js'
-import type { ApplicationEntry, EditionData, EditionState } from './state.js'
+import type { EditionData, EditionState } from './state.js'
 
 /** The edition, or `edition-not-found`. */
 export const existingEdition = (state: EditionState, editionId: string): EditionData => {
@@ -13,17 +12,6 @@ export const openEdition = (state: EditionState, editionId: string): EditionData
   const edition = existingEdition(state, editionId)
   if (state.status === 'closed') throw editionErrors.closed(editionId)
   return edition
-}
-
-/** The application, or `application-not-found`. */
-export const existingApplication = (
-  state: EditionState,
-  editionId: string,
-  applicationId: string,
-): ApplicationEntry => {
-  const application = applicationOf(state, applicationId)
-  if (application === undefined) throw editionErrors.applicationNotFound(editionId, applicationId)
-  return application
 }
 
 /**

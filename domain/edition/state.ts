@@ -1,55 +1,47 @@
-import type { EventOf } from '../events/index.js'
-import { applicationOf } from './queries.js'
+import { z } from 'zod'
+import { editionOpened, type EventOf } from '../events/index.js'
+import type { SnapshotCodec } from '../shared/decider.js'
 
 /**
- * Stream `edition-<editionId>` holds the edition and everything decided inside it:
- * applications, selections, awards and partner joins. The edition is the consistency
- * boundary for the deadline, one application per start-up, capacity, membership for
- * awards and one join per partner, so all of them are checked against one version.
+ * Stream `edition-<editionId>` holds the edition itself and what is decided about it
+ * as a whole: opening and closing, the partners who join, the awards its delegation
+ * wins. Applications are not in it: each has its own stream (domain/application), so
+ * a start-up applying never contends with another on this stream's version. The
+ * edition's stream stays short (tens of events), and what an application needs from it
+ * (open? deadline? capacity?) is read from this small state.
  */
-export type EditionEvent = EventOf<
-  | 'edition.opened'
-  | 'edition.closed'
-  | 'application.submitted'
-  | 'application.selected'
-  | 'application.rejected'
-  | 'application.withdrawn'
-  | 'award.won'
-  | 'partner.joined'
->
+export type EditionEvent = EventOf<'edition.opened' | 'edition.closed' | 'award.won' | 'partner.joined'>
 
 export type EditionData = EventOf<'edition.opened'>['data']
 export type EditionStatus = 'absent' | 'open' | 'closed'
-export type ApplicationStatus = 'submitted' | 'selected' | 'rejected' | 'withdrawn'
 
-export interface ApplicationEntry {
-  readonly startupId: string
-  readonly status: ApplicationStatus
-}
-
-/** Only what the rules need; plain records and arrays so it serialises as is. */
+/** Only what the rules need. */
 export interface EditionState {
-  readonly status: EditionStatus
-  readonly edition: EditionData | null
-  readonly applications: Readonly<Record<string, ApplicationEntry>>
-  readonly applicationIdByStartup: Readonly<Record<string, string>>
-  /** Start-ups currently in the delegation (selected and not withdrawn). */
-  readonly memberStartupIds: readonly string[]
-  readonly partnerIds: readonly string[]
-  readonly awardKeys: readonly string[]
-  readonly selectedCount: number
+  status: EditionStatus
+  edition: EditionData | null
+  /** Partners who joined, for "once per edition". */
+  partnerIds: Set<string>
+  /** Awards won (see awardKey), for "once per start-up, award and category". */
+  awardKeys: Set<string>
 }
 
-export const initialEditionState: EditionState = {
+export const initialEditionState: EditionState = Object.freeze({
   status: 'absent',
   edition: null,
-  applications: {},
-  applicationIdByStartup: {},
-  memberStartupIds: [],
-  partnerIds: [],
-  awardKeys: [],
-  selectedCount: 0,
-}
+  partnerIds: new Set<string>(),
+  awardKeys: new Set<string>(),
+})
+
+/**
+ * The edition's status as a count of the steps of its life (0 absent, 1 open, 2 closed).
+ * The command handler keeps it in a counter written with opening and closing, and an
+ * application checks it instead of the edition's version: partners joining or awards
+ * won move the edition's stream but never its lifecycle, so they never make a
+ * submission decide again.
+ *
+ * @example lifecycleStep('open') // 1
+ */
+export const lifecycleStep = (status: EditionStatus): number => ({ absent: 0, open: 1, closed: 2 })[status]
 
 /**
  * The key that makes an award unique within an edition; JSON keeps free-text
@@ -60,56 +52,45 @@ export const initialEditionState: EditionState = {
 export const awardKey = (startupId: string, award: string, category: string): string =>
   JSON.stringify([startupId, award, category])
 
-const withStatus = (
-  state: EditionState,
-  applicationId: string,
-  status: ApplicationStatus,
-): EditionState => {
-  const application = applicationOf(state, applicationId)
-  if (application === undefined) return state
-  const members = state.memberStartupIds.filter((id) => id !== application.startupId)
-  const memberStartupIds = status === 'selected' ? [...members, application.startupId] : members
-  return {
-    ...state,
-    applications: { ...state.applications, [applicationId]: { ...application, status } },
-    memberStartupIds,
-    selectedCount: memberStartupIds.length,
-  }
-}
-
 /**
- * Folds one edition event into the state.
+ * Folds one edition event into a draft state, in place (see domain/shared/decider.ts).
  *
- * @example const state = evolveEdition(initialEditionState, openedEvent)
+ * @example const state = fold(editionDecider, [openedEvent])
  */
-export const evolveEdition = (state: EditionState, event: EditionEvent): EditionState => {
+export const evolveEdition = (draft: EditionState, event: EditionEvent): EditionState => {
   switch (event.type) {
     case 'edition.opened':
-      return { ...state, status: 'open', edition: event.data }
+      draft.status = 'open'
+      draft.edition = event.data
+      break
     case 'edition.closed':
-      return { ...state, status: 'closed' }
-    case 'application.submitted': {
-      const { applicationId, startupId } = event.data
-      return {
-        ...state,
-        applications: {
-          ...state.applications,
-          [applicationId]: { startupId, status: 'submitted' },
-        },
-        applicationIdByStartup: { ...state.applicationIdByStartup, [startupId]: applicationId },
-      }
-    }
-    case 'application.selected':
-      return withStatus(state, event.data.applicationId, 'selected')
-    case 'application.rejected':
-      return withStatus(state, event.data.applicationId, 'rejected')
-    case 'application.withdrawn':
-      return withStatus(state, event.data.applicationId, 'withdrawn')
+      draft.status = 'closed'
+      break
     case 'award.won': {
       const { startupId, award, category } = event.data
-      return { ...state, awardKeys: [...state.awardKeys, awardKey(startupId, award, category)] }
+      draft.awardKeys.add(awardKey(startupId, award, category))
+      break
     }
     case 'partner.joined':
-      return { ...state, partnerIds: [...state.partnerIds, event.data.partnerId] }
+      draft.partnerIds.add(event.data.partnerId)
+      break
   }
+  return draft
+}
+
+const storedEdition = z.object({
+  status: z.enum(['absent', 'open', 'closed']),
+  edition: editionOpened.nullable(),
+  partnerIds: z.array(z.string()),
+  awardKeys: z.array(z.string()),
+})
+
+/** Snapshots of the edition state: Sets as arrays. */
+export const editionSnapshot: SnapshotCodec<EditionState> = {
+  foldVersion: 1,
+  encode: (state) => ({ ...state, partnerIds: [...state.partnerIds], awardKeys: [...state.awardKeys] }),
+  decode: (stored) => {
+    const state = storedEdition.parse(stored)
+    return { ...state, partnerIds: new Set(state.partnerIds), awardKeys: new Set(state.awardKeys) }
+  },
 }

@@ -1,5 +1,6 @@
-import type { EventOf, PartnerKind } from '../events/index.js'
-import type { Decider } from '../shared/decider.js'
+import { z } from 'zod'
+import { partnerKind, type EventOf, type PartnerKind } from '../events/index.js'
+import type { Aggregate, SnapshotCodec } from '../shared/decider.js'
 import { RuleViolationError, UnknownCommandError } from '../shared/errors.js'
 import type { PartnerCommand } from './commands.js'
 
@@ -15,7 +16,7 @@ export type PartnerState =
   | { readonly status: 'absent' }
   | { readonly status: 'registered'; readonly name: string; readonly kind: PartnerKind }
 
-export const initialPartnerState: PartnerState = { status: 'absent' }
+export const initialPartnerState: PartnerState = Object.freeze({ status: 'absent' })
 
 /**
  * The partner's refusals, written once. Codes are public (problem+json type URIs).
@@ -23,6 +24,13 @@ export const initialPartnerState: PartnerState = { status: 'absent' }
  * @example throw partnerErrors.alreadyRegistered('tpm')
  */
 export const partnerErrors = {
+  notFound: (partnerId: string) =>
+    new RuleViolationError(
+      'partner-not-found',
+      `Partner ${partnerId} does not exist: give its name and kind to register it.`,
+      'not-found',
+      { partnerId },
+    ),
   alreadyRegistered: (partnerId: string) =>
     new RuleViolationError(
       'partner-already-registered',
@@ -69,13 +77,26 @@ export const evolvePartner = (state: PartnerState, event: PartnerEvent): Partner
  */
 export const partnerStreamId = (partnerId: string): string => `partner-${partnerId}`
 
+const storedPartner = z.union([
+  z.object({ status: z.literal('absent') }),
+  z.object({ status: z.literal('registered'), name: z.string(), kind: partnerKind }),
+])
+
+const partnerSnapshot: SnapshotCodec<PartnerState> = {
+  foldVersion: 1,
+  encode: (state) => state,
+  decode: (stored) => storedPartner.parse(stored),
+}
+
 /**
- * The partner aggregate as one decider value.
+ * The partner aggregate as one value.
  *
- * @example partnerDecider.decide(command, fold(partnerDecider, events))
+ * @example partnerDecider.decide(command, fold(partnerDecider, events), undefined)
  */
-export const partnerDecider: Decider<PartnerCommand, PartnerEvent, PartnerState> = {
+export const partnerDecider: Aggregate<PartnerCommand, PartnerEvent, PartnerState> = {
   decide: decidePartner,
   evolve: evolvePartner,
   initialState: initialPartnerState,
+  streamId: partnerStreamId,
+  snapshot: partnerSnapshot,
 }

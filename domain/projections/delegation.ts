@@ -27,6 +27,11 @@ export const delegationDoc = z.object({
   status: applicationStatus,
   submittedAt: z.string(),
   decidedAt: z.string().optional(),
+  /**
+   * The application stream's version this document has folded: what the back-office sends
+   * as If-Match with a decision. Optional only for documents folded before it existed.
+   */
+  applicationVersion: z.number().int().optional(),
   awards: z.array(memberAward),
 })
 export type DelegationDoc = z.infer<typeof delegationDoc>
@@ -62,7 +67,7 @@ export const evolveDelegation = (
       const doc = draft ?? { editionId, startupId, awards: [] }
       const application: Application = {
         applicationId, startupName, territory, themes: [...themes], status: 'submitted',
-        submittedAt: occurredAt(event),
+        submittedAt: occurredAt(event), applicationVersion: event.version,
       }
       return Object.assign(doc, application)
     }
@@ -72,6 +77,7 @@ export const evolveDelegation = (
       if (draft === undefined || !isSubmitted(draft)) return draft
       draft.status = statusAfter[event.type]
       draft.decidedAt = occurredAt(event)
+      draft.applicationVersion = event.version
       return draft
     case 'award.won': {
       const { awardId, editionId, startupId, award, category } = event.data

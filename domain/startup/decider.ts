@@ -1,5 +1,6 @@
+import { z } from 'zod'
 import type { EventOf } from '../events/index.js'
-import type { Decider } from '../shared/decider.js'
+import type { Aggregate, SnapshotCodec } from '../shared/decider.js'
 import { UnknownCommandError } from '../shared/errors.js'
 import { isValidSiret } from '../shared/siret.js'
 import type { StartupCommand } from './commands.js'
@@ -13,7 +14,7 @@ export interface StartupState {
   readonly siret: string | null
 }
 
-export const initialStartupState: StartupState = { status: 'absent', siret: null }
+export const initialStartupState: StartupState = Object.freeze({ status: 'absent', siret: null })
 
 /**
  * Decides what a start-up command causes, or throws a RuleViolationError.
@@ -59,13 +60,26 @@ export const evolveStartup = (state: StartupState, event: StartupEvent): Startup
  */
 export const startupStreamId = (startupId: string): string => `startup-${startupId}`
 
+const storedStartup = z.object({
+  status: z.enum(['absent', 'registered']),
+  siret: z.string().nullable(),
+})
+
+const startupSnapshot: SnapshotCodec<StartupState> = {
+  foldVersion: 1,
+  encode: (state) => state,
+  decode: (stored) => storedStartup.parse(stored),
+}
+
 /**
- * The start-up aggregate as one decider value.
+ * The start-up aggregate as one value.
  *
- * @example startupDecider.decide(command, fold(startupDecider, events))
+ * @example startupDecider.decide(command, fold(startupDecider, events), undefined)
  */
-export const startupDecider: Decider<StartupCommand, StartupEvent, StartupState> = {
+export const startupDecider: Aggregate<StartupCommand, StartupEvent, StartupState> = {
   decide: decideStartup,
   evolve: evolveStartup,
   initialState: initialStartupState,
+  streamId: startupStreamId,
+  snapshot: startupSnapshot,
 }

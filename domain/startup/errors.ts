@@ -13,6 +13,13 @@ export const startupErrors = {
       'conflict',
       { startupId },
     ),
+  notFound: (startupId: string) =>
+    new RuleViolationError(
+      'startup-not-found',
+      `Start-up ${startupId} does not exist.`,
+      'not-found',
+      { startupId },
+    ),
   invalidSiret: (siret: string) =>
     new RuleViolationError(
       'invalid-siret',

@@ -1,30 +1,56 @@
-import { Logger } from '@aws-lambda-powertools/logger'
+import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
+import type { JSONWebKeySet } from 'jose'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
-import { targetPolicyFromEnv } from '../partners/config.js'
-import { createPartnerServices } from '../partners/partner-services.js'
+import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { createReadModels } from '../projector/read-models.js'
-import { createDocumentClient } from '../shared/dynamo-client.js'
+import { documentClientFromEnv } from '../shared/dynamo-client.js'
+import { createLogger } from '../shared/logger.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
-import { createDynamoEventStore } from '../store/dynamo-event-store.js'
+import { createEventSourcing } from '../store/event-sourcing.js'
+import { createWebhookServices } from '../webhooks/services.js'
+import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
 import { createApp } from './app.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
 import { apiConfigSchema } from './config.js'
+import { loadPageAssets } from './pages/assets.js'
 
 // Module scope: parsed and connected once per Lambda container (or node process).
 const config = apiConfigSchema.parse(process.env)
-const names = tableNamesFromEnv(process.env, ['events', 'guards', 'feed', 'partners', 'readModels'])
-const doc = createDocumentClient({ endpoint: config.DYNAMODB_ENDPOINT })
-const logger = new Logger({ serviceName: 'delegation-sud-api' })
+const names = tableNamesFromEnv(process.env, [
+  'events',
+  'guards',
+  'snapshots',
+  'feed',
+  'partners',
+  'readModels',
+])
+const doc = documentClientFromEnv(process.env)
+const logger = createLogger('api')
 
 const verifier = createTokenVerifier(
-  config.JWKS_URL ? { jwksUrl: config.JWKS_URL } : { jwks: JSON.parse(config.DEV_JWKS ?? '{}') },
+  config.JWKS_URL
+    ? { jwksUrl: config.JWKS_URL }
+    : { jwks: JSON.parse(config.DEV_JWKS ?? '{}') as JSONWebKeySet },
   { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
 )
 
-/** The app wired to the environment: what Lambda and `npm start` serve. */
+// Built by infra/page-assets.ts beside this file (npm start) or beside index.mjs (the bundle).
+export const pageAssets = loadPageAssets(fileURLToPath(new URL('./page-assets/', import.meta.url)))
+const staffLogin =
+  config.STAFF_LOGIN_DOMAIN && config.STAFF_LOGIN_CLIENT_ID
+    ? { domain: config.STAFF_LOGIN_DOMAIN, clientId: config.STAFF_LOGIN_CLIENT_ID }
+    : undefined
+
+const onSnapshotError = (error: unknown) => logger.warn('snapshot not written', { error })
+
+/**
+ * The app wired to the environment: what Lambda and `npm start` serve.
+ *
+ * @example serve({ fetch: app.fetch, port: 3000 })
+ */
 export const app = createApp({
-  store: createDynamoEventStore({ doc, tables: names }),
+  ...createEventSourcing({ doc, tables: names, onSnapshotError }),
   verifier,
   logger,
   clock: () => new Date(),
@@ -32,5 +58,11 @@ export const app = createApp({
   corsOrigins: config.CORS_ORIGINS,
   feed: createDynamoFeed({ doc, table: names.feed }),
   readModels: createReadModels({ doc, table: names.readModels }),
-  partners: createPartnerServices({ doc, table: names.partners, policy: targetPolicyFromEnv(process.env) }),
+  apiKeys: createApiKeyStore({ doc, table: names.partners }),
+  webhooks: createWebhookServices({
+    doc,
+    table: names.partners,
+    policy: targetPolicyFromEnv(process.env),
+  }),
+  pages: { assets: pageAssets, staffLogin },
 })

@@ -5,7 +5,9 @@ import { requestId } from 'hono/request-id'
 import type { ApiEnv } from './app-env.js'
 import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
-import { ProblemError, problemResponse, problemType } from './problem.js'
+import { pageRoutes } from './pages/page-routes.js'
+import { problemResponse } from './problem.js'
+import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { startupRoutes } from './reports/startup-routes.js'
 import { newRouter } from './router.js'
@@ -23,7 +25,7 @@ import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
 
 /** Request bodies are forms and small JSON documents; anything bigger is refused unread. */
-export const maxBodyBytes = 64 * 1024
+const maxBodyBytes = 64 * 1024
 
 /** Correlation id from the caller (or the request id), and one log line per request. */
 const correlate =
@@ -48,7 +50,9 @@ const correlate =
  * The Délégation Sud API as one Hono app: the same object is served by
  * `hono/aws-lambda` on Lambda and by `@hono/node-server` under `npm start`.
  *
- * @example const app = createApp({ store, verifier, logger, clock: () => new Date(), newId, corsOrigins: [] })
+ * @example
+ *   const app = createApp({ store, verifier, logger, clock, newId, corsOrigins, feed, readModels,
+ *     apiKeys, webhooks })
  */
 export const createApp = (deps: ApiDeps) => {
   const app = newRouter()
@@ -67,15 +71,15 @@ export const createApp = (deps: ApiDeps) => {
       maxSize: maxBodyBytes,
       onError: () => {
         // Close the connection: the rest of the oversized body is never read.
-        throw new ProblemError(413, 'content-too-large', 'Content too large', `Bodies are limited to ${maxBodyBytes} bytes`, {}, {
-          Connection: 'close',
+        throw apiProblems.contentTooLarge(`Bodies are limited to ${maxBodyBytes} bytes`, {
+          closeConnection: true,
         })
       },
     }),
   )
   app.onError(errorHandler(deps.logger))
   app.notFound((c) =>
-    problemResponse(c, { type: problemType('not-found'), title: 'Not found', status: 404, detail: `No route for ${c.req.method} ${c.req.path}` }),
+    problemResponse(c, apiProblems.routeNotFound(c.req.method, c.req.path).toProblem()),
   )
   app.route('/', healthRoutes())
   app.route('/', territoryRoutes())
@@ -90,6 +94,8 @@ export const createApp = (deps: ApiDeps) => {
   app.route('/', partnerKeyRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
+  // Pages for people: clients of the routes above, in process (functions/api/pages).
+  app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
   app.route('/', docsRoutes(app))
   return app
 }

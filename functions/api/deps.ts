@@ -1,14 +1,12 @@
 import type { FeedReader } from '../feed/feed.js'
-import type { PartnerServices } from '../partners/partner-services.js'
+import type { ApiKeyStore } from '../partner-access/api-key-store.js'
+import type { Logger } from '../shared/logger.js'
+import type { AggregateLoader } from '../store/aggregate-loader.js'
 import type { EventStore } from '../store/event-store.js'
+import type { WebhookServices } from '../webhooks/services.js'
 import type { TokenVerifier } from './auth/token-verifier.js'
+import type { PagesConfig } from './pages/pages-config.js'
 import type { ReadModelReader } from './reports/read-model-reader.js'
-
-export interface ApiLogger {
-  info(message: string, ...extra: unknown[]): void
-  warn(message: string, ...extra: unknown[]): void
-  error(message: string, ...extra: unknown[]): void
-}
 
 /**
  * Everything the API needs from the outside world, passed in so tests can build
@@ -16,16 +14,24 @@ export interface ApiLogger {
  */
 export interface ApiDeps {
   readonly store: EventStore
+  /** Loads aggregates through the cache and snapshots (see createEventSourcing). */
+  readonly aggregates: AggregateLoader
+  /** How long a command retries conflicts others caused before a 503 (default 5 s). */
+  readonly retryBudgetMs?: number
   readonly verifier: TokenVerifier
-  readonly logger: ApiLogger
+  readonly logger: Logger
   readonly clock: () => Date
   readonly newId: () => string
   /** Origins allowed to post the registration form from a browser. */
   readonly corsOrigins: readonly string[]
   /** The Feed, for partners' `GET /feed` and new subscriptions' starting point. */
   readonly feed: FeedReader
-  /** Partner API keys, webhook subscriptions and their deliveries. */
-  readonly partners: PartnerServices
+  /** Partners' API keys (partner access). */
+  readonly apiKeys: ApiKeyStore
+  /** Webhook subscriptions, their deliveries, where webhooks may go. */
+  readonly webhooks: WebhookServices
   /** The projections' documents, for the reports and the start-up directory. */
   readonly readModels: ReadModelReader
+  /** The pages' built assets and staff sign-in; without it they render unstyled, staff sign-in off. */
+  readonly pages?: PagesConfig
 }

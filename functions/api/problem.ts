@@ -20,30 +20,56 @@ export interface Problem {
   readonly [extension: string]: unknown
 }
 
+interface ProblemOptions {
+  readonly status: ContentfulStatusCode
+  /** Stable and kebab-case: the problem's `type` is `/problems/<code>`. Never rename one. */
+  readonly code: string
+  /** The type's name in English; by default the code in words (`edition-full`: `Edition full`). */
+  readonly title?: string
+  /** What happened this time, for the person reading the response. */
+  readonly detail?: string | undefined
+  /** Extra members of the document: the offending `errors`, a `currentVersion`… */
+  readonly extensions?: Record<string, unknown>
+  /** Headers the answer needs: `WWW-Authenticate`, `Retry-After`… */
+  readonly headers?: Record<string, string>
+}
+
 /** Problem type URIs are relative to the API, one per code: `/problems/edition-full`. */
-export const problemType = (code: string) => `/problems/${code}`
+const problemType = (code: string) => `/problems/${code}`
+
+/** `edition-full` → `Edition full`: the title names the problem type in English. */
+const titleOf = (code: string) =>
+  code.charAt(0).toUpperCase() + code.slice(1).replaceAll('-', ' ')
 
 /**
- * An error that already knows the problem it answers with. Middleware and routes
- * throw it; `app.onError` renders it, so no route writes an error response by hand.
+ * An error that already knows the problem it answers with. Catalogues (api/problems.ts,
+ * partner-access/problems.ts, webhooks/problems.ts) make them, routes and middleware
+ * throw them, and `app.onError` renders them: no route writes an error response by hand.
  *
- * @example throw new ProblemError(415, 'unsupported-media-type', 'Unsupported media type', 'Send JSON')
+ * @example throw new ProblemError({ status: 404, code: 'key-not-found', detail: `No ${keyId}` })
  */
 export class ProblemError extends Error {
   override readonly name = 'ProblemError'
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    readonly title: string,
-    readonly detail?: string,
-    readonly extensions: Record<string, unknown> = {},
-    readonly headers: Record<string, string> = {},
-  ) {
-    super(detail ?? title)
+  readonly status: ContentfulStatusCode
+  readonly code: string
+  readonly title: string
+  readonly detail: string | undefined
+  readonly extensions: Record<string, unknown>
+  readonly headers: Record<string, string>
+
+  constructor({ status, code, title, detail, extensions = {}, headers = {} }: ProblemOptions) {
+    super(detail ?? title ?? titleOf(code))
+    this.status = status
+    this.code = code
+    this.title = title ?? titleOf(code)
+    this.detail = detail
+    this.extensions = extensions
+    this.headers = headers
   }
 
   toProblem(): Problem {
-    // Extensions first: a rule's details (an application's `status`…) never mask the standard members.
+    // Extensions first: a rule's details (an application's `status`…) never mask the
+    // standard members.
     return {
       ...this.extensions,
       type: problemType(this.code),
@@ -54,8 +80,16 @@ export class ProblemError extends Error {
   }
 }
 
-/** Renders a problem as `application/problem+json`. */
-export const problemResponse = (c: Context, problem: Problem, headers: Record<string, string> = {}) =>
+/**
+ * Renders a problem as `application/problem+json`, its `instance` the request's path.
+ *
+ * @example return problemResponse(c, error.toProblem(), error.headers)
+ */
+export const problemResponse = (
+  c: Context,
+  problem: Problem,
+  headers: Record<string, string> = {},
+) =>
   c.body(JSON.stringify({ ...problem, instance: problem.instance ?? c.req.path }), problem.status, {
     ...headers,
     'Content-Type': 'application/problem+json; charset=utf-8',

@@ -1,5 +1,6 @@
 import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb'
+import { backoff } from '../shared/backoff.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 
 /** BatchGetItem takes 100 keys and BatchWriteItem 25 requests per call. */
@@ -11,15 +12,15 @@ type Key = Record<string, unknown>
 type WriteRequest = NonNullable<BatchWriteCommandInput['RequestItems']>[string][number]
 
 /** DynamoDB kept some keys or writes unprocessed (throttling) after every retry. */
-export class UnprocessedItemsError extends Error {
+class UnprocessedItemsError extends Error {
   override readonly name = 'UnprocessedItemsError'
   constructor(readonly table: string, readonly count: number) {
     super(`${count} request(s) on ${table} stayed unprocessed after ${maxRounds} rounds`)
   }
 }
 
-const backoff = (round: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** round))
+/** DynamoDB leaves requests unprocessed when throttled: wait longer each round, jittered. */
+const retryWait = { baseMs: 50, capMs: 3_000 }
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = []
@@ -44,7 +45,7 @@ export const batchGetAll = async (
       let pending: Key[] = chunk
       for (let round = 0; pending.length > 0; round++) {
         if (round === maxRounds) throw new UnprocessedItemsError(table, pending.length)
-        if (round > 0) await backoff(round)
+        if (round > 0) await backoff(round, retryWait)
         const output = await doc.send(
           new BatchGetCommand({
             RequestItems: { [table]: { Keys: pending, ConsistentRead: true } },
@@ -76,7 +77,7 @@ export const batchWriteAll = async (
       let pending: WriteRequest[] = chunk
       for (let round = 0; pending.length > 0; round++) {
         if (round === maxRounds) throw new UnprocessedItemsError(table, pending.length)
-        if (round > 0) await backoff(round)
+        if (round > 0) await backoff(round, retryWait)
         const output = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }))
         pending = output.UnprocessedItems?.[table] ?? []
       }

@@ -4,7 +4,7 @@ import type { DocumentClient } from '../shared/dynamo-client.js'
 import type { FeedReader } from './feed.js'
 import { headKey, pageKey, pageOf, parseFeedItem } from './feed-layout.js'
 
-export interface DynamoFeedOptions {
+interface DynamoFeedOptions {
   readonly doc: DocumentClient
   /** The Feed table's physical name. */
   readonly table: string

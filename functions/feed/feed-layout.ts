@@ -3,7 +3,7 @@ import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
 import type { FeedEvent } from '../../domain/projections/projection.js'
 
 /**
- * The Feed table's items (infra/tables.ts `feed`: pk S, sk N), shared by the indexer that
+ * The Feed table's items (functions/shared/tables.ts `feed`: pk S, sk N), shared by the indexer that
  * writes them and the reader that reads them:
  *
  * - an event:   `pk = 'page#' + floor(position / 1000)`, `sk = position`, the envelope's
@@ -14,7 +14,7 @@ import type { FeedEvent } from '../../domain/projections/projection.js'
  *
  * Positions start at 1, so page 0 holds 1…999 and page n holds n·1000…n·1000+999.
  */
-export const feedPageSize = 1000
+const feedPageSize = 1000
 
 export const pageOf = (position: number): number => Math.floor(position / feedPageSize)
 

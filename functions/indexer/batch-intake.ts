@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../../domain/events/index.js'
+import { errorMessage } from '../shared/error-message.js'
 import type { ParsedRecord } from './stream-records.js'
 
 /** One event stream's share of a batch. */
@@ -12,20 +13,18 @@ export interface StreamIntake {
   target: number
 }
 
-export interface FailedRecord {
+interface FailedRecord {
   readonly id: string
   readonly streamId: string | undefined
   readonly reason: string
 }
 
-export interface Intake {
+interface Intake {
   readonly streams: Map<string, StreamIntake>
   /** Accepted records as they came, to interleave streams in commit order. */
   readonly arrivals: ReadonlyArray<{ readonly streamId: string; readonly version: number }>
   readonly failed: FailedRecord[]
 }
-
-const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 /**
  * Groups a batch's records by event stream. A poisoned record fails, and so does every
@@ -43,7 +42,7 @@ export const takeIn = (records: readonly ParsedRecord[]): Intake => {
     if (record.kind === 'ignored') continue
     if (record.kind === 'poisoned') {
       if (record.streamId !== undefined) blocked.add(record.streamId)
-      failed.push({ id: record.id, streamId: record.streamId, reason: reasonOf(record.error) })
+      failed.push({ id: record.id, streamId: record.streamId, reason: errorMessage(record.error) })
       continue
     }
     const { streamId, version } = record.envelope

@@ -1,12 +1,12 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
 import { batchGetAll } from '../feed/batch-io.js'
 import { cursorKey, headKey } from '../feed/feed-layout.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
+import { queryAll } from '../shared/query-all.js'
 import type { IndexerState } from './index-transaction.js'
 
 /** The Events table does not hold a version that a later one was recorded after. */
-export class MissingEventError extends Error {
+class MissingEventError extends Error {
   override readonly name = 'MissingEventError'
   constructor(readonly streamId: string, readonly version: number) {
     super(`Stream ${streamId} has no event at version ${version} in the Events table`)
@@ -48,21 +48,16 @@ export const readVersions = async (
   from: number,
   to: number,
 ): Promise<EventEnvelope[]> => {
-  const events: EventEnvelope[] = []
-  let startKey: Record<string, unknown> | undefined
-  do {
-    const page = await doc.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: 'streamId = :s AND version BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':s': streamId, ':from': from, ':to': to },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    )
-    for (const item of page.Items ?? []) events.push(parseEnvelope(item))
-    startKey = page.LastEvaluatedKey
-  } while (startKey)
+  const events = await queryAll(
+    doc,
+    {
+      TableName: table,
+      KeyConditionExpression: 'streamId = :s AND version BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':s': streamId, ':from': from, ':to': to },
+      ConsistentRead: true,
+    },
+    parseEnvelope,
+  )
   events.forEach((event, index) => {
     if (event.version !== from + index) throw new MissingEventError(streamId, from + index)
   })

@@ -1,18 +1,11 @@
-import {
-  TransactionCanceledException,
-  TransactionConflictException,
-  TransactionInProgressException,
-} from '@aws-sdk/client-dynamodb'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda'
 import type { EventEnvelope } from '../../domain/events/index.js'
-import {
-  errorMessage,
-  jitteredBackoff,
-  silentLogger,
-  type WorkerLogger,
-} from '../feed/worker-logger.js'
+import { backoff } from '../shared/backoff.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
+import { lostRace } from '../shared/dynamo-errors.js'
+import { errorMessage } from '../shared/error-message.js'
+import { silentLogger, type Logger } from '../shared/logger.js'
 import { maxItemBytes } from '../store/limits.js'
 import { commitOrder, takeIn, type StreamIntake } from './batch-intake.js'
 import {
@@ -24,10 +17,10 @@ import {
 import { readIndexerState, readVersions } from './indexer-io.js'
 import { parseRecord, recordIdOf } from './stream-records.js'
 
-export interface IndexerOptions {
+interface IndexerOptions {
   readonly doc: DocumentClient
   readonly tables: { readonly events: string; readonly feed: string }
-  readonly logger?: WorkerLogger
+  readonly logger?: Logger
   /** Refused transactions in a row before the batch's remaining streams are given up. */
   readonly maxConflicts?: number
 }
@@ -35,21 +28,11 @@ export interface IndexerOptions {
 export type IndexerHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>
 
 /** An event whose Feed item would exceed DynamoDB's 400 KB: its stream cannot go on. */
-export class FeedItemTooLargeError extends Error {
+class FeedItemTooLargeError extends Error {
   override readonly name = 'FeedItemTooLargeError'
   constructor(readonly streamId: string, readonly version: number) {
     super(`Event ${streamId}@${version} does not fit in a Feed item`)
   }
-}
-
-/** Another invocation moved the head or a cursor first: re-read and try again. */
-const isConflict = (error: unknown): boolean => {
-  if (error instanceof TransactionConflictException) return true
-  if (error instanceof TransactionInProgressException) return true
-  if (!(error instanceof TransactionCanceledException)) return false
-  return (error.CancellationReasons ?? []).some(
-    (reason) => reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict',
-  )
 }
 
 /**
@@ -98,12 +81,13 @@ export const createIndexer = (options: IndexerOptions): IndexerHandler => {
         conflicts = 0
       } catch (error: unknown) {
         conflicts += 1
-        if (!isConflict(error) || conflicts > maxConflicts) {
+        // Lost a race: another invocation moved the head or a cursor first. Re-read, retry.
+        if (!lostRace(error) || conflicts > maxConflicts) {
           logger.error('indexing failed', { error: errorMessage(error), streams: streamsLeft })
           return new Set(streamsLeft)
         }
         logger.info('head or cursor moved meanwhile: retrying', { attempt: conflicts })
-        await jitteredBackoff(conflicts)
+        await backoff(conflicts)
         state = await readIndexerState(doc, tables.feed, streamsLeft)
       }
     }

@@ -37,7 +37,7 @@ export const recordIdOf = (record: DynamoDBRecord): string =>
  * Reads one record of the Events table's stream (NEW_IMAGE) into an envelope,
  * validated as on every read. Never throws.
  *
- * @example parseRecord(event.Records[0]).kind // 'event'
+ * @example event.Records.map(parseRecord) // [{ kind: 'event', id, envelope }, …]
  */
 export const parseRecord = (record: DynamoDBRecord): ParsedRecord => {
   const id = recordIdOf(record)

@@ -77,7 +77,7 @@ export const createReadModels = (
       ConsistentRead: true,
       ...(after === undefined ? {} : { ExclusiveStartKey: { pk, sk: after } }),
     }))
-    const found = (output.Items ?? []).map((item) => ({ id: String(item.sk), doc: item.doc }))
+    const found = (output.Items ?? []).map((item) => ({ id: String(item.sk), doc: item.doc as unknown }))
     const items = found.slice(0, limit)
     // The filter may leave a short page, even an empty one, before the partition's end:
     // the cursor then goes on after the last item the Query looked at.

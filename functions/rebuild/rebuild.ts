@@ -46,7 +46,10 @@ export interface RebuildResult {
 /** Someone else switched the pointer while we rebuilt: our generation is not published. */
 export class GenerationMovedError extends Error {
   override readonly name = 'GenerationMovedError'
-  constructor(readonly from: number, readonly generation: number) {
+  constructor(
+    readonly from: number,
+    readonly generation: number,
+  ) {
     super(`The read models left generation ${from} during the rebuild of ${generation}`)
   }
 }

@@ -8,8 +8,13 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 
 /** One write of an append, tagged so a refusal can be traced back to its cause. */
 export type PlannedWrite = { readonly request: TransactItem } & (
-  | { readonly kind: 'event' | 'predecessor'; readonly streamId: string; readonly expectedVersion: number }
+  | {
+      readonly kind: 'event' | 'predecessor' | 'unchanged'
+      readonly streamId: string
+      readonly expectedVersion: number
+    }
   | { readonly kind: 'guard'; readonly guardId: string }
+  | { readonly kind: 'counter'; readonly counterId: string; readonly expected: number }
   | { readonly kind: 'idempotency'; readonly key: string; readonly fingerprint: string }
 )
 
@@ -35,12 +40,16 @@ export interface PlanContext {
  * - a stream that already has events gets a ConditionCheck that the expected version
  *   exists, so an expected version beyond the stream's end cannot leave a gap —
  *   unless that version is already known to exist (see known-versions.ts);
+ * - a stream read but not written gets a ConditionCheck that nothing follows the version
+ *   read (and, if not known, that this version exists);
+ * - a counter is a Put conditioned on the value it had when read (a ConditionCheck when
+ *   its value does not change);
  * - guards and the idempotency key are Puts that must not exist either.
  * Everything is validated and sized here, before the first write.
  */
 export const planAppend = (
   appends: readonly StreamAppend[],
-  { metadata, guards = [], idempotency }: AppendOptions,
+  { metadata, guards = [], unchanged = [], counters = [], idempotency }: AppendOptions,
   context: PlanContext,
 ): AppendPlan => {
   const recordedAt = context.recordedAt.toISOString()
@@ -88,6 +97,36 @@ export const planAppend = (
       })
     })
     versions[streamId] = expectedVersion + events.length
+  }
+
+  for (const { streamId, version } of unchanged) {
+    if (streamId in versions) throw new RangeError(`Stream ${streamId} is both written and checked`)
+    const check = (key: number, condition: string): TransactItem => ({
+      ConditionCheck: { TableName: context.tables.events, Key: { streamId, version: key }, ConditionExpression: condition },
+    })
+    const expectedVersion = version
+    writes.push({ kind: 'unchanged', streamId, expectedVersion, request: check(version + 1, 'attribute_not_exists(streamId)') })
+    if (version > 0 && !context.predecessorExists(streamId, version)) {
+      writes.push({ kind: 'predecessor', streamId, expectedVersion, request: check(version, 'attribute_exists(streamId)') })
+    }
+  }
+
+  for (const { counterId, expected, value } of counters) {
+    const condition = {
+      ConditionExpression: expected === 0 ? 'attribute_not_exists(guardId) OR #count = :expected' : '#count = :expected',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':expected': expected },
+    }
+    const table = context.tables.guards
+    writes.push({
+      kind: 'counter',
+      counterId,
+      expected,
+      request:
+        value === expected
+          ? { ConditionCheck: { TableName: table, Key: { guardId: counterId }, ...condition } }
+          : { Put: { TableName: table, Item: { guardId: counterId, count: value, recordedAt }, ...condition } },
+    })
   }
 
   for (const { guardId, data = {} } of guards) {

@@ -1,8 +1,10 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
+import { backoff } from '../shared/backoff.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
+import { cancellationOf, classifyDynamoError } from '../shared/dynamo-errors.js'
+import { queryAll } from '../shared/query-all.js'
 import {
   ConcurrencyError,
   GuardTakenError,
@@ -63,13 +65,15 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     return Item
   }
 
+  const readCounter = async (counterId: string): Promise<number> => Number((await findGuard(counterId))?.count ?? 0)
+
   const findIdempotencyRecord = async (key: string) => {
     const item = await findGuard(idempotencyGuardId(key))
     if (!item) return undefined
     return {
       key,
       fingerprint: String(item.fingerprint),
-      result: item.result,
+      result: item.result as unknown,
       recordedAt: String(item.recordedAt),
     }
   }
@@ -91,8 +95,11 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
         throw new IdempotencyKeyReusedError(refused.key)
       case 'guard':
         throw new GuardTakenError(refused.guardId, await findGuard(refused.guardId))
+      case 'counter':
+        throw new ConcurrencyError(refused.counterId, refused.expected, await readCounter(refused.counterId))
       case 'event':
-      case 'predecessor': {
+      case 'predecessor':
+      case 'unchanged': {
         // A lost response to a write that did land comes back as a refusal on retry.
         if (await landed(plan)) return appended(plan)
         const actual = await streamVersion(refused.streamId)
@@ -123,7 +130,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
         await doc.send(new PutCommand(only.request.Put))
         return undefined
       } catch (error: unknown) {
-        if (error instanceof ConditionalCheckFailedException) return only
+        if (classifyDynamoError(error) === 'condition-failed') return only
         throw error
       }
     }
@@ -137,17 +144,15 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
       )
       return undefined
     } catch (error: unknown) {
-      if (!(error instanceof TransactionCanceledException)) throw error
-      const reasons = error.CancellationReasons ?? []
+      const cancellation = cancellationOf(error, plan.writes)
+      if (!cancellation) throw error
       // Idempotency first: a duplicate request must replay, whatever else it collides with.
-      const order = ['idempotency', 'guard', 'predecessor', 'event'] as const
+      const order = ['idempotency', 'guard', 'predecessor', 'event', 'unchanged', 'counter'] as const
       for (const kind of order) {
-        const refused = plan.writes.find(
-          (write, i) => write.kind === kind && reasons[i]?.Code === 'ConditionalCheckFailed',
-        )
+        const refused = cancellation.conditionFailed.find((write) => write.kind === kind)
         if (refused) return refused
       }
-      if (reasons.some((reason) => reason.Code === 'TransactionConflict')) return 'conflict'
+      if (cancellation.conflicted.length > 0) return 'conflict'
       throw error
     }
   }
@@ -177,34 +182,46 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
         return replay ?? explainRefusal(plan, refused)
       }
       // Another transaction holds one of our items for a moment: back off with jitter.
-      await sleep(Math.random() * 20 * attempt)
+      await backoff(attempt, { baseMs: 20 })
     }
     throw new StoreBusyError(maxConflictAttempts)
   }
 
   const readStream: EventStore['readStream'] = async (streamId, { fromVersion = 1, maxCount } = {}) => {
-    const events: EventEnvelope[] = []
-    let startKey: Record<string, unknown> | undefined
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tables.events,
-          KeyConditionExpression: 'streamId = :s AND version >= :v',
-          ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-          ...(maxCount === undefined ? {} : { Limit: maxCount - events.length }),
-        }),
-      )
-      for (const item of page.Items ?? []) events.push(parseEnvelope(item))
-      startKey = page.LastEvaluatedKey
-    } while (startKey && (maxCount === undefined || events.length < maxCount))
-    const last = events.at(-1)
-    if (last) known.saw(streamId, last.version)
+    // Versions have no gaps, so "at most maxCount" is a range of versions.
+    const last = maxCount === undefined ? Number.MAX_SAFE_INTEGER : fromVersion + maxCount - 1
+    const events: EventEnvelope[] = await queryAll(
+      doc,
+      {
+        TableName: tables.events,
+        KeyConditionExpression: 'streamId = :s AND version BETWEEN :v AND :last',
+        ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion, ':last': last },
+        ConsistentRead: true,
+      },
+      parseEnvelope,
+    )
+    const newest = events.at(-1)
+    if (newest) known.saw(streamId, newest.version)
     return events
   }
 
-  return { append, readStream, streamVersion, findGuard, findIdempotencyRecord }
+  const readStreamTail: EventStore['readStreamTail'] = async (streamId, maxCount) => {
+    const { Items = [], LastEvaluatedKey } = await doc.send(
+      new QueryCommand({
+        TableName: tables.events,
+        KeyConditionExpression: 'streamId = :s',
+        ExpressionAttributeValues: { ':s': streamId },
+        ScanIndexForward: false,
+        Limit: maxCount,
+        ConsistentRead: true,
+      }),
+    )
+    const events = Items.reverse().map((item) => parseEnvelope(item))
+    const last = events.at(-1)
+    if (last) known.saw(streamId, last.version)
+    return { events, complete: LastEvaluatedKey === undefined || events[0]?.version === 1 }
+  }
+
+  return { append, readStream, readStreamTail, streamVersion, findGuard, readCounter, findIdempotencyRecord }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -33,9 +33,38 @@ export interface IdempotencyClaim {
   readonly result: unknown
 }
 
+/**
+ * A stream that was read to decide but is not written: the append holds only if the
+ * stream is still at `version` (no event after it), like a read-set check in a
+ * serialisable transaction. An application checks its edition this way: the edition
+ * cannot close between the read and the write, yet applications never write to it.
+ */
+export interface UnchangedStream {
+  readonly streamId: string
+  readonly version: number
+}
+
+/**
+ * A count kept beside the events that change it (the seats taken in an edition, the
+ * steps of an edition's life), written in the same transaction: the append holds only
+ * if the count is still `expected` (0 for a counter never written), and sets it to
+ * `value`; with `value` equal to `expected` it is only checked, not written, so checks
+ * of one counter never conflict with each other. The events stay the truth: the count
+ * is what they sum to, written atomically with them.
+ */
+export interface Counter {
+  readonly counterId: string
+  readonly expected: number
+  readonly value: number
+  /** The stream the count summarises: a command refused on the counter reads it again. */
+  readonly streamId?: string
+}
+
 export interface AppendOptions {
   readonly metadata: EventMetadata
   readonly guards?: readonly Guard[]
+  readonly unchanged?: readonly UnchangedStream[]
+  readonly counters?: readonly Counter[]
   readonly idempotency?: IdempotencyClaim
 }
 
@@ -47,6 +76,13 @@ export type AppendOutcome =
       readonly versions: Readonly<Record<string, number>>
     }
   | { readonly status: 'replayed'; readonly result: unknown }
+
+/** The newest events of a stream, oldest first. */
+export interface StreamTail {
+  readonly events: EventEnvelope[]
+  /** True when `events` start at version 1: the whole stream was read. */
+  readonly complete: boolean
+}
 
 export interface ReadStreamOptions {
   /** First version to return (default 1). */
@@ -64,8 +100,9 @@ export interface IdempotencyRecord {
 
 export interface EventStore {
   /**
-   * Appends to one or more streams atomically, with their guards and idempotency claim.
-   * Throws ConcurrencyError, GuardTakenError, IdempotencyKeyReusedError,
+   * Appends to one or more streams atomically, with their guards, read-set checks,
+   * counters and idempotency claim. Throws ConcurrencyError (a stream or counter moved),
+   * GuardTakenError, IdempotencyKeyReusedError, StoreBusyError,
    * TransactionTooLargeError or EventTooLargeError, having written nothing.
    *
    * @example
@@ -74,10 +111,14 @@ export interface EventStore {
   append(appends: readonly StreamAppend[], options: AppendOptions): Promise<AppendOutcome>
   /** A stream's events in version order (consistent read, every page). */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<EventEnvelope[]>
+  /** The newest `maxCount` events of a stream, oldest first (one consistent Query). */
+  readStreamTail(streamId: string, maxCount: number): Promise<StreamTail>
   /** The stream's current version, 0 if it has no events. */
   streamVersion(streamId: string): Promise<number>
   /** The data stored with a guard, or undefined if nobody holds it. */
   findGuard(guardId: string): Promise<Record<string, unknown> | undefined>
+  /** A counter's value, 0 if never written. */
+  readCounter(counterId: string): Promise<number>
   /** The record of an idempotency key already committed, if any. */
   findIdempotencyRecord(key: string): Promise<IdempotencyRecord | undefined>
 }

@@ -1,8 +1,14 @@
 /**
- * Guard ids name what they guard, so a Guards item explains itself in the console.
+ * Guard and counter ids name what they guard, so a Guards item explains itself in the
+ * console.
  *
- * @example siretGuardId('12345678901234') // 'siret#12345678901234'
+ * @example editionApplicationGuardId('ces-2020', 's1') // 'edition-application#ces-2020#s1'
  */
 export const idempotencyGuardId = (key: string) => `idempotency#${key}`
-export const siretGuardId = (siret: string) => `siret#${siret}`
-export const applicationGuardId = (applicationId: string) => `application#${applicationId}`
+/** One application per start-up and edition; holds the application id and withdrawal token hash. */
+export const editionApplicationGuardId = (editionId: string, startupId: string) =>
+  `edition-application#${editionId}#${startupId}`
+/** The seats of an edition's delegation taken (a counter). */
+export const seatsCounterId = (editionId: string) => `seats#${editionId}`
+/** The steps of an edition's life (a counter: see domain/edition lifecycleStep). */
+export const editionLifecycleCounterId = (editionId: string) => `edition-lifecycle#${editionId}`

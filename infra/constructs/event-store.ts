@@ -1,6 +1,6 @@
 import { Key } from 'aws-cdk-lib/aws-kms'
 import { Construct } from 'constructs'
-import { tables } from '../tables.js'
+import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 import { defineTable, type DefinedTable } from './dynamo-table.js'
 
@@ -9,15 +9,16 @@ export interface EventStoreProps {
 }
 
 /**
- * The write side: the append-only Events table (its stream feeds only the indexer) and
- * the Guards written in the same transactions. In prod the events, kept forever, are
+ * The write side: the append-only Events table (its stream feeds only the indexer), the
+ * Guards written in the same transactions, and the aggregates' Snapshots. In prod the events, kept forever, are
  * encrypted with a customer-managed key that rotates yearly and outlives the stack.
  *
- * @example const { events, guards } = new EventStore(this, 'EventStore', { config })
+ * @example const { events, guards, snapshots } = new EventStore(this, 'EventStore', { config })
  */
 export class EventStore extends Construct {
   readonly events: DefinedTable
   readonly guards: DefinedTable
+  readonly snapshots: DefinedTable
   readonly key: Key | undefined
 
   constructor(scope: Construct, id: string, { config }: EventStoreProps) {
@@ -32,5 +33,7 @@ export class EventStore extends Construct {
       : undefined
     this.events = defineTable(this, tables.events, { config, encryptionKey: this.key })
     this.guards = defineTable(this, tables.guards, { config })
+    // Disposable (a lost snapshot only costs a longer read), but derived from the events.
+    this.snapshots = defineTable(this, tables.snapshots, { config, encryptionKey: this.key, derived: true })
   }
 }

@@ -1,4 +1,5 @@
 /** The command API as the seed calls it: staff POSTs with idempotency keys, retried when busy. */
+import { backoff } from '../../functions/shared/backoff.js'
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>
 
@@ -26,8 +27,6 @@ const maxAttempts = 10
 // with parallel requests: the API answers 409 concurrent-modification or 503 busy.
 const isContention = (status: number, text: string) =>
   status === 503 || (status === 409 && text.includes('/problems/concurrent-modification'))
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
  * A client for the API at `apiUrl` with a staff token.
@@ -65,7 +64,8 @@ export const seedClient = ({
         throw new SeedRequestError(path, response.status, text)
       }
       stats.retries += 1
-      await pause(20 * 2 ** Math.min(attempt, 6))
+      // Jittered, so the parallel requests that collided do not all come back together.
+      await backoff(attempt, { baseMs: 40, capMs: 1_280 })
     }
   }
   return { post, stats }
@@ -81,7 +81,7 @@ export const inParallel = async <T, R>(
   limit: number,
   task: (item: T) => Promise<R>,
 ): Promise<R[]> => {
-  const results: R[] = new Array(items.length)
+  const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
     for (let index = next++; index < items.length; index = next++) {

@@ -6,15 +6,19 @@ import { type Decider, fold } from '../../domain/shared/decider.js'
 import { UnknownCommandError } from '../../domain/shared/errors.js'
 import { startupDecider } from '../../domain/startup/index.js'
 import * as f from './edition/fixtures.js'
+import type { Decide } from './given-when-then.js'
+import { decideInProgramme, type ProgrammeCommand } from './programme.js'
 
-/** Runs commands one after another, each against the state the previous ones built. */
-const run = <C, E, S>(decider: Decider<C, E, S>, commands: readonly C[]): E[] =>
-  commands.reduce<E[]>(
-    (events, command) => [...events, ...decider.decide(command, fold(decider, events))],
-    [],
-  )
+/** Runs commands one after another, each against the history the previous ones made. */
+const run = <C, E>(decide: Decide<C, E>, commands: readonly C[]): E[] =>
+  commands.reduce<E[]>((events, command) => [...events, ...decide(command, events)], [])
 
-const edition: EditionCommand[] = [
+const alone =
+  <C, E, S>(decider: Decider<C, E, S, undefined>): Decide<C, E> =>
+  (command, history) =>
+    decider.decide(command, fold(decider, history), undefined)
+
+const programme: ProgrammeCommand[] = [
   f.openEdition(),
   f.submitApplication('app-1', 's1'),
   f.submitApplication('app-2', 's2'),
@@ -28,8 +32,8 @@ const edition: EditionCommand[] = [
 ]
 
 const events: DomainEvent[] = [
-  ...run(editionDecider, edition),
-  ...run(startupDecider, [
+  ...run(decideInProgramme, programme),
+  ...run(alone(startupDecider), [
     {
       type: 'RegisterStartup',
       startupId: 's1',
@@ -44,7 +48,7 @@ const events: DomainEvent[] = [
       now: f.now,
     },
   ]),
-  ...run(partnerDecider, [
+  ...run(alone(partnerDecider), [
     { type: 'RegisterPartner', partnerId: 'tpm', name: 'TPM', kind: 'metropolis', now: f.now },
   ]),
 ]
@@ -69,7 +73,7 @@ describe('every event the deciders emit', () => {
 describe('a command type no decider knows', () => {
   it('is a programming error, not a rule violation', () => {
     const bogus = { type: 'DeleteEdition' } as unknown as EditionCommand
-    const decide = () => editionDecider.decide(bogus, editionDecider.initialState)
+    const decide = () => editionDecider.decide(bogus, editionDecider.initialState, {})
     expect(decide).toThrow(UnknownCommandError)
   })
 })

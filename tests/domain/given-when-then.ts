@@ -9,18 +9,19 @@ interface Refusal {
   details?: Record<string, unknown>
 }
 
+/** How a command is decided against a history of events (one aggregate's, or several). */
+export type Decide<Command, Event> = (command: Command, history: readonly Event[]) => Event[]
+
 /**
  * Decider specs that read as sentences; every emitted event is also checked against
  * its public schema, so a decider cannot emit what the store would refuse.
  *
- * @example spec(editionDecider).given([opened]).when(close).then([closed])
+ * @example specOf(decideInProgramme).given([opened]).when(close).then([closed])
  */
-export const spec = <Command, Event extends DomainEvent, State>(
-  decider: Decider<Command, Event, State>,
-) => ({
+export const specOf = <Command, Event extends DomainEvent>(decide: Decide<Command, Event>) => ({
   given: (events: readonly Event[]) => ({
     when: (command: Command) => {
-      const run = () => decider.decide(command, fold(decider, events))
+      const run = () => decide(command, events)
       return {
         then: (expected: readonly Event[]): Event[] => {
           const emitted = run()
@@ -48,3 +49,12 @@ export const spec = <Command, Event extends DomainEvent, State>(
     },
   }),
 })
+
+/**
+ * The spec of one aggregate that needs nothing outside its stream.
+ *
+ * @example spec(startupDecider).given([]).when(register).then([registered])
+ */
+export const spec = <Command, Event extends DomainEvent, State>(
+  decider: Decider<Command, Event, State, undefined>,
+) => specOf<Command, Event>((command, history) => decider.decide(command, fold(decider, history), undefined))

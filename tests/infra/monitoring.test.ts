@@ -43,7 +43,7 @@ describe('alarms', () => {
     const consumers = [
       stack.projections.indexer,
       stack.projections.projector,
-      stack.subscriptions.dispatcher,
+      stack.webhooks.dispatcher,
     ]
     for (const consumer of consumers) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {

@@ -58,19 +58,20 @@ const writes = ['dynamodb:PutItem', ...changes]
 const readWrite = expect.arrayContaining([...reads, ...writes])
 const streamReads = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']
 
-const { api, projections, subscriptions, eventStore, readModels: rm } = dev.stack
+const { api, projections, webhooks, eventStore, readModels: rm } = dev.stack
 const events = eventStore.events.table
 const guards = eventStore.guards.table
+const snapshots = eventStore.snapshots.table
 const feed = rm.feed.table
 const readModels = rm.readModels.table
-const partners = subscriptions.partners.table
+const partners = dev.stack.partners.table.table
 const roles = {
   api: api.handler.role,
   indexer: projections.indexer.role,
   projector: projections.projector.role,
   rebuild: projections.rebuild.role,
-  dispatcher: subscriptions.dispatcher.role,
-  deliverer: subscriptions.deliverer.role,
+  dispatcher: webhooks.dispatcher.role,
+  deliverer: webhooks.deliverer.role,
 }
 const ids = (...tables: Table[]) => tables.map((t) => dev.id(t)).sort()
 
@@ -90,7 +91,13 @@ describe('the API', () => {
       expect(actions).toEqual(expect.arrayContaining(reads))
       for (const action of writes) expect(actions).not.toContain(action)
     }
-    expect(tablesTouched(roles.api)).toEqual(ids(events, guards, readModels, feed, partners))
+    expect(tablesTouched(roles.api)).toEqual(ids(events, guards, snapshots, readModels, feed, partners))
+  })
+
+  it('reads and puts Snapshots, never updates or deletes them', () => {
+    const actions = actionsOn(dev, roles.api, arn(snapshots))
+    expect(actions).toEqual(expect.arrayContaining([...reads, 'dynamodb:PutItem']))
+    for (const action of changes) expect(actions).not.toContain(action)
   })
 })
 

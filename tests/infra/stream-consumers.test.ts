@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { cursorKey, headKey, pageKey } from '../../functions/feed/feed-layout.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
-import { tables } from '../../infra/tables.js'
+import { tables } from '../../functions/shared/tables.js'
 
 // One synthesis for the file (dev): it bundles the six handlers.
 const { stack } = createDelegationSudApp({
@@ -12,7 +12,7 @@ const { stack } = createDelegationSudApp({
 const template = Template.fromStack(stack)
 const id = (construct: { node: { defaultChild?: unknown } }) =>
   stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
-const { projections, subscriptions, eventStore, readModels } = stack
+const { projections, webhooks, eventStore, readModels } = stack
 
 const mappingOf = (fn: { node: { defaultChild?: unknown } }) => {
   const found = template.findResources('AWS::Lambda::EventSourceMapping', {
@@ -26,7 +26,7 @@ const mappingOf = (fn: { node: { defaultChild?: unknown } }) => {
 const consumers = {
   indexer: projections.indexer,
   projector: projections.projector,
-  dispatcher: subscriptions.dispatcher,
+  dispatcher: webhooks.dispatcher,
 }
 
 describe('stream consumers', () => {
@@ -123,7 +123,7 @@ describe('stream consumers', () => {
 describe('schedules', () => {
   it('runs the deliverer, and the projector and dispatcher as a backstop, every minute', () => {
     const { projector, dispatcher } = consumers
-    const { deliverer } = subscriptions
+    const { deliverer } = webhooks
     for (const fn of [deliverer.fn, projector.fn, dispatcher.fn]) {
       template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'rate(1 minute)',

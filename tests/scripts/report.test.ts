@@ -66,7 +66,7 @@ describe('npm run report', () => {
 
     const rendered = await report('partners', '--edition', 'ces-2020', '--format', 'json')
     const partners = JSON.parse(rendered.stdout)
-    expect(partners).toMatchObject({ edition: 'ces-2020', count: 2 })
+    expect(partners).toMatchObject({ editionId: 'ces-2020', count: 2 })
   })
 
   it('refuses what it cannot print', async () => {

@@ -1,26 +1,27 @@
 import type { Context } from 'hono'
-import { hasScope, type ApiKeyScope } from '../../../domain/subscriptions/scopes.js'
+import { hasScope, type ApiKeyScope } from '../../../domain/partner-access/scopes.js'
+import { partnerAccessProblems } from '../../partner-access/problems.js'
 import type { ApiEnv } from '../app-env.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
+import { apiProblems } from '../problems.js'
 import { authorize } from './authorize.js'
 
 /** A partner calling with its API key. */
-export interface PartnerCaller {
+interface PartnerCaller {
   readonly kind: 'partner'
   readonly partnerId: string
   readonly keyId: string
 }
 
 /** Région staff calling with an admin bearer token. */
-export interface StaffCaller {
+interface StaffCaller {
   readonly kind: 'staff'
   readonly subject: string
 }
 
-export type Caller = PartnerCaller | StaffCaller
+type Caller = PartnerCaller | StaffCaller
 
-const challenge = { 'WWW-Authenticate': 'ApiKey realm="delegation-sud", header="X-Api-Key"' }
+const challenge = 'ApiKey realm="delegation-sud", header="X-Api-Key"'
 
 /**
  * The partner behind `X-Api-Key`, whose key must grant `scope`: 401 without a key or
@@ -31,39 +32,14 @@ const challenge = { 'WWW-Authenticate': 'ApiKey realm="delegation-sud", header="
  */
 export const requirePartner = async (
   c: Context<ApiEnv>,
-  { partners, clock }: Pick<ApiDeps, 'partners' | 'clock'>,
+  { apiKeys, clock }: Pick<ApiDeps, 'apiKeys' | 'clock'>,
   scope: ApiKeyScope,
 ): Promise<PartnerCaller> => {
   const presented = c.req.header('X-Api-Key')
-  if (!presented) {
-    throw new ProblemError(
-      401,
-      'unauthenticated',
-      'Unauthenticated',
-      'Send your API key in X-Api-Key',
-      {},
-      challenge,
-    )
-  }
-  const key = await partners.keys.authenticate(presented.trim(), clock())
-  if (!key) {
-    throw new ProblemError(
-      401,
-      'unauthenticated',
-      'Unauthenticated',
-      'The API key is not valid, or was revoked',
-      {},
-      challenge,
-    )
-  }
-  if (!hasScope(key.scopes, scope)) {
-    throw new ProblemError(
-      403,
-      'insufficient-scope',
-      'Insufficient scope',
-      `This needs a key with the scope ${scope}`,
-    )
-  }
+  if (!presented) throw apiProblems.unauthenticated('Send your API key in X-Api-Key', challenge)
+  const key = await apiKeys.authenticate(presented.trim(), clock())
+  if (!key) throw apiProblems.unauthenticated('The API key is not valid, or was revoked', challenge)
+  if (!hasScope(key.scopes, scope)) throw partnerAccessProblems.insufficientScope(scope)
   return { kind: 'partner', partnerId: key.partnerId, keyId: key.keyId }
 }
 
@@ -81,6 +57,6 @@ export const requireCaller = async (
   if (c.req.header('X-Api-Key') !== undefined || c.req.header('Authorization') === undefined) {
     return requirePartner(c, deps, scope)
   }
-  await authorize(deps.verifier, ['admin'])(c, async () => {})
+  await authorize(deps.verifier, ['admin'])(c as Context<ApiEnv, string>, async () => {})
   return { kind: 'staff', subject: c.var.principal?.subject ?? 'staff' }
 }

@@ -1,13 +1,11 @@
 import type { MiddlewareHandler } from 'hono'
 import type { ApiEnv } from '../app-env.js'
-import { ProblemError } from '../problem.js'
+import { apiProblems } from '../problems.js'
 import { InvalidTokenError, type TokenVerifier } from './token-verifier.js'
 
-export type Role = 'admin' | 'reports'
+type Role = 'admin' | 'reports'
 
-const challenge = (error = 'invalid_token') => ({
-  'WWW-Authenticate': `Bearer realm="delegation-sud", error="${error}"`,
-})
+const challenge = (error = 'invalid_token') => `Bearer realm="delegation-sud", error="${error}"`
 
 /**
  * Requires a bearer token carrying one of `roles` (staff are `admin`, reporting
@@ -22,17 +20,17 @@ export const authorize =
     const header = c.req.header('Authorization') ?? ''
     const [scheme, token] = header.split(' ')
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new ProblemError(401, 'unauthenticated', 'Unauthenticated', 'Send a bearer token', {}, challenge('invalid_request'))
+      throw apiProblems.unauthenticated('Send a bearer token', challenge('invalid_request'))
     }
     try {
       const principal = await verifier.verify(token)
       if (!principal.roles.some((role) => roles.includes(role as Role) || role === 'admin')) {
-        throw new ProblemError(403, 'forbidden', 'Forbidden', `This needs the role ${roles.join(' or ')}`)
+        throw apiProblems.forbidden(`This needs the role ${roles.join(' or ')}`)
       }
       c.set('principal', principal)
     } catch (error: unknown) {
       if (error instanceof InvalidTokenError) {
-        throw new ProblemError(401, 'unauthenticated', 'Unauthenticated', error.message, {}, challenge())
+        throw apiProblems.unauthenticated(error.message, challenge())
       }
       throw error
     }
@@ -42,6 +40,8 @@ export const authorize =
 /**
  * The caller if a valid token was sent, without requiring one (public routes that
  * admins may also use, such as a withdrawal).
+ *
+ * @example router.use('/applications/*', optionalPrincipal(verifier))
  */
 export const optionalPrincipal =
   (verifier: TokenVerifier): MiddlewareHandler<ApiEnv> =>

@@ -19,11 +19,11 @@ export class InvalidTokenError extends Error {
   }
 }
 
-export type KeySource =
+type KeySource =
   | { readonly jwksUrl: string }
   | { readonly jwks: JSONWebKeySet }
 
-export interface VerifierOptions {
+interface VerifierOptions {
   readonly issuer?: string | undefined
   readonly audience?: string | undefined
 }

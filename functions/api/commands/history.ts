@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import type { ApiEnv } from '../app-env.js'
-import { ProblemError } from '../problem.js'
+import { apiProblems } from '../problems.js'
 
 /**
  * The effective time of a command: now, or — for staff recording history —
@@ -11,10 +11,10 @@ import { ProblemError } from '../problem.js'
 export const effectiveTime = (c: Context<ApiEnv>, occurredAt: string | undefined, clock: () => Date) => {
   if (occurredAt === undefined) return clock().toISOString()
   if (!c.var.principal?.roles.includes('admin')) {
-    throw new ProblemError(403, 'forbidden', 'Forbidden', 'Only staff may record a fact with occurredAt')
+    throw apiProblems.forbidden('Only staff may record a fact with occurredAt')
   }
   if (Date.parse(occurredAt) > clock().getTime()) {
-    throw new ProblemError(422, 'occurred-in-the-future', 'Occurred in the future', 'occurredAt must not be in the future')
+    throw apiProblems.occurredInTheFuture()
   }
   return occurredAt
 }

@@ -28,20 +28,20 @@ const ordered = (rows: AwardRow[]) =>
 
 /**
  * `GET /reports/awards`: every edition's awards (one Query of `awards`), or one
- * edition's (`?edition=`, a key lookup; undefined if the edition is unknown).
+ * edition's (`?editionId=`, a key lookup; undefined if the edition is unknown).
  *
- * @example const report = await loadAwards(reader, { edition: 'ces-2019' })
+ * @example const report = await loadAwards(reader, { editionId: 'ces-2019' })
  */
 export const loadAwards = async (
   reader: ReadModelReader,
-  { edition }: { edition?: string | undefined } = {},
+  { editionId }: { editionId?: string | undefined } = {},
 ): Promise<AwardsReport | undefined> => {
   const position = await currentTo(reader, [projectionNames.awards])
-  if (edition !== undefined) {
-    const doc = await readDoc(reader, collections.awards, edition, editionAwardsDoc)
+  if (editionId !== undefined) {
+    const doc = await readDoc(reader, collections.awards, editionId, editionAwardsDoc)
     if (doc === undefined) return undefined
     const awards = ordered(rowsOf(doc))
-    return { currentTo: position, edition, count: awards.length, awards }
+    return { currentTo: position, editionId, count: awards.length, awards }
   }
   const docs = await readAll(reader, collections.awards, editionAwardsDoc)
   const awards = ordered(docs.flatMap(rowsOf))

@@ -4,7 +4,7 @@
  */
 
 /** One column of a report: its header and how to read a row's cell. */
-export interface Column<Row> {
+interface Column<Row> {
   readonly header: string
   readonly value: (row: Row) => string | number | undefined
 }

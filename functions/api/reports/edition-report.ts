@@ -24,7 +24,7 @@ const ranked = <Row extends Tally>(rows: Row[], keyOf: (row: Row) => string) =>
  *
  * @example editionReportOf(summary, 1234).counts.selected // 30
  */
-export const editionReportOf = (doc: EditionSummaryDoc, position: number): EditionReport => {
+const editionReportOf = (doc: EditionSummaryDoc, position: number): EditionReport => {
   const { applications: _ledger, tally, byTerritory, byTheme, awards, partners, ...edition } = doc
   const levels = Object.values(awards).map((entry) => entry.award)
   return {

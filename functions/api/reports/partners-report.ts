@@ -30,21 +30,21 @@ const ofEdition = async (reader: ReadModelReader, editionId: string) => {
       editions: [{ editionId, contribution, joinedAt }],
     })),
   )
-  return { currentTo: position, edition: editionId, count: partners.length, partners }
+  return { currentTo: position, editionId, count: partners.length, partners }
 }
 
 /**
  * `GET /reports/partners`: the programme's partners and the editions each joined
- * (one Query of `partners`), or one edition's (`?edition=`, a Query of
+ * (one Query of `partners`), or one edition's (`?editionId=`, a Query of
  * `partners#<editionId>`; undefined if the edition is unknown).
  *
  * @example const report = await loadPartners(reader)
  */
 export const loadPartners = async (
   reader: ReadModelReader,
-  { edition }: { edition?: string | undefined } = {},
+  { editionId }: { editionId?: string | undefined } = {},
 ): Promise<PartnersReport | undefined> => {
-  if (edition !== undefined) return ofEdition(reader, edition)
+  if (editionId !== undefined) return ofEdition(reader, editionId)
   const position = await currentTo(reader, [projectionNames.partners])
   const docs = await readAll(reader, collections.partners, partnerDoc)
   const partners = ordered(docs.map(({ registeredAt: _at, ...partner }) => partner))

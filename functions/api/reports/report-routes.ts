@@ -1,6 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { slug } from '../../../domain/events/index.js'
+import { editionErrors } from '../../../domain/edition/errors.js'
 import { authorize } from '../auth/authorize.js'
 import type { TokenVerifier } from '../auth/token-verifier.js'
 import { newRouter } from '../router.js'
@@ -11,7 +10,7 @@ import { editionTable, loadEditionReport } from './edition-report.js'
 import { historyTable, loadHistory } from './history-report.js'
 import { loadPartners, partnersTable } from './partners-report.js'
 import type { ReadModelReader } from './read-model-reader.js'
-import { csvResponse, currentToHeader, notFound, wantsCsv } from './respond.js'
+import { csvResponse, currentToHeader, wantsCsv } from './respond.js'
 import { reportRoutes as routes } from './report-specs.js'
 
 export interface ReportDeps {
@@ -42,20 +41,20 @@ export const reportRoutes = ({ verifier, readModels }: ReportDeps) => {
   const middleware = [authorize(verifier, ['reports'])]
   const delegation = async (c: Context, editionId: string, suffix: boolean) => {
     const report = await loadDelegation(readModels, editionId)
-    if (report === undefined) throw notFound('edition', editionId)
+    if (report === undefined) throw editionErrors.notFound(editionId)
     const name = `${editionId}-delegation`
     return answer(c, report, { wanted: wantsCsv(c, suffix), table: delegationTable, name })
   }
-  const awards = async (c: Context, edition: string | undefined, suffix: boolean) => {
-    const report = await loadAwards(readModels, { edition })
-    if (report === undefined) throw notFound('edition', edition ?? '')
-    const name = edition ? `${edition}-awards` : 'awards'
+  const awards = async (c: Context, editionId: string | undefined, suffix: boolean) => {
+    const report = await loadAwards(readModels, { editionId })
+    if (report === undefined) throw editionErrors.notFound(editionId ?? '')
+    const name = editionId ? `${editionId}-awards` : 'awards'
     return answer(c, report, { wanted: wantsCsv(c, suffix), table: awardsTable, name })
   }
-  const partners = async (c: Context, edition: string | undefined, suffix: boolean) => {
-    const report = await loadPartners(readModels, { edition })
-    if (report === undefined) throw notFound('edition', edition ?? '')
-    const name = edition ? `${edition}-partners` : 'partners'
+  const partners = async (c: Context, editionId: string | undefined, suffix: boolean) => {
+    const report = await loadPartners(readModels, { editionId })
+    if (report === undefined) throw editionErrors.notFound(editionId ?? '')
+    const name = editionId ? `${editionId}-partners` : 'partners'
     return answer(c, report, { wanted: wantsCsv(c, suffix), table: partnersTable, name })
   }
   const history = async (c: Context, suffix: boolean) => {
@@ -68,7 +67,7 @@ export const reportRoutes = ({ verifier, readModels }: ReportDeps) => {
       const suffix = param.endsWith('.csv')
       const editionId = suffix ? param.slice(0, -'.csv'.length) : param
       const report = await loadEditionReport(readModels, editionId)
-      if (report === undefined) throw notFound('edition', editionId)
+      if (report === undefined) throw editionErrors.notFound(editionId)
       const csv = { wanted: wantsCsv(c, suffix), table: editionTable, name: editionId }
       return answer(c, report, csv)
     })
@@ -79,16 +78,16 @@ export const reportRoutes = ({ verifier, readModels }: ReportDeps) => {
       delegation(c, c.req.valid('param').editionId, true),
     )
     .openapi({ ...routes.awards.plain, middleware }, (c) =>
-      awards(c, c.req.valid('query').edition, false),
+      awards(c, c.req.valid('query').editionId, false),
     )
     .openapi({ ...routes.awards.csv, middleware }, (c) =>
-      awards(c, c.req.valid('query').edition, true),
+      awards(c, c.req.valid('query').editionId, true),
     )
     .openapi({ ...routes.partners.plain, middleware }, (c) =>
-      partners(c, c.req.valid('query').edition, false),
+      partners(c, c.req.valid('query').editionId, false),
     )
     .openapi({ ...routes.partners.csv, middleware }, (c) =>
-      partners(c, c.req.valid('query').edition, true),
+      partners(c, c.req.valid('query').editionId, true),
     )
     .openapi({ ...routes.history.plain, middleware }, (c) => history(c, false))
     .openapi({ ...routes.history.csv, middleware }, (c) => history(c, true))

@@ -13,7 +13,9 @@ import {
 /** The reports' OpenAPI entries, kept apart from their handlers (report-routes.ts). */
 
 const secured = { tags: ['Reports'], security: [{ bearer: [] }] }
-const editionFilter = z.object({ edition: slug.optional().openapi({ example: 'ces-2019' }) })
+const editionFilter = z.object({
+  editionId: documented(slug, { example: 'ces-2019', description: 'One edition only' }).optional(),
+})
 const editionParams = z.object({ editionId: documented(slug, { example: 'ces-2020' }) })
 
 /** `GET <path>` (JSON or CSV) and `GET <path>.csv` (CSV): the same report. */
@@ -45,10 +47,12 @@ const pair = <Request extends object>(
   }
 }
 
+/** An edition id (the domain's slug), or one followed by `.csv`. */
 const editionOrCsv = z
   .string()
-  .max(68)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.csv)?$/, 'must be an edition id such as ces-2020')
+  .refine((value) => slug.safeParse(value.replace(/\.csv$/, '')).success, {
+    message: 'must be an edition id such as ces-2020, or one followed by .csv',
+  })
   .openapi({ example: 'ces-2020', description: 'Add `.csv` for the CSV download' })
 
 export const reportRoutes = {

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { ProblemError } from '../problem.js'
 import { commandProblems } from '../schemas/responses.js'
 import { csvContentType, type Table, toCsv } from './csv.js'
 
@@ -22,7 +21,7 @@ const positionHeader = {
 /**
  * A report's 200 for OpenAPI: JSON by default, CSV on `Accept: text/csv`.
  *
- * @example responses: { 200: reportContent(delegationReport, 'The delegation'), ...reportProblems }
+ * @example const responses = { 200: reportContent(delegationReport, 'The delegation') }
  */
 export const reportContent = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -33,7 +32,7 @@ export const reportContent = <T extends z.ZodType>(schema: T, description: strin
 /**
  * A JSON-only answer's 200 for OpenAPI (the start-up directory).
  *
- * @example responses: { 200: jsonReportContent(startupPage, 'The start-up'), ...reportProblems }
+ * @example const responses = { 200: jsonReportContent(startupPage, 'The start-up') }
  */
 export const jsonReportContent = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -68,17 +67,3 @@ export const csvResponse = <Row>(c: Context, table: Table<Row>, name: string, po
     'Content-Disposition': `attachment; filename="${name}.csv"`,
     [currentToHeader]: String(position),
   })
-
-/**
- * The 404 of a report on something the read models do not know.
- *
- * @example throw notFound('edition', 'ces-1999')
- */
-export const notFound = (what: 'edition' | 'startup', id: string) =>
-  new ProblemError(
-    404,
-    `${what}-not-found`,
-    what === 'edition' ? 'Edition not found' : 'Start-up not found',
-    `No ${what === 'edition' ? 'edition' : 'start-up'} ${id} in the read models`,
-    what === 'edition' ? { editionId: id } : { startupId: id },
-  )

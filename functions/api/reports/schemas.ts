@@ -44,7 +44,7 @@ export const editionReport = z
   .openapi('EditionReport')
 export type EditionReport = z.infer<typeof editionReport>
 
-export const delegationMember = z
+const delegationMember = z
   .object({
     startupId: z.string(),
     name: z.string(),
@@ -80,7 +80,7 @@ export type AwardRow = z.infer<typeof awardRow>
 export const awardsReport = z
   .object({
     currentTo,
-    edition: z.string().optional(),
+    editionId: z.string().optional(),
     count: z.number().int(),
     awards: z.array(awardRow),
   })
@@ -88,13 +88,13 @@ export const awardsReport = z
 export type AwardsReport = z.infer<typeof awardsReport>
 
 /** A partner of the programme, less when it registered (`loadPartners`). */
-export const partnerRow = partnerDoc.omit({ registeredAt: true })
+const partnerRow = partnerDoc.omit({ registeredAt: true })
 export type PartnerRow = z.infer<typeof partnerRow>
 
 export const partnersReport = z
   .object({
     currentTo,
-    edition: z.string().optional(),
+    editionId: z.string().optional(),
     count: z.number().int(),
     partners: z.array(partnerRow),
   })
@@ -119,7 +119,7 @@ const historyFacts = historyDoc.pick({
   status: true,
 })
 
-export const historyRow = tallySchema.extend({
+const historyRow = tallySchema.extend({
   ...historyFacts.shape,
   awards: z.number().int(),
   partners: z.number().int(),

@@ -9,13 +9,13 @@ import { byInstant, territoryName } from './labels.js'
 import { currentTo, type ReadModelReader, readDoc, readMany } from './read-model-reader.js'
 import type { StartupCard, StartupPage, StartupsPage } from './startup-schemas.js'
 
-export interface StartupFilters {
+interface StartupFilters {
   readonly territory?: string | undefined
   readonly theme?: string | undefined
-  readonly edition?: string | undefined
+  readonly editionId?: string | undefined
 }
 
-export interface PageRequest {
+interface PageRequest {
   readonly limit: number
   readonly cursor?: string | undefined
 }
@@ -26,18 +26,18 @@ const cardOf = (doc: StartupDoc): StartupCard => {
 }
 
 /** The index that answers the filters (the most selective first), or the directory itself. */
-const collectionFor = ({ territory, theme, edition }: StartupFilters): string => {
-  if (edition !== undefined) return collections.startupsByEdition(edition)
+const collectionFor = ({ territory, theme, editionId }: StartupFilters): string => {
+  if (editionId !== undefined) return collections.startupsByEdition(editionId)
   if (territory !== undefined) return collections.startupsByTerritory(territory)
   if (theme !== undefined) return collections.startupsByTheme(theme)
   return collections.startups
 }
 
 /** The other filters, applied to the page's documents when several are combined. */
-const matches = ({ territory, theme, edition }: StartupFilters) => (doc: StartupDoc) =>
+const matches = ({ territory, theme, editionId }: StartupFilters) => (doc: StartupDoc) =>
   (territory === undefined || doc.territory === territory) &&
   (theme === undefined || doc.themes.includes(theme)) &&
-  (edition === undefined || doc.editionsApplied.includes(edition))
+  (editionId === undefined || doc.editionsApplied.includes(editionId))
 
 /**
  * `GET /startups`: one page of the directory, in start-up id order. A filter is a
@@ -55,9 +55,9 @@ export const listStartups = async (
 ): Promise<StartupsPage | undefined> => {
   const names = [projectionNames.startupDirectory, projectionNames.editionSummary]
   const position = await currentTo(reader, names)
-  if (filters.edition !== undefined) {
+  if (filters.editionId !== undefined) {
     const { editionSummary } = collections
-    const edition = await readDoc(reader, editionSummary, filters.edition, editionSummaryDoc)
+    const edition = await readDoc(reader, editionSummary, filters.editionId, editionSummaryDoc)
     if (edition === undefined) return undefined
   }
   const collection = collectionFor(filters)

@@ -1,12 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { editionErrors } from '../../../domain/edition/errors.js'
 import { slug } from '../../../domain/events/index.js'
 import { territorySlug } from '../../../domain/shared/territories.js'
-import { InvalidCursorError } from '../../projector/read-models.js'
+import { startupErrors } from '../../../domain/startup/errors.js'
+import { InvalidCursorError as ReadModelCursorError } from '../../projector/read-models.js'
+import { InvalidCursorError } from '../../shared/cursor.js'
 import { authorize } from '../auth/authorize.js'
-import { ProblemError } from '../problem.js'
 import { newRouter } from '../router.js'
 import type { ReportDeps } from './report-routes.js'
-import { currentToHeader, jsonReportContent, notFound, reportProblems } from './respond.js'
+import { currentToHeader, jsonReportContent, reportProblems } from './respond.js'
 import { listStartups, loadStartup } from './startup-directory.js'
 import { startupPage, startupsPage } from './startup-schemas.js'
 
@@ -25,7 +27,7 @@ const listRoute = createRoute({
     query: z.object({
       territory: territorySlug.optional(),
       theme: slug.optional().openapi({ example: 'environment' }),
-      edition: slug
+      editionId: slug
         .optional()
         .openapi({ example: 'ces-2020', description: 'Start-ups that applied to it' }),
       limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -44,9 +46,6 @@ const pageRoute = createRoute({
   responses: { 200: jsonReportContent(startupPage, 'The start-up'), ...reportProblems },
 })
 
-const invalidCursor = () =>
-  new ProblemError(400, 'invalid-cursor', 'Invalid cursor', 'Pass the `next` of a previous page')
-
 /**
  * `GET /startups` and `GET /startups/{startupId}` (a `reports` or `admin` token).
  *
@@ -56,18 +55,22 @@ export const startupRoutes = ({ verifier, readModels }: ReportDeps) => {
   const middleware = [authorize(verifier, ['reports'])]
   return newRouter()
     .openapi({ ...listRoute, middleware }, async (c) => {
-      const { territory, theme, edition, limit, cursor } = c.req.valid('query')
-      const page = await listStartups(readModels, { territory, theme, edition }, { limit, cursor })
-        .catch((error: unknown) => {
-          throw error instanceof InvalidCursorError ? invalidCursor() : error
-        })
-      if (page === undefined) throw notFound('edition', edition ?? '')
+      const { territory, theme, editionId, limit, cursor } = c.req.valid('query')
+      const filters = { territory, theme, editionId }
+      const page = await listStartups(readModels, filters, { limit, cursor }).catch(
+        (error: unknown) => {
+          // The read models' own cursor error, until they use shared/cursor.ts: onError
+          // answers the shared one.
+          throw error instanceof ReadModelCursorError ? new InvalidCursorError() : error
+        },
+      )
+      if (page === undefined) throw editionErrors.notFound(editionId ?? '')
       return c.json(page, 200, { [currentToHeader]: String(page.currentTo) })
     })
     .openapi({ ...pageRoute, middleware }, async (c) => {
       const { startupId } = c.req.valid('param')
       const page = await loadStartup(readModels, startupId)
-      if (page === undefined) throw notFound('startup', startupId)
+      if (page === undefined) throw startupErrors.notFound(startupId)
       return c.json(page, 200, { [currentToHeader]: String(page.currentTo) })
     })
 }

@@ -4,7 +4,7 @@ import { awardRow, currentTo, territory } from './schemas.js'
 
 /** The start-up directory's answers (`GET /startups`, `GET /startups/{startupId}`). */
 
-export const startupCard = z
+const startupCard = z
   .object({
     startupId: z.string(),
     name: z.string(),

@@ -1,14 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { editionDecider, editionStreamId, type EditionCommand } from '../../../domain/edition/index.js'
-import type { Context } from 'hono'
-import type { ApiEnv } from '../app-env.js'
-import { findApplication } from '../commands/application-lookup.js'
-import { assertIfMatch, commit } from '../commands/commit.js'
+import {
+  applicationDecider,
+  applicationErrors,
+  seatChange,
+  type ApplicationCommand,
+  type ApplicationEvent,
+  type ApplicationState,
+} from '../../../domain/application/index.js'
+import { editionDecider } from '../../../domain/edition/index.js'
+import type { Loaded } from '../../store/aggregate-loader.js'
+import { matchesSha256 } from '../../shared/secrets.js'
+import { seatsCounterId } from '../../store/guard-ids.js'
+import { findApplicationGuard } from '../commands/application-guard.js'
+import { editionLifecycle } from '../commands/edition-lifecycle.js'
+import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
-import { load } from '../commands/load.js'
-import { tokenMatches } from '../commands/withdrawal-token.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
+import { apiProblems } from '../problems.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
 import { decisionBody, withdrawalBody } from '../schemas/requests.js'
@@ -23,11 +31,12 @@ const decisionRoute = createRoute({
   method: 'post',
   path: '/applications/{applicationId}/decision',
   summary: 'Select or reject a submitted application',
-  description: 'Selection is refused once the edition is full. Send `If-Match` with the edition ETag to decide on what you saw.',
+  description:
+    'Selection is refused once the edition is full. Send `If-Match` with the application’s ETag to decide on what you saw.',
   tags: ['Applications'],
   security: [{ bearer: [] }],
   request: { params: applicationParams, body: { required: true, content: { 'application/json': { schema: decisionBody } } } },
-  responses: { 200: jsonContent(applicationStatus, 'Decided; the ETag is the edition version'), ...commandProblems },
+  responses: { 200: jsonContent(applicationStatus, 'Decided; the ETag is the application’s version'), ...commandProblems },
 })
 
 const withdrawalRoute = createRoute({
@@ -36,39 +45,50 @@ const withdrawalRoute = createRoute({
   summary: 'Withdraw an application (the start-up with its token, or staff)',
   tags: ['Applications'],
   request: { params: applicationParams, body: { required: true, content: { 'application/json': { schema: withdrawalBody } } } },
-  responses: { 200: jsonContent(applicationStatus, 'Withdrawn'), ...commandProblems },
+  responses: { 200: jsonContent(applicationStatus, 'Withdrawn; the ETag is the application’s version'), ...commandProblems },
 })
 
 type Status = z.infer<typeof applicationStatus>['status']
+type Existing = Exclude<ApplicationState, { status: 'absent' }>
 
-/** Loads the edition holding the application, decides, and answers with the new status. */
-const decideOnApplication = (
-  c: Context<ApiEnv>,
+const existing = ({ state }: Loaded<ApplicationState>, applicationId: string): Existing => {
+  if (state.status === 'absent') throw applicationErrors.notFound(applicationId)
+  return state
+}
+
+/**
+ * Decides on an application within its edition. The edition is read, not written; a
+ * decision checks its lifecycle as still open (it cannot close meanwhile), a withdrawal
+ * needs only that it exists, which it does for good. A selection or the withdrawal of a
+ * member also writes the edition's seat counter at the value it read, so two staff
+ * selecting for the last seat cannot both succeed: the second decides again on the new
+ * count and is refused `edition-full`.
+ */
+const decideWithinEdition = async (
   deps: ApiDeps,
-  editionId: string,
-  command: EditionCommand & { applicationId: string },
+  own: Loaded<ApplicationState>,
+  command: ApplicationCommand & { applicationId: string },
   status: Status,
-  occurredAt: string | undefined,
 ) => {
-  const streamId = editionStreamId(editionId)
-  return commit(
-    c,
-    deps,
-    async () => {
-      const { state, version } = await load(deps.store, streamId, editionDecider)
-      assertIfMatch(c, version)
-      const events = editionDecider.decide(command, state)
-      return {
-        appends: [{ streamId, expectedVersion: version, events }],
-        response: {
-          status: 200 as const,
-          body: { applicationId: command.applicationId, status },
-          headers: { ETag: `"${version + events.length}"` },
-        },
-      }
-    },
-    { occurredAt },
-  )
+  const { editionId } = existing(own, command.applicationId)
+  const needsSeats = (command.type === 'DecideApplication' && command.decision === 'selected') || own.state.status === 'selected'
+  const counterId = seatsCounterId(editionId)
+  const [edition, seatsTaken] = await Promise.all([
+    deps.aggregates.load(editionDecider, editionId, { reuse: 'cached' }),
+    needsSeats ? deps.store.readCounter(counterId) : undefined,
+  ])
+  const events: ApplicationEvent[] = applicationDecider.decide(command, own.state, {
+    edition: edition.state,
+    ...(seatsTaken === undefined ? {} : { seatsTaken }),
+  })
+  const change = seatChange(own.state, events)
+  const seats = change === 0 || seatsTaken === undefined ? [] : [{ counterId, expected: seatsTaken, value: seatsTaken + change }]
+  const lifecycle = command.type === 'DecideApplication' ? [editionLifecycle(editionId, edition)] : []
+  return {
+    events,
+    counters: [...seats, ...lifecycle],
+    body: { applicationId: command.applicationId, status },
+  }
 }
 
 /** `POST /applications/{id}/decision` (staff) and `POST /applications/{id}/withdrawal`. */
@@ -79,27 +99,43 @@ export const applicationRoutes = (deps: ApiDeps) => {
       const { applicationId } = c.req.valid('param')
       const { decision, reason, occurredAt } = c.req.valid('json')
       const now = effectiveTime(c, occurredAt, deps.clock)
-      const { editionId } = await findApplication(deps.store, applicationId)
-      const command = { type: 'DecideApplication' as const, editionId, applicationId, decision, now, ...(reason ? { reason } : {}) }
-      return decideOnApplication(c, deps, editionId, command, decision, occurredAt)
+      const command = { type: 'DecideApplication' as const, applicationId, decision, now, ...(reason ? { reason } : {}) }
+      return handleCommand(c, deps, {
+        aggregate: applicationDecider,
+        id: applicationId,
+        status: 200,
+        occurredAt,
+        decide: (own) => decideWithinEdition(deps, own, command, decision),
+      })
     })
     .openapi({ ...withdrawalRoute, middleware: guards.public }, async (c) => {
       const { applicationId } = c.req.valid('param')
       const { token, reason, occurredAt } = c.req.valid('json')
       const now = effectiveTime(c, occurredAt, deps.clock)
-      const application = await findApplication(deps.store, applicationId)
       const isStaff = c.var.principal?.roles.includes('admin') ?? false
-      if (!isStaff && !(token && tokenMatches(token, application.withdrawalTokenHash))) {
-        throw new ProblemError(403, 'invalid-withdrawal-token', 'Invalid withdrawal token', 'Send the token given when the application was submitted')
-      }
       const command = {
         type: 'WithdrawApplication' as const,
-        editionId: application.editionId,
         applicationId,
         by: isStaff ? ('staff' as const) : ('startup' as const),
         now,
         ...(reason ? { reason } : {}),
       }
-      return decideOnApplication(c, deps, application.editionId, command, 'withdrawn', occurredAt)
+      return handleCommand(c, deps, {
+        aggregate: applicationDecider,
+        id: applicationId,
+        status: 200,
+        occurredAt,
+        async decide(own) {
+          const { editionId, startupId } = existing(own, applicationId)
+          if (!isStaff) {
+            const guard = await findApplicationGuard(deps.store, editionId, startupId)
+            const hash = guard?.applicationId === applicationId ? guard.withdrawalTokenHash : undefined
+            if (!(token && hash && matchesSha256(token, hash))) {
+              throw apiProblems.invalidWithdrawalToken()
+            }
+          }
+          return decideWithinEdition(deps, own, command, 'withdrawn')
+        },
+      })
     })
 }

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { editionDecider, editionStreamId } from '../../../domain/edition/index.js'
-import { assertIfMatch, commit } from '../commands/commit.js'
+import { applicationDecider } from '../../../domain/application/index.js'
+import { editionDecider } from '../../../domain/edition/index.js'
+import { findApplicationGuard } from '../commands/application-guard.js'
+import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
-import { load } from '../commands/load.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
@@ -25,26 +26,32 @@ const route = createRoute({
   },
 })
 
-/** `POST /editions/{editionId}/awards` (staff): CES Innovation Awards and the like. */
+/**
+ * `POST /editions/{editionId}/awards` (staff): CES Innovation Awards and the like. Only a
+ * member of the delegation wins one: the winner's application (found by the edition's
+ * one-application guard) is read, and checked unchanged by the append, so a withdrawal
+ * racing the award makes it decide again.
+ */
 export const awardRoutes = (deps: ApiDeps) =>
   newRouter().openapi({ ...route, middleware: routeGuards(deps).admin }, async (c) => {
     const { editionId } = c.req.valid('param')
     const { startupId, award, category, occurredAt } = c.req.valid('json')
     const now = effectiveTime(c, occurredAt, deps.clock)
     const awardId = deps.newId()
-    const streamId = editionStreamId(editionId)
-    return commit(
-      c,
-      deps,
-      async () => {
-        const { state, version } = await load(deps.store, streamId, editionDecider)
-        assertIfMatch(c, version)
-        const events = editionDecider.decide({ type: 'RecordAward', awardId, editionId, startupId, award, category, now }, state)
+    return handleCommand(c, deps, {
+      aggregate: editionDecider,
+      id: editionId,
+      status: 201,
+      occurredAt,
+      async decide({ state }) {
+        const guard = await findApplicationGuard(deps.store, editionId, startupId)
+        const winner = guard ? await deps.aggregates.load(applicationDecider, guard.applicationId) : undefined
+        const command = { type: 'RecordAward' as const, awardId, editionId, startupId, award, category, now }
         return {
-          appends: [{ streamId, expectedVersion: version, events }],
-          response: { status: 201, body: { awardId, editionId, startupId }, headers: { ETag: `"${version + events.length}"` } },
+          events: editionDecider.decide(command, state, winner ? { winner: winner.state } : {}),
+          unchanged: winner ? [winner] : [],
+          body: { awardId, editionId, startupId },
         }
       },
-      { occurredAt },
-    )
+    })
   })

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { editionDecider, editionStreamId } from '../../../domain/edition/index.js'
-import { assertIfMatch, commit } from '../commands/commit.js'
+import { editionDecider } from '../../../domain/edition/index.js'
+import { editionLifecycle } from '../commands/edition-lifecycle.js'
+import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
-import { load } from '../commands/load.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
@@ -40,49 +40,37 @@ export const editionRoutes = (deps: ApiDeps) => {
   const guards = routeGuards(deps)
   return newRouter()
     .openapi({ ...openEdition, middleware: guards.admin }, async (c) => {
-      const { id, occurredAt, ...details } = c.req.valid('json')
+      const { id: editionId, occurredAt, ...details } = c.req.valid('json')
       const now = effectiveTime(c, occurredAt, deps.clock)
-      const streamId = editionStreamId(id)
-      return commit(
-        c,
-        deps,
-        async () => {
-          const { state, version } = await load(deps.store, streamId, editionDecider)
-          const events = editionDecider.decide({ type: 'OpenEdition', editionId: id, ...details, now }, state)
+      return handleCommand(c, deps, {
+        aggregate: editionDecider,
+        id: editionId,
+        status: 201,
+        occurredAt,
+        decide: (edition) => {
+          const events = editionDecider.decide({ type: 'OpenEdition', editionId, ...details, now }, edition.state, {})
           return {
-            appends: [{ streamId, expectedVersion: version, events }],
-            response: {
-              status: 201,
-              body: { editionId: id, status: 'open' },
-              headers: { ETag: `"${version + events.length}"`, Location: `/reports/editions/${id}` },
-            },
+            events,
+            counters: [editionLifecycle(editionId, edition, events)],
+            body: { editionId, status: 'open' as const },
+            headers: { Location: `/reports/editions/${editionId}` },
           }
         },
-        { occurredAt },
-      )
+      })
     })
     .openapi({ ...closeEdition, middleware: guards.admin }, async (c) => {
       const { editionId } = c.req.valid('param')
       const { occurredAt } = c.req.valid('json')
       const now = effectiveTime(c, occurredAt, deps.clock)
-      const streamId = editionStreamId(editionId)
-      return commit(
-        c,
-        deps,
-        async () => {
-          const { state, version } = await load(deps.store, streamId, editionDecider)
-          assertIfMatch(c, version)
-          const events = editionDecider.decide({ type: 'CloseEdition', editionId, now }, state)
-          return {
-            appends: [{ streamId, expectedVersion: version, events }],
-            response: {
-              status: 200,
-              body: { editionId, status: 'closed' },
-              headers: { ETag: `"${version + events.length}"` },
-            },
-          }
+      return handleCommand(c, deps, {
+        aggregate: editionDecider,
+        id: editionId,
+        status: 200,
+        occurredAt,
+        decide: (edition) => {
+          const events = editionDecider.decide({ type: 'CloseEdition', editionId, now }, edition.state, {})
+          return { events, counters: [editionLifecycle(editionId, edition, events)], body: { editionId, status: 'closed' as const } }
         },
-        { occurredAt },
-      )
+      })
     })
 }

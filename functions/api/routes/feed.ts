@@ -1,17 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { eventTypeNames } from '../../../domain/events/index.js'
-import { toPublicEvent } from '../../../domain/subscriptions/public-event.js'
-import { decodeCursor, encodeCursor } from '../../partners/cursor.js'
-import { readMatching } from '../../partners/feed-page.js'
+import { eventTypeNames, slug } from '../../../domain/events/index.js'
+import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
+import { readMatching } from '../../partner-access/feed-page.js'
+import { positionCursor } from '../../shared/cursor.js'
 import { requirePartner } from '../auth/api-key.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
 import { newRouter } from '../router.js'
+import { documented } from '../schemas/documented.js'
 import { eventSchema } from '../schemas/event.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
-
-/** The scheme partners authenticate with, listed in the OpenAPI document. */
-export const apiKeySecurity = [{ apiKey: [] }]
 
 const typeList = z
   .string()
@@ -45,10 +42,10 @@ const route = createRoute({
   summary: 'Every event of the programme in order, from a cursor (partners)',
   description:
     'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
-    'moves past events the filters leave out too. With `edition`, only events of that edition ' +
+    'moves past events the filters leave out too. With `editionId`, only events of that edition ' +
     'come back: `startup.registered` and `partner.registered` belong to none.',
   tags: ['Partner feed'],
-  security: apiKeySecurity,
+  security: [{ apiKey: [] }],
   request: {
     query: z.object({
       after: z
@@ -57,12 +54,7 @@ const route = createRoute({
         .optional()
         .openapi({ description: 'The `next` of the previous page' }),
       types: typeList.optional(),
-      edition: z
-        .string()
-        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-        .max(64)
-        .optional()
-        .openapi({ example: 'ces-2020' }),
+      editionId: documented(slug, { example: 'ces-2020' }).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
   },
@@ -75,7 +67,11 @@ const route = createRoute({
   },
 })
 
-/** `GET /feed` (partners' API keys with `feed:read`). */
+/**
+ * `GET /feed` (partners' API keys with `feed:read`).
+ *
+ * @example app.route('/', feedRoutes(deps))
+ */
 export const feedRoutes = (deps: ApiDeps) => {
   const router = newRouter()
   router.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
@@ -85,21 +81,10 @@ export const feedRoutes = (deps: ApiDeps) => {
   })
   return router.openapi(route, async (c) => {
     await requirePartner(c, deps, 'feed:read')
-    const { after, types, edition, limit } = c.req.valid('query')
-    const position = after === undefined ? 0 : decodeCursor(after)
-    if (position === undefined) {
-      throw new ProblemError(
-        400,
-        'invalid-cursor',
-        'Invalid cursor',
-        'Pass back the `next` of a previous page unchanged',
-      )
-    }
-    const filter = {
-      ...(types?.length ? { types } : {}),
-      ...(edition ? { editionId: edition } : {}),
-    }
+    const { after, types, editionId, limit } = c.req.valid('query')
+    const position = after === undefined ? 0 : positionCursor.decode(after)
+    const filter = { ...(types?.length ? { types } : {}), ...(editionId ? { editionId } : {}) }
     const { events, last } = await readMatching(deps.feed, { after: position, limit, filter })
-    return c.json({ events: events.map(toPublicEvent), next: encodeCursor(last) }, 200)
+    return c.json({ events: events.map(toPublicEvent), next: positionCursor.encode(last) }, 200)
   })
 }

@@ -1,5 +1,5 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi'
-import type { ApiEnv } from '../app-env.js'
+import { createRoute, z } from '@hono/zod-openapi'
+import { newRouter } from '../router.js'
 
 const route = createRoute({
   method: 'get',
@@ -14,6 +14,10 @@ const route = createRoute({
   },
 })
 
-/** `GET /health`: answers without touching DynamoDB, so it says the process is alive. */
+/**
+ * `GET /health`: answers without touching DynamoDB, so it says the process is alive.
+ *
+ * @example app.route('/', healthRoutes())
+ */
 export const healthRoutes = () =>
-  new OpenAPIHono<ApiEnv>().openapi(route, (c) => c.json({ status: 'ok' as const }, 200))
+  newRouter().openapi(route, (c) => c.json({ status: 'ok' as const }, 200))

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { apiKeyScopes } from '../../../domain/partner-access/scopes.js'
 import { partnerStreamId } from '../../../domain/partner/index.js'
-import { apiKeyScopes } from '../../../domain/subscriptions/scopes.js'
-import { isKeyActive, type ApiKeyRecord } from '../../partners/api-key-store.js'
+import { isKeyActive, type ApiKeyRecord } from '../../partner-access/api-key-item.js'
+import { partnerAccessProblems } from '../../partner-access/problems.js'
 import { authorize } from '../auth/authorize.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
 import { newRouter } from '../router.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
@@ -114,12 +114,15 @@ const revokeKey = createRoute({
   responses: { 204: { description: 'Revoked' }, ...commandProblems },
 })
 
-const keyNotFound = (keyId: string) =>
-  new ProblemError(404, 'key-not-found', 'Key not found', `The partner has no key ${keyId}`)
+const { keyNotFound, keyRevoked, partnerNotFound } = partnerAccessProblems
 
-/** Staff manage partners' API keys: issue, list, revoke, rotate. The key itself is shown once. */
+/**
+ * Staff manage partners' API keys: issue, list, revoke, rotate. The key itself is shown once.
+ *
+ * @example app.route('/', partnerKeyRoutes(deps))
+ */
 export const partnerKeyRoutes = (deps: ApiDeps) => {
-  const { keys } = deps.partners
+  const keys = deps.apiKeys
   const router = newRouter()
   router.use('/partners/:partnerId/keys', authorize(deps.verifier, ['admin']))
   router.use('/partners/:partnerId/keys/*', authorize(deps.verifier, ['admin']))
@@ -128,12 +131,7 @@ export const partnerKeyRoutes = (deps: ApiDeps) => {
       const { partnerId } = c.req.valid('param')
       const body = c.req.valid('json')
       if ((await deps.store.streamVersion(partnerStreamId(partnerId))) === 0) {
-        throw new ProblemError(
-          404,
-          'partner-not-found',
-          'Partner not found',
-          `No partner ${partnerId} is registered`,
-        )
+        throw partnerNotFound(partnerId)
       }
       const now = deps.clock()
       const { record, apiKey } = await keys.create({
@@ -166,13 +164,7 @@ export const partnerKeyRoutes = (deps: ApiDeps) => {
         overlapSeconds,
         createdBy: c.var.principal?.subject ?? 'staff',
       })
-      if (!issued)
-        throw new ProblemError(
-          409,
-          'key-revoked',
-          'Key revoked',
-          `Key ${keyId} was already revoked or replaced`,
-        )
+      if (!issued) throw keyRevoked(keyId)
       c.header('Cache-Control', 'no-store')
       return c.json({ ...viewOf(issued.record, now), apiKey: issued.apiKey }, 201)
     })

@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { editionDecider, editionStreamId } from '../../../domain/edition/index.js'
-import { partnerDecider, partnerStreamId } from '../../../domain/partner/index.js'
+import { editionDecider } from '../../../domain/edition/index.js'
+import { partnerDecider, partnerErrors } from '../../../domain/partner/index.js'
 import type { StreamAppend } from '../../store/event-store.js'
-import { assertIfMatch, commit } from '../commands/commit.js'
+import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
-import { load } from '../commands/load.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
 import { partnerBody } from '../schemas/requests.js'
@@ -39,43 +37,34 @@ export const slugify = (name: string) =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 64)
 
-/** `POST /editions/{editionId}/partners` (staff). */
+/** `POST /editions/{editionId}/partners` (staff): registers a new partner as it joins. */
 export const partnerRoutes = (deps: ApiDeps) =>
   newRouter().openapi({ ...route, middleware: routeGuards(deps).admin }, async (c) => {
     const { editionId } = c.req.valid('param')
     const body = c.req.valid('json')
     const now = effectiveTime(c, body.occurredAt, deps.clock)
     const partnerId = body.partnerId ?? slugify(body.name ?? '')
-    const editionStream = editionStreamId(editionId)
-    return commit(
-      c,
-      deps,
-      async () => {
-        const partner = await load(deps.store, partnerStreamId(partnerId), partnerDecider)
-        const appends: StreamAppend[] = []
+    return handleCommand(c, deps, {
+      aggregate: editionDecider,
+      id: editionId,
+      status: 201,
+      occurredAt: body.occurredAt,
+      async decide(edition) {
+        // A registered partner never changes: it is read, not checked, and its name
+        // and kind are copied onto the join.
+        const partner = await deps.aggregates.load(partnerDecider, partnerId, { reuse: 'cached' })
+        const alsoAppend: StreamAppend[] = []
         let { name, kind } = body
-        if (partner.state.status === 'absent') {
-          if (!name || !kind) {
-            throw new ProblemError(404, 'partner-not-found', 'Partner not found', `Partner ${partnerId} does not exist: give its name and kind to register it`)
-          }
-          const events = partnerDecider.decide({ type: 'RegisterPartner', partnerId, name, kind, now }, partner.state)
-          appends.push({ streamId: partnerStreamId(partnerId), expectedVersion: 0, events })
+        if (partner.state.status === 'registered') {
+          ;({ name, kind } = partner.state)
+        } else if (!name || !kind) {
+          throw partnerErrors.notFound(partnerId)
         } else {
-          name = partner.state.name
-          kind = partner.state.kind
+          const events = partnerDecider.decide({ type: 'RegisterPartner', partnerId, name, kind, now }, partner.state, undefined)
+          alsoAppend.push({ streamId: partner.streamId, expectedVersion: partner.version, events })
         }
-        const edition = await load(deps.store, editionStream, editionDecider)
-        assertIfMatch(c, edition.version)
-        const events = editionDecider.decide(
-          { type: 'JoinPartner', editionId, partnerId, name, kind, contribution: body.contribution, now },
-          edition.state,
-        )
-        appends.push({ streamId: editionStream, expectedVersion: edition.version, events })
-        return {
-          appends,
-          response: { status: 201, body: { partnerId, editionId }, headers: { ETag: `"${edition.version + events.length}"` } },
-        }
+        const join = { type: 'JoinPartner' as const, editionId, partnerId, name, kind, contribution: body.contribution, now }
+        return { events: editionDecider.decide(join, edition.state, {}), alsoAppend, body: { partnerId, editionId } }
       },
-      { occurredAt: body.occurredAt },
-    )
+    })
   })

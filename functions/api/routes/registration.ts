@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { editionDecider, editionStreamId } from '../../../domain/edition/index.js'
-import { initialStartupState, startupDecider, startupStreamId } from '../../../domain/startup/index.js'
-import { applicationGuardId, siretGuardId } from '../../store/guard-ids.js'
-import type { Guard, StreamAppend } from '../../store/event-store.js'
-import { commit } from '../commands/commit.js'
+import { applicationDecider, applicationErrors } from '../../../domain/application/index.js'
+import { editionDecider } from '../../../domain/edition/index.js'
+import { startupDecider } from '../../../domain/startup/index.js'
+import { applicationGuard, parseApplicationGuard } from '../commands/application-guard.js'
+import { editionLifecycle } from '../commands/edition-lifecycle.js'
+import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
-import { load } from '../commands/load.js'
+import { startupIdOf } from '../commands/ids.js'
 import { newWithdrawalToken } from '../commands/withdrawal-token.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
@@ -28,7 +29,8 @@ const route = createRoute({
   summary: "A start-up applies to an edition (the registration form)",
   description:
     'Accepts JSON or a plain HTML form (`startup[name]=…`). A start-up already registered with the ' +
-    'same SIRET applies under its existing id. Send an `Idempotency-Key` to make retries safe.',
+    'same SIRET applies under its existing id. Send an `Idempotency-Key` to make retries safe. ' +
+    'The ETag is the application’s version.',
   tags: ['Applications'],
   request: {
     params: z.object({ editionId: z.string().min(1).max(64).openapi({ example: 'ces-2020' }) }),
@@ -51,53 +53,53 @@ export const registrationRoutes = (deps: ApiDeps) =>
     const { startup, contact, pitch, occurredAt } = isForm ? c.req.valid('form') : c.req.valid('json')
     const now = effectiveTime(c, occurredAt, deps.clock)
     const applicationId = deps.newId()
+    const startupId = startupIdOf(startup.siret)
     const withdrawal = newWithdrawalToken()
-    const editionStream = editionStreamId(editionId)
 
-    return commit(
-      c,
-      deps,
-      async () => {
-        // One registration per SIRET: a known start-up applies under its id. Two first
-        // applications racing both miss the guard; the loser's transaction fails on it
-        // and commit() runs this again, which then finds the winner's id.
-        const holder = await deps.store.findGuard(siretGuardId(startup.siret))
-        const startupId = typeof holder?.startupId === 'string' ? holder.startupId : deps.newId()
-        const edition = await load(deps.store, editionStream, editionDecider)
-        const events = editionDecider.decide(
-          {
-            type: 'SubmitApplication',
-            editionId,
-            applicationId,
-            startupId,
-            startupName: startup.name,
-            territory: startup.territory,
-            themes: startup.themes,
-            pitch,
-            contact,
-            now,
-          },
-          edition.state,
-        )
-        const appends: StreamAppend[] = [{ streamId: editionStream, expectedVersion: edition.version, events }]
-        const guards: Guard[] = [
-          { guardId: applicationGuardId(applicationId), data: { editionId, startupId, withdrawalTokenHash: withdrawal.hash } },
-        ]
-        if (!holder) {
-          const registered = startupDecider.decide({ type: 'RegisterStartup', startupId, ...startup, contact, now }, initialStartupState)
-          appends.unshift({ streamId: startupStreamId(startupId), expectedVersion: 0, events: registered })
-          guards.push({ guardId: siretGuardId(startup.siret), data: { startupId } })
-        }
+    return handleCommand(c, deps, {
+      aggregate: applicationDecider,
+      id: applicationId,
+      // A new UUIDv7 names no stream yet; were it taken, the append at version 0 would fail.
+      reuse: 'cached-or-absent',
+      status: 201,
+      occurredAt,
+      async decide(own) {
+        // Neither is written unless absent, and each is checked by the append: the
+        // edition's lifecycle as still open, the start-up's stream as created at version 1.
+        // So a warm process decides from memory and the whole application is one transaction.
+        const [edition, registration] = await Promise.all([
+          deps.aggregates.load(editionDecider, editionId, { reuse: 'cached' }),
+          deps.aggregates.load(startupDecider, startupId, { reuse: 'cached-or-absent' }),
+        ])
+        const submit = { type: 'SubmitApplication' as const, editionId, applicationId, startupId, startupName: startup.name }
+        const { territory, themes } = startup
+        const events = applicationDecider.decide({ ...submit, territory, themes, pitch, contact, now }, own.state, {
+          edition: edition.state,
+        })
+        const alsoAppend =
+          registration.state.status === 'absent'
+            ? [
+                {
+                  streamId: registration.streamId,
+                  expectedVersion: 0,
+                  events: startupDecider.decide({ type: 'RegisterStartup', startupId, ...startup, contact, now }, registration.state, undefined),
+                },
+              ]
+            : []
         return {
-          appends,
-          guards,
-          response: {
-            status: 201,
-            body: { applicationId, startupId, status: 'submitted' as const, withdrawalToken: withdrawal.token },
-            headers: { ETag: `"${edition.version + events.length}"` },
-          },
+          events,
+          alsoAppend,
+          counters: [editionLifecycle(editionId, edition)],
+          guards: [
+            {
+              ...applicationGuard(editionId, startupId, { applicationId, withdrawalTokenHash: withdrawal.hash }),
+              refusal: (holder) =>
+                applicationErrors.alreadyApplied(editionId, startupId, parseApplicationGuard(holder)?.applicationId ?? ''),
+            },
+          ],
+          body: { applicationId, startupId, status: 'submitted' as const, withdrawalToken: withdrawal.token },
+          headers: { Location: `/applications/${applicationId}` },
         }
       },
-      { occurredAt },
-    )
+    })
   })

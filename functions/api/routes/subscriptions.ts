@@ -1,15 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { deliveryStatuses } from '../../../domain/subscriptions/delivery.js'
-import { decodeCursor, encodeCursor } from '../../partners/cursor.js'
-import { redriveSubscription } from '../../partners/redrive.js'
-import { subscribe } from '../../partners/subscribe.js'
-import * as schemas from '../../partners/subscription-api-schemas.js'
-import { UnsafeTargetError } from '../../partners/url-safety.js'
+import { deliveryStatuses } from '../../../domain/webhooks/delivery.js'
+import { positionCursor } from '../../shared/cursor.js'
+import * as schemas from '../../webhooks/api-schemas.js'
+import { webhookProblems } from '../../webhooks/problems.js'
+import { redriveSubscription } from '../../webhooks/subscriptions/redrive.js'
+import { subscribe } from '../../webhooks/subscriptions/subscribe.js'
 import type { ApiEnv } from '../app-env.js'
 import { requireCaller, requirePartner } from '../auth/api-key.js'
 import type { ApiDeps } from '../deps.js'
-import { ProblemError } from '../problem.js'
 import { newRouter } from '../router.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
@@ -121,16 +120,19 @@ const routes = {
   }),
 }
 
-const notFound = (id: string) =>
-  new ProblemError(404, 'subscription-not-found', 'Subscription not found', `No subscription ${id}`)
+const notFound = webhookProblems.subscriptionNotFound
 
-/** Partners manage their webhook subscriptions with their key; staff may read and redrive any. */
+/**
+ * Partners manage their webhook subscriptions with their key; staff may read and redrive any.
+ *
+ * @example app.route('/', subscriptionRoutes(deps))
+ */
 export const subscriptionRoutes = (deps: ApiDeps) => {
-  const { partners } = deps
+  const { webhooks } = deps
   /** The subscription if the caller may see it: its own partner, or staff. Others get 404. */
   const visible = async (c: Context<ApiEnv>, id: string) => {
     const caller = await requireCaller(c, deps, 'subscriptions:write')
-    const subscription = await partners.subscriptions.get(id)
+    const subscription = await webhooks.subscriptions.get(id)
     if (!subscription || subscription.status === 'deleted') throw notFound(id)
     if (caller.kind === 'partner' && subscription.partnerId !== caller.partnerId) throw notFound(id)
     return subscription
@@ -140,34 +142,28 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
     .openapi(routes.create, async (c) => {
       const caller = await requirePartner(c, deps, 'subscriptions:write')
       const body = c.req.valid('json')
-      const filter = {
-        ...(body.types?.length ? { types: body.types } : {}),
-        ...(body.edition ? { editionId: body.edition } : {}),
-      }
+      const { types, editionId } = body
+      const filter = { ...(types?.length ? { types } : {}), ...(editionId ? { editionId } : {}) }
       const now = deps.clock()
-      try {
-        const request = {
-          id: deps.newId(),
-          partnerId: caller.partnerId,
-          url: body.url,
-          filter,
-          createdBy: caller.keyId,
-          now,
-        }
-        const { subscription, secret } = await subscribe(partners, deps.feed, request)
-        c.header('Location', `/subscriptions/${subscription.id}`)
-        c.header('Cache-Control', 'no-store')
-        return c.json({ ...schemas.toSubscriptionView(subscription, now), secret }, 201)
-      } catch (error: unknown) {
-        if (!(error instanceof UnsafeTargetError)) throw error
-        throw new ProblemError(422, 'unsafe-target', 'Unsafe target', `The URL ${error.reason}`)
+      const request = {
+        id: deps.newId(),
+        partnerId: caller.partnerId,
+        url: body.url,
+        filter,
+        createdBy: caller.keyId,
+        now,
       }
+      // An unsafe URL throws UnsafeTargetError, which onError answers as unsafe-target.
+      const { subscription, secret } = await subscribe(webhooks, deps.feed, request)
+      c.header('Location', `/subscriptions/${subscription.id}`)
+      c.header('Cache-Control', 'no-store')
+      return c.json({ ...schemas.toSubscriptionView(subscription, now), secret }, 201)
     })
     .openapi(routes.list, async (c) => {
       const caller = await requireCaller(c, deps, 'subscriptions:write')
       const { partnerId } = c.req.valid('query')
       const only = caller.kind === 'partner' ? caller.partnerId : partnerId
-      const { subscriptions } = await partners.subscriptions.registry()
+      const { subscriptions } = await webhooks.subscriptions.registry()
       const now = deps.clock()
       const mine = subscriptions.filter((s) => only === undefined || s.partnerId === only)
       return c.json({ subscriptions: mine.map((s) => schemas.toSubscriptionView(s, now)) }, 200)
@@ -179,19 +175,19 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
     .openapi(routes.remove, async (c) => {
       const { id } = c.req.valid('param')
       await visible(c, id)
-      if (!(await partners.subscriptions.remove(id, deps.clock()))) throw notFound(id)
+      if (!(await webhooks.subscriptions.remove(id, deps.clock()))) throw notFound(id)
       return c.body(null, 204)
     })
     .openapi(routes.rotate, async (c) => {
       const { id } = c.req.valid('param')
       const caller = await requirePartner(c, deps, 'subscriptions:write')
-      const existing = await partners.subscriptions.get(id)
+      const existing = await webhooks.subscriptions.get(id)
       const own = existing?.status !== 'deleted' && existing?.partnerId === caller.partnerId
       if (!own) throw notFound(id)
       const overlapSeconds = c.req.valid('json')?.overlapSeconds ?? 86_400
       const now = deps.clock()
-      const secret = partners.newSecret()
-      const rotated = await partners.subscriptions.rotateSecret(
+      const secret = webhooks.newSecret()
+      const rotated = await webhooks.subscriptions.rotateSecret(
         id,
         secret,
         now,
@@ -204,27 +200,19 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
     })
     .openapi(routes.redrive, async (c) => {
       const subscription = await visible(c, c.req.valid('param').id)
-      const redriven = await redriveSubscription(partners, subscription, deps.clock())
+      const redriven = await redriveSubscription(webhooks, subscription, deps.clock())
       return c.json({ redriven, status: 'active' }, 202)
     })
     .openapi(routes.deliveries, async (c) => {
       const { id } = c.req.valid('param')
       await visible(c, id)
       const { cursor, limit, status } = c.req.valid('query')
-      const before = cursor === undefined ? undefined : decodeCursor(cursor)
-      if (cursor !== undefined && before === undefined) {
-        throw new ProblemError(
-          400,
-          'invalid-cursor',
-          'Invalid cursor',
-          'Pass back the `next` of a previous page unchanged',
-        )
-      }
-      const page = await partners.deliveries.log(id, { before, limit, status })
+      const before = cursor === undefined ? undefined : positionCursor.decode(cursor)
+      const page = await webhooks.deliveries.log(id, { before, limit, status })
       return c.json(
         {
           deliveries: page.deliveries.map(schemas.toDeliveryView),
-          ...(page.next === undefined ? {} : { next: encodeCursor(page.next) }),
+          ...(page.next === undefined ? {} : { next: positionCursor.encode(page.next) }),
         },
         200,
       )

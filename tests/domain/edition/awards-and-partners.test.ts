@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest'
-import { editionDecider } from '../../../domain/edition/index.js'
-import { spec } from '../given-when-then.js'
+import { decideInProgramme } from '../programme.js'
+import { specOf } from '../given-when-then.js'
 import {
   closed,
   editionId,
@@ -13,7 +13,7 @@ import {
   withdrawn,
 } from './fixtures.js'
 
-const { given } = spec(editionDecider)
+const { given } = specOf(decideInProgramme)
 const member = [opened(), submitted('app-1', 's1'), selected('app-1', 's1')]
 const won = (overrides: Parameters<typeof recordAward>[1] = {}) => {
   const { type: _type, now: _now, ...data } = recordAward('s1', overrides)

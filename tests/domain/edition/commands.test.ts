@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { applicationCommand } from '../../../domain/application/index.js'
 import { editionCommand } from '../../../domain/edition/index.js'
 import {
   decideApplication,
@@ -7,15 +8,15 @@ import {
   withdrawApplication,
 } from './fixtures.js'
 
-describe('edition command schemas', () => {
+describe('edition and application command schemas', () => {
   it('parse the commands the specs use', () => {
+    expect(editionCommand.parse(openEdition())).toEqual(openEdition())
     for (const command of [
-      openEdition(),
       submitApplication('app-1', 's1'),
       decideApplication('app-1', 'selected', 'Strong team'),
       withdrawApplication('app-1', 'staff'),
     ]) {
-      expect(editionCommand.parse(command)).toEqual(command)
+      expect(applicationCommand.parse(command)).toEqual(command)
     }
   })
 
@@ -31,6 +32,6 @@ describe('edition command schemas', () => {
 
   it('refuses a decision that is neither selected nor rejected', () => {
     const command = { ...decideApplication('app-1', 'selected'), decision: 'maybe' }
-    expect(editionCommand.safeParse(command).success).toBe(false)
+    expect(applicationCommand.safeParse(command).success).toBe(false)
   })
 })

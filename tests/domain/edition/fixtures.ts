@@ -1,13 +1,11 @@
-import type { EventOf } from '../../../domain/events/index.js'
 import type {
+  ApplicationEvent,
   DecideApplication,
-  EditionEvent,
-  JoinPartner,
-  OpenEdition,
-  RecordAward,
   SubmitApplication,
   WithdrawApplication,
-} from '../../../domain/edition/index.js'
+} from '../../../domain/application/index.js'
+import type { EventOf } from '../../../domain/events/index.js'
+import type { EditionEvent, JoinPartner, OpenEdition, RecordAward } from '../../../domain/edition/index.js'
 
 /** CES Las Vegas 2020 as the programme ran it, with a small capacity for the seat rules. */
 export const editionId = 'ces-2020'
@@ -54,7 +52,7 @@ export const submitApplication = (
   ...overrides,
 })
 
-export const submitted = (applicationId: string, startupId: string): EditionEvent => {
+export const submitted = (applicationId: string, startupId: string): ApplicationEvent => {
   const { type: _type, now: _now, ...data } = submitApplication(applicationId, startupId)
   return { type: 'application.submitted', data }
 }
@@ -68,7 +66,7 @@ export const rejected = (applicationId: string, startupId: string): Decided => (
   type: 'application.rejected',
   data: { applicationId, editionId, startupId },
 })
-export const withdrawn = (applicationId: string, startupId: string): EditionEvent => ({
+export const withdrawn = (applicationId: string, startupId: string): ApplicationEvent => ({
   type: 'application.withdrawn',
   data: { applicationId, editionId, startupId, by: 'startup' },
 })
@@ -79,7 +77,6 @@ export const decideApplication = (
   reason?: string,
 ): DecideApplication => ({
   type: 'DecideApplication',
-  editionId,
   applicationId,
   decision,
   ...(reason === undefined ? {} : { reason }),
@@ -92,7 +89,6 @@ export const withdrawApplication = (
   reason?: string,
 ): WithdrawApplication => ({
   type: 'WithdrawApplication',
-  editionId,
   applicationId,
   by,
   ...(reason === undefined ? {} : { reason }),

@@ -1,9 +1,9 @@
 import { describe, it } from 'vitest'
-import { editionDecider } from '../../../domain/edition/index.js'
-import { spec } from '../given-when-then.js'
+import { decideInProgramme } from '../programme.js'
+import { specOf } from '../given-when-then.js'
 import { closed, editionId, now, openEdition, opened } from './fixtures.js'
 
-const { given } = spec(editionDecider)
+const { given } = specOf(decideInProgramme)
 
 describe('OpenEdition', () => {
   it('opens a new edition', () => {

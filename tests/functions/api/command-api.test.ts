@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
+import { startupIdOf } from '../../../functions/api/commands/ids.js'
 import { applicationBody, applicationForm, editionBody, validSiret } from '../../fixtures/requests.js'
 import { apiHarness, client, type ApiHarness } from './api-harness.js'
 import { lambdaV2, nodeServer, type Transport } from './transports.js'
@@ -26,6 +27,7 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
   })
 
   const version = (streamId: string) => harness.store.streamVersion(streamId)
+  const written = () => harness.written()
   const expectProblem = (response: { status: number; headers: Headers; json(): any }, status: number, code: string) => {
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     const problem = response.json()
@@ -149,9 +151,9 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
         body: applicationForm(nextSiret()),
       })
       expect(response.status).toBe(201)
-      const events = await harness.store.readStream('edition-ces-2020')
-      const last = events.at(-1)
-      expect(last).toMatchObject({ type: 'application.submitted', data: { themes: ['environment', 'water'], startupName: 'Calanques Tech' } })
+      expect(response.headers.get('etag')).toBe('"1"')
+      const [submitted] = await harness.store.readStream(`application-${response.json().applicationId}`)
+      expect(submitted).toMatchObject({ type: 'application.submitted', data: { themes: ['environment', 'water'], startupName: 'Calanques Tech' } })
     })
 
     it('applies a known SIRET under its existing id, and refuses a second application to one edition', async () => {
@@ -161,9 +163,30 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       const elsewhere = await apply(applicationBody(siret), {}, 'ces-2019-b')
       expect(elsewhere.status).toBe(201)
       expect(elsewhere.json().startupId).toBe(first.startupId)
-      const before = await version('edition-ces-2020')
+      expect(await version(`startup-${first.startupId}`)).toBe(1)
+      const before = await written()
+      const again = expectProblem(await apply(applicationBody(siret)), 409, 'already-applied')
+      expect(again).toMatchObject({ startupId: first.startupId, applicationId: first.applicationId })
+      expect(await written()).toEqual(before)
+    })
+
+    it('refuses to apply again after a withdrawal', async () => {
+      const siret = nextSiret()
+      const first = (await apply(applicationBody(siret))).json()
+      const withdrawal = { token: first.withdrawalToken }
+      expect((await api.public('POST', `/applications/${first.applicationId}/withdrawal`, withdrawal)).status).toBe(200)
       expectProblem(await apply(applicationBody(siret)), 409, 'already-applied')
-      expect(await version('edition-ces-2020')).toBe(before)
+    })
+
+    it('takes 50 concurrent first applications to one edition, every one of them', async () => {
+      await api.admin('POST', '/editions', editionBody('ces-2020-rush', { capacity: 100 }))
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => apply(applicationBody(nextSiret()), {}, 'ces-2020-rush')),
+      )
+      expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(201))
+      const ids = answers.map((answer) => answer.json().applicationId)
+      expect(new Set(ids).size).toBe(50)
+      for (const id of ids) expect(await version(`application-${id}`)).toBe(1)
     })
 
     it('answers an unknown edition with 404', async () => {
@@ -173,9 +196,10 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
     it('refuses an application after the deadline, writing nothing', async () => {
       await api.admin('POST', '/editions', editionBody('ces-2019', { applicationDeadline: '2019-08-01T00:00:00Z' }))
       const siret = nextSiret()
-      expectProblem(await apply(applicationBody(siret), {}, 'ces-2019'), 409, 'application-deadline-passed')
-      expect(await version('edition-ces-2019')).toBe(1)
-      expect(await harness.store.findGuard(`siret#${siret}`)).toBeUndefined()
+      const before = await written()
+      expectProblem(await apply(applicationBody(siret), {}, 'ces-2019'), 422, 'application-deadline-passed')
+      expect(await written()).toEqual(before)
+      expect(await version(`startup-${startupIdOf(siret)}`)).toBe(0)
     })
 
     it.each([
@@ -186,15 +210,15 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       ['no consent', { consent: false }, 'consent'],
       ['an unknown territory', { startup: { ...applicationBody('').startup, siret: '73282932000074', territory: 'paris' } }, 'startup.territory'],
     ])('refuses %s with 400 naming the field', async (_case, overrides, field) => {
-      const before = await version('edition-ces-2020')
+      const before = await written()
       const body = { ...applicationBody(nextSiret()), ...overrides }
       const problem = expectProblem(await apply(body), 400, 'validation-failed')
       expect(problem.errors.map((e: { field: string }) => e.field)).toContain(field)
-      expect(await version('edition-ces-2020')).toBe(before)
+      expect(await written()).toEqual(before)
     })
 
     it('refuses malformed JSON, a wrong content type and a 1 MB body, each with its own problem', async () => {
-      const before = await version('edition-ces-2020')
+      const before = await written()
       expectProblem(await apply('{"startup": {'), 400, 'malformed-json')
       expectProblem(
         await api.send('POST', '/editions/ces-2020/applications', { headers: { 'Content-Type': 'text/plain' }, body: 'hello' }),
@@ -202,15 +226,16 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
         'unsupported-media-type',
       )
       expectProblem(await apply({ ...applicationBody(nextSiret()), pitch: 'x'.repeat(1024 * 1024) }), 413, 'content-too-large')
-      expect(await version('edition-ces-2020')).toBe(before)
+      expect(await written()).toEqual(before)
     })
 
     it('lets staff record history with occurredAt, kept apart from recordedAt, and refuses it from the public', async () => {
       await api.admin('POST', '/editions', editionBody('ces-2017', { startsOn: '2017-01-05', endsOn: '2017-01-08', applicationDeadline: '2016-10-01T00:00:00Z' }))
       const body = { ...applicationBody(nextSiret()), occurredAt: '2016-09-15T10:00:00Z' }
       expectProblem(await apply(body, {}, 'ces-2017'), 403, 'forbidden')
-      expect((await api.admin('POST', '/editions/ces-2017/applications', body)).status).toBe(201)
-      const submitted = (await harness.store.readStream('edition-ces-2017')).at(-1)
+      const recorded = await api.admin('POST', '/editions/ces-2017/applications', body)
+      expect(recorded.status).toBe(201)
+      const [submitted] = await harness.store.readStream(`application-${recorded.json().applicationId}`)
       expect(submitted?.metadata).toMatchObject({ occurredAt: '2016-09-15T10:00:00Z', override: 'historical-import' })
       expect(submitted?.recordedAt).not.toBe('2016-09-15T10:00:00Z')
     })
@@ -221,30 +246,35 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       const body = applicationBody(nextSiret())
       const headers = { 'Idempotency-Key': `form-${keyPrefix}-1` }
       const first = await apply(body, headers)
-      const before = await version('edition-ces-2020')
+      const before = await written()
       const retry = await apply(body, headers)
       expect(retry.status).toBe(201)
       expect(retry.json()).toEqual(first.json())
       expect(retry.headers.get('idempotent-replayed')).toBe('true')
-      expect(await version('edition-ces-2020')).toBe(before)
+      expect(await written()).toEqual(before)
     })
 
     it('writes one application when duplicates race', async () => {
-      const body = applicationBody(nextSiret())
+      const siret = nextSiret()
+      const body = applicationBody(siret)
       const headers = { 'Idempotency-Key': `form-${keyPrefix}-race` }
-      const before = await version('edition-ces-2020')
       const answers = await Promise.all(Array.from({ length: 8 }, () => apply(body, headers)))
       expect(answers.map((a) => a.status)).toEqual(Array(8).fill(201))
-      expect(new Set(answers.map((a) => a.json().applicationId)).size).toBe(1)
-      expect(await version('edition-ces-2020')).toBe(before + 1)
+      const ids = new Set(answers.map((a) => a.json().applicationId))
+      expect(ids.size).toBe(1)
+      const [id] = ids
+      expect(await version(`application-${id}`)).toBe(1)
+      expect(await version(`startup-${startupIdOf(siret)}`)).toBe(1)
+      const guard = await harness.store.findGuard(`edition-application#ces-2020#${startupIdOf(siret)}`)
+      expect(guard?.applicationId).toBe(id)
     })
 
     it('refuses the same key with another body with 422', async () => {
       const headers = { 'Idempotency-Key': `form-${keyPrefix}-2` }
       await apply(applicationBody(nextSiret()), headers)
-      const before = await version('edition-ces-2020')
+      const before = await written()
       expectProblem(await apply(applicationBody(nextSiret()), headers), 422, 'idempotency-key-reused')
-      expect(await version('edition-ces-2020')).toBe(before)
+      expect(await written()).toEqual(before)
     })
   })
 
@@ -256,28 +286,31 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       return ids
     }
 
-    it('selects and rejects, with ETags, 412 on a stale If-Match and 409 on a second decision', async () => {
+    it('selects and rejects, with the application’s version as ETag, 412 on a stale If-Match and 409 on a second decision', async () => {
       const [a, b] = await openWithApplications('ces-2021', 5, 2)
-      const selected = await api.admin('POST', `/applications/${a?.applicationId}/decision`, { decision: 'selected' })
+      const selected = await api.admin('POST', `/applications/${a?.applicationId}/decision`, { decision: 'selected' }, { 'If-Match': '"1"' })
       expect(selected.status).toBe(200)
       expect(selected.json()).toEqual({ applicationId: a?.applicationId, status: 'selected' })
-      const etag = selected.headers.get('etag') as string
-      expectProblem(await api.admin('POST', `/applications/${b?.applicationId}/decision`, { decision: 'rejected' }, { 'If-Match': '"1"' }), 412, 'precondition-failed')
-      const rejected = await api.admin('POST', `/applications/${b?.applicationId}/decision`, { decision: 'rejected', reason: 'Out of scope' }, { 'If-Match': etag })
+      expect(selected.headers.get('etag')).toBe('"2"')
+      const stale = { 'If-Match': '"2"' }
+      const refused = expectProblem(await api.admin('POST', `/applications/${b?.applicationId}/decision`, { decision: 'rejected' }, stale), 412, 'precondition-failed')
+      expect(refused.currentVersion).toBe(1)
+      const rejected = await api.admin('POST', `/applications/${b?.applicationId}/decision`, { decision: 'rejected', reason: 'Out of scope' }, { 'If-Match': '"1"' })
       expect(rejected.status).toBe(200)
       expectProblem(await api.admin('POST', `/applications/${a?.applicationId}/decision`, { decision: 'rejected' }), 409, 'application-already-decided')
       expectProblem(await api.admin('POST', '/applications/nope/decision', { decision: 'selected' }), 404, 'application-not-found')
     })
 
-    it('selects exactly one of ten concurrent selections for the last seat', async () => {
-      const applications = await openWithApplications('ces-2022', 1, 10)
+    it('selects exactly one of eleven concurrent selections for the last seat', async () => {
+      const applications = await openWithApplications('ces-2022', 1, 11)
       const answers = await Promise.all(
         applications.map((a) => api.admin('POST', `/applications/${a.applicationId}/decision`, { decision: 'selected' })),
       )
       expect(answers.filter((r) => r.status === 200)).toHaveLength(1)
       for (const refused of answers.filter((r) => r.status !== 200)) expectProblem(refused, 409, 'edition-full')
-      const events = await harness.store.readStream('edition-ces-2022')
-      expect(events.filter((e) => e.type === 'application.selected')).toHaveLength(1)
+      const streams = await Promise.all(applications.map((a) => harness.store.readStream(`application-${a.applicationId}`)))
+      expect(streams.flat().filter((e) => e.type === 'application.selected')).toHaveLength(1)
+      expect(await harness.store.readCounter('seats#ces-2022')).toBe(1)
     })
 
     it('withdraws with the application’s token, refuses a wrong one, and lets staff withdraw', async () => {
@@ -286,8 +319,18 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       const own = await api.public('POST', `/applications/${a?.applicationId}/withdrawal`, { token: a?.withdrawalToken, reason: 'Not ready' })
       expect(own.json()).toEqual({ applicationId: a?.applicationId, status: 'withdrawn' })
       expect((await api.admin('POST', `/applications/${b?.applicationId}/withdrawal`, {})).status).toBe(200)
-      const withdrawn = (await harness.store.readStream('edition-ces-2023')).filter((e) => e.type === 'application.withdrawn')
+      const streams = await Promise.all([a, b].map((x) => harness.store.readStream(`application-${x?.applicationId}`)))
+      const withdrawn = streams.flat().filter((e) => e.type === 'application.withdrawn')
       expect(withdrawn.map((e) => (e.type === 'application.withdrawn' ? e.data.by : ''))).toEqual(['startup', 'staff'])
+    })
+
+    it('frees the seat of a member who withdraws, so another can be selected', async () => {
+      const [a, b] = await openWithApplications('ces-2023-b', 1, 2)
+      await api.admin('POST', `/applications/${a?.applicationId}/decision`, { decision: 'selected' })
+      expectProblem(await api.admin('POST', `/applications/${b?.applicationId}/decision`, { decision: 'selected' }), 409, 'edition-full')
+      await api.public('POST', `/applications/${a?.applicationId}/withdrawal`, { token: a?.withdrawalToken })
+      expect((await api.admin('POST', `/applications/${b?.applicationId}/decision`, { decision: 'selected' })).status).toBe(200)
+      expect(await harness.store.readCounter('seats#ces-2023-b')).toBe(1)
     })
 
     it('records awards for delegation members only', async () => {

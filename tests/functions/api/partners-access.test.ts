@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { editionBody } from '../../fixtures/requests.js'
-import { fakeClock } from '../partners/fixtures.js'
+import { fakeClock } from '../webhooks/fixtures.js'
 import { apiHarness, client, testNow, type ApiHarness } from './api-harness.js'
 import { inProcess } from './transports.js'
 
@@ -34,7 +34,7 @@ describe('partner access', () => {
       label: 'integration',
     })
     expect(response.status).toBe(201)
-    return response.json() as { keyId: string; apiKey: string }
+    return response.json<{ keyId: string; apiKey: string }>()
   }
   const withKey = (apiKey: string) => (method: string, path: string, body?: unknown) =>
     api.public(method, path, body, { 'X-Api-Key': apiKey })
@@ -179,10 +179,16 @@ describe('partner access', () => {
   it("shows a partner its own subscriptions only: another partner's are 404; staff see them all", async () => {
     const nice = await issue('nice-cote-d-azur')
     const toulon = await issue('toulon')
+    // One name per thing: an edition is `editionId` here as everywhere.
+    problem(
+      await withKey(nice.apiKey)('POST', '/subscriptions', { url: publicTarget, edition: 'ces-2020' }),
+      400,
+      'validation-failed',
+    )
     const created = await withKey(nice.apiKey)('POST', '/subscriptions', {
       url: publicTarget,
       types: ['award.won'],
-      edition: 'ces-2020',
+      editionId: 'ces-2020',
     })
     expect(created.status).toBe(201)
     const { id, secret } = created.json()
@@ -193,7 +199,7 @@ describe('partner access', () => {
       id,
       url: publicTarget,
       types: ['award.won'],
-      edition: 'ces-2020',
+      editionId: 'ces-2020',
       status: 'active',
       signingSecrets: 1,
     })
@@ -221,6 +227,12 @@ describe('partner access', () => {
     })
     expect((await api.admin('GET', `/subscriptions/${id}/deliveries`)).json()).toEqual({
       deliveries: [],
+    })
+    const badCursor = await api.admin('GET', `/subscriptions/${id}/deliveries?cursor=MTI`)
+    expect(badCursor.json()).toMatchObject({
+      status: 400,
+      type: '/problems/invalid-cursor',
+      detail: 'Pass back the `next` of a previous page unchanged',
     })
     // The intruder's DELETE deleted nothing.
     expect((await withKey(nice.apiKey)('GET', `/subscriptions/${id}`)).status).toBe(200)

@@ -25,14 +25,24 @@ describe('registration route under random input', () => {
       body,
     })
 
-  /** Posts, then checks the two promises: no 5xx, and nothing written unless accepted. */
+  /**
+   * Posts, then checks the two promises: no 5xx, and nothing written unless accepted (then
+   * the application, its guard, and the start-up's registration if it was new).
+   */
   const check = async (body: string, contentType?: string) => {
-    const before = await harness.store.streamVersion('edition-ces-2020')
+    const before = await harness.written()
     const response = await post(body, contentType)
     expect(response.status).toBeLessThan(500)
-    const after = await harness.store.streamVersion('edition-ces-2020')
-    expect(after).toBe(response.status === 201 ? before + 1 : before)
-    if (response.status !== 201) expect(response.headers.get('content-type')).toMatch(/problem\+json/)
+    const after = await harness.written()
+    if (response.status !== 201) {
+      expect(after).toEqual(before)
+      expect(response.headers.get('content-type')).toMatch(/problem\+json/)
+      return
+    }
+    expect(await harness.store.streamVersion(`application-${response.json().applicationId}`)).toBe(1)
+    expect(after.events - before.events).toBeGreaterThanOrEqual(1)
+    expect(after.events - before.events).toBeLessThanOrEqual(2)
+    expect(after.guards - before.guards).toBe(1)
   }
 
   const contentTypes = fc.constantFrom(

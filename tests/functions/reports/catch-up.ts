@@ -7,7 +7,11 @@ import { runProjections } from '../../../functions/projector/run-projections.js'
 import type { TestTables } from '../../setup/test-tables.js'
 import { insertRecord, streamEvent } from '../indexer/stream-events.js'
 
-/** Every item of the Events table, as its stream's NEW_IMAGE records would carry them. */
+/**
+ * Every item of the Events table, as its stream's NEW_IMAGE records would carry them, in
+ * the order they were recorded: a Scan returns streams in hash order, whereas the shards
+ * of a DynamoDB Stream deliver an edition opened minutes before its applications first.
+ */
 const eventItems = async ({ doc, names }: TestTables) => {
   const items: Record<string, unknown>[] = []
   let ExclusiveStartKey: Record<string, unknown> | undefined
@@ -16,7 +20,8 @@ const eventItems = async ({ doc, names }: TestTables) => {
     items.push(...(page.Items ?? []))
     ExclusiveStartKey = page.LastEvaluatedKey
   } while (ExclusiveStartKey)
-  return items
+  const order = (item: Record<string, unknown>) => `${String(item.recordedAt)}#${String(item.version).padStart(9, '0')}`
+  return items.sort((a, b) => order(a).localeCompare(order(b)))
 }
 
 /**

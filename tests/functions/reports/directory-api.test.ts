@@ -41,8 +41,8 @@ describe('start-up directory and report access', () => {
     expect(names(await json('/startups?territory=nice-cote-d-azur'))).toEqual(['Santé Azur'])
     const green = names(await json('/startups?theme=environment'))
     expect(green.sort()).toEqual(['+Plus Mobilité', 'Calanques Tech'])
-    expect(names(await json('/startups?edition=ces-2019'))).toEqual(['Calanques Tech'])
-    const both = names(await json('/startups?edition=ces-2020&theme=mobility'))
+    expect(names(await json('/startups?editionId=ces-2019'))).toEqual(['Calanques Tech'])
+    const both = names(await json('/startups?editionId=ces-2020&theme=mobility'))
     expect(both).toEqual(['+Plus Mobilité'])
   })
 
@@ -102,9 +102,9 @@ describe('start-up directory and report access', () => {
     for (const path of [
       '/reports/editions/ces-1999',
       '/reports/editions/ces-1999/delegation.csv',
-      '/reports/awards?edition=ces-1999',
-      '/reports/partners?edition=ces-1999',
-      '/startups?edition=ces-1999',
+      '/reports/awards?editionId=ces-1999',
+      '/reports/partners?editionId=ces-1999',
+      '/startups?editionId=ces-1999',
       '/startups/no-such-startup',
     ]) {
       const response = await api.reports('GET', path)
@@ -118,6 +118,8 @@ describe('start-up directory and report access', () => {
     expect((await api.reports('GET', '/startups?cursor=not-a-cursor')).json()).toMatchObject({
       status: 400,
       type: '/problems/invalid-cursor',
+      // The same answer as the partner feed's and the delivery log's: one catalogue entry.
+      detail: 'Pass back the `next` of a previous page unchanged',
     })
     expect((await api.reports('GET', '/startups?territory=atlantis')).status).toBe(400)
     expect((await api.reports('GET', '/startups?limit=1000')).status).toBe(400)

@@ -136,8 +136,8 @@ describe('reporting API', () => {
       editionName: 'CES Las Vegas 2019',
     })
 
-    const one = (await get('/reports/awards?edition=ces-2019')).json()
-    expect(one).toMatchObject({ edition: 'ces-2019', count: 1 })
+    const one = (await get('/reports/awards?editionId=ces-2019')).json()
+    expect(one).toMatchObject({ editionId: 'ces-2019', count: 1 })
     expect((await get('/reports/awards.csv')).text.split('\r\n')[1]).toBe(
       '2019,CES Las Vegas 2019,Calanques Tech,Honoree,Smart Cities,2019-01-07',
     )
@@ -152,9 +152,9 @@ describe('reporting API', () => {
       ['nice-cote-d-azur', 1],
     ])
 
-    const edition = (await get('/reports/partners?edition=ces-2019')).json()
+    const edition = (await get('/reports/partners?editionId=ces-2019')).json()
     expect(edition).toMatchObject({
-      edition: 'ces-2019',
+      editionId: 'ces-2019',
       count: 1,
       partners: [{ name: 'Région Sud' }],
     })

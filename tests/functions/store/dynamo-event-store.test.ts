@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   ConcurrencyError,
@@ -263,5 +263,76 @@ describe('read a stream', () => {
     expect(tail.map((e) => e.version)).toEqual(Array.from({ length: 21 }, (_, i) => i + 250))
     const some = await store.readStream('edition-long', { fromVersion: 10, maxCount: 5 })
     expect(some.map((e) => e.version)).toEqual([10, 11, 12, 13, 14])
+  })
+})
+
+describe('read-set checks and counters', () => {
+  it('appends while a stream read to decide is unchanged, and refuses once it moved', async () => {
+    await store.append([{ streamId: 'edition-rs', expectedVersion: 0, events: [editionOpened('rs')] }], { metadata: metadata() })
+    const unchanged = [{ streamId: 'edition-rs', version: 1 }]
+    const submitted = (id: string) => [{ streamId: `application-${id}`, expectedVersion: 0, events: [applicationSubmitted(id, `s-${id}`)] }]
+    expect((await store.append(submitted('rs-1'), { metadata: metadata(), unchanged })).status).toBe('appended')
+    await store.append([{ streamId: 'edition-rs', expectedVersion: 1, events: [partnerJoined('tpm', 'rs')] }], { metadata: metadata() })
+    const refused = store.append(submitted('rs-2'), { metadata: metadata(), unchanged })
+    await expect(refused).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: 'edition-rs', expectedVersion: 1, actualVersion: 2 })
+    expect(await versionsOf('application-rs-2')).toEqual([])
+  })
+
+  it('refuses a check at a version the stream never reached, so no gap can be decided on', async () => {
+    const fresh = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    const unchanged = [{ streamId: 'edition-rs-ghost', version: 3 }]
+    const events = [{ streamId: 'application-ghost', expectedVersion: 0, events: [applicationSubmitted('ghost', 's')] }]
+    await expect(fresh.append(events, { metadata: metadata(), unchanged })).rejects.toBeInstanceOf(ConcurrencyError)
+  })
+
+  it('writes a counter at the value it read, and refuses a racer that read the same value', async () => {
+    const select = (id: string, expected: number) =>
+      store.append([{ streamId: `application-c-${id}`, expectedVersion: 0, events: [applicationSubmitted(`c-${id}`, id)] }], {
+        metadata: metadata(),
+        counters: [{ counterId: 'seats#counter-test', expected, value: expected + 1 }],
+      })
+    expect(await store.readCounter('seats#counter-test')).toBe(0)
+    const outcomes = await Promise.allSettled([select('a', 0), select('b', 0), select('c', 0)])
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
+    for (const o of outcomes.filter((o) => o.status === 'rejected')) {
+      expect((o).reason).toMatchObject({ name: 'ConcurrencyError', streamId: 'seats#counter-test', actualVersion: 1 })
+    }
+    expect(await store.readCounter('seats#counter-test')).toBe(1)
+    await select('d', 1)
+    expect(await store.readCounter('seats#counter-test')).toBe(2)
+  })
+
+  it('checks a counter it does not change without writing it, and refuses once it moved', async () => {
+    const check = (id: string) =>
+      store.append([{ streamId: `application-k-${id}`, expectedVersion: 0, events: [applicationSubmitted(`k-${id}`, id)] }], {
+        metadata: metadata(),
+        counters: [{ counterId: 'edition-lifecycle#k', expected: 1, value: 1 }],
+      })
+    await store.append([{ streamId: 'edition-lifecycle-test', expectedVersion: 0, events: [editionOpened('lifecycle-test')] }], {
+      metadata: metadata(),
+      counters: [{ counterId: 'edition-lifecycle#k', expected: 0, value: 1 }],
+    })
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => check(`a${i}`)))
+    expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('appended'))
+    expect(await tables.doc.send(new GetCommand({ TableName: tables.names.guards, Key: { guardId: 'edition-lifecycle#k' } }))).toMatchObject({
+      Item: { count: 1 },
+    })
+    await store.append([{ streamId: 'edition-lifecycle-test', expectedVersion: 1, events: [{ type: 'edition.closed', data: { editionId: 'lifecycle-test' } }] }], {
+      metadata: metadata(),
+      counters: [{ counterId: 'edition-lifecycle#k', expected: 1, value: 2 }],
+    })
+    await expect(check('late')).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: 'edition-lifecycle#k', actualVersion: 2 })
+  })
+
+  it('reads the newest events of a stream, oldest first, saying whether it reached the start', async () => {
+    const events = Array.from({ length: 7 }, (_, i) => partnerJoined(`p-${i}`, 'tail'))
+    await store.append([{ streamId: 'edition-tail', expectedVersion: 0, events }], { metadata: metadata() })
+    const tail = await store.readStreamTail('edition-tail', 3)
+    expect(tail.events.map((e) => e.version)).toEqual([5, 6, 7])
+    expect(tail.complete).toBe(false)
+    const whole = await store.readStreamTail('edition-tail', 7)
+    expect(whole.events.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(whole.complete).toBe(true)
+    expect((await store.readStreamTail('edition-none', 3)).complete).toBe(true)
   })
 })

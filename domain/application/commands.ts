@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { applicationSubmitted, applicationWithdrawn, isoDateTime } from '../events/index.js'
+
+/**
+ * The application's commands, derived from the events they cause so no field is typed
+ * twice. `now` is the effective time of the fact (the clock, or the historical time
+ * staff import); ids are chosen by the caller, never here.
+ */
+const effective = { now: isoDateTime }
+
+export const submitApplicationCommand = applicationSubmitted.extend({
+  type: z.literal('SubmitApplication'),
+  ...effective,
+})
+
+export const decideApplicationCommand = z.object({
+  type: z.literal('DecideApplication'),
+  applicationId: z.string().min(1),
+  decision: z.enum(['selected', 'rejected']),
+  reason: z.string().max(2000).optional(),
+  ...effective,
+})
+
+export const withdrawApplicationCommand = applicationWithdrawn
+  .pick({ applicationId: true, by: true, reason: true })
+  .extend({ type: z.literal('WithdrawApplication'), ...effective })
+
+/**
+ * Any application command, discriminated on `type`.
+ *
+ * @example applicationCommand.parse({ type: 'DecideApplication', applicationId, decision: 'selected', now })
+ */
+export const applicationCommand = z.discriminatedUnion('type', [
+  submitApplicationCommand,
+  decideApplicationCommand,
+  withdrawApplicationCommand,
+])
+
+export type SubmitApplication = z.infer<typeof submitApplicationCommand>
+export type DecideApplication = z.infer<typeof decideApplicationCommand>
+export type WithdrawApplication = z.infer<typeof withdrawApplicationCommand>
+export type ApplicationCommand = z.infer<typeof applicationCommand>

@@ -1,0 +1,57 @@
+import { RuleViolationError, type RuleKind } from '../shared/errors.js'
+import type { ApplicationStatus } from './state.js'
+
+const refuse = (code: string, kind: RuleKind, message: string, details: Record<string, unknown>) =>
+  new RuleViolationError(code, message, kind, details)
+
+/**
+ * The application's refusals, written once. Codes are public (problem+json type URIs).
+ *
+ * @example throw applicationErrors.alreadyApplied('ces-2020', 's1', 'app-1')
+ */
+export const applicationErrors = {
+  deadlinePassed: (editionId: string, applicationDeadline: string, now: string) =>
+    refuse(
+      'application-deadline-passed',
+      'invalid',
+      `The application deadline of edition ${editionId} (${applicationDeadline}) has passed.`,
+      { editionId, applicationDeadline, now },
+    ),
+  alreadyApplied: (editionId: string, startupId: string, applicationId: string) =>
+    refuse(
+      'already-applied',
+      'conflict',
+      `Start-up ${startupId} has already applied to edition ${editionId} ` +
+        `(application ${applicationId}).`,
+      { editionId, startupId, applicationId },
+    ),
+  alreadySubmitted: (applicationId: string) =>
+    refuse('application-already-submitted', 'conflict', `Application ${applicationId} already exists.`, {
+      applicationId,
+    }),
+  notFound: (applicationId: string) =>
+    refuse('application-not-found', 'not-found', `Application ${applicationId} does not exist.`, {
+      applicationId,
+    }),
+  alreadyDecided: (editionId: string, applicationId: string, status: ApplicationStatus) =>
+    refuse(
+      'application-already-decided',
+      'conflict',
+      `Application ${applicationId} to edition ${editionId} is already ${status}.`,
+      { editionId, applicationId, status },
+    ),
+  full: (editionId: string, capacity: number) =>
+    refuse(
+      'edition-full',
+      'conflict',
+      `Edition ${editionId} is full: its ${capacity} seats are taken.`,
+      { editionId, capacity },
+    ),
+  notWithdrawable: (editionId: string, applicationId: string, status: ApplicationStatus) =>
+    refuse(
+      'application-not-withdrawable',
+      'conflict',
+      `Application ${applicationId} to edition ${editionId} is ${status} and cannot be withdrawn.`,
+      { editionId, applicationId, status },
+    ),
+}

@@ -1,6 +1,0 @@
-export * from './delivery.js'
-export * from './filter.js'
-export * from './health.js'
-export * from './public-event.js'
-export * from './retry-schedule.js'
-export * from './scopes.js'

@@ -1,0 +1,129 @@
+import { z } from 'zod'
+import { retryDelay } from './retry-schedule.js'
+
+/**
+ * One event to one subscription. `pending` waits for `nextAttemptAt` (first try or a
+ * retry), `delivered` got a 2xx, `dead` spent its retries or met a permanent refusal
+ * and waits for a redrive.
+ */
+export const deliveryStatuses = ['pending', 'delivered', 'dead'] as const
+const deliveryStatus = z.enum(deliveryStatuses)
+export type DeliveryStatus = z.infer<typeof deliveryStatus>
+
+export const deliveryStateSchema = z.object({
+  status: deliveryStatus,
+  attempts: z.number().int().min(0),
+  nextAttemptAt: z.string().optional(),
+  lastAttemptAt: z.string().optional(),
+  lastStatusCode: z.number().int().optional(),
+  lastError: z.string().optional(),
+  deliveredAt: z.string().optional(),
+  deadAt: z.string().optional(),
+})
+export type DeliveryState = z.infer<typeof deliveryStateSchema>
+
+/** What one attempt came to, as the deliverer saw it. */
+export type AttemptOutcome =
+  | { readonly kind: 'success'; readonly statusCode: number }
+  | {
+      readonly kind: 'retryable'
+      readonly error: string
+      readonly statusCode?: number
+      readonly retryAfterMs?: number
+    }
+  | { readonly kind: 'permanent'; readonly error: string; readonly statusCode?: number }
+
+/**
+ * A receiver's answer as an outcome: 2xx succeeds; 408, 429 and 5xx are worth a retry;
+ * any other status (4xx, and 3xx since redirects are never followed) is permanent.
+ *
+ * @example classifyResponse(503) // { kind: 'retryable', statusCode: 503, … }
+ */
+export const classifyResponse = (statusCode: number, retryAfterMs?: number): AttemptOutcome => {
+  if (statusCode >= 200 && statusCode < 300) return { kind: 'success', statusCode }
+  const error = `HTTP ${statusCode}`
+  if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
+    return {
+      kind: 'retryable',
+      statusCode,
+      error,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    }
+  }
+  return { kind: 'permanent', statusCode, error }
+}
+
+/** A new delivery, due at once. */
+export const newDelivery = (now: string): DeliveryState => ({
+  status: 'pending',
+  attempts: 0,
+  nextAttemptAt: now,
+})
+
+const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
+
+const withoutFailure = ({ lastError: _e, lastStatusCode: _s, ...rest }: DeliveryState) => rest
+
+/**
+ * The delivery after one more attempt (`state.attempts` does not count it yet).
+ * `random` in [0, 1) spreads the next retry.
+ *
+ * @example afterAttempt(newDelivery(now), { kind: 'success', statusCode: 204 }, { now, random })
+ */
+export const afterAttempt = (
+  state: DeliveryState,
+  outcome: AttemptOutcome,
+  { now, random }: { readonly now: string; readonly random: number },
+): DeliveryState => {
+  const attempts = state.attempts + 1
+  const base = { ...withoutFailure(state), attempts, lastAttemptAt: now }
+  const code = outcome.statusCode === undefined ? {} : { lastStatusCode: outcome.statusCode }
+  if (outcome.kind === 'success') {
+    const { nextAttemptAt: _n, ...rest } = base
+    return { ...rest, ...code, status: 'delivered', deliveredAt: now }
+  }
+  const failed = { ...base, ...code, lastError: outcome.error }
+  const delay =
+    outcome.kind === 'retryable' ? retryDelay(attempts, random, outcome.retryAfterMs) : undefined
+  if (delay === undefined) {
+    const { nextAttemptAt: _n, ...rest } = failed
+    return { ...rest, status: 'dead', deadAt: now }
+  }
+  return { ...failed, status: 'pending', nextAttemptAt: plusMs(now, delay) }
+}
+
+/** A dead delivery can be redriven: it starts over with a fresh retry budget. */
+export class NotDeadError extends Error {
+  override readonly name = 'NotDeadError'
+  constructor(readonly status: DeliveryStatus) {
+    super(`Only a dead delivery can be redriven, not a ${status} one`)
+  }
+}
+
+/**
+ * A dead delivery sent again: pending at once, attempts back to 0, last error kept.
+ *
+ * @example redrive(dead, now).status // 'pending'
+ */
+export const redrive = (state: DeliveryState, now: string): DeliveryState => {
+  if (state.status !== 'dead') throw new NotDeadError(state.status)
+  const { deadAt: _d, ...rest } = state
+  return { ...rest, status: 'pending', attempts: 0, nextAttemptAt: now }
+}
+
+/** Whether the delivery should be attempted at `now`. */
+export const isDue = (state: DeliveryState, now: string): boolean =>
+  state.status === 'pending' && Date.parse(state.nextAttemptAt ?? now) <= Date.parse(now)
+
+/**
+ * A `Retry-After` header (seconds or an HTTP date) as milliseconds from `now`.
+ *
+ * @example parseRetryAfter('120', now) // 120_000
+ */
+export const parseRetryAfter = (header: string | undefined, now: string): number | undefined => {
+  if (header === undefined) return undefined
+  const trimmed = header.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1_000
+  const at = Date.parse(trimmed)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.parse(now))
+}

@@ -1,0 +1,46 @@
+import type { ApiKeyScope } from '../../domain/partner-access/scopes.js'
+import { ProblemError } from '../api/problem.js'
+
+/**
+ * What partner access answers when it refuses, written once. An unknown, revoked or
+ * expired API key is the API's `unauthenticated` (api/problems.ts), like a bad token.
+ * Codes are public (`/problems/<code>`): never rename one.
+ *
+ * @example throw partnerAccessProblems.keyNotFound(keyId)
+ */
+export const partnerAccessProblems = {
+  /** A valid key without the scope the route needs. */
+  insufficientScope: (scope: ApiKeyScope) =>
+    new ProblemError({
+      status: 403,
+      code: 'insufficient-scope',
+      detail: `This needs a key with the scope ${scope}`,
+      extensions: { scope },
+    }),
+
+  /** Keys are issued to registered partners only. */
+  partnerNotFound: (partnerId: string) =>
+    new ProblemError({
+      status: 404,
+      code: 'partner-not-found',
+      detail: `No partner ${partnerId} is registered`,
+      extensions: { partnerId },
+    }),
+
+  keyNotFound: (keyId: string) =>
+    new ProblemError({
+      status: 404,
+      code: 'key-not-found',
+      detail: `The partner has no key ${keyId}`,
+      extensions: { keyId },
+    }),
+
+  /** Only a live key can be rotated. */
+  keyRevoked: (keyId: string) =>
+    new ProblemError({
+      status: 409,
+      code: 'key-revoked',
+      detail: `Key ${keyId} was already revoked or replaced`,
+      extensions: { keyId },
+    }),
+}

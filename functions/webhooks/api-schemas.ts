@@ -1,0 +1,119 @@
+import { z } from '@hono/zod-openapi'
+import { eventTypeNames, slug } from '../../domain/events/index.js'
+import { deliveryStateSchema } from '../../domain/webhooks/delivery.js'
+import { documented } from '../api/schemas/documented.js'
+import type { Delivery } from './delivery/delivery-item.js'
+import type { Subscription } from './subscriptions/subscription-item.js'
+
+/**
+ * The subscription routes' request and response schemas (OpenAPI documentation comes
+ * from them), and the views that turn stored items into those responses.
+ */
+
+export const subscriptionBody = z
+  .object({
+    url: z
+      .string()
+      .max(2_000)
+      .openapi({ example: 'https://hooks.nicecotedazur.example/delegation-sud' }),
+    types: z
+      .array(z.enum(eventTypeNames))
+      .max(eventTypeNames.length)
+      .optional()
+      .openapi({ example: ['award.won'] }),
+    editionId: documented(slug, {
+      example: 'ces-2020',
+      description: 'Only events of this edition (none of the programme-wide ones)',
+    }).optional(),
+  })
+  .strict()
+  .openapi('NewSubscription')
+
+export const rotationBody = z
+  .object({
+    overlapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400)
+      .optional()
+      .openapi({ description: 'How long the previous secret keeps signing too (default one day)' }),
+  })
+  .strict()
+
+export const subscriptionView = z
+  .object({
+    id: z.string(),
+    partnerId: z.string(),
+    url: z.string(),
+    types: z.array(z.string()),
+    editionId: z.string().optional(),
+    status: z.enum(['active', 'disabled']),
+    disabledReason: z.string().optional(),
+    disabledAt: z.string().optional(),
+    consecutiveDeadLetters: z.number().int(),
+    failingSince: z.string().optional(),
+    lastDeliveredAt: z.string().optional(),
+    createdAt: z.string(),
+    signingSecrets: z
+      .number()
+      .int()
+      .openapi({ description: 'Secrets signing now (2 during a rotation overlap)' }),
+  })
+  .openapi('Subscription')
+
+// The delivery's state as the domain defines it, plus which event it carries.
+// (extend() makes a fresh schema, so .openapi() exists on it: see schemas/documented.ts.)
+export const deliveryView = deliveryStateSchema
+  .extend({
+    position: z.number().int(),
+    eventId: z.string(),
+    type: z.string(),
+    streamId: z.string(),
+    version: z.number().int(),
+    webhookId: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('Delivery')
+
+const defined = <T extends Record<string, unknown>>(value: T): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+
+/** A subscription as the API shows it: never its secrets. */
+export const toSubscriptionView = (s: Subscription, now: Date): z.infer<typeof subscriptionView> =>
+  defined({
+    id: s.id,
+    partnerId: s.partnerId,
+    url: s.url,
+    types: s.filter.types ?? [],
+    editionId: s.filter.editionId,
+    status: s.status === 'disabled' ? 'disabled' : 'active',
+    disabledReason: s.disabledReason,
+    disabledAt: s.disabledAt,
+    consecutiveDeadLetters: s.health.consecutiveDeadLetters,
+    failingSince: s.health.failingSince,
+    lastDeliveredAt: s.lastDeliveredAt,
+    createdAt: s.createdAt,
+    signingSecrets: s.secrets.filter((x) => !x.notAfter || Date.parse(x.notAfter) > now.getTime())
+      .length,
+  })
+
+/** A delivery as the log shows it: state and last error, never the body. */
+export const toDeliveryView = (d: Delivery): z.infer<typeof deliveryView> =>
+  defined({
+    position: d.position,
+    eventId: d.eventId,
+    type: d.type,
+    streamId: d.streamId,
+    version: d.version,
+    webhookId: d.webhookId,
+    status: d.status,
+    attempts: d.attempts,
+    nextAttemptAt: d.nextAttemptAt,
+    lastAttemptAt: d.lastAttemptAt,
+    lastStatusCode: d.lastStatusCode,
+    lastError: d.lastError,
+    deliveredAt: d.deliveredAt,
+    deadAt: d.deadAt,
+    createdAt: d.createdAt,
+  })

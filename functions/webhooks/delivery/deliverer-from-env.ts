@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import type { Logger } from '../../shared/logger.js'
+import type { WebhookStores } from '../services.js'
+import { targetPolicyFromEnv } from '../target-policy.js'
+import { createDeliverer } from './deliverer.js'
+import { createWebhookSender } from './http-sender.js'
+
+/** How long one post may take, connection to response headers (5 s unless told). */
+const delivererEnvSchema = z.object({
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(5_000),
+})
+
+/**
+ * The deliverer as both Lambdas run it: the scheduled deliverer (full budget) and the
+ * dispatcher's immediate pass after recording deliveries (a short budget).
+ *
+ * @example const deliverer = delivererFromEnv(process.env, stores, logger, { budgetMs: 10_000 })
+ */
+export const delivererFromEnv = (
+  env: NodeJS.ProcessEnv,
+  { subscriptions, deliveries }: Pick<WebhookStores, 'subscriptions' | 'deliveries'>,
+  logger: Logger,
+  options: { readonly budgetMs?: number } = {},
+) => {
+  const { WEBHOOK_TIMEOUT_MS } = delivererEnvSchema.parse(env)
+  return createDeliverer({
+    subscriptions,
+    deliveries,
+    send: createWebhookSender({ policy: targetPolicyFromEnv(env), timeoutMs: WEBHOOK_TIMEOUT_MS }),
+    clock: () => new Date(),
+    random: Math.random,
+    logger,
+    ...options,
+  })
+}

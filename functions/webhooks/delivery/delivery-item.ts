@@ -1,0 +1,23 @@
+import { z } from 'zod'
+import { eventTypeNames } from '../../../domain/events/index.js'
+import { deliveryStateSchema } from '../../../domain/webhooks/delivery.js'
+
+export const deliverySchema = deliveryStateSchema.extend({
+  subscriptionId: z.string(),
+  partnerId: z.string(),
+  position: z.number().int().min(1),
+  eventId: z.string(),
+  streamId: z.string(),
+  version: z.number().int().min(1),
+  type: z.enum(eventTypeNames),
+  /** `webhook-id`: the same on every attempt and redrive of this event to this subscription. */
+  webhookId: z.string(),
+  createdAt: z.string(),
+})
+/** One event to one subscription, as the log shows it (the body is stored beside it). */
+export type Delivery = z.infer<typeof deliverySchema>
+
+/** A delivery with the exact body to post, as the dispatcher records it. */
+export interface NewDelivery extends Delivery {
+  readonly payload: string
+}

@@ -1,0 +1,95 @@
+import http from 'node:http'
+import https from 'node:https'
+import type { LookupFunction } from 'node:net'
+import { errorMessage } from '../../shared/error-message.js'
+import {
+  checkTarget,
+  systemLookup,
+  UnsafeTargetError,
+  type Lookup,
+  type ResolvedAddress,
+  type TargetPolicy,
+} from '../url-safety.js'
+
+/** What came of one POST: the receiver's status, or why there was none. */
+type SendResult =
+  | { readonly kind: 'response'; readonly statusCode: number; readonly retryAfter?: string }
+  | { readonly kind: 'error'; readonly error: string }
+
+export type WebhookSender = (request: {
+  readonly url: string
+  readonly headers: Record<string, string>
+  readonly body: string
+}) => Promise<SendResult>
+
+interface SenderOptions {
+  readonly policy: TargetPolicy
+  readonly lookup?: Lookup
+  /** The whole exchange, connection to response headers (default 5 s). */
+  readonly timeoutMs?: number
+}
+
+/** Connects to the address that was checked, never to a fresh (possibly rebound) answer. */
+const pinnedLookup = ({ address, family }: ResolvedAddress): LookupFunction =>
+  ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (options?.all) callback(null, [{ address, family }])
+    else callback(null, address, family)
+  }) as unknown as LookupFunction
+
+const describe = (error: unknown, timeoutMs: number): string => {
+  if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
+    return `timed out after ${timeoutMs} ms`
+  }
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : ''
+  if (code === 'ECONNREFUSED') return 'connection refused'
+  return errorMessage(error).slice(0, 200)
+}
+
+/**
+ * Posts a webhook the safe way: the target is checked again (DNS rebinding) and the
+ * connection pinned to the checked address; no redirect is followed; the exchange is
+ * bounded by a timeout; the response body is drained, never read into memory.
+ *
+ * @example const result = await createWebhookSender({ policy })({ url, headers, body })
+ */
+export const createWebhookSender =
+  ({ policy, lookup = systemLookup, timeoutMs = 5_000 }: SenderOptions): WebhookSender =>
+  async ({ url, headers, body }) => {
+    let target: Awaited<ReturnType<typeof checkTarget>>
+    try {
+      target = await checkTarget(url, policy, lookup)
+    } catch (error: unknown) {
+      if (error instanceof UnsafeTargetError)
+        return { kind: 'error', error: `refused target: ${error.reason}` }
+      throw error
+    }
+    const [address] = target.addresses
+    const client = target.url.protocol === 'https:' ? https : http
+    return new Promise<SendResult>((resolve) => {
+      const request = client.request(target.url, {
+        method: 'POST',
+        agent: false,
+        ...(address ? { lookup: pinnedLookup(address) } : {}),
+        signal: AbortSignal.timeout(timeoutMs),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'DelegationSud-Webhooks/1.0',
+          ...headers,
+          'content-length': String(Buffer.byteLength(body)),
+        },
+      })
+      request.on('error', (error) => resolve({ kind: 'error', error: describe(error, timeoutMs) }))
+      request.on('response', (response) => {
+        response.on('error', () => {})
+        response.resume()
+        const retryAfter = response.headers['retry-after']
+        resolve({
+          kind: 'response',
+          statusCode: response.statusCode ?? 0,
+          ...(retryAfter ? { retryAfter } : {}),
+        })
+      })
+      request.end(body)
+    })
+  }

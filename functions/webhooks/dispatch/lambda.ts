@@ -1,0 +1,34 @@
+import { createDynamoFeed } from '../../feed/dynamo-feed.js'
+import { documentClientFromEnv } from '../../shared/dynamo-client.js'
+import { createLogger } from '../../shared/logger.js'
+import { tableNamesFromEnv } from '../../shared/table-names.js'
+import { delivererFromEnv } from '../delivery/deliverer-from-env.js'
+import { createWebhookStores } from '../services.js'
+import { createDispatcher } from './dispatcher.js'
+import { dispatcherHandler } from './handler.js'
+
+// Module scope: parsed and connected once per container.
+const tables = tableNamesFromEnv(process.env, ['feed', 'partners'])
+const doc = documentClientFromEnv(process.env)
+const logger = createLogger('dispatcher')
+const stores = createWebhookStores({ doc, table: tables.partners })
+
+// A short pass: the dispatcher is a stream consumer and must not wait on slow partners.
+const deliverer = delivererFromEnv(process.env, stores, logger, { budgetMs: 10_000 })
+
+/**
+ * Feed stream (wake-up) and a one-minute schedule (backstop) → deliveries recorded,
+ * then posted at once.
+ *
+ * @example handler({ Records: [feedRecord] }) // → { batchItemFailures: [] }
+ */
+export const handler = dispatcherHandler(
+  createDispatcher({
+    feed: createDynamoFeed({ doc, table: tables.feed }),
+    ...stores,
+    clock: () => new Date(),
+    logger,
+  }),
+  logger,
+  () => deliverer.run(),
+)

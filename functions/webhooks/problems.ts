@@ -1,0 +1,22 @@
+import { ProblemError } from '../api/problem.js'
+
+/**
+ * What the webhook routes answer when they refuse, written once. Codes are public
+ * (`/problems/<code>`): never rename one.
+ *
+ * @example throw webhookProblems.subscriptionNotFound(id)
+ */
+export const webhookProblems = {
+  /** Also for a subscription of another partner: its existence is not theirs to know. */
+  subscriptionNotFound: (subscriptionId: string) =>
+    new ProblemError({
+      status: 404,
+      code: 'subscription-not-found',
+      detail: `No subscription ${subscriptionId}`,
+      extensions: { subscriptionId },
+    }),
+
+  /** `reason` completes "The URL …" (url-safety.ts's UnsafeTargetError). */
+  unsafeTarget: (reason: string) =>
+    new ProblemError({ status: 422, code: 'unsafe-target', detail: `The URL ${reason}` }),
+}

@@ -1,0 +1,136 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { healthyState, type SubscriptionHealth } from '../../../domain/webhooks/health.js'
+import { unlessConditionFails } from '../../shared/conditional-write.js'
+import type { DocumentClient } from '../../shared/dynamo-client.js'
+import { subscriptionKey } from '../../shared/partners-table.js'
+import { subscriptionSchema, type Subscription } from './subscription-item.js'
+
+interface HealthUpdate {
+  readonly now: Date
+  readonly delivered: boolean
+  /** The reason to disable the subscription, if it now keeps failing. */
+  readonly disable?: string | undefined
+}
+
+/** What changes a subscription after it was made: secrets, health, the deliverer's mark. */
+export interface SubscriptionUpdates {
+  remove(id: string, now: Date): Promise<Subscription | undefined>
+  /** A new secret first; the others keep signing until `overlapMs` from now, at most. */
+  rotateSecret(
+    id: string,
+    secret: string,
+    now: Date,
+    overlapMs: number,
+  ): Promise<Subscription | undefined>
+  recordHealth(id: string, health: SubscriptionHealth, update: HealthUpdate): Promise<void>
+  /** Moves the deliverer's starting point, unless a redrive happened since `seen` was read. */
+  moveSettledBelow(
+    seen: Pick<Subscription, 'id' | 'settledBelow' | 'redrives'>,
+    to: number,
+  ): Promise<void>
+  /** After a redrive: active, healthy, and the deliverer starts at `settledBelow` or lower. */
+  reactivate(id: string, settledBelow: number): Promise<void>
+}
+
+/**
+ * The updates of subscription-store.ts, each a conditional UpdateItem that leaves a
+ * deleted subscription alone.
+ *
+ * @example const updates = subscriptionUpdates({ doc, table, get })
+ */
+export const subscriptionUpdates = ({
+  doc,
+  table,
+  get,
+}: {
+  doc: DocumentClient
+  table: string
+  get: (id: string) => Promise<Subscription | undefined>
+}): SubscriptionUpdates => {
+  const update = async (id: string, expression: string, values: Record<string, unknown>) => {
+    const updated = await unlessConditionFails(() =>
+      doc.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: subscriptionKey(id),
+          UpdateExpression: expression,
+          ConditionExpression: 'attribute_exists(pk) AND #status <> :deleted',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':deleted': 'deleted', ...values },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+    )
+    return updated && subscriptionSchema.parse(updated.Attributes)
+  }
+
+  return {
+    remove: (id, now) =>
+      update(id, 'SET #status = :deleted, deletedAt = :now', { ':now': now.toISOString() }),
+
+    async rotateSecret(id, secret, now, overlapMs) {
+      const current = await get(id)
+      if (!current || current.status === 'deleted') return undefined
+      const until = new Date(now.getTime() + overlapMs).toISOString()
+      // Old secrets still signing keep doing so until the overlap ends (or sooner).
+      const live = current.secrets.filter(
+        (s) => !s.notAfter || Date.parse(s.notAfter) > now.getTime(),
+      )
+      const kept =
+        overlapMs <= 0
+          ? []
+          : live.map((s) => ({
+              ...s,
+              notAfter: s.notAfter && s.notAfter < until ? s.notAfter : until,
+            }))
+      const secrets = [{ secret, createdAt: now.toISOString() }, ...kept]
+      return update(id, 'SET secrets = :secrets', { ':secrets': secrets })
+    },
+
+    async recordHealth(id, health, { now, delivered, disable }) {
+      const sets = ['health = :health', ...(delivered ? ['lastDeliveredAt = :at'] : [])]
+      if (disable) sets.push('#status = :disabled', 'disabledReason = :reason', 'disabledAt = :at')
+      await update(id, `SET ${sets.join(', ')}`, {
+        ':health': health,
+        ...(delivered || disable ? { ':at': now.toISOString() } : {}),
+        ...(disable ? { ':disabled': 'disabled', ':reason': disable } : {}),
+      })
+    },
+
+    async moveSettledBelow(seen, to) {
+      await unlessConditionFails(() =>
+        doc.send(
+          new UpdateCommand({
+            TableName: table,
+            Key: subscriptionKey(seen.id),
+            UpdateExpression: 'SET settledBelow = :to',
+            ConditionExpression: 'settledBelow = :from AND redrives = :redrives',
+            ExpressionAttributeValues: {
+              ':from': seen.settledBelow,
+              ':to': to,
+              ':redrives': seen.redrives,
+            },
+          }),
+        ),
+      )
+    },
+
+    async reactivate(id, settledBelow) {
+      const current = await get(id)
+      if (!current) return
+      // Lower is always safe (the deliverer only re-reads settled deliveries); the bump
+      // makes a deliverer run that read the subscription before now drop its own move.
+      await update(
+        id,
+        'SET #status = :active, health = :healthy, settledBelow = :below, ' +
+          'redrives = redrives + :one REMOVE disabledReason, disabledAt',
+        {
+          ':active': 'active',
+          ':healthy': healthyState,
+          ':below': Math.min(current.settledBelow, settledBelow),
+          ':one': 1,
+        },
+      )
+    },
+  }
+}
