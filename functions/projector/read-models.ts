@@ -81,8 +81,10 @@ export const createReadModels = (
     const items = found.slice(0, limit)
     // The filter may leave a short page, even an empty one, before the partition's end:
     // the cursor then goes on after the last item the Query looked at.
-    const last = found.length > limit ? items.at(-1)?.id : output.LastEvaluatedKey?.sk
-    return last === undefined ? { items } : { items, next: encodeCursor(String(last)) }
+    // The table's sort key is a string (read-model-layout.ts).
+    const scanned = z.string().optional().parse(output.LastEvaluatedKey?.sk)
+    const last = found.length > limit ? items.at(-1)?.id : scanned
+    return last === undefined ? { items } : { items, next: encodeCursor(last) }
   }
 
   const freshness: ReadModels['freshness'] = async (projection) => {

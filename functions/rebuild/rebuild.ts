@@ -2,7 +2,7 @@ import type { DocKey, FeedEvent } from '../../domain/projections/projection.js'
 import type { FeedReader } from '../feed/feed.js'
 import { silentLogger, type WorkerLogger } from '../feed/worker-logger.js'
 import { foldEvent, keysTouched, type AnyProjection } from '../projector/fold.js'
-import { docId, type DocChange } from '../projector/read-model-layout.js'
+import { docId, type DocChange, type StoredDoc } from '../projector/read-model-layout.js'
 import type { ReadModelStore } from '../projector/read-model-store.js'
 import { runProjections } from '../projector/run-projections.js'
 import { createDocumentCache, type DocumentCache } from './document-cache.js'
@@ -122,7 +122,9 @@ const bringIn = async (
   if (toLoad.some((some) => some !== undefined && some.length > 0)) await replay.writing
   await Promise.all(projections.map(async (projection, i) => {
     const stored = toLoad[i] ?? []
-    const found = stored.length > 0 ? await store.loadDocs(generation, stored) : new Map()
+    const found = stored.length > 0
+      ? await store.loadDocs(generation, stored)
+      : new Map<string, StoredDoc>()
     replay.stats.reloaded += found.size
     for (const key of missing[i] ?? []) cache.hold(projection, key, found.get(docId(key)))
   }))
