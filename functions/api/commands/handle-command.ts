@@ -33,6 +33,8 @@ export interface CommandOutcome<Body> {
 export interface CommandDeps {
   readonly store: EventStore
   readonly aggregates: AggregateLoader
+  /** Told of a command's own events once appended (not on a replay): the programme's counters. */
+  readonly onAppended?: (events: readonly DomainEvent[]) => void
 }
 
 export interface Command<State, Body, Status extends ContentfulStatusCode> {
@@ -118,6 +120,7 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
       if (result.status === 'appended') {
         deps.aggregates.appended(command.aggregate, own, outcome.events)
         for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
+        deps.onAppended?.(outcome.events)
       }
       const sent = result.status === 'replayed' ? replayed(result.result as StoredResponse) : response
       return c.json(sent.body as Body, sent.status as Status, sent.headers)

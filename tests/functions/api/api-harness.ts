@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
+import type { ApiDeps } from '../../../functions/api/deps.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
@@ -23,7 +24,8 @@ export const testNow = new Date('2019-09-01T10:00:00Z')
 export const apiHarness = async ({
   now = () => testNow,
   targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
-}: { now?: () => Date; targetPolicy?: TargetPolicy } = {}) => {
+  onAppended,
+}: { now?: () => Date; targetPolicy?: TargetPolicy } & Pick<ApiDeps, 'onAppended'> = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
   const { store, aggregates } = createEventSourcing({ doc: tables.doc, tables: tables.names })
@@ -40,6 +42,7 @@ export const apiHarness = async ({
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
     webhooks: createWebhookServices({ doc: tables.doc, table: tables.names.partners, policy: targetPolicy }),
+    ...(onAppended ? { onAppended } : {}),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
