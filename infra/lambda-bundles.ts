@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { build, type Plugin } from 'esbuild'
+import { buildPageAssets } from './page-assets.js'
 
 /**
  * Every Lambda's entry file, and the one way they are bundled: ESM, minified with
@@ -95,5 +96,7 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     plugins: [leanZod, httpByRequire],
     logLevel: 'warning',
   })
+  // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
+  if (resolve(entry) === resolve(lambdaEntries.api)) await buildPageAssets(join(dirname(outfile), 'page-assets'))
   return { outfile, bytes: statSync(outfile).size }
 }

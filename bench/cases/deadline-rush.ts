@@ -31,8 +31,8 @@ export interface RushResult {
 
 /**
  * What one application writes, as one raw TransactWriteItems with no validation, no HTTP
- * and no reads: the application's and the new start-up's first events, the edition
- * checked unchanged, the one-application guard and the idempotency key. DynamoDB Local's
+ * and no reads: the application's and the new start-up's first events, the edition's
+ * lifecycle checked, the one-application guard and the idempotency key. DynamoDB Local's
  * own rate for this transaction bounds what the rush can reach.
  */
 const rawApplication = (ctx: BenchContext, writers: number, count: number): Workload => {
@@ -54,9 +54,11 @@ const rawApplication = (ctx: BenchContext, writers: number, count: number): Work
               put(ctx.names.events, event(`startup-raw-${startupId}`, 'startup.registered'), 'streamId'),
               {
                 ConditionCheck: {
-                  TableName: ctx.names.events,
-                  Key: { streamId: `edition-raw-rush-${round}`, version: 2 },
-                  ConditionExpression: 'attribute_not_exists(streamId)',
+                  TableName: ctx.names.guards,
+                  Key: { guardId: `edition-lifecycle#raw-rush-${round}` },
+                  ConditionExpression: 'attribute_not_exists(guardId) OR #count = :expected',
+                  ExpressionAttributeNames: { '#count': 'count' },
+                  ExpressionAttributeValues: { ':expected': 0 },
                 },
               },
               put(ctx.names.guards, { guardId: `edition-application#raw-${round}#${startupId}`, applicationId }, 'guardId'),

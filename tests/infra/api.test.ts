@@ -173,11 +173,16 @@ describe('the API Lambda', () => {
       'POWERTOOLS_METRICS_NAMESPACE',
       'READ_MODELS_TABLE',
       'SNAPSHOTS_TABLE',
+      'STAFF_LOGIN_CLIENT_ID',
+      'STAFF_LOGIN_DOMAIN',
     ])
     const issuer = issuerParts(id(userPool))
     expect(variables.JWT_ISSUER).toEqual({ 'Fn::Join': ['', issuer] })
     expect(variables.JWKS_URL).toEqual({ 'Fn::Join': ['', [...issuer, '/.well-known/jwks.json']] })
     expect(variables.JWT_AUDIENCE).toEqual({ Ref: id(client) })
+    // The staff pages sign in through the same client, on the pool's managed login domain.
+    expect(variables.STAFF_LOGIN_CLIENT_ID).toEqual({ Ref: id(client) })
+    expect(JSON.stringify(variables.STAFF_LOGIN_DOMAIN)).toContain('.auth.')
     expect(variables.EVENTS_TABLE).toEqual({ Ref: id(stack.eventStore.events.table) })
   })
 })

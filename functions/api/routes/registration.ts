@@ -3,6 +3,7 @@ import { applicationDecider, applicationErrors } from '../../../domain/applicati
 import { editionDecider } from '../../../domain/edition/index.js'
 import { startupDecider } from '../../../domain/startup/index.js'
 import { applicationGuard, parseApplicationGuard } from '../commands/application-guard.js'
+import { editionLifecycle } from '../commands/edition-lifecycle.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import { startupIdOf } from '../commands/ids.js'
@@ -64,8 +65,8 @@ export const registrationRoutes = (deps: ApiDeps) =>
       occurredAt,
       async decide(own) {
         // Neither is written unless absent, and each is checked by the append: the
-        // edition as unchanged, the start-up's stream as created at version 1. So a warm
-        // process decides from memory and the whole application is one transaction.
+        // edition's lifecycle as still open, the start-up's stream as created at version 1.
+        // So a warm process decides from memory and the whole application is one transaction.
         const [edition, registration] = await Promise.all([
           deps.aggregates.load(editionDecider, editionId, { reuse: 'cached' }),
           deps.aggregates.load(startupDecider, startupId, { reuse: 'cached-or-absent' }),
@@ -88,7 +89,7 @@ export const registrationRoutes = (deps: ApiDeps) =>
         return {
           events,
           alsoAppend,
-          unchanged: [edition],
+          counters: [editionLifecycle(editionId, edition)],
           guards: [
             {
               ...applicationGuard(editionId, startupId, { applicationId, withdrawalTokenHash: withdrawal.hash }),
