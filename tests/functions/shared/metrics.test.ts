@@ -5,19 +5,12 @@ import {
   silentMetrics,
   withMetrics,
 } from '../../../functions/shared/metrics.js'
+import { captureEmf } from './emf.js'
 
 afterEach(() => {
   vi.unstubAllEnvs()
   vi.restoreAllMocks()
 })
-
-/** Powertools' EMF lines, as written (POWERTOOLS_DEV makes it write through console.log). */
-const captureEmf = () => {
-  vi.stubEnv('POWERTOOLS_DEV', 'true')
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'false')
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {})
-  return () => log.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, any>)
-}
 
 describe('metrics', () => {
   it('are written in a Lambda, and elsewhere only when POWERTOOLS_METRICS_DISABLED=false asks', () => {
