@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
 import type { PagesConfig } from '../../../functions/api/pages/pages-config.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
+import type { ApiDeps } from '../../../functions/api/deps.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
@@ -28,6 +29,7 @@ export const apiHarness = async ({
   appendThrough,
   retryBudgetMs,
   pages,
+  onAppended,
 }: {
   now?: () => Date
   targetPolicy?: TargetPolicy
@@ -35,7 +37,7 @@ export const apiHarness = async ({
   appendThrough?: (append: EventStore['append']) => EventStore['append']
   retryBudgetMs?: number
   pages?: PagesConfig
-} = {}) => {
+} & Pick<ApiDeps, 'onAppended'> = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
   const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
@@ -69,6 +71,7 @@ export const apiHarness = async ({
       policy: targetPolicy,
     }),
     ...(pages ? { pages } : {}),
+    ...(onAppended ? { onAppended } : {}),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
