@@ -6,6 +6,7 @@ import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { createReadModels } from '../projector/read-models.js'
 import { documentClientFromEnv } from '../shared/dynamo-client.js'
 import { createLogger } from '../shared/logger.js'
+import { countAppended, createMetrics } from '../shared/metrics.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
 import { createEventSourcing } from '../store/event-sourcing.js'
 import { createWebhookServices } from '../webhooks/services.js'
@@ -27,6 +28,7 @@ const names = tableNamesFromEnv(process.env, [
 ])
 const doc = documentClientFromEnv(process.env)
 const logger = createLogger('api')
+const metrics = createMetrics(process.env)
 
 const verifier = createTokenVerifier(
   config.JWKS_URL
@@ -55,6 +57,7 @@ export const app = createApp({
   logger,
   clock: () => new Date(),
   newId: uuidv7,
+  onAppended: countAppended(metrics),
   corsOrigins: config.CORS_ORIGINS,
   feed: createDynamoFeed({ doc, table: names.feed }),
   readModels: createReadModels({ doc, table: names.readModels }),

@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../../domain/events/index.js'
 import type { FeedReader } from '../feed/feed.js'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
 import type { Logger } from '../shared/logger.js'
@@ -32,6 +33,8 @@ export interface ApiDeps {
   readonly webhooks: WebhookServices
   /** The projections' documents, for the reports and the start-up directory. */
   readonly readModels: ReadModelReader
+  /** After each command's append (see CommandDeps): counts the programme's facts. */
+  readonly onAppended?: (events: readonly DomainEvent[]) => void
   /** The pages' built assets and staff sign-in; without it they render unstyled, staff sign-in off. */
   readonly pages?: PagesConfig
 }

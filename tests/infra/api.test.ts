@@ -170,6 +170,7 @@ describe('the API Lambda', () => {
       'JWT_ISSUER',
       'NODE_OPTIONS',
       'PARTNERS_TABLE',
+      'POWERTOOLS_METRICS_NAMESPACE',
       'READ_MODELS_TABLE',
       'SNAPSHOTS_TABLE',
       'STAFF_LOGIN_CLIENT_ID',

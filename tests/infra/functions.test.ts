@@ -53,12 +53,44 @@ describe('every Lambda', () => {
     }
   })
 
-  it('is given table names (and the API its auth settings) plus source maps, nothing else', () => {
-    const allowed = /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS)$/
+  it('is given table names (and the API its auth settings) plus source maps and its metrics namespace, nothing else', () => {
+    const allowed =
+      /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS|POWERTOOLS_METRICS_NAMESPACE)$/
+    for (const [{ functions }, stage] of [
+      [dev, 'dev'],
+      [prod, 'prod'],
+    ] as const) {
+      for (const [, fn] of functions) {
+        const variables = fn.Properties.Environment.Variables
+        for (const name of Object.keys(variables)) expect(name).toMatch(allowed)
+        expect(variables.NODE_OPTIONS).toBe('--enable-source-maps')
+        expect(variables.POWERTOOLS_METRICS_NAMESPACE).toBe(`DelegationSud/${stage}`)
+      }
+    }
+  })
+
+  it('is traced by X-Ray (active tracing), its role allowed to send the segments', () => {
     for (const [, fn] of dev.functions) {
-      const variables = fn.Properties.Environment.Variables
-      for (const name of Object.keys(variables)) expect(name).toMatch(allowed)
-      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps')
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' })
+      const role = fn.Properties.Role['Fn::GetAtt'][0]
+      const policies = Object.values(dev.template.findResources('AWS::IAM::Policy')).filter(
+        (policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role),
+      )
+      const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      const onAnything = statements
+        .filter((statement) => statement.Resource === '*')
+        .flatMap((statement) => [statement.Action].flat())
+      expect(onAnything).toEqual(
+        expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']),
+      )
+      // What the acknowledged wildcard (AwsSolutions-IAM5) covers, and nothing more.
+      for (const action of onAnything) {
+        expect([
+          'xray:PutTraceSegments',
+          'xray:PutTelemetryRecords',
+          'dynamodb:ListStreams',
+        ]).toContain(action)
+      }
     }
   })
 })
@@ -79,6 +111,14 @@ describe('bundles', () => {
   })
 
   // A bundled AWS SDK alone would add megabytes; zod is the bulk of today's bundles.
+  // An ESM import of node:http costs ~90 ms at cold start (infra/lambda-bundles.ts).
+  it('require node:http and node:https rather than import them', () => {
+    for (const [, fn] of dev.functions) {
+      const { code } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)
+      expect(code).not.toMatch(/\bfrom\s*["']node:https?["']/)
+    }
+  })
+
   it('stay under 1 MiB each', () => {
     for (const [, fn] of dev.functions) {
       const { code } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)

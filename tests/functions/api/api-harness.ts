@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
 import type { PagesConfig } from '../../../functions/api/pages/pages-config.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
+import type { ApiDeps } from '../../../functions/api/deps.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
@@ -29,6 +30,7 @@ export const apiHarness = async ({
   retryBudgetMs,
   pages,
   sameTablesAs,
+  onAppended,
 }: {
   now?: () => Date
   targetPolicy?: TargetPolicy
@@ -38,7 +40,7 @@ export const apiHarness = async ({
   pages?: PagesConfig
   /** Another process (fresh caches) on the tables and signing key of an existing harness. */
   sameTablesAs?: { tables: TestTables; key: Awaited<ReturnType<typeof generateDevKey>> }
-} = {}) => {
+} & Pick<ApiDeps, 'onAppended'> = {}) => {
   const tables = sameTablesAs?.tables ?? (await createTestTables())
   const key = sameTablesAs?.key ?? (await generateDevKey())
   const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
@@ -72,6 +74,7 @@ export const apiHarness = async ({
       policy: targetPolicy,
     }),
     ...(pages ? { pages } : {}),
+    ...(onAppended ? { onAppended } : {}),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
