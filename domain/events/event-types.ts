@@ -2,8 +2,9 @@ import { z } from 'zod'
 import * as data from './event-data.js'
 
 /**
- * The registry of public event types: name → data schema and schema version.
- * Envelopes are validated against it on write and on read.
+ * The registry of public event types: name → the current data schema and its schema
+ * version. Writes always use it; reads upcast older stored versions to it first
+ * (past-versions.ts, upcast.ts), so the rest of the code only ever sees these schemas.
  */
 export const eventTypes = {
   'edition.opened': { schemaVersion: 1, data: data.editionOpened },
@@ -13,7 +14,7 @@ export const eventTypes = {
   'application.selected': { schemaVersion: 1, data: data.applicationSelected },
   'application.rejected': { schemaVersion: 1, data: data.applicationRejected },
   'application.withdrawn': { schemaVersion: 1, data: data.applicationWithdrawn },
-  'award.won': { schemaVersion: 1, data: data.awardWon },
+  'award.won': { schemaVersion: 2, data: data.awardWon },
   'partner.registered': { schemaVersion: 1, data: data.partnerRegistered },
   'partner.joined': { schemaVersion: 1, data: data.partnerJoined },
 } as const

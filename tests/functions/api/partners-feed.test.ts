@@ -36,7 +36,7 @@ const award = (awardId: string, editionId: string): DomainEvent => ({
     editionId,
     startupId: `startup-${awardId}`,
     award: 'honoree',
-    category: 'Health',
+    category: 'Health & Wellness',
   },
 })
 

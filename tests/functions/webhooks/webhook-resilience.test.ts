@@ -6,7 +6,7 @@ import { append, partnerWorld, type PartnerWorld } from './partner-world.js'
 
 const award = (awardId: string, editionId = 'ces-2020'): DomainEvent => ({
   type: 'award.won',
-  data: { awardId, editionId, startupId: 's-1', award: 'honoree', category: 'Health' },
+  data: { awardId, editionId, startupId: 's-1', award: 'honoree', category: 'Health & Wellness' },
 })
 
 /** How subscriptions fail, recover, rotate secrets and stop, on the injected clock. */

@@ -132,7 +132,7 @@ describe('webhook delivery', () => {
         editionId: 'ces-2020',
         startupId: 's-1',
         award: 'honoree',
-        category: 'Sustainability',
+        category: 'Sustainability, Eco-Design & Smart Energy',
       },
     })
     expect((await world.propagate()).recorded).toBeGreaterThanOrEqual(1)
