@@ -1,10 +1,10 @@
 import { occurredAt, type EventType } from '../events/index.js'
-import { redactPersonalData } from '../events/redact.js'
 import type { FeedEvent } from '../projections/projection.js'
+import { partnerData } from './partner-view.js'
 
 /**
  * An event as partners see it, on the feed and in webhooks: its place in the Feed,
- * its identity and its redacted data. The metadata stays inside (it names staff
+ * its identity and the data partners may see (partner-view.ts). The metadata stays inside (it names staff
  * members and carries idempotency keys); only when the fact happened goes out.
  */
 export interface PublicEvent {
@@ -31,7 +31,7 @@ export const toPublicEvent = (event: FeedEvent): PublicEvent => ({
   version: event.version,
   type: event.type,
   schemaVersion: event.schemaVersion,
-  data: redactPersonalData(event),
+  data: partnerData(event),
   recordedAt: event.recordedAt,
   occurredAt: occurredAt(event),
 })
