@@ -10,6 +10,7 @@ import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { startupRoutes } from './reports/startup-routes.js'
 import { newRouter } from './router.js'
+import { contractRoutes } from './contract/contract-routes.js'
 import { applicationRoutes } from './routes/applications.js'
 import { awardRoutes } from './routes/awards.js'
 import { docsRoutes } from './routes/docs.js'
@@ -94,6 +95,7 @@ export const createApp = (deps: ApiDeps) => {
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
   app.route('/', docsRoutes(app))
+  app.route('/', contractRoutes(app))
   return app
 }
 

@@ -4,10 +4,10 @@ import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
 import { readMatching } from '../../partner-access/feed-page.js'
 import { positionCursor } from '../../shared/cursor.js'
 import { requirePartner } from '../auth/api-key.js'
+import { feedEventSchema } from '../contract/feed-events.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
 import { documented } from '../schemas/documented.js'
-import { eventSchema } from '../schemas/event.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
 const typeList = z
@@ -28,17 +28,11 @@ const typeList = z
     description: 'Comma-separated event types (default: all)',
   })
 
-// The stored envelope minus its metadata (it names staff and holds idempotency keys).
-const publicEvent = eventSchema
-  .omit({ metadata: true })
-  .extend({ position: z.number().int(), occurredAt: z.string() })
-  .openapi('PublicEvent', {
-    description: 'An event as partners see it: no personal data, no metadata',
-  })
 
 const route = createRoute({
   method: 'get',
   path: '/feed',
+  operationId: 'readFeed',
   summary: 'Every event of the programme in order, from a cursor (partners)',
   description:
     'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
@@ -60,7 +54,7 @@ const route = createRoute({
   },
   responses: {
     200: jsonContent(
-      z.object({ events: z.array(publicEvent), next: z.string() }).openapi('FeedPage'),
+      z.object({ events: z.array(feedEventSchema), next: z.string() }).openapi('FeedPage'),
       'A page of events',
     ),
     ...commandProblems,
