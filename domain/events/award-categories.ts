@@ -116,7 +116,7 @@ const byNormalisedName = new Map<string, AwardCategory>([
  * The listed category a free-text category names (its exact name in any case, spacing or
  * accents, or an alias of the period), or undefined if it names none.
  *
- * @example categoryOf('sustainability, eco-design and smart energy') // 'Sustainability, Eco-Design & Smart Energy'
+ * @example categoryOf('smart cities') // 'Smart Cities'
  * @example categoryOf('Santé') // 'Health & Wellness'
  */
 export const categoryOf = (text: string): AwardCategory | undefined =>

@@ -20,7 +20,9 @@ export const currentSchemaVersion = (type: EventType): number => eventTypes[type
 // Built once, like event-types.ts's strict parsers: unknown fields are refused in old
 // data too, so nothing unplanned slips through an upcaster.
 const strictPast = new Map<PastVersion, z.ZodType>(
-  Object.values(pastVersions).flatMap((versions) => versions.map((v) => [v, v.data.strict()] as const)),
+  Object.values(pastVersions).flatMap((versions) =>
+    versions.map((v) => [v, v.data.strict()] as const),
+  ),
 )
 
 const pastVersion = (type: EventType, schemaVersion: number): PastVersion => {
@@ -35,7 +37,7 @@ const pastVersion = (type: EventType, schemaVersion: number): PastVersion => {
  * The result still has to pass the current schema (parseDomainEvent does that). Current
  * data is returned as it is, at no cost.
  *
- * @example upcastData('award.won', 1, { …, category: 'Santé' }) // { …, category: 'Health & Wellness' }
+ * @example upcastData('award.won', 1, { …, category: 'Santé' }).category // 'Health & Wellness'
  */
 export const upcastData = (type: EventType, schemaVersion: number, data: unknown): unknown => {
   const current = currentSchemaVersion(type)

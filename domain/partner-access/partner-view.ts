@@ -66,5 +66,7 @@ export const publicEventSchema = (type: EventType) =>
     schemaVersion: z.literal(currentSchemaVersion(type)),
     data: partnerDataSchema(type),
     recordedAt: isoDateTime.describe('When it was recorded'),
-    occurredAt: isoDateTime.describe('When it happened (earlier than recordedAt for imported history)'),
+    occurredAt: isoDateTime.describe(
+      'When it happened (earlier than recordedAt for imported history)',
+    ),
   })

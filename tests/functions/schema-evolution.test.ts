@@ -57,9 +57,13 @@ describe('award.won v1 items in DynamoDB read as v2 everywhere', () => {
       applicationBody(validSiret(7)),
     )
     startupId = applied.json().startupId
-    const decided = await world.api.admin('POST', `/applications/${applied.json().applicationId}/decision`, {
-      decision: 'selected',
-    })
+    const decided = await world.api.admin(
+      'POST',
+      `/applications/${applied.json().applicationId}/decision`,
+      {
+        decision: 'selected',
+      },
+    )
     expect(decided.status).toBe(200)
 
     // Prepare: two awards written by the code of before, at the stream's next versions.
@@ -90,7 +94,9 @@ describe('award.won v1 items in DynamoDB read as v2 everywhere', () => {
   it('the event store reads them as v2, and a command decides on them as v2', async () => {
     const awards = (await world.store.readStream(streamId)).filter((e) => e.type === 'award.won')
     expect(awards.map((e) => e.schemaVersion)).toEqual([2, 2])
-    expect(byAwardId(awards.map((e) => e.data as AwardData & { awardId: string }))).toEqual(expected)
+    expect(byAwardId(awards.map((e) => e.data as AwardData & { awardId: string }))).toEqual(
+      expected,
+    )
     const audit = (await world.api.admin('GET', `/streams/${streamId}`)).json()
     expect(audit.events.filter((e: { type: string }) => e.type === 'award.won')[0]).toMatchObject({
       schemaVersion: 2,
@@ -111,7 +117,10 @@ describe('award.won v1 items in DynamoDB read as v2 everywhere', () => {
     await world.propagate()
     // Make the first award's Feed item what old code indexed: the v1 envelope as stored.
     const stored = await doc.send(
-      new GetCommand({ TableName: names.events, Key: { streamId, version: (await world.store.streamVersion(streamId)) - 1 } }),
+      new GetCommand({
+        TableName: names.events,
+        Key: { streamId, version: (await world.store.streamVersion(streamId)) - 1 },
+      }),
     )
     const head = await world.feed.head()
     const page = await doc.send(
@@ -124,14 +133,25 @@ describe('award.won v1 items in DynamoDB read as v2 everywhere', () => {
     )
     const indexed = (page.Items ?? []).find((item) => item.eventId === stored.Item?.eventId)
     expect(indexed).toMatchObject({ schemaVersion: 2 }) // the indexer wrote it upcast
-    await doc.send(new PutCommand({ TableName: names.feed, Item: { ...stored.Item, pk: indexed?.pk, sk: indexed?.sk, position: indexed?.position } }))
-    const raw = await doc.send(new GetCommand({ TableName: names.feed, Key: { pk: indexed?.pk, sk: indexed?.sk } }))
+    await doc.send(
+      new PutCommand({
+        TableName: names.feed,
+        Item: { ...stored.Item, pk: indexed?.pk, sk: indexed?.sk, position: indexed?.position },
+      }),
+    )
+    const raw = await doc.send(
+      new GetCommand({ TableName: names.feed, Key: { pk: indexed?.pk, sk: indexed?.sk } }),
+    )
     expect(raw.Item).toMatchObject({ schemaVersion: 1, data: { category: 'Santé' } })
 
     // The Feed reader.
-    const fromFeed = (await world.feed.read({ after: 0, limit: 500 })).filter((e) => e.type === 'award.won')
+    const fromFeed = (await world.feed.read({ after: 0, limit: 500 })).filter(
+      (e) => e.type === 'award.won',
+    )
     expect(fromFeed.map((e) => e.schemaVersion)).toEqual([2, 2])
-    expect(byAwardId(fromFeed.map((e) => e.data as AwardData & { awardId: string }))).toEqual(expected)
+    expect(byAwardId(fromFeed.map((e) => e.data as AwardData & { awardId: string }))).toEqual(
+      expected,
+    )
 
     // The projections, then a rebuild.
     const store = createReadModelStore({ doc, table: names.readModels })
@@ -151,7 +171,10 @@ describe('award.won v1 items in DynamoDB read as v2 everywhere', () => {
 
     // The partners' feed.
     const feedPage = await world.as('nice-cote-d-azur')('GET', '/feed?types=award.won')
-    const feedEvents = feedPage.json().events as Array<{ schemaVersion: number; data: AwardData & { awardId: string } }>
+    const feedEvents = feedPage.json().events as Array<{
+      schemaVersion: number
+      data: AwardData & { awardId: string }
+    }>
     expect(feedEvents.map((e) => e.schemaVersion)).toEqual([2, 2])
     expect(byAwardId(feedEvents.map((e) => e.data))).toEqual(expected)
 
@@ -159,7 +182,10 @@ describe('award.won v1 items in DynamoDB read as v2 everywhere', () => {
     await world.dispatcher.run()
     await world.drain([subscription.id])
     const bodies = receiver.requests.map(
-      (r) => verifyAsReceived(subscription.secret, r) as { data: { schemaVersion: number; data: AwardData & { awardId: string } } },
+      (r) =>
+        verifyAsReceived(subscription.secret, r) as {
+          data: { schemaVersion: number; data: AwardData & { awardId: string } }
+        },
     )
     expect(bodies.map((b) => b.data.schemaVersion)).toEqual([2, 2])
     expect(byAwardId(bodies.map((b) => b.data.data))).toEqual(expected)

@@ -41,7 +41,11 @@ export const asyncApiDocument = (origin: URL) => {
   const feedMessages: Record<string, unknown> = {}
   for (const type of partnerEventTypes) {
     const name = camelName(type)
-    const common = { title: type, description: eventDescription(type), contentType: 'application/json' }
+    const common = {
+      title: type,
+      description: eventDescription(type),
+      contentType: 'application/json',
+    }
     messages[`${name}Webhook`] = {
       ...common,
       name: `${name}Webhook`,

@@ -21,17 +21,36 @@ export const contractInfo = {
 
 /** The OpenAPI tags, in the order a reader meets them. */
 export const contractTags = [
-  { name: 'Editions', description: 'Staff open and close editions: one delegation to one trade show.' },
-  { name: 'Applications', description: 'Start-ups apply through the registration form; staff select or reject.' },
+  {
+    name: 'Editions',
+    description: 'Staff open and close editions: one delegation to one trade show.',
+  },
+  {
+    name: 'Applications',
+    description: 'Start-ups apply through the registration form; staff select or reject.',
+  },
   { name: 'Awards', description: 'Awards won at the show by members of a delegation.' },
   { name: 'Partners', description: 'Partners join an edition with what they contribute.' },
-  { name: 'Reports', description: 'Read models for reporting jobs, as JSON or CSV, each saying the Feed position it is current to.' },
+  {
+    name: 'Reports',
+    description:
+      'Read models for reporting jobs, as JSON or CSV, each saying the Feed position it is current to.',
+  },
   { name: 'Start-ups', description: 'The start-up directory, from the read models.' },
   { name: 'Audit', description: 'The raw event streams, for staff.' },
   { name: 'Partner access', description: 'Staff issue, rotate and revoke partners’ API keys.' },
-  { name: 'Partner feed', description: 'Every event of the programme in order, for partners with an API key.' },
-  { name: 'Webhook subscriptions', description: 'Partners subscribe URLs to events, read the delivery log, redrive and replay.' },
-  { name: 'Webhooks', description: 'What we post to a subscription’s URL: one entry per event type.' },
+  {
+    name: 'Partner feed',
+    description: 'Every event of the programme in order, for partners with an API key.',
+  },
+  {
+    name: 'Webhook subscriptions',
+    description: 'Partners subscribe URLs to events, read the delivery log, redrive and replay.',
+  },
+  {
+    name: 'Webhooks',
+    description: 'What we post to a subscription’s URL: one entry per event type.',
+  },
   { name: 'Operations', description: 'Liveness.' },
 ]
 

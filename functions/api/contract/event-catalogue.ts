@@ -55,6 +55,7 @@ export const eventDescription = (type: EventType): string => {
       ? [`Not sent to partners (personal data): ${hidden.map((f) => `\`${f}\``).join(', ')}.`]
       : []),
     `JSON Schema of every version: \`${eventSchemasPath}\`, ` +
-      versions.map((v) => `\`#/$defs/${storedDefName(type, v.schemaVersion)}\``).join(', ') + '.',
+      versions.map((v) => `\`#/$defs/${storedDefName(type, v.schemaVersion)}\``).join(', ') +
+      '.',
   ].join('\n\n')
 }

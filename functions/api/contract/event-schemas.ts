@@ -28,7 +28,9 @@ export const eventSchemasDocument = (origin: string) => {
           version.current
             ? 'The current version: every new event is written with it.'
             : `A past version, upcast on read. The next one changed: ${version.changedInNext}`,
-          ...(hidden.length > 0 ? [`Personal data, never sent to partners: ${hidden.join(', ')}.`] : []),
+          ...(hidden.length > 0
+            ? [`Personal data, never sent to partners: ${hidden.join(', ')}.`]
+            : []),
         ].join(' '),
         ...(version.current ? {} : { deprecated: true }),
         ...jsonSchemaOf(version.data, 'draft-2020-12', 'output'),

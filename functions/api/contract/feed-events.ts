@@ -13,7 +13,9 @@ type Member = ReturnType<typeof publicEventSchema>
 export const namedPublicEvents = Object.fromEntries(
   partnerEventTypes.map((type) => [
     type,
-    publicEventSchema(type).clone().openapi(`${pascalName(type)}Event`),
+    publicEventSchema(type)
+      .clone()
+      .openapi(`${pascalName(type)}Event`),
   ]),
 ) as Record<EventType, Member>
 

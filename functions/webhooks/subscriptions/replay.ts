@@ -10,7 +10,10 @@ export type ReplayFrom = { readonly afterPosition: number } | { readonly since: 
 /** A replay covers at most this many Feed positions; for more, partners read the feed. */
 export const maxReplayPositions = 10_000
 
-/** The Feed's order follows recording times only to within moments: a replay by time starts this much earlier. */
+/**
+ * The Feed's order follows recording times only to within moments: a replay by time starts
+ * this much earlier.
+ */
 const orderMarginMs = 60_000
 
 const pageSize = 500
@@ -79,7 +82,9 @@ const firstPositionSince = async (feed: FeedReader, since: number, upTo: number)
  * never sends an old delivery the replay is about to supersede; a replay cut short leaves
  * it disabled ("a replay is in progress"), and asking again finishes the job.
  *
- * @example await replaySubscription(webhooks, feed, { subscription, from: { afterPosition: 40 }, replayId, now })
+ * @example
+ *   const from = { afterPosition: 40 }
+ *   await replaySubscription(webhooks, feed, { subscription, from, replayId, now })
  */
 export const replaySubscription = async (
   stores: Pick<WebhookStores, 'subscriptions' | 'deliveries' | 'checkpoints'>,
@@ -96,7 +101,7 @@ export const replaySubscription = async (
   }
   await stores.subscriptions.disable(subscription.id, 'a replay is in progress', now)
   let replayed = 0
-  for (let position = afterPosition; position < toPosition; ) {
+  for (let position = afterPosition; position < toPosition;) {
     const limit = Math.min(pageSize, toPosition - position)
     const events = await feed.read({ after: position, limit })
     const last = events.at(-1)

@@ -101,7 +101,10 @@ describe('upcasting award.won v1 → v2', () => {
     const nearName = fc
       .tuple(fc.constantFrom(...awardCategories, 'health', 'santé', 'smart city'), fc.boolean())
       .map(([name, upper]) => (upper ? name.toUpperCase() : ` ${name.replace(/&/g, 'and')} `))
-    const category = fc.oneof(fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), nearName)
+    const category = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }),
+      nearName,
+    )
     const data = fc.record({
       awardId: fc.string({ minLength: 1, maxLength: 40 }),
       editionId: fc.constantFrom('ces-2017', 'ces-2019', 'vivatech-2020'),

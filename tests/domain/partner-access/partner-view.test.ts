@@ -13,7 +13,11 @@ describe('what partners see of an event', () => {
     const shown = partnerData(startupRegistered('startup-1'))
     expect(shown).not.toHaveProperty('contact')
     expect(JSON.stringify(shown)).not.toMatch(/Inès|ines@calanques/)
-    expect(shown).toMatchObject({ startupId: 'startup-1', name: 'Calanques Tech', siret: '73282932000074' })
+    expect(shown).toMatchObject({
+      startupId: 'startup-1',
+      name: 'Calanques Tech',
+      siret: '73282932000074',
+    })
   })
 
   it('drops the contact of an application, and leaves the event itself untouched', () => {
@@ -36,9 +40,15 @@ describe('what partners see of an event', () => {
   })
 
   it('is what the partner schema describes, for every type, and names no personal data', () => {
-    for (const event of [editionOpened(), partnerJoined('tpm'), startupRegistered('s-1'),
-      applicationSubmitted('a-1', 's-1')]) {
-      expect(partnerDataSchema(event.type).strict().parse(partnerData(event))).toEqual(partnerData(event))
+    for (const event of [
+      editionOpened(),
+      partnerJoined('tpm'),
+      startupRegistered('s-1'),
+      applicationSubmitted('a-1', 's-1'),
+    ]) {
+      expect(partnerDataSchema(event.type).strict().parse(partnerData(event))).toEqual(
+        partnerData(event),
+      )
     }
     for (const type of eventTypeNames) {
       const fields = Object.keys(partnerDataSchema(type).shape)

@@ -89,7 +89,9 @@ describe('replaying a subscription', () => {
     const expected = Array.from({ length: outcome.toPosition - p }, (_, i) => p + 1 + i)
     expect(positions).toEqual(expected)
     for (const event of events) expect(event.replay?.replayId).toBe(outcome.replayId)
-    const firstIds = new Set(receiver.requests.slice(0, replayedAt).map((r) => r.headers['webhook-id']))
+    const firstIds = new Set(
+      receiver.requests.slice(0, replayedAt).map((r) => r.headers['webhook-id']),
+    )
     for (const request of after) expect(firstIds.has(request.headers['webhook-id'])).toBe(false)
     for (const stream of new Set(events.map((e) => e.data.streamId))) {
       const versions = events.filter((e) => e.data.streamId === stream).map((e) => e.data.version)
@@ -97,7 +99,9 @@ describe('replaying a subscription', () => {
     }
     // The log shows the replayed deliveries, all delivered.
     const log = (await nice()('GET', `/subscriptions/${id}/deliveries?limit=200`)).json()
-    const replayed = log.deliveries.filter((d: { replayId?: string }) => d.replayId === outcome.replayId)
+    const replayed = log.deliveries.filter(
+      (d: { replayId?: string }) => d.replayId === outcome.replayId,
+    )
     expect(replayed).toHaveLength(expected.length)
     for (const d of replayed) expect(d.status).toBe('delivered')
 
@@ -112,7 +116,10 @@ describe('replaying a subscription', () => {
   })
 
   it('replays from a time: the events recorded since then', async () => {
-    const created = await nice()('POST', '/subscriptions', { url: receiver.url, types: ['partner.joined'] })
+    const created = await nice()('POST', '/subscriptions', {
+      url: receiver.url,
+      types: ['partner.joined'],
+    })
     const { id, secret } = created.json() as { id: string; secret: string }
     // Events recorded on the test's clock, set past the wall clock that the harness's
     // store recorded the earlier events with.
@@ -131,7 +138,9 @@ describe('replaying a subscription', () => {
     expect(replay.status).toBe(202)
     await world.drain([id])
     const events = received(dedupe(receiver.requests.slice(sent)), secret)
-    expect(events.map((e) => [e.type, e.data.streamId])).toEqual([['partner.joined', 'edition-ces-2020']])
+    expect(events.map((e) => [e.type, e.data.streamId])).toEqual([
+      ['partner.joined', 'edition-ces-2020'],
+    ])
     expect(replay.json().replayed).toBe(1)
   })
 
@@ -141,7 +150,9 @@ describe('replaying a subscription', () => {
     expect((await nice()('POST', `/subscriptions/${id}/replay`, {})).status).toBe(400)
     const both = { afterPosition: 1, since: '2019-09-01T00:00:00Z' }
     expect((await nice()('POST', `/subscriptions/${id}/replay`, both)).status).toBe(400)
-    expect((await nice()('POST', '/subscriptions/nope/replay', { afterPosition: 1 })).status).toBe(404)
+    expect((await nice()('POST', '/subscriptions/nope/replay', { afterPosition: 1 })).status).toBe(
+      404,
+    )
   })
 })
 

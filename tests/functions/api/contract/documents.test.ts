@@ -32,13 +32,20 @@ const redocly = resolve('node_modules/.bin/redocly')
 const lint = async (dir: string, file: string) => {
   const { stdout } = await run(redocly, ['lint', file, '--format=json', '--extends=recommended'], {
     cwd: dir,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', CI: 'true' },
+    env: {
+      ...process.env,
+      REDOCLY_TELEMETRY: 'off',
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+      CI: 'true',
+    },
   }).catch((failed: { stdout?: string }) => ({ stdout: failed.stdout ?? '{}' }))
   const report = JSON.parse(stdout) as {
     totals: { errors: number; warnings: number }
     problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }>
   }
-  const problems = report.problems.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`)
+  const problems = report.problems.map(
+    (p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`,
+  )
   return { ...report.totals, problems }
 }
 
@@ -55,7 +62,12 @@ const everyType: Record<EventType, DomainEvent['data']> = {
     startupId: 'startup-1',
     reason: 'Outside the themes',
   },
-  'application.withdrawn': { applicationId: 'app-1', editionId: 'ces-2020', startupId: 'startup-1', by: 'startup' },
+  'application.withdrawn': {
+    applicationId: 'app-1',
+    editionId: 'ces-2020',
+    startupId: 'startup-1',
+    by: 'startup',
+  },
   'award.won': {
     awardId: 'award-1',
     editionId: 'ces-2020',
@@ -63,7 +75,11 @@ const everyType: Record<EventType, DomainEvent['data']> = {
     award: 'best-of-innovation',
     category: 'Sustainability, Eco-Design & Smart Energy',
   },
-  'partner.registered': { partnerId: 'tpm', name: 'Toulon Provence Méditerranée', kind: 'metropolis' },
+  'partner.registered': {
+    partnerId: 'tpm',
+    name: 'Toulon Provence Méditerranée',
+    kind: 'metropolis',
+  },
   'partner.joined': partnerJoined('tpm').data,
 }
 
@@ -127,10 +143,17 @@ describe('the contract documents', () => {
   })
 
   it('AsyncAPI: the AsyncAPI parser finds no error and no warning (Redocly neither)', async () => {
-    const { document, diagnostics } = await new Parser().parse(readFileSync(join(dir, 'asyncapi.json'), 'utf8'))
+    const { document, diagnostics } = await new Parser().parse(
+      readFileSync(join(dir, 'asyncapi.json'), 'utf8'),
+    )
     const serious = diagnostics.filter((d) => d.severity <= 1).map((d) => `${d.code}: ${d.message}`)
     expect(serious).toEqual([])
-    expect(document?.channels().all().map((c) => c.id())).toEqual(['webhooks', 'feed'])
+    expect(
+      document
+        ?.channels()
+        .all()
+        .map((c) => c.id()),
+    ).toEqual(['webhooks', 'feed'])
     expect(document?.messages().all()).toHaveLength(2 * eventTypeNames.length)
     const result = await lint(dir, 'asyncapi.json')
     expect(result.problems).toEqual([])
@@ -172,14 +195,14 @@ describe('the contract documents', () => {
     expect(Object.keys(openapi.webhooks)).toEqual(eventTypeNames)
     for (const type of eventTypeNames) {
       const operation = openapi.webhooks[type].post
-      expect(operation.parameters.map((p: { name: string; in: string }) => `${p.in} ${p.name}`)).toEqual([
-        'header webhook-id',
-        'header webhook-timestamp',
-        'header webhook-signature',
-      ])
+      expect(
+        operation.parameters.map((p: { name: string; in: string }) => `${p.in} ${p.name}`),
+      ).toEqual(['header webhook-id', 'header webhook-timestamp', 'header webhook-signature'])
       expect(Object.keys(operation.responses)).toEqual(['410', '429', '2XX', '4XX', '5XX'])
       expect(operation.description).toContain(`Schema version ${currentSchemaVersion(type)}`)
-      expect(operation['x-retry-schedule'].retryDelaysSeconds).toEqual([30, 120, 600, 1800, 3600, 10800, 21600, 43200])
+      expect(operation['x-retry-schedule'].retryDelaysSeconds).toEqual([
+        30, 120, 600, 1800, 3600, 10800, 21600, 43200,
+      ])
     }
     expect(openapi.webhooks['award.won'].post.description).toContain('v1 → v2')
   })
@@ -192,7 +215,10 @@ describe('the contract documents', () => {
         expect(def.deprecated).toBe(current ? undefined : true)
       }
     }
-    expect(schemas.$defs['award.won.v1'].properties.category).toMatchObject({ type: 'string', maxLength: 200 })
+    expect(schemas.$defs['award.won.v1'].properties.category).toMatchObject({
+      type: 'string',
+      maxLength: 200,
+    })
     expect(schemas.$defs['award.won.v2'].properties.category.enum).toContain('Health & Wellness')
     expect(schemas.$defs['startup.registered.v1'].properties).toHaveProperty('contact')
     expect(schemas.$defs['startup.registered.partner'].properties).not.toHaveProperty('contact')

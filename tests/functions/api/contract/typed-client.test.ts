@@ -28,13 +28,20 @@ const diagnosticsOf = (files: readonly string[]) => {
   const program = ts.createProgram(files, compilerOptions)
   return (file: string) =>
     ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ({
-      line: d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0,
+      line:
+        d.file && d.start !== undefined
+          ? d.file.getLineAndCharacterOfPosition(d.start).line + 1
+          : 0,
       message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
     }))
 }
 
 interface PartnerProgram {
-  partnerClient(options: { baseUrl: string; apiKey: string; fetch: (r: Request) => Promise<Response> }): {
+  partnerClient(options: {
+    baseUrl: string
+    apiKey: string
+    fetch: (r: Request) => Promise<Response>
+  }): {
     awardCategories(editionId: string): Promise<{ categories: string[]; next: string }>
     subscribeToAwards(url: string): Promise<{ id: string; secret: string }>
     replay(id: string, afterPosition: number): Promise<number>
@@ -92,7 +99,9 @@ describe('a typed partner client generated from /openapi.json', () => {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
     })
     writeFileSync(join(workDir, 'partner.mjs'), outputText)
-    const program = (await import(pathToFileURL(join(workDir, 'partner.mjs')).href)) as PartnerProgram
+    const program = (await import(
+      pathToFileURL(join(workDir, 'partner.mjs')).href
+    )) as PartnerProgram
     const receiver = await startReceiver(() => 204, world.time.clock)
     const partner = program.partnerClient({
       baseUrl: 'http://127.0.0.1:3000',
@@ -111,9 +120,15 @@ describe('a typed partner client generated from /openapi.json', () => {
     // Act: subscribe, then staff record an award for a selected start-up.
     const { id, secret } = await partner.subscribeToAwards(receiver.url)
     const applied = (
-      await world.api.public('POST', '/editions/ces-2020/applications', applicationBody(validSiret(11)))
+      await world.api.public(
+        'POST',
+        '/editions/ces-2020/applications',
+        applicationBody(validSiret(11)),
+      )
     ).json()
-    await world.api.admin('POST', `/applications/${applied.applicationId}/decision`, { decision: 'selected' })
+    await world.api.admin('POST', `/applications/${applied.applicationId}/decision`, {
+      decision: 'selected',
+    })
     const award = { startupId: applied.startupId, award: 'honoree', category: 'Smart Cities' }
     expect((await world.api.admin('POST', '/editions/ces-2020/awards', award)).status).toBe(201)
     await world.propagate()
@@ -127,7 +142,11 @@ describe('a typed partner client generated from /openapi.json', () => {
     expect(await partner.replay(id, first.position - 1)).toBe(1)
     await world.drain([id])
     const again = received(receiver.requests[1]!)
-    expect(again).toMatchObject({ category: 'Smart Cities', replayed: true, position: first.position })
+    expect(again).toMatchObject({
+      category: 'Smart Cities',
+      replayed: true,
+      position: first.position,
+    })
     expect(again.webhookId).not.toBe(first.webhookId)
     await receiver.close()
   })
