@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { build, type Plugin } from 'esbuild'
+import { buildPageAssets } from './page-assets.js'
 
 /**
  * Every Lambda's entry file, and the one way they are bundled: ESM, minified with
- * source maps, Node 22, the AWS SDK left to the runtime, English-only zod. CDK
+ * source maps, Node 24, the AWS SDK left to the runtime, English-only zod. CDK
  * (infra/constructs/node-function.ts), the benchmark's cold-start case and the
  * bundle boot test all build with this, so what is measured is what is deployed.
  */
@@ -19,7 +20,7 @@ export const lambdaEntries = {
 
 export const esbuildSettings = {
   format: 'esm',
-  target: 'node22',
+  target: 'node24',
   minify: true,
   mainFields: ['module', 'main'],
   external: ['@aws-sdk/*', '@smithy/*'],
@@ -73,5 +74,7 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     plugins: [leanZod],
     logLevel: 'warning',
   })
+  // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
+  if (resolve(entry) === resolve(lambdaEntries.api)) await buildPageAssets(join(dirname(outfile), 'page-assets'))
   return { outfile, bytes: statSync(outfile).size }
 }

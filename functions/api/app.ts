@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id'
 import type { ApiEnv } from './app-env.js'
 import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
+import { pageRoutes } from './pages/page-routes.js'
 import { problemResponse } from './problem.js'
 import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
@@ -94,6 +95,8 @@ export const createApp = (deps: ApiDeps) => {
   app.route('/', partnerKeyRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
+  // Pages for people: clients of the routes above, in process (functions/api/pages).
+  app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
   app.route('/', docsRoutes(app))
   app.route('/', contractRoutes(app))
   return app

@@ -14,6 +14,9 @@ export const apiConfigSchema = z
     JWT_ISSUER: z.string().optional(),
     JWT_AUDIENCE: z.string().optional(),
     CORS_ORIGINS: commaList,
+    /** Cognito's managed login for the staff pages (AWS only): its domain and web client. */
+    STAFF_LOGIN_DOMAIN: z.url().optional(),
+    STAFF_LOGIN_CLIENT_ID: z.string().min(1).optional(),
   })
   .refine((env) => env.JWKS_URL || env.DEV_JWKS, {
     message: 'Set JWKS_URL (AWS) or DEV_JWKS (local development) to verify tokens',

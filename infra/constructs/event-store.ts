@@ -1,6 +1,6 @@
 import { Key } from 'aws-cdk-lib/aws-kms'
 import { Construct } from 'constructs'
-import { tables } from '../tables.js'
+import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 import { defineTable, type DefinedTable } from './dynamo-table.js'
 

@@ -60,7 +60,6 @@ describe('cdk-nag (AwsSolutions)', () => {
       'AwsSolutions-DDB3',
       'AwsSolutions-IAM5[Resource::*]',
       'AwsSolutions-IAM5[Resource::<Partners>/index/*]',
-      'AwsSolutions-L1',
       'AwsSolutions-SQS3',
     ])
     for (const reasons of found.values()) {

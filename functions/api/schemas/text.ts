@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi'
 
 // C0 controls and DEL; tabs and line breaks are allowed only in multi-line text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const anyControl = /[\u0000-\u001F\u007F]/
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlExceptLineBreaks = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
 
 /**

@@ -141,7 +141,7 @@ export const createDeliveryStore = ({
           ReturnValues: 'ALL_NEW',
         }),
       )
-      const payload = claimed?.Attributes?.payload
+      const payload: unknown = claimed?.Attributes?.payload
       return typeof payload === 'string' ? payload : undefined
     },
 
@@ -185,7 +185,7 @@ export const createDeliveryStore = ({
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': deadLetterIndexPk(subscriptionId) },
         },
-        deliverySchema.parse,
+        (item) => deliverySchema.parse(item),
       ),
 
     redrive: (delivery, now) =>

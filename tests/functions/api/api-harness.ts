@@ -1,11 +1,13 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
+import type { PagesConfig } from '../../../functions/api/pages/pages-config.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
 import { createEventSourcing } from '../../../functions/store/event-sourcing.js'
+import type { EventStore } from '../../../functions/store/event-store.js'
 import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
@@ -23,30 +25,58 @@ export const testNow = new Date('2019-09-01T10:00:00Z')
 export const apiHarness = async ({
   now = () => testNow,
   targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
-}: { now?: () => Date; targetPolicy?: TargetPolicy } = {}) => {
+  appendThrough,
+  retryBudgetMs,
+  pages,
+}: {
+  now?: () => Date
+  targetPolicy?: TargetPolicy
+  /** Wraps the store's append, to put the command handler in a state DynamoDB rarely shows. */
+  appendThrough?: (append: EventStore['append']) => EventStore['append']
+  retryBudgetMs?: number
+  pages?: PagesConfig
+} = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
-  const { store, aggregates } = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const { aggregates } = eventSourcing
+  const store = appendThrough
+    ? {
+        ...eventSourcing.store,
+        append: appendThrough((appends, options) => eventSourcing.store.append(appends, options)),
+      }
+    : eventSourcing.store
   const unexpected: unknown[] = []
   const app = createApp({
     store,
     aggregates,
+    ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
     verifier: createTokenVerifier({ jwks: key.jwks }, { issuer: devIssuer, audience: devAudience }),
-    logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => unexpected.push(args) },
+    logger: {
+      info: () => {},
+      warn: () => {},
+      error: (...args: unknown[]) => unexpected.push(args),
+    },
     clock: now,
     newId: uuidv7,
     corsOrigins: ['https://forms.maregionsud.example'],
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
-    webhooks: createWebhookServices({ doc: tables.doc, table: tables.names.partners, policy: targetPolicy }),
+    webhooks: createWebhookServices({
+      doc: tables.doc,
+      table: tables.names.partners,
+      policy: targetPolicy,
+    }),
+    ...(pages ? { pages } : {}),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
   /** How many events and guard items are stored: a refused request must leave both as they were. */
   const written = async () => {
     const count = async (TableName: string) =>
-      (await tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true }))).Count ?? 0
+      (await tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true })))
+        .Count ?? 0
     return { events: await count(tables.names.events), guards: await count(tables.names.guards) }
   }
   return { app, store, tables, key, token, unexpected, written }
@@ -59,11 +89,16 @@ export const client = (send: Send, harness: ApiHarness) => {
   const call =
     (roles?: string[]) =>
     async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const auth: Record<string, string> = roles ? { Authorization: `Bearer ${await harness.token(roles)}` } : {}
-      const content: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' }
+      const auth: Record<string, string> = roles
+        ? { Authorization: `Bearer ${await harness.token(roles)}` }
+        : {}
+      const content: Record<string, string> =
+        body === undefined ? {} : { 'Content-Type': 'application/json' }
       return send(method, path, {
         headers: { ...content, ...auth, ...headers },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       })
     }
   return { public: call(), admin: call(['admin']), reports: call(['reports']), send }
