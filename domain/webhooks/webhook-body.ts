@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { isoDateTime, type EventType } from '../events/index.js'
-import { publicEventSchema } from '../partner-access/partner-view.js'
+import { isoDateTime } from '../events/index.js'
+import { publicEventSchema, type PartnerEventType } from '../partner-access/partner-view.js'
 import { toPublicEvent, type PublicEvent } from '../partner-access/public-event.js'
 import type { FeedEvent } from '../projections/projection.js'
 
@@ -13,7 +13,7 @@ export interface ReplayMark {
 
 /** A webhook's body, as Standard Webhooks lays it out: `{ type, timestamp, data }`. */
 interface WebhookBody {
-  readonly type: EventType
+  readonly type: PartnerEventType
   readonly timestamp: string
   readonly data: PublicEvent
   readonly replay?: ReplayMark
@@ -26,19 +26,17 @@ interface WebhookBody {
  *
  * @example JSON.stringify(webhookBody(feedEvent))
  */
-export const webhookBody = (event: FeedEvent, replay?: ReplayMark): WebhookBody => ({
-  type: event.type,
-  timestamp: event.recordedAt,
-  data: toPublicEvent(event),
-  ...(replay ? { replay } : {}),
-})
+export const webhookBody = (event: FeedEvent, replay?: ReplayMark): WebhookBody => {
+  const data = toPublicEvent(event)
+  return { type: data.type, timestamp: event.recordedAt, data, ...(replay ? { replay } : {}) }
+}
 
 /**
  * The body of one event type's webhooks as a schema, for the catalogue.
  *
  * @example z.toJSONSchema(webhookBodySchema('award.won'))
  */
-export const webhookBodySchema = (type: EventType) =>
+export const webhookBodySchema = (type: PartnerEventType) =>
   z.object({
     type: z.literal(type),
     timestamp: isoDateTime.describe('When the event was recorded (the same on every attempt)'),

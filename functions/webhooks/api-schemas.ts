@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { eventTypeNames, isoDateTime, slug } from '../../domain/events/index.js'
+import { isoDateTime, slug } from '../../domain/events/index.js'
+import {
+  partnerEventTypes,
+  type PartnerEventType,
+} from '../../domain/partner-access/partner-view.js'
 import { deliveryStateSchema } from '../../domain/webhooks/delivery.js'
 import { documented } from '../api/schemas/documented.js'
 import type { Delivery } from './delivery/delivery-item.js'
@@ -17,8 +21,9 @@ export const subscriptionBody = z
       .max(2_000)
       .openapi({ example: 'https://hooks.nicecotedazur.example/delegation-sud' }),
     types: z
-      .array(z.enum(eventTypeNames))
-      .max(eventTypeNames.length)
+      // Only the types partners receive: asking for another is a 400, not a silent nothing.
+      .array(z.enum(partnerEventTypes as [PartnerEventType, ...PartnerEventType[]]))
+      .max(partnerEventTypes.length)
       .optional()
       .openapi({ example: ['award.won'] }),
     editionId: documented(slug, {
@@ -44,7 +49,8 @@ export const rotationBody = z
 export const replayBody = z
   .object({
     afterPosition: z.number().int().min(0).optional().openapi({
-      description: 'Replay the events after this Feed position: the `position` of the last event you processed',
+      description:
+        'Replay the events after this Feed position: the `position` of the last event you processed',
       example: 1200,
     }),
     since: documented(isoDateTime, {

@@ -2,7 +2,12 @@ import { publicEventSchema } from '../../../domain/partner-access/partner-view.j
 import { webhookBodySchema } from '../../../domain/webhooks/webhook-body.js'
 import { deliveryPolicy, retrySchedule } from './delivery-policy.js'
 import { contractInfo } from './document-info.js'
-import { camelName, eventDescription, partnerEventTypes } from './event-catalogue.js'
+import {
+  camelName,
+  eventDescription,
+  partnerEventTypes,
+  withheldTypesNote,
+} from './event-catalogue.js'
 import { jsonSchemaOf } from './json-schema.js'
 
 /** The Standard Webhooks headers as a message headers schema. */
@@ -73,7 +78,8 @@ export const asyncApiDocument = (origin: URL) => {
       version: contractInfo.version,
       description:
         'Every fact of the programme is an event; partners receive them as signed webhooks ' +
-        'and through the feed. The HTTP API is described in OpenAPI at `/openapi.json`.',
+        'and through the feed. The HTTP API is described in OpenAPI at `/openapi.json`. ' +
+        withheldTypesNote(),
     },
     defaultContentType: 'application/json',
     servers: {

@@ -1,13 +1,11 @@
+import { eventTypes, schemaVersions, type EventType } from '../../../domain/events/index.js'
 import {
-  eventTypeNames,
-  eventTypes,
-  personalDataFields,
-  schemaVersions,
-  type EventType,
-} from '../../../domain/events/index.js'
+  partnerShares,
+  withheldEventTypes,
+  withheldFields,
+} from '../../../domain/partner-access/partner-view.js'
 
-/** Every type a partner can receive, on the feed and in webhooks (filters pick among them). */
-export const partnerEventTypes: readonly EventType[] = eventTypeNames
+export { partnerEventTypes } from '../../../domain/partner-access/partner-view.js'
 
 /** Where the JSON Schema catalogue is served. */
 export const eventSchemasPath = '/schemas/events.json'
@@ -45,17 +43,28 @@ export const eventDescription = (type: EventType): string => {
   const history = versions
     .filter((v) => !v.current)
     .map((v) => `v${v.schemaVersion} → v${v.schemaVersion + 1}: ${v.changedInNext}`)
-  const hidden = personalDataFields[type] ?? []
+  const hidden = withheldFields(type)
   return [
     eventTypes[type].summary,
     `Schema version ${current} (\`schemaVersion\`). Events stored at an earlier version are ` +
       'upcast when read: partners only ever receive the current version.',
     ...history,
-    ...(hidden.length > 0
-      ? [`Not sent to partners (personal data): ${hidden.map((f) => `\`${f}\``).join(', ')}.`]
-      : []),
+    `What partners receive: ${partnerShares[type].why}` +
+      (hidden.length > 0 ? ` Never sent: ${hidden.map((f) => `\`${f}\``).join(', ')}.` : ''),
     `JSON Schema of every version: \`${eventSchemasPath}\`, ` +
       versions.map((v) => `\`#/$defs/${storedDefName(type, v.schemaVersion)}\``).join(', ') +
       '.',
   ].join('\n\n')
 }
+
+/**
+ * What partners never receive, in the catalogue's words: the types withheld whole and why,
+ * for the feed's and the documents' descriptions.
+ *
+ * @example withheldTypesNote() // 'Partners never receive `application.submitted` (…)'
+ */
+export const withheldTypesNote = (): string =>
+  'Partners receive an allow-list of fields of each event type, never personal data, and ' +
+  'never these types: ' +
+  withheldEventTypes.map((type) => `\`${type}\` (${partnerShares[type].why})`).join('; ') +
+  '. Their Feed positions are skipped.'

@@ -1,10 +1,10 @@
+import { eventTypeNames, eventTypes, schemaVersions } from '../../../domain/events/index.js'
 import {
-  eventTypeNames,
-  eventTypes,
-  personalDataFields,
-  schemaVersions,
-} from '../../../domain/events/index.js'
-import { partnerDataSchema } from '../../../domain/partner-access/partner-view.js'
+  isSharedWithPartners,
+  partnerDataSchema,
+  partnerShares,
+  withheldFields,
+} from '../../../domain/partner-access/partner-view.js'
 import { partnerDefName, storedDefName } from './event-catalogue.js'
 import { jsonSchemaOf } from './json-schema.js'
 
@@ -12,14 +12,14 @@ import { jsonSchemaOf } from './json-schema.js'
  * The JSON Schema catalogue (`GET /schemas/events.json`): one schema per event type and
  * schema version of the data the Events table holds (`award.won.v1`, `award.won.v2`…),
  * past versions marked deprecated, plus what partners receive of each type today
- * (`award.won.partner`). Generated from the zod schemas that validate events.
+ * (`award.won.partner`; none for a type partners never receive). Generated from the zod schemas that validate events.
  *
  * @example eventSchemasDocument('https://api.example.org')
  */
 export const eventSchemasDocument = (origin: string) => {
   const defs: Record<string, unknown> = {}
   for (const type of eventTypeNames) {
-    const hidden = personalDataFields[type] ?? []
+    const hidden = withheldFields(type)
     for (const version of schemaVersions(type)) {
       defs[storedDefName(type, version.schemaVersion)] = {
         title: `${type} v${version.schemaVersion}`,
@@ -28,14 +28,16 @@ export const eventSchemasDocument = (origin: string) => {
           version.current
             ? 'The current version: every new event is written with it.'
             : `A past version, upcast on read. The next one changed: ${version.changedInNext}`,
-          ...(hidden.length > 0
-            ? [`Personal data, never sent to partners: ${hidden.join(', ')}.`]
+          `What partners receive: ${partnerShares[type].why}`,
+          ...(isSharedWithPartners(type) && hidden.length > 0
+            ? [`Never sent to partners: ${hidden.join(', ')}.`]
             : []),
         ].join(' '),
         ...(version.current ? {} : { deprecated: true }),
         ...jsonSchemaOf(version.data, 'draft-2020-12', 'output'),
       }
     }
+    if (!isSharedWithPartners(type)) continue
     defs[partnerDefName(type)] = {
       title: `${type} as partners receive it`,
       description: `The \`data\` of a ${type} event on the feed and in webhooks (current version).`,

@@ -1,9 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { eventTypeNames, slug } from '../../../domain/events/index.js'
+import { slug } from '../../../domain/events/index.js'
+import {
+  partnerEventTypes,
+  type PartnerEventType,
+} from '../../../domain/partner-access/partner-view.js'
 import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
 import { readMatching } from '../../partner-access/feed-page.js'
 import { positionCursor } from '../../shared/cursor.js'
 import { requirePartner } from '../auth/api-key.js'
+import { withheldTypesNote } from '../contract/event-catalogue.js'
 import { feedEventSchema } from '../contract/feed-events.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
@@ -18,16 +23,17 @@ const typeList = z
       .split(',')
       .map((type) => type.trim())
       .filter(Boolean)
-    const unknown = types.filter((type) => !(eventTypeNames as string[]).includes(type))
-    if (unknown.length > 0)
-      ctx.addIssue({ code: 'custom', message: `unknown event types: ${unknown.join(', ')}` })
-    return types as (typeof eventTypeNames)[number][]
+    const unknown = types.filter((type) => !(partnerEventTypes as string[]).includes(type))
+    if (unknown.length > 0) {
+      const message = `unknown event types, or types partners never receive: ${unknown.join(', ')}`
+      ctx.addIssue({ code: 'custom', message })
+    }
+    return types as PartnerEventType[]
   })
   .openapi({
     example: 'award.won,partner.joined',
-    description: 'Comma-separated event types (default: all)',
+    description: 'Comma-separated event types (default: every type partners receive)',
   })
-
 
 const route = createRoute({
   method: 'get',
@@ -37,7 +43,8 @@ const route = createRoute({
   description:
     'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
     'moves past events the filters leave out too. With `editionId`, only events of that edition ' +
-    'come back: `startup.registered` and `partner.registered` belong to none.',
+    'come back: `startup.registered` and `partner.registered` belong to none. ' +
+    withheldTypesNote(),
   tags: ['Partner feed'],
   security: [{ apiKey: [] }],
   request: {

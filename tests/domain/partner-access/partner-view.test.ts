@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { eventTypeNames, personalDataFields } from '../../../domain/events/index.js'
-import { partnerData, partnerDataSchema } from '../../../domain/partner-access/partner-view.js'
+import { eventTypeNames, eventTypes, personalDataFields } from '../../../domain/events/index.js'
+import { matchesFilter } from '../../../domain/partner-access/filter.js'
+import {
+  partnerData,
+  partnerDataSchema,
+  partnerEventTypes,
+  partnerFields,
+  partnerShares,
+  withheldEventTypes,
+  withheldFields,
+} from '../../../domain/partner-access/partner-view.js'
 import {
   applicationSubmitted,
   editionOpened,
@@ -9,51 +18,63 @@ import {
 } from '../../fixtures/events.js'
 
 describe('what partners see of an event', () => {
-  it('drops the contact of a start-up registration and keeps the rest', () => {
+  it('shows a registration as the public knows the start-up: no SIRET, description or contact', () => {
     const shown = partnerData(startupRegistered('startup-1'))
-    expect(shown).not.toHaveProperty('contact')
-    expect(JSON.stringify(shown)).not.toMatch(/Inès|ines@calanques/)
-    expect(shown).toMatchObject({
+    expect(shown).toEqual({
       startupId: 'startup-1',
       name: 'Calanques Tech',
-      siret: '73282932000074',
+      city: 'Marseille',
+      territory: 'aix-marseille-provence',
+      themes: ['environment'],
+      website: 'https://calanques.example',
     })
   })
 
-  it('drops the contact of an application, and leaves the event itself untouched', () => {
-    const event = applicationSubmitted('app-1', 'startup-1')
-    const shown = partnerData(event)
-    expect(shown).not.toHaveProperty('contact')
-    expect(shown).toMatchObject({ applicationId: 'app-1', editionId: 'ces-2020' })
-    expect(event.data).toHaveProperty('contact')
+  it('shows nothing of applications, rejections, reasons or contributions', () => {
+    expect(withheldEventTypes).toEqual(['application.submitted', 'application.rejected'])
+    expect(partnerData(applicationSubmitted('app-1', 'startup-1'))).toEqual({})
+    for (const type of ['application.selected', 'application.withdrawn'] as const) {
+      expect(partnerFields(type)).not.toContain('reason')
+    }
+    expect(partnerFields('application.withdrawn')).not.toContain('by')
+    expect(partnerData(partnerJoined('tpm'))).not.toHaveProperty('contribution')
   })
 
-  it('is a copy of the data of events without personal data', () => {
-    const event = partnerJoined('tpm')
+  it('is a copy, and leaves the event itself untouched', () => {
+    const event = editionOpened()
     expect(partnerData(event)).toEqual(event.data)
     expect(partnerData(event)).not.toBe(event.data)
+    const registered = startupRegistered('s-1')
+    partnerData(registered)
+    expect(registered.data).toHaveProperty('contact')
   })
 
-  it('is an allow-list: a field the partner schema does not name never goes out', () => {
+  it('is an allow-list: a field it does not name never goes out', () => {
     const event = { ...editionOpened(), data: { ...editionOpened().data, internalNote: 'x' } }
     expect(partnerData(event)).not.toHaveProperty('internalNote')
   })
 
-  it('is what the partner schema describes, for every type, and names no personal data', () => {
-    for (const event of [
-      editionOpened(),
-      partnerJoined('tpm'),
-      startupRegistered('s-1'),
-      applicationSubmitted('a-1', 's-1'),
-    ]) {
-      expect(partnerDataSchema(event.type).strict().parse(partnerData(event))).toEqual(
-        partnerData(event),
-      )
-    }
+  it('names, for every type, only fields of its current schema, and never personal data', () => {
+    expect([...partnerEventTypes, ...withheldEventTypes].sort()).toEqual([...eventTypeNames].sort())
     for (const type of eventTypeNames) {
-      const fields = Object.keys(partnerDataSchema(type).shape)
-      for (const hidden of personalDataFields[type] ?? []) expect(fields).not.toContain(hidden)
+      const fields = Object.keys(eventTypes[type].data.shape)
+      for (const field of partnerFields(type)) expect(fields).toContain(field)
+      for (const hidden of personalDataFields[type] ?? []) {
+        expect(partnerFields(type)).not.toContain(hidden)
+        expect(withheldFields(type)).toContain(hidden)
+      }
+      expect(partnerShares[type].why.length).toBeGreaterThan(10)
     }
-    for (const type of Object.keys(personalDataFields)) expect(eventTypeNames).toContain(type)
+    for (const type of partnerEventTypes) {
+      expect(Object.keys(partnerDataSchema(type).shape)).toEqual(partnerFields(type))
+    }
+    expect(withheldFields('startup.registered')).toEqual(['siret', 'description', 'contact'])
+  })
+
+  it('lets no filter match a type partners never receive', () => {
+    const submitted = applicationSubmitted('app-1', 'startup-1')
+    expect(matchesFilter({}, submitted)).toBe(false)
+    expect(matchesFilter({ types: ['application.submitted'] }, submitted)).toBe(false)
+    expect(matchesFilter({}, startupRegistered('s-1'))).toBe(true)
   })
 })

@@ -81,13 +81,13 @@ describe('a typed partner client generated from /openapi.json', () => {
     expect(errorsIn(join(workDir, 'partner.ts'))).toEqual([])
   })
 
-  it('refuses a category off the list, a route that does not exist and malformed bodies', () => {
+  it('refuses a category off the list, a route that does not exist, malformed bodies and withheld data', () => {
     const errors = errorsIn(join(workDir, 'misuse.ts'))
     const source = ts.sys.readFile(join(workDir, 'misuse.ts')) ?? ''
     const marked = source
       .split('\n')
       .flatMap((line, index) => (line.includes('// error:') ? [index + 1] : []))
-    expect(marked).toHaveLength(4)
+    expect(marked).toHaveLength(6)
     expect([...new Set(errors.map((e) => e.line))]).toEqual(marked)
     expect(errors.map((e) => e.message).join('\n')).toMatch(/Best Start-up/)
   })
