@@ -6,7 +6,7 @@ import { awardCategories, unlistedCategory } from './award-categories.js'
  *
  * Event types are public names, dotted and in the past tense, the same in code,
  * in the Feed and in webhooks. A schema here is a promise to partners: add fields
- * as optional; for anything else, move the old schema to past-versions.ts with an
+ * as optional; for anything else, move the old schema to past-versions/ with an
  * upcaster to this one, and bump the schema version (event-types.ts).
  */
 
@@ -96,7 +96,7 @@ export const applicationWithdrawn = applicationDecision.extend({
 
 /**
  * Schema v2: the category is one of the CES Innovation Awards categories (v1 took free
- * text, see past-versions.ts). `Unlisted` and `categoryAsRecorded` only come from v1
+ * text, see past-versions/award-won.ts). `Unlisted` and `categoryAsRecorded` only come from v1
  * awards whose text named no listed category; a new award always names one.
  */
 export const awardWon = z.object({

@@ -4,13 +4,14 @@ import * as data from './event-data.js'
 /**
  * The registry of public event types: name → the current data schema, its schema
  * version and what the event means (the catalogue's summary). Writes always use it; reads upcast older stored versions to it first
- * (past-versions.ts, upcast.ts), so the rest of the code only ever sees these schemas.
+ * (past-versions/, upcast.ts), so the rest of the code only ever sees these schemas.
  */
 export const eventTypes = {
   'edition.opened': {
     schemaVersion: 1,
     data: data.editionOpened,
-    summary: 'Staff opened an edition: a delegation to one trade show, with its dates, deadline and capacity.',
+    summary:
+      'Staff opened an edition: a delegation to one trade show, with its dates, deadline and capacity.',
   },
   'edition.closed': {
     schemaVersion: 1,

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { eventTypes, type EventType } from './event-types.js'
-import { pastVersions, type PastVersion } from './past-versions.js'
+import { pastVersions, type PastVersion } from './past-versions/index.js'
 
 /** A stored schema version this code cannot read: newer than its own, or never defined. */
 export class UnknownSchemaVersionError extends Error {

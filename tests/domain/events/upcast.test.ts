@@ -11,7 +11,7 @@ import {
   UnknownSchemaVersionError,
   upcastData,
 } from '../../../domain/events/index.js'
-import { awardWonV1, pastVersions } from '../../../domain/events/past-versions.js'
+import { awardWonV1, pastVersions } from '../../../domain/events/past-versions/index.js'
 
 const v1 = (category: string) => ({
   awardId: 'award-1',
