@@ -1,5 +1,6 @@
 import { existingEdition, instant, openEdition } from '../edition/guards.js'
 import type { EditionState } from '../edition/state.js'
+import { isConsentVersion } from '../shared/consent.js'
 import { UnknownCommandError } from '../shared/errors.js'
 import { isStartupContact, type StartupState } from '../startup/decider.js'
 import type {
@@ -48,8 +49,9 @@ const submit = (
   if (instant('now', now) > instant('applicationDeadline', applicationDeadline)) {
     throw applicationErrors.deadlinePassed(editionId, applicationDeadline, now)
   }
-  const { startupId, startupName, territory, themes, pitch, contact } = command
-  const data = { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact }
+  const { startupId, startupName, territory, themes, pitch, contact, consent } = command
+  if (consent && !isConsentVersion(consent.version)) throw applicationErrors.unknownConsentVersion(consent.version)
+  const data = { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact, consent }
   // SIRETs are public: naming a registered start-up does not make one its contact. A
   // start-up not yet registered is registered by this very application, with this contact.
   const ownContact = startup.status === 'absent' || isStartupContact(startup, contact.email)

@@ -17,6 +17,21 @@ export const applicationErrors = {
       `The application deadline of edition ${editionId} (${applicationDeadline}) has passed.`,
       { editionId, applicationDeadline, now },
     ),
+  consentRequired: () =>
+    refuse(
+      'consent-version-required',
+      'invalid',
+      'An application must say which consent wording was agreed to: send consentVersion ' +
+        '(the version the form shows).',
+      {},
+    ),
+  unknownConsentVersion: (version: string) =>
+    refuse(
+      'unknown-consent-version',
+      'invalid',
+      `Consent wording version ${version} was never published.`,
+      { consentVersion: version },
+    ),
   alreadyApplied: (editionId: string, startupId: string, applicationId: string) =>
     refuse(
       'already-applied',

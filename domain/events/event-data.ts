@@ -68,6 +68,13 @@ export const startupRegistered = z.object({
   contact: contactSchema,
 })
 
+/** A consent as given: the wording's version, and when. */
+export const consentRecord = z.object({
+  version: z.string().min(1).max(40),
+  givenAt: isoDateTime,
+})
+export type ConsentRecord = z.infer<typeof consentRecord>
+
 export const applicationSubmitted = z.object({
   applicationId: z.string().min(1),
   editionId: slug,
@@ -79,6 +86,11 @@ export const applicationSubmitted = z.object({
   pitch: z.string().min(1).max(5000),
   /** Personal data: never leaves through the feed or webhooks. */
   contact: contactSchema,
+  /**
+   * What the applicant consented to: the version of the wording (domain/shared/consent.ts)
+   * and when. `null`: not recorded (applications stored before v2, history staff imported).
+   */
+  consent: consentRecord.nullable(),
 })
 
 /**

@@ -30,7 +30,7 @@ export const eventTypes = {
       'Someone applied for a registered start-up with a contact person it did not register: held until staff confirm it is the start-up’s.',
   },
   'application.submitted': {
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: data.applicationSubmitted,
     summary: 'A start-up applied to an edition through the registration form.',
   },

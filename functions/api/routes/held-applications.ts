@@ -20,6 +20,7 @@ type Outcome = z.infer<typeof confirmed>
 const route = createRoute({
   method: 'post',
   path: '/applications/{applicationId}/confirmation',
+  operationId: 'confirmHeldApplication',
   summary: 'Confirm or dismiss a held application (staff)',
   description:
     'An application for a registered start-up from a contact person it did not register is held: ' +

@@ -62,8 +62,12 @@ export const registrationRoutes = (deps: ApiDeps) =>
   newRouter().openapi({ ...route, middleware: routeGuards(deps).public }, async (c) => {
     const { editionId } = c.req.valid('param')
     const isForm = (c.req.header('Content-Type') ?? '').includes('application/x-www-form-urlencoded')
-    const { startup, contact, pitch, occurredAt } = isForm ? c.req.valid('form') : c.req.valid('json')
+    const { startup, contact, pitch, consentVersion, occurredAt } = isForm ? c.req.valid('form') : c.req.valid('json')
     const now = effectiveTime(c, occurredAt, deps.clock)
+    // A new application says which wording it agreed to; staff importing history may not
+    // know it, and record it as not recorded.
+    if (consentVersion === undefined && occurredAt === undefined) throw applicationErrors.consentRequired()
+    const consent = consentVersion === undefined ? null : { version: consentVersion, givenAt: now }
     const applicationId = deps.newId()
     const startupId = startupIdOf(startup.siret)
     const withdrawal = newWithdrawalToken()
@@ -85,7 +89,7 @@ export const registrationRoutes = (deps: ApiDeps) =>
         ])
         const submit = { type: 'SubmitApplication' as const, editionId, applicationId, startupId, startupName: startup.name }
         const { territory, themes } = startup
-        const events = applicationDecider.decide({ ...submit, territory, themes, pitch, contact, now }, own.state, {
+        const events = applicationDecider.decide({ ...submit, territory, themes, pitch, contact, consent, now }, own.state, {
           edition: edition.state,
           startup: registration.state,
         })
