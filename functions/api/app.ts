@@ -11,6 +11,7 @@ import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { startupRoutes } from './reports/startup-routes.js'
 import { newRouter } from './router.js'
+import { contractRoutes } from './contract/contract-routes.js'
 import { applicationRoutes } from './routes/applications.js'
 import { awardRoutes } from './routes/awards.js'
 import { docsRoutes } from './routes/docs.js'
@@ -97,6 +98,7 @@ export const createApp = (deps: ApiDeps) => {
   // Pages for people: clients of the routes above, in process (functions/api/pages).
   app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
   app.route('/', docsRoutes(app))
+  app.route('/', contractRoutes(app))
   return app
 }
 

@@ -16,6 +16,10 @@ export const webhookProblems = {
       extensions: { subscriptionId },
     }),
 
+  /** More Feed positions than one replay covers (subscriptions/replay.ts). */
+  replayTooLarge: (detail: string) =>
+    new ProblemError({ status: 422, code: 'replay-too-large', detail }),
+
   /** `reason` completes "The URL …" (url-safety.ts's UnsafeTargetError). */
   unsafeTarget: (reason: string) =>
     new ProblemError({ status: 422, code: 'unsafe-target', detail: `The URL ${reason}` }),

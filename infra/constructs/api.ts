@@ -54,6 +54,8 @@ export const openRoutes: ReadonlyArray<{ method: HttpMethod; path: string }> = [
   { method: HttpMethod.GET, path: '/territories' },
   { method: HttpMethod.GET, path: '/health' },
   { method: HttpMethod.GET, path: '/openapi.json' },
+  { method: HttpMethod.GET, path: '/asyncapi.json' },
+  { method: HttpMethod.GET, path: '/schemas/events.json' },
   { method: HttpMethod.GET, path: '/docs' },
   { method: HttpMethod.GET, path: '/feed' },
   { method: HttpMethod.ANY, path: '/subscriptions' },

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { Hono } from 'hono'
 import type { ApiEnv } from '../app-env.js'
+import { openApiDocument } from '../contract/openapi-document.js'
 
 const docsPage = `<!doctype html>
 <html lang="en">
@@ -26,17 +27,6 @@ export const docsRoutes = (app: OpenAPIHono<ApiEnv>) => {
     bearerFormat: 'JWT',
   })
   return new Hono<ApiEnv>()
-    .get('/openapi.json', (c) =>
-      c.json(
-        app.getOpenAPI31Document({
-          openapi: '3.1.0',
-          info: {
-            title: 'Délégation Sud API',
-            version: '1.0.0',
-            description: 'Registration, selection, awards and partners of the Région Sud delegations to trade shows.',
-          },
-        }),
-      ),
-    )
+    .get('/openapi.json', (c) => c.json(openApiDocument(app, new URL(c.req.url).origin)))
     .get('/docs', (c) => c.html(docsPage))
 }

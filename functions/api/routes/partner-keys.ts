@@ -52,6 +52,7 @@ const jsonBody = <T extends z.ZodType>(schema: T, required: boolean) => ({
 const createKey = createRoute({
   method: 'post',
   path: '/partners/{partnerId}/keys',
+  operationId: 'issuePartnerKey',
   summary: 'Issue an API key to a partner (staff)',
   tags,
   security,
@@ -67,6 +68,7 @@ const createKey = createRoute({
 const rotateKey = createRoute({
   method: 'post',
   path: '/partners/{partnerId}/keys/{keyId}/rotation',
+  operationId: 'rotatePartnerKey',
   tags,
   security,
   summary:
@@ -95,6 +97,7 @@ const rotateKey = createRoute({
 const listKeys = createRoute({
   method: 'get',
   path: '/partners/{partnerId}/keys',
+  operationId: 'listPartnerKeys',
   summary: "A partner's keys, without secrets (staff)",
   tags,
   security,
@@ -107,6 +110,7 @@ const listKeys = createRoute({
 const revokeKey = createRoute({
   method: 'delete',
   path: '/partners/{partnerId}/keys/{keyId}',
+  operationId: 'revokePartnerKey',
   summary: 'Revoke a key at once (staff)',
   tags,
   security,

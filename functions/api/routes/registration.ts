@@ -26,6 +26,8 @@ const submitted = z
 const route = createRoute({
   method: 'post',
   path: '/editions/{editionId}/applications',
+  operationId: 'submitApplication',
+  security: [],
   summary: "A start-up applies to an edition (the registration form)",
   description:
     'Accepts JSON or a plain HTML form (`startup[name]=…`). A start-up already registered with the ' +

@@ -23,6 +23,8 @@ export interface SubscriptionUpdates {
     overlapMs: number,
   ): Promise<Subscription | undefined>
   recordHealth(id: string, health: SubscriptionHealth, update: HealthUpdate): Promise<void>
+  /** Disabled with a reason: the deliverer leaves it alone until it is reactivated. */
+  disable(id: string, reason: string, now: Date): Promise<Subscription | undefined>
   /** Moves the deliverer's starting point, unless a redrive happened since `seen` was read. */
   moveSettledBelow(
     seen: Pick<Subscription, 'id' | 'settledBelow' | 'redrives'>,
@@ -96,6 +98,13 @@ export const subscriptionUpdates = ({
         ...(disable ? { ':disabled': 'disabled', ':reason': disable } : {}),
       })
     },
+
+    disable: (id, reason, now) =>
+      update(id, 'SET #status = :disabled, disabledReason = :reason, disabledAt = :at', {
+        ':disabled': 'disabled',
+        ':reason': reason,
+        ':at': now.toISOString(),
+      }),
 
     async moveSettledBelow(seen, to) {
       await unlessConditionFails(() =>
