@@ -43,11 +43,16 @@ export const apiHarness = async ({
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
-  /** How many events and guard items are stored: a refused request must leave both as they were. */
+  /**
+   * How many items each table holds (events, guards, snapshots, feed, read models, partners):
+   * a refused request must leave every count as it was.
+   */
   const written = async () => {
     const count = async (TableName: string) =>
       (await tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true }))).Count ?? 0
-    return { events: await count(tables.names.events), guards: await count(tables.names.guards) }
+    const keys = Object.keys(tables.names) as (keyof typeof tables.names)[]
+    const counts = await Promise.all(keys.map((key) => count(tables.names[key])))
+    return Object.fromEntries(keys.map((key, i) => [key, counts[i] ?? 0])) as Record<keyof typeof tables.names, number>
   }
   return { app, store, tables, key, token, unexpected, written }
 }

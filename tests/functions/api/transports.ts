@@ -11,7 +11,10 @@ export interface TestResponse {
   json<T = any>(): T
 }
 
-export type Send = (method: string, path: string, init?: { headers?: Record<string, string>; body?: string }) => Promise<TestResponse>
+/** A body as text, or as raw bytes (to send what no string can hold, such as overlong UTF-8). */
+export type Body = string | Uint8Array
+
+export type Send = (method: string, path: string, init?: { headers?: Record<string, string>; body?: Body }) => Promise<TestResponse>
 
 export interface Transport {
   readonly name: string
@@ -36,7 +39,7 @@ export const nodeServer = (): Transport => {
         server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port))
       })
       return async (method, path, init = {}) => {
-        const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, ...init })
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, ...init } as RequestInit)
         return toTestResponse(response.status, response.headers, await response.text())
       }
     },
@@ -57,8 +60,8 @@ export const lambdaV2 = (): Transport => ({
         rawPath,
         rawQueryString,
         headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-        body: body ?? null,
-        isBase64Encoded: false,
+        body: body === undefined ? null : typeof body === 'string' ? body : Buffer.from(body).toString('base64'),
+        isBase64Encoded: body !== undefined && typeof body !== 'string',
         requestContext: {
           accountId: '123456789012',
           apiId: 'local',
@@ -84,7 +87,7 @@ export const inProcess = (): Transport => ({
   name: 'in process',
   async start(app) {
     return async (method, path, init = {}) => {
-      const response = await app.request(path, { method, ...init })
+      const response = await app.request(path, { method, ...init } as RequestInit)
       return toTestResponse(response.status, response.headers, await response.text())
     }
   },
