@@ -10,7 +10,7 @@ import { createWebhookServices } from '../webhooks/services.js'
 import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
 import { createApp } from './app.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
-import { apiConfigSchema } from './config.js'
+import { apiConfigSchema, tokenSourceOf } from './config.js'
 
 // Module scope: parsed and connected once per Lambda container (or node process).
 const config = apiConfigSchema.parse(process.env)
@@ -18,10 +18,7 @@ const names = tableNamesFromEnv(process.env, ['events', 'guards', 'snapshots', '
 const doc = documentClientFromEnv(process.env)
 const logger = createLogger('api')
 
-const verifier = createTokenVerifier(
-  config.JWKS_URL ? { jwksUrl: config.JWKS_URL } : { jwks: JSON.parse(config.DEV_JWKS ?? '{}') },
-  { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
-)
+const verifier = createTokenVerifier(tokenSourceOf(config))
 
 const onSnapshotError = (error: unknown) => logger.warn('snapshot not written', { error })
 

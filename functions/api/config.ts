@@ -11,10 +11,24 @@ export const apiConfigSchema = z
     JWKS_URL: z.url().optional(),
     /** Locally: the development key's public JWK set, as JSON (see local/dev-tokens.ts). */
     DEV_JWKS: z.string().optional(),
-    JWT_ISSUER: z.string().optional(),
-    JWT_AUDIENCE: z.string().optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
     CORS_ORIGINS: commaList,
   })
   .refine((env) => env.JWKS_URL || env.DEV_JWKS, {
     message: 'Set JWKS_URL (AWS) or DEV_JWKS (local development) to verify tokens',
   })
+  // A user pool's keys sign for all its app clients: never trust them without both checks.
+  .refine((env) => !env.JWKS_URL || (env.JWT_ISSUER && env.JWT_AUDIENCE), {
+    message: 'With JWKS_URL, set JWT_ISSUER and JWT_AUDIENCE too',
+  })
+
+/**
+ * Where the verifier gets its keys, from the parsed settings.
+ *
+ * @example const verifier = createTokenVerifier(tokenSourceOf(config))
+ */
+export const tokenSourceOf = (config: z.infer<typeof apiConfigSchema>) =>
+  config.JWKS_URL && config.JWT_ISSUER && config.JWT_AUDIENCE
+    ? { jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }
+    : { jwks: JSON.parse(config.DEV_JWKS ?? '{"keys":[]}'), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }

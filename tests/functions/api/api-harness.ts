@@ -31,7 +31,7 @@ export const apiHarness = async ({
   const app = createApp({
     store,
     aggregates,
-    verifier: createTokenVerifier({ jwks: key.jwks }, { issuer: devIssuer, audience: devAudience }),
+    verifier: createTokenVerifier({ jwks: key.jwks, issuer: devIssuer, audience: devAudience }),
     logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => unexpected.push(args) },
     clock: now,
     newId: uuidv7,
