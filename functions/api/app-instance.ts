@@ -34,6 +34,7 @@ export const app = createApp({
   clock: () => new Date(),
   newId: uuidv7,
   corsOrigins: config.CORS_ORIGINS,
+  rateLimits: { public: config.PUBLIC_RATE_LIMIT, partner: config.PARTNER_RATE_LIMIT },
   feed: createDynamoFeed({ doc, table: names.feed }),
   readModels: createReadModels({ doc, table: names.readModels }),
   apiKeys: createApiKeyStore({ doc, table: names.partners }),

@@ -6,6 +6,7 @@ import type { ApiEnv } from './app-env.js'
 import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
 import { problemResponse } from './problem.js'
+import { rateLimits } from './rate-limits.js'
 import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { startupRoutes } from './reports/startup-routes.js'
@@ -61,10 +62,11 @@ export const createApp = (deps: ApiDeps) => {
     cors({
       origin: [...deps.corsOrigins],
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
-      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position'],
+      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position', 'Retry-After'],
       maxAge: 600,
     }),
   )
+  app.use(rateLimits(deps.rateLimits, deps.verifier))
   app.use(
     bodyLimit({
       maxSize: maxBodyBytes,

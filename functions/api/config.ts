@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { commaList } from '../shared/environment.js'
 
+const perMinute = z.coerce.number().int().min(0).max(1_000_000)
+
 /**
  * The API's own settings, parsed once from the environment at cold start (DynamoDB's
  * endpoint, the tables and the webhook target policy are parsed by their modules).
@@ -14,6 +16,14 @@ export const apiConfigSchema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     CORS_ORIGINS: commaList,
+    /**
+     * Requests per minute per client address on everything but staff and partner calls;
+     * 0 turns the limit off (load tests, the benchmark). Generous: an incubator's
+     * start-ups may all apply from one address in the last hour before a deadline.
+     */
+    PUBLIC_RATE_LIMIT: perMinute.default(300),
+    /** Requests per minute per partner API key; 0 turns the limit off. */
+    PARTNER_RATE_LIMIT: perMinute.default(600),
   })
   .refine((env) => env.JWKS_URL || env.DEV_JWKS, {
     message: 'Set JWKS_URL (AWS) or DEV_JWKS (local development) to verify tokens',

@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
+import type { RateLimits } from '../../../functions/api/rate-limits.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
@@ -23,7 +24,8 @@ export const testNow = new Date('2019-09-01T10:00:00Z')
 export const apiHarness = async ({
   now = () => testNow,
   targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
-}: { now?: () => Date; targetPolicy?: TargetPolicy } = {}) => {
+  rateLimits = { public: 0, partner: 0 },
+}: { now?: () => Date; targetPolicy?: TargetPolicy; rateLimits?: RateLimits } = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
   const { store, aggregates } = createEventSourcing({ doc: tables.doc, tables: tables.names })
@@ -36,6 +38,8 @@ export const apiHarness = async ({
     clock: now,
     newId: uuidv7,
     corsOrigins: ['https://forms.maregionsud.example'],
+    // Off unless a test sets them: every request of a test file comes from one address.
+    rateLimits,
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),

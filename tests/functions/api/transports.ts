@@ -14,7 +14,12 @@ export interface TestResponse {
 /** A body as text, or as raw bytes (to send what no string can hold, such as overlong UTF-8). */
 export type Body = string | Uint8Array
 
-export type Send = (method: string, path: string, init?: { headers?: Record<string, string>; body?: Body }) => Promise<TestResponse>
+/** `sourceIp`: the client address API Gateway reports (the Lambda transport only). */
+export type Send = (
+  method: string,
+  path: string,
+  init?: { headers?: Record<string, string>; body?: Body; sourceIp?: string },
+) => Promise<TestResponse>
 
 export interface Transport {
   readonly name: string
@@ -39,7 +44,8 @@ export const nodeServer = (): Transport => {
         server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port))
       })
       return async (method, path, init = {}) => {
-        const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, ...init } as RequestInit)
+        const { headers, body } = init
+        const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body } as RequestInit)
         return toTestResponse(response.status, response.headers, await response.text())
       }
     },
@@ -52,7 +58,7 @@ export const lambdaV2 = (): Transport => ({
   name: 'Lambda (API Gateway v2 event)',
   async start(app) {
     const handler = handle(app)
-    return async (method, path, { headers = {}, body } = {}) => {
+    return async (method, path, { headers = {}, body, sourceIp = '127.0.0.1' } = {}) => {
       const [rawPath = '/', rawQueryString = ''] = path.split('?')
       const event = {
         version: '2.0',
@@ -67,7 +73,7 @@ export const lambdaV2 = (): Transport => ({
           apiId: 'local',
           domainName: 'api.example',
           domainPrefix: 'api',
-          http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+          http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp, userAgent: 'vitest' },
           requestId: `req-${Math.random().toString(36).slice(2)}`,
           routeKey: '$default',
           stage: '$default',
@@ -87,7 +93,8 @@ export const inProcess = (): Transport => ({
   name: 'in process',
   async start(app) {
     return async (method, path, init = {}) => {
-      const response = await app.request(path, { method, ...init } as RequestInit)
+      const { headers, body } = init
+      const response = await app.request(path, { method, headers, body } as RequestInit)
       return toTestResponse(response.status, response.headers, await response.text())
     }
   },
