@@ -1,6 +1,7 @@
-import { statSync } from 'node:fs'
+import { copyFileSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { build, type Plugin } from 'esbuild'
+import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
 
 /**
  * Every Lambda's entry file, and the one way they are bundled: ESM, minified with
@@ -16,6 +17,14 @@ export const lambdaEntries = {
   dispatcher: 'functions/webhooks/dispatch/lambda.ts',
   deliverer: 'functions/webhooks/delivery/lambda.ts',
 } as const
+
+/**
+ * Files a Lambda reads at run time beside its bundle: the API serves the API reference's
+ * browser script from the npm package (never a CDN), so the package's file goes along.
+ */
+const besideBundle: Partial<Record<keyof typeof lambdaEntries, () => Array<[from: string, name: string]>>> = {
+  api: () => [[referenceBundlePath(), referenceBundleName]],
+}
 
 export const esbuildSettings = {
   format: 'esm',
@@ -73,5 +82,8 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     plugins: [leanZod],
     logLevel: 'warning',
   })
+  for (const [from, file] of besideBundle[name as keyof typeof lambdaEntries]?.() ?? []) {
+    copyFileSync(from, join(dirname(outfile), file))
+  }
   return { outfile, bytes: statSync(outfile).size }
 }

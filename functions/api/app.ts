@@ -7,6 +7,7 @@ import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
 import { problemResponse } from './problem.js'
 import { rateLimits } from './rate-limits.js'
+import { apiSecurityHeaders } from './security-headers.js'
 import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { startupRoutes } from './reports/startup-routes.js'
@@ -58,6 +59,7 @@ export const createApp = (deps: ApiDeps) => {
   const app = newRouter()
   app.use(requestId())
   app.use(correlate(deps))
+  app.use(apiSecurityHeaders())
   app.use(
     cors({
       origin: [...deps.corsOrigins],

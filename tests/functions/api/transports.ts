@@ -23,6 +23,8 @@ export type Send = (
 
 export interface Transport {
   readonly name: string
+  /** Where a server transport listens once started (`http://127.0.0.1:<port>`). */
+  readonly origin?: string
   start(app: App): Promise<Send>
   stop(): Promise<void>
 }
@@ -37,12 +39,17 @@ const toTestResponse = (status: number, headers: Headers, text: string): TestRes
 /** Through `@hono/node-server` on a loopback port, with a real HTTP client. */
 export const nodeServer = (): Transport => {
   let server: ServerType | undefined
+  let origin: string | undefined
   return {
     name: 'node server',
+    get origin() {
+      return origin
+    },
     async start(app) {
       const port = await new Promise<number>((resolve) => {
         server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve(info.port))
       })
+      origin = `http://127.0.0.1:${port}`
       return async (method, path, init = {}) => {
         const { headers, body } = init
         const response = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body } as RequestInit)
