@@ -1,5 +1,5 @@
 import { copyFileSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
 
@@ -82,7 +82,11 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     plugins: [leanZod],
     logLevel: 'warning',
   })
-  for (const [from, file] of besideBundle[name as keyof typeof lambdaEntries]?.() ?? []) {
+  // CDK names its output folder, not the function: find the Lambda by its entry file.
+  const lambda = (Object.keys(lambdaEntries) as (keyof typeof lambdaEntries)[]).find(
+    (key) => key === name || resolve(entry) === resolve(lambdaEntries[key]),
+  )
+  for (const [from, file] of (lambda && besideBundle[lambda]?.()) || []) {
     copyFileSync(from, join(dirname(outfile), file))
   }
   return { outfile, bytes: statSync(outfile).size }
