@@ -42,5 +42,6 @@ export const app = createApp({
     doc,
     table: names.partners,
     policy: targetPolicyFromEnv(process.env),
+    maxSubscriptionsPerPartner: config.MAX_SUBSCRIPTIONS_PER_PARTNER,
   }),
 })

@@ -24,6 +24,8 @@ export const apiConfigSchema = z
     PUBLIC_RATE_LIMIT: perMinute.default(300),
     /** Requests per minute per partner API key; 0 turns the limit off. */
     PARTNER_RATE_LIMIT: perMinute.default(600),
+    /** Live webhook subscriptions one partner may hold (each is matched on every event). */
+    MAX_SUBSCRIPTIONS_PER_PARTNER: z.coerce.number().int().min(1).max(1_000).default(20),
   })
   .refine((env) => env.JWKS_URL || env.DEV_JWKS, {
     message: 'Set JWKS_URL (AWS) or DEV_JWKS (local development) to verify tokens',

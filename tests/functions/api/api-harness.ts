@@ -25,7 +25,13 @@ export const apiHarness = async ({
   now = () => testNow,
   targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
   rateLimits = { public: 0, partner: 0 },
-}: { now?: () => Date; targetPolicy?: TargetPolicy; rateLimits?: RateLimits } = {}) => {
+  maxSubscriptionsPerPartner,
+}: {
+  now?: () => Date
+  targetPolicy?: TargetPolicy
+  rateLimits?: RateLimits
+  maxSubscriptionsPerPartner?: number
+} = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
   const { store, aggregates } = createEventSourcing({ doc: tables.doc, tables: tables.names })
@@ -43,7 +49,12 @@ export const apiHarness = async ({
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
-    webhooks: createWebhookServices({ doc: tables.doc, table: tables.names.partners, policy: targetPolicy }),
+    webhooks: createWebhookServices({
+      doc: tables.doc,
+      table: tables.names.partners,
+      policy: targetPolicy,
+      ...(maxSubscriptionsPerPartner === undefined ? {} : { maxSubscriptionsPerPartner }),
+    }),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
