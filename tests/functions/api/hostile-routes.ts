@@ -77,7 +77,12 @@ export const operationsOf = (app: App): Operation[] => {
  * (route definitions touch nothing until a request comes).
  */
 export const routesOnlyApp = (): App =>
-  createApp({ corsOrigins: [], logger: silentLogger, clock: () => new Date(0) } as unknown as ApiDeps)
+  createApp({
+    corsOrigins: [],
+    rateLimits: { public: 0, partner: 0 },
+    logger: silentLogger,
+    clock: () => new Date(0),
+  } as unknown as ApiDeps)
 
 /**
  * What each path parameter is, by name. The edition is open and takes applications, so the
