@@ -10,6 +10,6 @@ export default defineConfig({
     // The JSON summary lets .ci/run close on a plain "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'node_modules/.cache/vitest/results.json' }]],
     hookTimeout: 60_000,
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', POWERTOOLS_DEV: 'true' },
+    env: { POWERTOOLS_DEV: 'true' },
   },
 })

@@ -41,7 +41,7 @@ try {
   comparisons.push(...(await step('rehydrate', () => rehydrateCases(ctx, rounds))))
   comparisons.push(...(await step('HTTP', () => httpCases(ctx, rounds))))
   const [rush] = await step('deadline rush', async () => [await deadlineRushCases(ctx, rounds)])
-  if (rush) comparisons.push(rush.throughput)
+  if (rush) comparisons.push(rush.throughput, rush.ceiling)
   // DynamoDB Local slows every write to a table with a stream as stream records pile up (by
   // 3× after 10,000, 7× after 20,000), whatever the table: the read side gets its own, fresh.
   const isolated = async <T>(run: (fresh: BenchContext) => Promise<T>) => {

@@ -2,10 +2,11 @@ import { copyFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { build, type Plugin } from 'esbuild'
 import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
+import { buildPageAssets } from './page-assets.js'
 
 /**
  * Every Lambda's entry file, and the one way they are bundled: ESM, minified with
- * source maps, Node 22, the AWS SDK left to the runtime, English-only zod. CDK
+ * source maps, Node 24, the AWS SDK left to the runtime, English-only zod. CDK
  * (infra/constructs/node-function.ts), the benchmark's cold-start case and the
  * bundle boot test all build with this, so what is measured is what is deployed.
  */
@@ -28,7 +29,7 @@ const besideBundle: Partial<Record<keyof typeof lambdaEntries, () => Array<[from
 
 export const esbuildSettings = {
   format: 'esm',
-  target: 'node22',
+  target: 'node24',
   minify: true,
   mainFields: ['module', 'main'],
   external: ['@aws-sdk/*', '@smithy/*'],
@@ -89,5 +90,7 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
   for (const [from, file] of (lambda && besideBundle[lambda]?.()) || []) {
     copyFileSync(from, join(dirname(outfile), file))
   }
+  // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
+  if (lambda === 'api') await buildPageAssets(join(dirname(outfile), 'page-assets'))
   return { outfile, bytes: statSync(outfile).size }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { App, Stack, Tags, Validations, type AppProps, type StackProps } from 'aws-cdk-lib'
 import { AwsSolutionsChecks } from 'cdk-nag'
 import type { Construct } from 'constructs'
+import { z } from 'zod'
 import { Api } from './constructs/api.js'
 import { EventStore } from './constructs/event-store.js'
 import { Monitoring } from './constructs/monitoring.js'
@@ -63,8 +64,9 @@ export class DelegationSudStack extends Stack {
 }
 
 // cdk.json's context (feature flags): the CLI passes it in, an App built in a test does not.
+const cdkJson = z.object({ context: z.record(z.string(), z.unknown()).default({}) })
 const projectContext = (): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')).context ?? {}
+  cdkJson.parse(JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8'))).context
 
 export interface DelegationSudAppOptions {
   /** Extra context, e.g. `{ stage: 'prod' }`, as `-c` would give it. */

@@ -27,6 +27,8 @@ export interface StageConfig {
   /** Stage-wide throttle, and the tighter one for the public registration route. */
   readonly apiThrottle: Throttle
   readonly registrationThrottle: Throttle
+  /** The staff managed login's Cognito domain prefix (unique within the region). */
+  readonly staffLoginDomainPrefix: string
 }
 
 // Context from `-c key=value` arrives as a string; from cdk.json it may be a list.
@@ -43,6 +45,10 @@ const contextSchema = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:sns:/, 'alarmTopicArn must be an SNS topic ARN')
     .optional(),
+  staffLoginDomain: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'staffLoginDomain must be a Cognito domain prefix')
+    .optional(),
 })
 
 // The local form (Vite's dev server) in dev; prod's origins must be given explicitly.
@@ -53,15 +59,18 @@ const defaultOrigins: Record<Stage, readonly string[]> = {
 
 /**
  * The stage's settings from CDK context (`-c stage=prod -c corsOrigins=https://a,https://b
- * -c alarmTopicArn=arn:aws:sns:…`), defaulting to dev.
+ * -c alarmTopicArn=arn:aws:sns:… -c staffLoginDomain=region-sud-staff`), defaulting to dev.
  *
  * @example const config = stageConfigFromContext(app.node)
  */
 export const stageConfigFromContext = (node: Node): StageConfig => {
+  // tryGetContext answers `any`: it is unknown until the schema has parsed it.
+  const given = (key: string): unknown => node.tryGetContext(key)
   const context = contextSchema.parse({
-    stage: node.tryGetContext('stage'),
-    corsOrigins: node.tryGetContext('corsOrigins'),
-    alarmTopicArn: node.tryGetContext('alarmTopicArn'),
+    stage: given('stage'),
+    corsOrigins: given('corsOrigins'),
+    alarmTopicArn: given('alarmTopicArn'),
+    staffLoginDomain: given('staffLoginDomain'),
   })
   const prod = context.stage === 'prod'
   return {
@@ -74,5 +83,6 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
     apiThrottle: prod ? { rateLimit: 50, burstLimit: 100 } : { rateLimit: 10, burstLimit: 20 },
     registrationThrottle: { rateLimit: 2, burstLimit: 5 },
+    staffLoginDomainPrefix: context.staffLoginDomain ?? `delegation-sud-${context.stage}-staff`,
   }
 }

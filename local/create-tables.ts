@@ -10,7 +10,7 @@ import {
   type KeySchemaElement,
 } from '@aws-sdk/client-dynamodb'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { tables, type KeyAttribute, type TableDefinition, type TableKey } from '../infra/tables.js'
+import { tables, type KeyAttribute, type TableDefinition, type TableKey } from '../functions/shared/tables.js'
 import type { TableNames } from '../functions/shared/table-names.js'
 
 const ACTIVE_TIMEOUT_MS = 30_000
@@ -29,7 +29,7 @@ const attributeDefinitions = (table: TableDefinition): AttributeDefinition[] => 
   return [...byName].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }))
 }
 
-/** The CreateTable request for one definition of infra/tables.ts, as CDK deploys it. */
+/** The CreateTable request for one definition of functions/shared/tables.ts, as CDK deploys it. */
 export const createTableInput = (
   name: string,
   table: TableDefinition,
@@ -88,7 +88,7 @@ const createTable = async (client: DynamoDBClient, name: string, table: TableDef
 }
 
 /**
- * Creates every table of infra/tables.ts under `names` and waits until they are
+ * Creates every table of functions/shared/tables.ts under `names` and waits until they are
  * ACTIVE; a table that already exists is left as it is.
  *
  * @example await createTables(client, tableNamesForPrefix('delegation-sud-local'))

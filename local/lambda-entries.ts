@@ -1,4 +1,4 @@
-import type { TableKey } from '../infra/tables.js'
+import type { TableKey } from '../functions/shared/tables.js'
 
 /** A Lambda fed by a table's DynamoDB Stream (an event source mapping in AWS). */
 export interface StreamConsumer {
@@ -42,8 +42,10 @@ export const loadHandler = async <E, R>(
   module: string,
   name: string,
 ): Promise<(event: E) => Promise<R>> => {
-  const exports: Record<string, unknown> = await import(new URL(module, import.meta.url).href)
+  const exports = (await import(new URL(module, import.meta.url).href)) as Record<string, unknown>
   const handler = exports[name]
   if (typeof handler !== 'function') throw new Error(`${module} exports no function ${name}`)
-  return async (event) => handler(event)
+  // A Lambda handler: the event in, its result (or a promise of it) out.
+  const invoke = handler as (event: E) => R | Promise<R>
+  return async (event) => invoke(event)
 }

@@ -5,10 +5,12 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { tableEnv, tableNamesForPrefix } from '../functions/shared/table-names.js'
-import { tables } from '../infra/tables.js'
+import { tables } from '../functions/shared/tables.js'
+import { buildPageAssets, pageAssetsDir } from '../infra/page-assets.js'
 import { createTables } from './create-tables.js'
 import { writeRuntimeFile } from './runtime-file.js'
-import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey } from './dev-tokens.js'
+import { withDevSignIn } from './dev-sign-in.js'
+import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey, type DevKey } from './dev-tokens.js'
 import { startDynamoDbLocal } from './dynamodb-local.js'
 import { consumers, loadHandler, schedules } from './lambda-entries.js'
 import { startScheduler } from './scheduler.js'
@@ -16,8 +18,6 @@ import { messageOf } from './shard-reader.js'
 import { startStreamPoller } from './stream-poller.js'
 
 const REGION = 'eu-west-3'
-// Node 20 is fine locally until 2027; the SDK's notice would bury the startup lines.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
 
 const settingsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -55,6 +55,8 @@ const close = (server: ServerType) =>
   })
 
 const main = async () => {
+  // The Node of the `node` devDependency, first on every npm script's PATH (not the system's).
+  line('Node', `${process.version} (${process.execPath})`)
   const settings = settingsSchema.parse(process.env)
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } } })
   const dataDir = values['data-dir'] ?? settings.DATA_DIR
@@ -88,8 +90,10 @@ const main = async () => {
   process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1,localhost'
 
   // Tokens from `npm run token` verify against this machine's development key.
+  let devKey: DevKey | undefined
   if (!process.env.JWKS_URL && !process.env.DEV_JWKS) {
-    const { jwks } = await loadOrCreateDevKey()
+    devKey = await loadOrCreateDevKey()
+    const { jwks } = devKey
     process.env.DEV_JWKS = JSON.stringify(jwks)
     process.env.JWT_ISSUER ??= devIssuer
     process.env.JWT_AUDIENCE ??= devAudience
@@ -118,13 +122,20 @@ const main = async () => {
     line('Schedule', `every ${job.everyMs} ms → ${job.module}#${job.export}`)
   }
 
-  const { app } = await import('../functions/api/app-instance.js')
-  const server = await listen(app.fetch, settings.PORT, settings.HOST)
+  // The pages' script and stylesheet, where app-instance.ts loads them from.
+  const assets = await buildPageAssets(pageAssetsDir)
+  line('Page assets', `${Object.values(assets.manifest).join(', ')} (built in ${assets.ms} ms)`)
+
+  const { app, pageAssets } = await import('../functions/api/app-instance.js')
+  // Staff sign in at /staff/sign-in with the development key: this exists only here.
+  const fetch = devKey ? withDevSignIn(app, { key: devKey, assets: pageAssets }).fetch : app.fetch
+  const server = await listen(fetch, settings.PORT, settings.HOST)
   closers.push(() => close(server))
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : settings.PORT
   const url = `http://${settings.HOST}:${port}`
   line('API', `${url} (Hono on @hono/node-server)`)
+  line('Pages', `${url}/staff (back-office, sign in locally), ${url}/editions/<editionId>/apply (form)`)
   console.log(`Délégation Sud is running on ${url}`)
 }
 

@@ -7,8 +7,9 @@
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { z } from 'zod'
 import { loadOrCreateDevKey, signDevToken } from '../local/dev-tokens.js'
-import { applicationBody, editionBody, validSiret } from '../tests/fixtures/requests.js'
+import { applicationBody, editionBody, validSiret } from '../bench/fixtures/requests.js'
 
 const api = process.env.API_URL ?? 'http://127.0.0.1:3000'
 const samples = Number(process.env.SAMPLES ?? 20)
@@ -17,16 +18,27 @@ const bearer = async (role: string) => `Bearer ${await signDevToken(key, { subje
 const admin = { Authorization: await bearer('admin') }
 const reports = { Authorization: await bearer('reports') }
 
-const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+/** One API call; its answer is parsed with `schema` (only the fields we go on with). */
+const call = async <S extends z.ZodType>(
+  schema: S,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<z.infer<S>> => {
   const response = await fetch(api + path, {
     method,
     headers: { 'Content-Type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   })
-  const json = (await response.json()) as Record<string, any>
+  const json: unknown = await response.json()
   if (response.status >= 400) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`)
-  return json
+  return schema.parse(json)
 }
+const anything = z.unknown()
+const submitted = z.object({ applicationId: z.string() })
+// The webhook's body: the public event in `data`, its own payload in `data.data`.
+const webhook = z.object({ data: z.object({ data: z.object({ applicationId: z.string() }) }) })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? NaN
 const summary = (name: string, values: number[]) =>
@@ -34,8 +46,8 @@ const summary = (name: string, values: number[]) =>
 
 const editionId = `latency-${Date.now().toString(36)}`
 let siret = Date.now() % 1_000_000_000
-const apply = () => call('POST', `/editions/${editionId}/applications`, applicationBody(validSiret(++siret)))
-await call('POST', '/editions', editionBody(editionId, { applicationDeadline: '2099-01-01T00:00:00Z', startsOn: '2099-01-05', endsOn: '2099-01-08', capacity: 1000 }), admin)
+const apply = () => call(submitted, 'POST', `/editions/${editionId}/applications`, applicationBody(validSiret(++siret)))
+await call(anything, 'POST', '/editions', editionBody(editionId, { applicationDeadline: '2099-01-01T00:00:00Z', startsOn: '2099-01-05', endsOn: '2099-01-08', capacity: 1000 }), admin)
 
 /** Applications the report counts so far (0 while the edition has not reached the read models). */
 const counted = async () => {
@@ -57,15 +69,16 @@ const receiver = createServer((request, response) => {
   let body = ''
   request.on('data', (chunk) => (body += chunk))
   request.on('end', () => {
-    received.set(JSON.parse(body).data?.data?.applicationId, performance.now())
+    const delivered = webhook.safeParse(JSON.parse(body))
+    if (delivered.success) received.set(delivered.data.data.data.applicationId, performance.now())
     response.writeHead(204).end()
   })
 })
 await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
-const { partnerId } = await call('POST', `/editions/${editionId}/partners`, { name: `Latency probe ${editionId}`, kind: 'other', contribution: 'Measures' }, admin)
-const { apiKey } = await call('POST', `/partners/${partnerId}/keys`, { scopes: ['subscriptions:write'] }, admin)
+const { partnerId } = await call(z.object({ partnerId: z.string() }), 'POST', `/editions/${editionId}/partners`, { name: `Latency probe ${editionId}`, kind: 'other', contribution: 'Measures' }, admin)
+const { apiKey } = await call(z.object({ apiKey: z.string() }), 'POST', `/partners/${partnerId}/keys`, { scopes: ['subscriptions:write'] }, admin)
 const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
-await call('POST', '/subscriptions', { url, types: ['application.submitted'], editionId }, { 'X-Api-Key': apiKey })
+await call(anything, 'POST', '/subscriptions', { url, types: ['application.submitted'], editionId }, { 'X-Api-Key': apiKey })
 const deliveries: number[] = []
 for (let i = 0; i < samples; i++) {
   const started = performance.now()

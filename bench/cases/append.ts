@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
-import { partnerJoined } from '../../tests/fixtures/events.js'
+import { partnerJoined } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { compare, concurrently, type Workload } from '../interleave.js'
 

@@ -1,6 +1,6 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb'
 import { DynamoDBSingleTableEventStorageAdapter } from '@castore/event-storage-adapter-dynamodb'
-import { partnerJoined } from '../../tests/fixtures/events.js'
+import { partnerJoined } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { compare, concurrently, type Workload } from '../interleave.js'
 import { ourAppend } from './append.js'

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { applicationBody, editionBody, validSiret } from '../../tests/fixtures/requests.js'
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { v7 as uuidv7 } from 'uuid'
+import { applicationBody, editionBody, validSiret } from '../fixtures/requests.js'
 import type { BenchContext } from '../context.js'
 import { startBenchApi } from '../fixtures/api-server.js'
 import { compare, concurrently, median, type Comparison, type Workload } from '../interleave.js'
@@ -23,6 +25,49 @@ export interface RushResult {
   /** p99 of the last 100 ÷ p99 of the first 100, median and range over rounds. Target ≤ 1.5. */
   readonly flatness: { readonly median: number; readonly min: number; readonly max: number }
   readonly throughput: Comparison
+  /** The same writes as raw TransactWriteItems from as many writers, against the same baseline. */
+  readonly ceiling: Comparison
+}
+
+/**
+ * What one application writes, as one raw TransactWriteItems with no validation, no HTTP
+ * and no reads: the application's and the new start-up's first events, the edition's
+ * lifecycle checked, the one-application guard and the idempotency key. DynamoDB Local's
+ * own rate for this transaction bounds what the rush can reach.
+ */
+const rawApplication = (ctx: BenchContext, writers: number, count: number): Workload => {
+  const put = (TableName: string, Item: Record<string, unknown>, key: string) => ({
+    Put: { TableName, Item, ConditionExpression: `attribute_not_exists(${key})` },
+  })
+  return {
+    label: `raw TransactWriteItems of an application's 5 items (${writers} writers)`,
+    run: (round) =>
+      concurrently(count, writers, async () => {
+        const [applicationId, startupId] = [uuidv7(), uuidv7()]
+        const event = (streamId: string, type: string) => ({
+          eventId: uuidv7(), streamId, version: 1, type, schemaVersion: 1, data: { applicationId, startupId }, recordedAt: new Date().toISOString(),
+        })
+        await ctx.doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              put(ctx.names.events, event(`application-raw-${applicationId}`, 'application.submitted'), 'streamId'),
+              put(ctx.names.events, event(`startup-raw-${startupId}`, 'startup.registered'), 'streamId'),
+              {
+                ConditionCheck: {
+                  TableName: ctx.names.guards,
+                  Key: { guardId: `edition-lifecycle#raw-rush-${round}` },
+                  ConditionExpression: 'attribute_not_exists(guardId) OR #count = :expected',
+                  ExpressionAttributeNames: { '#count': 'count' },
+                  ExpressionAttributeValues: { ':expected': 0 },
+                },
+              },
+              put(ctx.names.guards, { guardId: `edition-application#raw-${round}#${startupId}`, applicationId }, 'guardId'),
+              put(ctx.names.guards, { guardId: `idempotency#raw-${applicationId}`, fingerprint: 'x' }, 'guardId'),
+            ],
+          }),
+        )
+      }),
+  }
 }
 
 const percentile = (values: readonly number[], p: number) => {
@@ -50,7 +95,7 @@ export const deadlineRushCases = async (ctx: BenchContext, rounds: number): Prom
       const editionId = `rush-${round + 1}-${randomUUID().slice(0, 8)}`
       const opened = await api.post('/editions', editionBody(editionId, { capacity: 1000 }), api.adminHeaders)
       if (opened !== 201) throw new Error(`open ${editionId}: ${opened}`)
-      const times: number[] = new Array(count)
+      const times = new Array<number>(count)
       await concurrently(count, clients, async (i) => {
         const started = performance.now()
         const status = await api.post(`/editions/${editionId}/applications`, applicationBody(validSiret(90_000_000 + ++siret)), {
@@ -68,6 +113,10 @@ export const deadlineRushCases = async (ctx: BenchContext, rounds: number): Prom
       rounds,
       target: 0.5,
       note: `${count} applications to one edition per round, each a new start-up with its Idempotency-Key; baseline: raw conditional PutItem from 8 writers`,
+    })
+    const ceiling = await compare('deadline rush ceiling: raw transactions', rawApplication(ctx, clients, count), rawPut(ctx, 8, count), {
+      rounds,
+      note: 'what DynamoDB Local itself does with the rush’s writes: no HTTP, no validation, no reads',
     })
     const perRound = [...latencies.values()]
     const blockCount = Math.ceil(count / 100)
@@ -88,6 +137,7 @@ export const deadlineRushCases = async (ctx: BenchContext, rounds: number): Prom
       blocks,
       flatness: { median: median(flatness), min: Math.min(...flatness), max: Math.max(...flatness) },
       throughput,
+      ceiling,
     }
   } finally {
     api.close()

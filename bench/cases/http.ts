@@ -1,4 +1,4 @@
-import { applicationBody, editionBody, validSiret } from '../../tests/fixtures/requests.js'
+import { applicationBody, editionBody, validSiret } from '../fixtures/requests.js'
 import type { BenchContext } from '../context.js'
 import { startBenchApi } from '../fixtures/api-server.js'
 import { compare, concurrently, type Workload } from '../interleave.js'

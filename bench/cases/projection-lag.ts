@@ -5,7 +5,7 @@ import { editionStreamId } from '../../domain/edition/index.js'
 import { collections, tallySchema } from '../../domain/projections/index.js'
 import { createReadModels } from '../../functions/projector/read-models.js'
 import { createDynamoEventStore } from '../../functions/store/dynamo-event-store.js'
-import { applicationSubmitted, editionOpened } from '../../tests/fixtures/events.js'
+import { applicationSubmitted, editionOpened } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { startStreamPipeline } from '../fixtures/stream-pipeline.js'
 import type { LatencyResult } from '../report.js'
@@ -123,7 +123,7 @@ export const projectionLagCases = async (ctx: BenchContext): Promise<LatencyResu
       lane.chain.catch((error: unknown) => void (failure ??= error))
     }
     await Promise.allSettled([...lanes.map((lane) => lane.chain), watcher])
-    if (failure !== undefined) throw failure
+    if (failure !== undefined) throw failure instanceof Error ? failure : new Error('a lane failed', { cause: failure })
     const lags = await watcher
     const starts = lanes.flatMap((lane) => lane.started)
     const rate = (starts.length - 1) / ((Math.max(...starts) - Math.min(...starts)) / 1000)

@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { editionApplicationGuardId } from '../../functions/store/guard-ids.js'
-import { applicationSubmitted, editionOpened, startupRegistered } from '../../tests/fixtures/events.js'
+import { applicationSubmitted, editionOpened, startupRegistered } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { compare, type Workload } from '../interleave.js'
 
@@ -10,7 +10,7 @@ let instances = 0
 
 /**
  * A registration form's write: a new start-up's stream, the application's own stream,
- * the edition checked unchanged, and the one-application-per-edition guard.
+ * the edition's lifecycle checked, and the one-application-per-edition guard.
  */
 const ourRegister = (ctx: BenchContext, perRound: number): Workload => {
   const instance = ++instances
@@ -29,7 +29,7 @@ const ourRegister = (ctx: BenchContext, perRound: number): Workload => {
           ],
           {
             metadata,
-            unchanged: [{ streamId: editionStream, version: 1 }],
+            counters: [{ counterId: `edition-lifecycle#${editionStream}`, expected: 0, value: 0 }],
             guards: [{ guardId: editionApplicationGuardId(editionStream, startupId), data: { applicationId } }],
           },
         )
@@ -67,9 +67,11 @@ const rawRegister = (ctx: BenchContext, perRound: number): Workload => {
               item(`application-raw-${applicationId}`, 1, applicationSubmitted(applicationId, startupId)),
               {
                 ConditionCheck: {
-                  TableName: ctx.names.events,
-                  Key: { streamId: editionStream, version: 2 },
-                  ConditionExpression: 'attribute_not_exists(streamId)',
+                  TableName: ctx.names.guards,
+                  Key: { guardId: `edition-lifecycle#${editionStream}` },
+                  ConditionExpression: 'attribute_not_exists(guardId) OR #count = :expected',
+                  ExpressionAttributeNames: { '#count': 'count' },
+                  ExpressionAttributeValues: { ':expected': 0 },
                 },
               },
               guard(`edition-application#${editionStream}#${startupId}`, { applicationId }),

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { editionDecider } from '../../domain/edition/index.js'
 import { createAggregateLoader } from '../../functions/store/aggregate-loader.js'
 import { createSnapshotStore } from '../../functions/store/snapshots.js'
-import { editionOpened, partnerJoined } from '../../tests/fixtures/events.js'
+import { editionOpened, partnerJoined } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
 import { compare, type Workload } from '../interleave.js'
 

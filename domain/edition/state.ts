@@ -33,6 +33,17 @@ export const initialEditionState: EditionState = Object.freeze({
 })
 
 /**
+ * The edition's status as a count of the steps of its life (0 absent, 1 open, 2 closed).
+ * The command handler keeps it in a counter written with opening and closing, and an
+ * application checks it instead of the edition's version: partners joining or awards
+ * won move the edition's stream but never its lifecycle, so they never make a
+ * submission decide again.
+ *
+ * @example lifecycleStep('open') // 1
+ */
+export const lifecycleStep = (status: EditionStatus): number => ({ absent: 0, open: 1, closed: 2 })[status]
+
+/**
  * The key that makes an award unique within an edition; JSON keeps free-text
  * categories from colliding.
  *

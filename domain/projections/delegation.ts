@@ -27,6 +27,11 @@ export const delegationDoc = z.object({
   status: applicationStatus,
   submittedAt: z.string(),
   decidedAt: z.string().optional(),
+  /**
+   * The application stream's version this document has folded: what the back-office sends
+   * as If-Match with a decision. Optional only for documents folded before it existed.
+   */
+  applicationVersion: z.number().int().optional(),
   awards: z.array(memberAward),
 })
 export type DelegationDoc = z.infer<typeof delegationDoc>
@@ -53,6 +58,7 @@ export const evolveDelegation = (
       themes,
       status: 'submitted',
       submittedAt: occurredAt(event),
+      applicationVersion: event.version,
       awards: [],
     }
   }
@@ -61,7 +67,12 @@ export const evolveDelegation = (
     case 'application.selected':
     case 'application.rejected':
     case 'application.withdrawn':
-      return { ...doc, status: statusAfter[event.type], decidedAt: occurredAt(event) }
+      return {
+        ...doc,
+        status: statusAfter[event.type],
+        decidedAt: occurredAt(event),
+        applicationVersion: event.version,
+      }
     case 'award.won': {
       const { awardId, award, category } = event.data
       if (doc.awards.some((known) => known.awardId === awardId)) return doc

@@ -1,3 +1,4 @@
+export * from './consent.js'
 export * from './decider.js'
 export * from './errors.js'
 export * from './siret.js'

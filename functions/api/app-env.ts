@@ -1,7 +1,12 @@
 import type { RateLimitInfo } from 'hono-rate-limiter'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Principal } from './auth/token-verifier.js'
-import type { IdempotencyContext } from './idempotency.js'
+
+/** The request's `Idempotency-Key` and the fingerprint of what it was sent with. */
+export interface IdempotencyContext {
+  readonly key: string
+  readonly fingerprint: string
+}
 
 /** What middleware puts on the context for the routes to read. */
 export type ApiEnv = {

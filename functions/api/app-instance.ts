@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
+import type { JSONWebKeySet } from 'jose'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
 import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { createReadModels } from '../projector/read-models.js'
@@ -11,14 +13,29 @@ import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
 import { createApp } from './app.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
 import { apiConfigSchema, tokenSourceOf } from './config.js'
+import { loadPageAssets } from './pages/assets.js'
 
 // Module scope: parsed and connected once per Lambda container (or node process).
 const config = apiConfigSchema.parse(process.env)
-const names = tableNamesFromEnv(process.env, ['events', 'guards', 'snapshots', 'feed', 'partners', 'readModels'])
+const names = tableNamesFromEnv(process.env, [
+  'events',
+  'guards',
+  'snapshots',
+  'feed',
+  'partners',
+  'readModels',
+])
 const doc = documentClientFromEnv(process.env)
 const logger = createLogger('api')
 
 const verifier = createTokenVerifier(tokenSourceOf(config))
+
+// Built by infra/page-assets.ts beside this file (npm start) or beside index.mjs (the bundle).
+export const pageAssets = loadPageAssets(fileURLToPath(new URL('./page-assets/', import.meta.url)))
+const staffLogin =
+  config.STAFF_LOGIN_DOMAIN && config.STAFF_LOGIN_CLIENT_ID
+    ? { domain: config.STAFF_LOGIN_DOMAIN, clientId: config.STAFF_LOGIN_CLIENT_ID }
+    : undefined
 
 const onSnapshotError = (error: unknown) => logger.warn('snapshot not written', { error })
 
@@ -44,4 +61,5 @@ export const app = createApp({
     policy: targetPolicyFromEnv(process.env),
     maxSubscriptionsPerPartner: config.MAX_SUBSCRIPTIONS_PER_PARTNER,
   }),
+  pages: { assets: pageAssets, staffLogin },
 })

@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id'
 import type { ApiEnv } from './app-env.js'
 import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
+import { pageRoutes } from './pages/page-routes.js'
 import { problemResponse } from './problem.js'
 import { rateLimits } from './rate-limits.js'
 import { apiSecurityHeaders } from './security-headers.js'
@@ -97,6 +98,8 @@ export const createApp = (deps: ApiDeps) => {
   app.route('/', partnerKeyRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
+  // Pages for people: clients of the routes above, in process (functions/api/pages).
+  app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
   app.route('/', docsRoutes(app))
   return app
 }

@@ -26,6 +26,9 @@ export const apiConfigSchema = z
     PARTNER_RATE_LIMIT: perMinute.default(600),
     /** Live webhook subscriptions one partner may hold (each is matched on every event). */
     MAX_SUBSCRIPTIONS_PER_PARTNER: z.coerce.number().int().min(1).max(1_000).default(20),
+    /** Cognito's managed login for the staff pages (AWS only): its domain and web client. */
+    STAFF_LOGIN_DOMAIN: z.url().optional(),
+    STAFF_LOGIN_CLIENT_ID: z.string().min(1).optional(),
   })
   .refine((env) => env.JWKS_URL || env.DEV_JWKS, {
     message: 'Set JWKS_URL (AWS) or DEV_JWKS (local development) to verify tokens',

@@ -5,6 +5,7 @@ import type { AggregateLoader } from '../store/aggregate-loader.js'
 import type { EventStore } from '../store/event-store.js'
 import type { WebhookServices } from '../webhooks/services.js'
 import type { TokenVerifier } from './auth/token-verifier.js'
+import type { PagesConfig } from './pages/pages-config.js'
 import type { RateLimits } from './rate-limits.js'
 import type { ReadModelReader } from './reports/read-model-reader.js'
 
@@ -16,6 +17,8 @@ export interface ApiDeps {
   readonly store: EventStore
   /** Loads aggregates through the cache and snapshots (see createEventSourcing). */
   readonly aggregates: AggregateLoader
+  /** How long a command retries conflicts others caused before a 503 (default 5 s). */
+  readonly retryBudgetMs?: number
   readonly verifier: TokenVerifier
   readonly logger: Logger
   readonly clock: () => Date
@@ -32,4 +35,6 @@ export interface ApiDeps {
   readonly webhooks: WebhookServices
   /** The projections' documents, for the reports and the start-up directory. */
   readonly readModels: ReadModelReader
+  /** The pages' built assets and staff sign-in; without it they render unstyled, staff sign-in off. */
+  readonly pages?: PagesConfig
 }

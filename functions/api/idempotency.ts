@@ -12,11 +12,6 @@ export interface StoredResponse {
   readonly headers?: Record<string, string>
 }
 
-export interface IdempotencyContext {
-  readonly key: string
-  readonly fingerprint: string
-}
-
 const keyPattern = /^[\x21-\x7E]{1,255}$/
 
 /** Method, path and the exact body: the same key with anything else is another request. */
@@ -30,35 +25,31 @@ export const replayed = (response: StoredResponse): StoredResponse => ({
 })
 
 /**
- * `Idempotency-Key` on a POST: a retry of a committed request gets the first answer
- * again and writes nothing; the same key with another request gets 422. The key is
- * claimed in the same transaction as the events (see commit.ts), so two racing
- * duplicates cannot both write. If a duplicate lost the race inside its handler
- * (it saw the winner's events and was refused), it still answers with the replay.
+ * `Idempotency-Key` on a command (a POST through handleCommand): a retry of a committed
+ * request gets the first answer again and writes nothing; the same key with another
+ * request gets 422. The key is claimed in the same transaction as the events
+ * (handle-command.ts), so two racing duplicates cannot both write, and the first try of
+ * a request (nearly every one) costs no read: the record is read only when the request
+ * failed, which is how a duplicate shows itself (its claim refused, or its decision
+ * refused on the state the first one made), to answer with the first answer instead.
  *
- * @example router.use('/editions/*', idempotency(store))
+ * @example router.openapi({ ...route, middleware: [authorize(…), idempotency(store)] }, handler)
  */
 export const idempotency =
   (store: EventStore): MiddlewareHandler<ApiEnv> =>
   async (c, next) => {
     const key = c.req.header('Idempotency-Key')
     if (c.req.method !== 'POST' || key === undefined) return next()
-    if (!keyPattern.test(key)) {
-      throw apiProblems.invalidIdempotencyKey()
-    }
+    if (!keyPattern.test(key)) throw apiProblems.invalidIdempotencyKey()
     const fingerprint = await fingerprintOf(c)
-    const answerFromRecord = async () => {
-      const record = await store.findIdempotencyRecord(key)
-      if (!record) return false
-      if (record.fingerprint !== fingerprint) {
-        throw apiProblems.idempotencyKeyReused(`Key ${key} was first used for another request`)
-      }
-      const { body, status, headers } = replayed(record.result as StoredResponse)
-      c.res = c.json(body, status, headers)
-      return true
-    }
-    if (await answerFromRecord()) return
     c.set('idempotency', { key, fingerprint })
     await next()
-    if (c.error) await answerFromRecord()
+    if (!c.error) return
+    const record = await store.findIdempotencyRecord(key)
+    if (!record) return
+    if (record.fingerprint !== fingerprint) {
+      throw apiProblems.idempotencyKeyReused(`Key ${key} was first used for another request`)
+    }
+    const { body, status, headers } = replayed(record.result as StoredResponse)
+    c.res = c.json(body, status, headers)
   }

@@ -3,7 +3,7 @@ import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
 import type { FeedEvent } from '../../domain/projections/projection.js'
 
 /**
- * The Feed table's items (infra/tables.ts `feed`: pk S, sk N), shared by the indexer that
+ * The Feed table's items (functions/shared/tables.ts `feed`: pk S, sk N), shared by the indexer that
  * writes them and the reader that reads them:
  *
  * - an event:   `pk = 'page#' + floor(position / 1000)`, `sk = position`, the envelope's

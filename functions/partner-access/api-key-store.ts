@@ -100,7 +100,7 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': partnerKeysIndexPk(partnerId) },
         },
-        apiKeySchema.parse,
+        (item) => apiKeySchema.parse(item),
       ),
 
     get,

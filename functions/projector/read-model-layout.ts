@@ -1,7 +1,7 @@
 import type { DocKey } from '../../domain/projections/projection.js'
 
 /**
- * The ReadModels table's items (infra/tables.ts `readModels`: pk S, sk S).
+ * The ReadModels table's items (functions/shared/tables.ts `readModels`: pk S, sk S).
  *
  * - a document:   `pk = 'g<generation>#<collection>'`, `sk = <id>`,
  *                 `{ doc, position }`: the projection's document and the Feed position of

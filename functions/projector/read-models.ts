@@ -74,7 +74,7 @@ export const createReadModels = (
       ConsistentRead: true,
       ...(after === undefined ? {} : { ExclusiveStartKey: { pk, sk: after } }),
     }))
-    const found = (output.Items ?? []).map((item) => ({ id: String(item.sk), doc: item.doc }))
+    const found = (output.Items ?? []).map((item) => ({ id: String(item.sk), doc: item.doc as unknown }))
     const items = found.slice(0, limit)
     const last = items.at(-1)
     const more = found.length > limit || output.LastEvaluatedKey !== undefined

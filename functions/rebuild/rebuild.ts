@@ -32,7 +32,10 @@ export interface RebuildResult {
 /** Someone else switched the pointer while we rebuilt: our generation is not published. */
 export class GenerationMovedError extends Error {
   override readonly name = 'GenerationMovedError'
-  constructor(readonly from: number, readonly generation: number) {
+  constructor(
+    readonly from: number,
+    readonly generation: number,
+  ) {
     super(`The read models left generation ${from} during the rebuild of ${generation}`)
   }
 }
@@ -101,8 +104,8 @@ export const rebuild = async (options: RebuildOptions): Promise<RebuildResult> =
   const generation = await store.allocateGeneration(previous)
   logger.info('rebuild started', { previous, generation })
   const fold: Fold = {
-    caches: new Map(projections.map((p) => [p.name, new Map()])),
-    dirty: new Map(projections.map((p) => [p.name, new Map()])),
+    caches: new Map(projections.map((p) => [p.name, new Map() as DocCache])),
+    dirty: new Map(projections.map((p) => [p.name, new Map<string, DocKey>()])),
   }
   let position = 0
   let sinceFlush = 0

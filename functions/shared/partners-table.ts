@@ -1,7 +1,7 @@
-import { tables } from '../../infra/tables.js'
+import { tables } from './tables.js'
 
 /**
- * The Partners table (infra/tables.ts `partners`: pk S, sk S, TTL `expiresAt`, GSI
+ * The Partners table (functions/shared/tables.ts `partners`: pk S, sk S, TTL `expiresAt`, GSI
  * `byStatus` on gsi1pk/gsi1sk) holds what two modules keep about partners, laid out here
  * once so their keys can never overlap:
  *

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { tables, type TableKey } from '../../infra/tables.js'
+import { physicalTableName, tables, type TableKey } from './tables.js'
 
 export type TableNames = Record<TableKey, string>
 
@@ -27,7 +27,7 @@ export const tableNamesFromEnv = <K extends TableKey>(
 /** The names for one prefix, as the local runtime and the tests create them. */
 export const tableNamesForPrefix = (prefix: string): TableNames =>
   Object.fromEntries(
-    Object.entries(tables).map(([key, table]) => [key, `${prefix}-${table.id}`]),
+    Object.entries(tables).map(([key, table]) => [key, physicalTableName(prefix, table)]),
   ) as TableNames
 
 /** The environment variables that carry `names`, for a Lambda or a child process. */

@@ -57,7 +57,7 @@ export const createAggregateLoader = ({
   onSnapshotError = () => {},
 }: AggregateLoaderOptions) => {
   const foldOnto = <State>(aggregate: AnyAggregate<State>, events: readonly EventEnvelope[], from?: State) =>
-    fold(aggregate as never, events as never, from ?? aggregate.initialState) as State
+    fold<State, never>(aggregate, events as never, from ?? aggregate.initialState)
 
   const usable = (snapshot: Snapshot | undefined, foldVersion: number) =>
     snapshot !== undefined && snapshot.foldVersion === foldVersion ? snapshot : undefined

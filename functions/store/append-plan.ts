@@ -42,7 +42,8 @@ export interface PlanContext {
  *   unless that version is already known to exist (see known-versions.ts);
  * - a stream read but not written gets a ConditionCheck that nothing follows the version
  *   read (and, if not known, that this version exists);
- * - a counter is a Put conditioned on the value it had when read;
+ * - a counter is a Put conditioned on the value it had when read (a ConditionCheck when
+ *   its value does not change);
  * - guards and the idempotency key are Puts that must not exist either.
  * Everything is validated and sized here, before the first write.
  */
@@ -111,20 +112,20 @@ export const planAppend = (
   }
 
   for (const { counterId, expected, value } of counters) {
+    const condition = {
+      ConditionExpression: expected === 0 ? 'attribute_not_exists(guardId) OR #count = :expected' : '#count = :expected',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':expected': expected },
+    }
+    const table = context.tables.guards
     writes.push({
       kind: 'counter',
       counterId,
       expected,
-      request: {
-        Put: {
-          TableName: context.tables.guards,
-          Item: { guardId: counterId, count: value, recordedAt },
-          ConditionExpression:
-            expected === 0 ? 'attribute_not_exists(guardId) OR #count = :expected' : '#count = :expected',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: { ':expected': expected },
-        },
-      },
+      request:
+        value === expected
+          ? { ConditionCheck: { TableName: table, Key: { guardId: counterId }, ...condition } }
+          : { Put: { TableName: table, Item: { guardId: counterId, count: value, recordedAt }, ...condition } },
     })
   }
 

@@ -73,7 +73,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     return {
       key,
       fingerprint: String(item.fingerprint),
-      result: item.result,
+      result: item.result as unknown,
       recordedAt: String(item.recordedAt),
     }
   }

@@ -45,15 +45,19 @@ export interface UnchangedStream {
 }
 
 /**
- * A count kept beside the events that change it (the seats taken in an edition),
- * written in the same transaction: the append holds only if the count is still
- * `expected` (0 for a counter never written), and sets it to `value`. The events stay
- * the truth: the count is what they sum to, written atomically with them.
+ * A count kept beside the events that change it (the seats taken in an edition, the
+ * steps of an edition's life), written in the same transaction: the append holds only
+ * if the count is still `expected` (0 for a counter never written), and sets it to
+ * `value`; with `value` equal to `expected` it is only checked, not written, so checks
+ * of one counter never conflict with each other. The events stay the truth: the count
+ * is what they sum to, written atomically with them.
  */
 export interface Counter {
   readonly counterId: string
   readonly expected: number
   readonly value: number
+  /** The stream the count summarises: a command refused on the counter reads it again. */
+  readonly streamId?: string
 }
 
 export interface AppendOptions {

@@ -10,3 +10,5 @@ export const editionApplicationGuardId = (editionId: string, startupId: string) 
   `edition-application#${editionId}#${startupId}`
 /** The seats of an edition's delegation taken (a counter). */
 export const seatsCounterId = (editionId: string) => `seats#${editionId}`
+/** The steps of an edition's life (a counter: see domain/edition lifecycleStep). */
+export const editionLifecycleCounterId = (editionId: string) => `edition-lifecycle#${editionId}`

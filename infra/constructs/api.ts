@@ -19,7 +19,7 @@ import { allow, dynamo } from './grants.js'
 import type { EventStore } from './event-store.js'
 import { functionEntry, NodeFunction } from './node-function.js'
 import type { ReadModels } from './read-models.js'
-import { tables } from '../tables.js'
+import { tables } from '../../functions/shared/tables.js'
 import { StaffDirectory } from './staff-directory.js'
 
 const partnersIndex = tables.partners.globalIndexes[0].indexName
@@ -29,6 +29,23 @@ export const registrationRoute = {
   method: HttpMethod.POST,
   path: '/editions/{editionId}/applications',
 }
+
+/** The form page's post, which sends the same command: throttled as tightly. */
+export const applyPageRoute = { method: HttpMethod.POST, path: '/editions/{editionId}/apply' }
+
+/**
+ * The pages (functions/api/pages). Public ones are public; the staff pages carry their
+ * token in a session cookie, which the gateway's JWT authorizer does not read: the
+ * Lambda checks it, with the same verifier as the Authorization header.
+ */
+export const pageRoutes: ReadonlyArray<{ method: HttpMethod; path: string }> = [
+  { method: HttpMethod.GET, path: '/editions/{editionId}/apply' },
+  applyPageRoute,
+  { method: HttpMethod.ANY, path: '/applications/{applicationId}/withdraw' },
+  { method: HttpMethod.GET, path: '/assets/{proxy+}' },
+  { method: HttpMethod.ANY, path: '/staff' },
+  { method: HttpMethod.ANY, path: '/staff/{proxy+}' },
+]
 
 /**
  * Routes the gateway leaves open (still throttled). The Lambda validates every request,
@@ -45,6 +62,7 @@ export const openRoutes: ReadonlyArray<{ method: HttpMethod; path: string }> = [
   { method: HttpMethod.GET, path: '/feed' },
   { method: HttpMethod.ANY, path: '/subscriptions' },
   { method: HttpMethod.ANY, path: '/subscriptions/{proxy+}' },
+  ...pageRoutes,
 ]
 
 // One JSON line per request; the fields an on-call engineer filters on.
@@ -85,7 +103,14 @@ export class Api extends Construct {
     super(scope, id)
     const { config, eventStore, readModels, partners } = props
     const { events, guards, snapshots } = eventStore
-    this.staff = new StaffDirectory(this, 'Staff', { config })
+    // First, so the staff sign-in's callback URLs can name its endpoint.
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      apiName: `${config.prefix}-api`,
+      description: 'Délégation Sud: registrations, staff, reports and partner feed',
+      createDefaultStage: false,
+      ...(config.corsOrigins.length > 0 ? { corsPreflight: this.cors(config) } : {}),
+    })
+    this.staff = new StaffDirectory(this, 'Staff', { config, pagesUrl: this.httpApi.apiEndpoint })
     this.handler = new NodeFunction(this, 'Handler', {
       entry: functionEntry('api'),
       config,
@@ -98,6 +123,9 @@ export class Api extends Construct {
         JWT_ISSUER: this.staff.issuer,
         JWT_AUDIENCE: this.staff.client.userPoolClientId,
         CORS_ORIGINS: config.corsOrigins.join(','),
+        // The staff pages sign in through the pool's managed login (authorization code + PKCE).
+        STAFF_LOGIN_DOMAIN: this.staff.domain.baseUrl(),
+        STAFF_LOGIN_CLIENT_ID: this.staff.client.userPoolClientId,
       },
     })
     const { fn } = this.handler
@@ -114,12 +142,6 @@ export class Api extends Construct {
       indexes: [partnersIndex],
     })
 
-    this.httpApi = new HttpApi(this, 'HttpApi', {
-      apiName: `${config.prefix}-api`,
-      description: 'Délégation Sud: registrations, staff, reports and partner feed',
-      createDefaultStage: false,
-      ...(config.corsOrigins.length > 0 ? { corsPreflight: this.cors(config) } : {}),
-    })
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: config.logRetention,
       removalPolicy: config.removalPolicy,
@@ -148,7 +170,7 @@ export class Api extends Construct {
     for (const { method, path } of openRoutes) {
       const routes = this.httpApi.addRoutes({ path, methods: [method], integration })
       acknowledgeOpen(routes, `${method} ${path}`)
-      if (path === registrationRoute.path && method === registrationRoute.method) {
+      if ([registrationRoute, applyPageRoute].some((tight) => tight.path === path && tight.method === method)) {
         this.throttleRoute(routes, `${method} ${path}`, config)
       }
     }
@@ -158,6 +180,7 @@ export class Api extends Construct {
   private throttleRoute(routes: HttpRoute[], routeKey: string, config: StageConfig): void {
     const stage = this.stage.node.defaultChild as CfnStage
     stage.routeSettings = {
+      ...(stage.routeSettings as Record<string, unknown> | undefined),
       [routeKey]: {
         ThrottlingRateLimit: config.registrationThrottle.rateLimit,
         ThrottlingBurstLimit: config.registrationThrottle.burstLimit,
@@ -191,8 +214,9 @@ const acknowledgeOpen = (routes: HttpRoute[], routeKey: string): void => {
   for (const route of routes) {
     Validations.of(route).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: `${routeKey} is public by design (registration form, docs, health) or ` +
-        'authenticated by the Lambda with a partner API key; it is throttled at the stage.',
+      reason: `${routeKey} is public by design (registration form, docs, health), ` +
+        'authenticated by the Lambda with a partner API key, or a staff page whose session ' +
+        'cookie the Lambda verifies; it is throttled at the stage.',
     })
   }
 }

@@ -9,7 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb'
 import { Key, type IKey } from 'aws-cdk-lib/aws-kms'
 import type { Construct } from 'constructs'
-import { physicalTableName, type KeyAttribute, type TableDefinition } from '../tables.js'
+import { physicalTableName, type KeyAttribute, type TableDefinition } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 
 /** A table with the definition it was built from, so its env var is never retyped. */
@@ -34,7 +34,7 @@ const attribute = ({ name, type }: KeyAttribute): Attribute => ({
 })
 
 /**
- * A DynamoDB table built from its definition in infra/tables.ts (keys, stream, TTL,
+ * A DynamoDB table built from its definition in functions/shared/tables.ts (keys, stream, TTL,
  * indexes), on demand, named `<prefix>-<id>`, protected and retained in prod.
  *
  * @example const events = defineTable(this, tables.events, { config, encryptionKey })

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs'
 import type { StageConfig } from '../stage-config.js'
-import { tables } from '../tables.js'
+import { tables } from '../../functions/shared/tables.js'
 import { defineTable, tableKey, type DefinedTable } from './dynamo-table.js'
 
 interface PartnersProps {

@@ -1,6 +1,6 @@
 import { FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda'
 import { Construct } from 'constructs'
-import { tables } from '../tables.js'
+import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 import { defineTable, tableKey, type DefinedTable } from './dynamo-table.js'
 

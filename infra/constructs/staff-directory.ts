@@ -1,11 +1,16 @@
 import { Duration, Validations } from 'aws-cdk-lib'
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   UserPool,
+  UserPoolClientIdentityProvider,
   UserPoolGroup,
   type UserPoolClient,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito'
 import { Construct } from 'constructs'
 import type { StageConfig } from '../stage-config.js'
@@ -18,6 +23,8 @@ export const staffGroups = {
 
 export interface StaffDirectoryProps {
   readonly config: StageConfig
+  /** Where the staff pages are served (the HTTP API's endpoint): their sign-in callback. */
+  readonly pagesUrl: string
 }
 
 /**
@@ -29,8 +36,10 @@ export interface StaffDirectoryProps {
 export class StaffDirectory extends Construct {
   readonly userPool: UserPool
   readonly client: UserPoolClient
+  /** The managed login's domain, where the staff pages send people to sign in. */
+  readonly domain: UserPoolDomain
 
-  constructor(scope: Construct, id: string, { config }: StaffDirectoryProps) {
+  constructor(scope: Construct, id: string, { config, pagesUrl }: StaffDirectoryProps) {
     super(scope, id)
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `${config.prefix}-staff`,
@@ -66,15 +75,34 @@ export class StaffDirectory extends Construct {
       const { userPool } = this
       new UserPoolGroup(this, `${groupName}Group`, { userPool, groupName, description })
     }
+    // One client, so the pages' tokens are the API's: SRP for the reporting job, and the
+    // authorization code flow (PKCE, no secret: the Lambda is a public client) for the pages.
     this.client = this.userPool.addClient('AppClient', {
       userPoolClientName: `${config.prefix}-api`,
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        callbackUrls: [`${pagesUrl}/staff/callback`],
+        logoutUrls: [`${pagesUrl}/staff/signed-out`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       generateSecret: false,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(30),
+    })
+    // Cognito's managed login (the newer pages), on a Cognito domain: no certificate to run.
+    this.domain = this.userPool.addDomain('Login', {
+      cognitoDomain: { domainPrefix: config.staffLoginDomainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    })
+    // Managed login shows nothing for a client without a style: Cognito's own will do.
+    new CfnManagedLoginBranding(this, 'LoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
     })
   }
 

@@ -81,7 +81,7 @@ export const inParallel = async <T, R>(
   limit: number,
   task: (item: T) => Promise<R>,
 ): Promise<R[]> => {
-  const results: R[] = new Array(items.length)
+  const results = new Array<R>(items.length)
   let next = 0
   const worker = async () => {
     for (let index = next++; index < items.length; index = next++) {

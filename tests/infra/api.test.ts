@@ -6,6 +6,11 @@ import { createDelegationSudApp } from '../../infra/stack.js'
 
 const origins = ['https://www.maregionsud.fr', 'https://forms.example.org']
 
+interface Throttling {
+  readonly ThrottlingRateLimit: number
+  readonly ThrottlingBurstLimit: number
+}
+
 // One synthesis per stage for the file; prod with the form's origins given as `-c` would.
 // `bundle: false` skips esbuild (as `cdk synth` does for unselected stacks): for a check
 // that does not look at the functions' code.
@@ -84,7 +89,15 @@ describe('the HTTP API', () => {
     const registration = `${registrationRoute.method} ${registrationRoute.path}`
     const stage = prod.template.findResources('AWS::ApiGatewayV2::Stage')
     const [{ Properties: props, DependsOn: dependsOn }] = Object.values(stage) as [
-      { Properties: Record<string, any>; DependsOn: string[] },
+      {
+        Properties: {
+          StageName: string
+          AutoDeploy: boolean
+          DefaultRouteSettings: Throttling
+          RouteSettings: Record<string, Throttling>
+        }
+        DependsOn: string[]
+      },
     ]
     expect(props.StageName).toBe('$default')
     expect(props.AutoDeploy).toBe(true)
@@ -93,8 +106,8 @@ describe('the HTTP API', () => {
       ThrottlingBurstLimit: 100,
     })
     const tight = props.RouteSettings[registration]
-    expect(tight.ThrottlingRateLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingRateLimit)
-    expect(tight.ThrottlingBurstLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingBurstLimit)
+    expect(tight?.ThrottlingRateLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingRateLimit)
+    expect(tight?.ThrottlingBurstLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingBurstLimit)
     // Route settings name a route key: the route must exist before the stage deploys.
     const registrationRouteId = prod.template.getResourceId('AWS::ApiGatewayV2::Route', {
       Properties: { RouteKey: registration },
@@ -159,11 +172,16 @@ describe('the API Lambda', () => {
       'PARTNERS_TABLE',
       'READ_MODELS_TABLE',
       'SNAPSHOTS_TABLE',
+      'STAFF_LOGIN_CLIENT_ID',
+      'STAFF_LOGIN_DOMAIN',
     ])
     const issuer = issuerParts(id(userPool))
     expect(variables.JWT_ISSUER).toEqual({ 'Fn::Join': ['', issuer] })
     expect(variables.JWKS_URL).toEqual({ 'Fn::Join': ['', [...issuer, '/.well-known/jwks.json']] })
     expect(variables.JWT_AUDIENCE).toEqual({ Ref: id(client) })
+    // The staff pages sign in through the same client, on the pool's managed login domain.
+    expect(variables.STAFF_LOGIN_CLIENT_ID).toEqual({ Ref: id(client) })
+    expect(JSON.stringify(variables.STAFF_LOGIN_DOMAIN)).toContain('.auth.')
     expect(variables.EVENTS_TABLE).toEqual({ Ref: id(stack.eventStore.events.table) })
   })
 })

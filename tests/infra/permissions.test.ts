@@ -4,7 +4,7 @@ import type { Role } from 'aws-cdk-lib/aws-iam'
 import { describe, expect, it } from 'vitest'
 import type { NodeFunction, StreamConsumer } from '../../infra/constructs/node-function.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
-import { tables } from '../../infra/tables.js'
+import { tables } from '../../functions/shared/tables.js'
 
 // One synthesis per stage for the file: each bundles the six handlers.
 const synth = (stage: 'dev' | 'prod') => {

@@ -2,7 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { cursorKey, headKey, pageKey } from '../../functions/feed/feed-layout.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
-import { tables } from '../../infra/tables.js'
+import { tables } from '../../functions/shared/tables.js'
 
 // One synthesis for the file (dev): it bundles the six handlers.
 const { stack } = createDelegationSudApp({

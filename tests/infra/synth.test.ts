@@ -33,7 +33,7 @@ describe('npm run synth', () => {
       const template = JSON.parse(
         readFileSync(join(outdir, 'DelegationSud-dev.template.json'), 'utf8'),
       )
-      const resources = Object.values(template.Resources) as Array<{ Type: string }>
+      const resources = Object.values<{ Type: string }>(template.Resources)
       const types = resources.map((r) => r.Type)
       expect(types).toContain('AWS::ApiGatewayV2::Api')
       expect(types.filter((t) => t === 'AWS::DynamoDB::Table')).toHaveLength(6)

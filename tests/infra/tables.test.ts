@@ -1,7 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { createDelegationSudApp } from '../../infra/stack.js'
-import { tables, type TableDefinition } from '../../infra/tables.js'
+import { tables, type TableDefinition } from '../../functions/shared/tables.js'
 
 // One synthesis per stage for the whole file: bundling the six handlers takes seconds.
 const synth = (stage: 'dev' | 'prod') => {
@@ -25,7 +25,7 @@ const tableNamed = (template: Template, name: string) => {
 
 describe('tables, in every stage', () => {
   const definitions: TableDefinition[] = Object.values(tables)
-  it.each(definitions)('builds $id from its definition in infra/tables.ts', (def) => {
+  it.each(definitions)('builds $id from its definition in functions/shared/tables.ts', (def) => {
     const table = tableNamed(dev.template, `delegation-sud-dev-${def.id}`)
     const keys = [
       { AttributeName: def.partitionKey.name, KeyType: 'HASH' },

@@ -4,8 +4,8 @@ import {
   type TableDescription,
 } from '@aws-sdk/client-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { TableKey } from '../../infra/tables.js'
-import { tables } from '../../infra/tables.js'
+import type { TableKey } from '../../functions/shared/tables.js'
+import { tables } from '../../functions/shared/tables.js'
 import { createTables } from '../../local/create-tables.js'
 import { createTestTables, type TestTables } from '../setup/test-tables.js'
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
 describe.each(Object.entries(tables))('createTables: the %s table', (key, table) => {
   const get = () => described.get(key as TableKey)
 
-  it('is ACTIVE, on demand, with the key schema of infra/tables.ts', () => {
+  it('is ACTIVE, on demand, with the key schema of functions/shared/tables.ts', () => {
     expect(get()).toMatchObject({
       TableStatus: 'ACTIVE',
       BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' },

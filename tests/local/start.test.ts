@@ -66,6 +66,7 @@ describe('npm start (local/start.ts)', { timeout: 120_000 }, () => {
       expect(health.status).toBe(200)
       expect(await health.json()).toEqual({ status: 'ok' })
       expect(first.output()).toMatch(/Stream poller\s+start-test-Events → /)
+      expect(first.output()).toContain(`${'Node'.padEnd(16)}${process.version} (`)
       const doc = createDocumentClient({ endpoint: first.endpoint })
       const item = { streamId: 'edition-ces-2020', version: 1, type: 'edition.opened' }
       await doc.send(new PutCommand({ TableName: `${PREFIX}-Events`, Item: item }))

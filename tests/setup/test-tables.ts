@@ -21,7 +21,7 @@ export const createTestClient = (endpoint: string): DynamoDBClient =>
   })
 
 /**
- * Every table of infra/tables.ts under a fresh random prefix in the run's DynamoDB
+ * Every table of functions/shared/tables.ts under a fresh random prefix in the run's DynamoDB
  * Local, so test files running in parallel never see each other's items.
  *
  * @example beforeAll(async () => { tables = await createTestTables() })

@@ -57,6 +57,6 @@ export const requireCaller = async (
   if (c.req.header('X-Api-Key') !== undefined || c.req.header('Authorization') === undefined) {
     return requirePartner(c, deps, scope)
   }
-  await authorize(deps.verifier, ['admin'])(c, async () => {})
+  await authorize(deps.verifier, ['admin'])(c as Context<ApiEnv, string>, async () => {})
   return { kind: 'staff', subject: c.var.principal?.subject ?? 'staff' }
 }

@@ -33,6 +33,8 @@ export interface CommandOutcome<Body> {
 export interface CommandDeps {
   readonly store: EventStore
   readonly aggregates: AggregateLoader
+  /** How long a command keeps retrying conflicts others caused before answering 503. */
+  readonly retryBudgetMs?: number
 }
 
 export interface Command<State, Body, Status extends ContentfulStatusCode> {
@@ -48,8 +50,7 @@ export interface Command<State, Body, Status extends ContentfulStatusCode> {
   readonly occurredAt?: string | undefined
 }
 
-/** How long a command keeps retrying conflicts others caused before answering 503. */
-export const commandBudgetMs = 5_000
+const defaultRetryBudgetMs = 5_000
 
 /** `If-Match: "3"` → 3; absent → undefined. A malformed one is a 400. */
 export const ifMatchVersion = (c: Context): number | undefined => {
@@ -97,7 +98,7 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
 ): Promise<Response & TypedResponse<JSONParsed<Body>, Status, 'json'>> => {
   const pinned = ifMatchVersion(c)
   // Wall-clock time, not the domain clock (which tests and imports may fix).
-  const deadline = performance.now() + commandBudgetMs
+  const deadline = performance.now() + (deps.retryBudgetMs ?? defaultRetryBudgetMs)
   for (let attempt = 1; ; attempt++) {
     const own = await deps.aggregates.load(command.aggregate, command.id, command.reuse ? { reuse: command.reuse } : {})
     if (pinned !== undefined && pinned !== own.version) throw preconditionFailed(own.version, pinned)
@@ -127,7 +128,8 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
         if (claim?.refusal) throw claim.refusal(error.holder)
       } else if (error instanceof ConcurrencyError) {
         if (pinned !== undefined && error.streamId === own.streamId) throw preconditionFailed(error.actualVersion, pinned)
-        deps.aggregates.stale(error.streamId)
+        const counter = outcome.counters?.find(({ counterId }) => counterId === error.streamId)
+        deps.aggregates.stale(counter?.streamId ?? error.streamId)
       } else if (!(error instanceof StoreBusyError)) {
         throw error
       }

@@ -84,7 +84,7 @@ export const readMany = async <S extends z.ZodType>(
   ids: readonly string[],
   schema: S,
 ): Promise<(z.infer<S> | undefined)[]> => {
-  const docs: (z.infer<S> | undefined)[] = new Array(ids.length)
+  const docs = new Array<z.infer<S> | undefined>(ids.length)
   let next = 0
   const worker = async () => {
     for (let index = next++; index < ids.length; index = next++) {

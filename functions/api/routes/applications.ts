@@ -10,7 +10,9 @@ import {
 import { editionDecider } from '../../../domain/edition/index.js'
 import type { Loaded } from '../../store/aggregate-loader.js'
 import { matchesSha256 } from '../../shared/secrets.js'
-import { editionApplicationGuardId, seatsCounterId } from '../../store/guard-ids.js'
+import { seatsCounterId } from '../../store/guard-ids.js'
+import { findApplicationGuard } from '../commands/application-guard.js'
+import { editionLifecycle } from '../commands/edition-lifecycle.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import type { ApiDeps } from '../deps.js'
@@ -55,11 +57,12 @@ const existing = ({ state }: Loaded<ApplicationState>, applicationId: string): E
 }
 
 /**
- * Decides on an application within its edition. The edition is read, not written, and
- * checked unchanged by the append (it cannot close meanwhile); a selection or the
- * withdrawal of a member also writes the edition's seat counter at the value it read,
- * so two staff selecting for the last seat cannot both succeed: the second decides again
- * on the new count and is refused `edition-full`.
+ * Decides on an application within its edition. The edition is read, not written; a
+ * decision checks its lifecycle as still open (it cannot close meanwhile), a withdrawal
+ * needs only that it exists, which it does for good. A selection or the withdrawal of a
+ * member also writes the edition's seat counter at the value it read, so two staff
+ * selecting for the last seat cannot both succeed: the second decides again on the new
+ * count and is refused `edition-full`.
  */
 const decideWithinEdition = async (
   deps: ApiDeps,
@@ -79,10 +82,11 @@ const decideWithinEdition = async (
     ...(seatsTaken === undefined ? {} : { seatsTaken }),
   })
   const change = seatChange(own.state, events)
+  const seats = change === 0 || seatsTaken === undefined ? [] : [{ counterId, expected: seatsTaken, value: seatsTaken + change }]
+  const lifecycle = command.type === 'DecideApplication' ? [editionLifecycle(editionId, edition)] : []
   return {
     events,
-    unchanged: [edition],
-    counters: change === 0 || seatsTaken === undefined ? [] : [{ counterId, expected: seatsTaken, value: seatsTaken + change }],
+    counters: [...seats, ...lifecycle],
     body: { applicationId: command.applicationId, status },
   }
 }
@@ -124,8 +128,8 @@ export const applicationRoutes = (deps: ApiDeps) => {
         async decide(own) {
           const { editionId, startupId } = existing(own, applicationId)
           if (!isStaff) {
-            const holder = await deps.store.findGuard(editionApplicationGuardId(editionId, startupId))
-            const hash = holder?.applicationId === applicationId ? String(holder.withdrawalTokenHash ?? '') : ''
+            const guard = await findApplicationGuard(deps.store, editionId, startupId)
+            const hash = guard?.applicationId === applicationId ? guard.withdrawalTokenHash : undefined
             if (!(token && hash && matchesSha256(token, hash))) {
               throw apiProblems.invalidWithdrawalToken()
             }

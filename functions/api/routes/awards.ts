@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { applicationDecider } from '../../../domain/application/index.js'
 import { editionDecider } from '../../../domain/edition/index.js'
-import { editionApplicationGuardId } from '../../store/guard-ids.js'
+import { findApplicationGuard } from '../commands/application-guard.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import type { ApiDeps } from '../deps.js'
@@ -44,9 +44,8 @@ export const awardRoutes = (deps: ApiDeps) =>
       status: 201,
       occurredAt,
       async decide({ state }) {
-        const holder = await deps.store.findGuard(editionApplicationGuardId(editionId, startupId))
-        const winner =
-          typeof holder?.applicationId === 'string' ? await deps.aggregates.load(applicationDecider, holder.applicationId) : undefined
+        const guard = await findApplicationGuard(deps.store, editionId, startupId)
+        const winner = guard ? await deps.aggregates.load(applicationDecider, guard.applicationId) : undefined
         const command = { type: 'RecordAward' as const, awardId, editionId, startupId, award, category, now }
         return {
           events: editionDecider.decide(command, state, winner ? { winner: winner.state } : {}),

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { editionDecider } from '../../../domain/edition/index.js'
+import { editionLifecycle } from '../commands/edition-lifecycle.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import type { ApiDeps } from '../deps.js'
@@ -46,11 +47,15 @@ export const editionRoutes = (deps: ApiDeps) => {
         id: editionId,
         status: 201,
         occurredAt,
-        decide: ({ state }) => ({
-          events: editionDecider.decide({ type: 'OpenEdition', editionId, ...details, now }, state, {}),
-          body: { editionId, status: 'open' as const },
-          headers: { Location: `/reports/editions/${editionId}` },
-        }),
+        decide: (edition) => {
+          const events = editionDecider.decide({ type: 'OpenEdition', editionId, ...details, now }, edition.state, {})
+          return {
+            events,
+            counters: [editionLifecycle(editionId, edition, events)],
+            body: { editionId, status: 'open' as const },
+            headers: { Location: `/reports/editions/${editionId}` },
+          }
+        },
       })
     })
     .openapi({ ...closeEdition, middleware: guards.admin }, async (c) => {
@@ -62,10 +67,10 @@ export const editionRoutes = (deps: ApiDeps) => {
         id: editionId,
         status: 200,
         occurredAt,
-        decide: ({ state }) => ({
-          events: editionDecider.decide({ type: 'CloseEdition', editionId, now }, state, {}),
-          body: { editionId, status: 'closed' as const },
-        }),
+        decide: (edition) => {
+          const events = editionDecider.decide({ type: 'CloseEdition', editionId, now }, edition.state, {})
+          return { events, counters: [editionLifecycle(editionId, edition, events)], body: { editionId, status: 'closed' as const } }
+        },
       })
     })
 }

@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { applicationDecider, applicationErrors } from '../../../domain/application/index.js'
 import { editionDecider } from '../../../domain/edition/index.js'
 import { startupDecider } from '../../../domain/startup/index.js'
-import { editionApplicationGuardId } from '../../store/guard-ids.js'
+import { applicationGuard, parseApplicationGuard } from '../commands/application-guard.js'
+import { editionLifecycle } from '../commands/edition-lifecycle.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import { startupIdOf } from '../commands/ids.js'
@@ -65,8 +66,8 @@ export const registrationRoutes = (deps: ApiDeps) =>
       occurredAt,
       async decide(own) {
         // Neither is written unless absent, and each is checked by the append: the
-        // edition as unchanged, the start-up's stream as created at version 1. So a warm
-        // process decides from memory and the whole application is one transaction.
+        // edition's lifecycle as still open, the start-up's stream as created at version 1.
+        // So a warm process decides from memory and the whole application is one transaction.
         const [edition, registration] = await Promise.all([
           deps.aggregates.load(editionDecider, editionId, { reuse: 'cached' }),
           deps.aggregates.load(startupDecider, startupId, { reuse: 'cached-or-absent' }),
@@ -89,12 +90,12 @@ export const registrationRoutes = (deps: ApiDeps) =>
         return {
           events,
           alsoAppend,
-          unchanged: [edition],
+          counters: [editionLifecycle(editionId, edition)],
           guards: [
             {
-              guardId: editionApplicationGuardId(editionId, startupId),
-              data: { applicationId, withdrawalTokenHash: withdrawal.hash },
-              refusal: (holder) => applicationErrors.alreadyApplied(editionId, startupId, String(holder?.applicationId ?? '')),
+              ...applicationGuard(editionId, startupId, { applicationId, withdrawalTokenHash: withdrawal.hash }),
+              refusal: (holder) =>
+                applicationErrors.alreadyApplied(editionId, startupId, parseApplicationGuard(holder)?.applicationId ?? ''),
             },
           ],
           body: { applicationId, startupId, status: 'submitted' as const, withdrawalToken: withdrawal.token },

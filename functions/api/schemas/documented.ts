@@ -13,4 +13,4 @@ type Metadata = { readonly example?: unknown; readonly description?: string }
  * @example id: documented(slug, { example: 'ces-2020' })
  */
 export const documented = <T extends z.ZodType>(schema: T, metadata: Metadata): T =>
-  schema.clone().openapi(metadata) as T
+  schema.clone().openapi(metadata)

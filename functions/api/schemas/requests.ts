@@ -65,6 +65,8 @@ export const registrationBody = z
       .strict(),
     pitch: multiLine(5000),
     consent: z.literal(true, 'must be true: the start-up agrees to the processing of its data'),
+    // Which wording was agreed to (domain/shared/consent.ts); the form posts it.
+    consentVersion: z.string().max(40).optional().openapi({ example: '2026-12' }),
     occurredAt,
   })
   .strict()

@@ -121,7 +121,7 @@ export const createDeliveryStore = ({
           ReturnValues: 'ALL_NEW',
         }),
       )
-      const payload = claimed?.Attributes?.payload
+      const payload: unknown = claimed?.Attributes?.payload
       return typeof payload === 'string' ? payload : undefined
     },
 
@@ -165,7 +165,7 @@ export const createDeliveryStore = ({
           KeyConditionExpression: 'gsi1pk = :pk',
           ExpressionAttributeValues: { ':pk': deadLetterIndexPk(subscriptionId) },
         },
-        deliverySchema.parse,
+        (item) => deliverySchema.parse(item),
       ),
 
     redrive: (delivery, now) =>

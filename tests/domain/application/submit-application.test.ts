@@ -5,10 +5,8 @@ import {
   closed,
   editionId,
   opened,
-  rejected,
   submitApplication,
   submitted,
-  withdrawn,
 } from '../edition/fixtures.js'
 
 const { given } = specOf(decideInProgramme)

@@ -19,7 +19,7 @@ const feedEvent = (): FeedEvent =>
     },
     recordedAt: '2019-10-02T08:00:00.000Z',
     position: 42,
-  }) as FeedEvent
+  })
 
 describe('the partner-facing event', () => {
   it('carries its position and identity, its data without personal data, and no metadata', () => {

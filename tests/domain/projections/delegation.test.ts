@@ -23,6 +23,8 @@ describe('delegation projection', () => {
       status: 'selected',
       submittedAt: '2019-07-01T10:00:00+02:00',
       decidedAt: '2019-10-20T10:00:00+02:00',
+      // The selection's version in its stream as the fixture Feed numbers it (the back-office's If-Match).
+      applicationVersion: 7,
       awards: [
         {
           awardId: 'award-1',

@@ -40,7 +40,7 @@ export const feedOf = (
       },
       recordedAt: '2026-11-26T09:00:00.000Z',
       position: index + 1,
-    } as FeedEvent
+    }
   })
 }
 

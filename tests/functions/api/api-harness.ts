@@ -2,11 +2,13 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
 import type { RateLimits } from '../../../functions/api/rate-limits.js'
+import type { PagesConfig } from '../../../functions/api/pages/pages-config.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
 import { createEventSourcing } from '../../../functions/store/event-sourcing.js'
+import type { EventStore } from '../../../functions/store/event-store.js'
 import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
@@ -26,21 +28,40 @@ export const apiHarness = async ({
   targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
   rateLimits = { public: 0, partner: 0 },
   maxSubscriptionsPerPartner,
+  appendThrough,
+  retryBudgetMs,
+  pages,
 }: {
   now?: () => Date
   targetPolicy?: TargetPolicy
   rateLimits?: RateLimits
   maxSubscriptionsPerPartner?: number
+  /** Wraps the store's append, to put the command handler in a state DynamoDB rarely shows. */
+  appendThrough?: (append: EventStore['append']) => EventStore['append']
+  retryBudgetMs?: number
+  pages?: PagesConfig
 } = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
-  const { store, aggregates } = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const { aggregates } = eventSourcing
+  const store = appendThrough
+    ? {
+        ...eventSourcing.store,
+        append: appendThrough((appends, options) => eventSourcing.store.append(appends, options)),
+      }
+    : eventSourcing.store
   const unexpected: unknown[] = []
   const app = createApp({
     store,
     aggregates,
+    ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
     verifier: createTokenVerifier({ jwks: key.jwks, issuer: devIssuer, audience: devAudience }),
-    logger: { info: () => {}, warn: () => {}, error: (...args: unknown[]) => unexpected.push(args) },
+    logger: {
+      info: () => {},
+      warn: () => {},
+      error: (...args: unknown[]) => unexpected.push(args),
+    },
     clock: now,
     newId: uuidv7,
     corsOrigins: ['https://forms.maregionsud.example'],
@@ -55,6 +76,7 @@ export const apiHarness = async ({
       policy: targetPolicy,
       ...(maxSubscriptionsPerPartner === undefined ? {} : { maxSubscriptionsPerPartner }),
     }),
+    ...(pages ? { pages } : {}),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
@@ -64,10 +86,14 @@ export const apiHarness = async ({
    */
   const written = async () => {
     const count = async (TableName: string) =>
-      (await tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true }))).Count ?? 0
+      (await tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true })))
+        .Count ?? 0
     const keys = Object.keys(tables.names) as (keyof typeof tables.names)[]
     const counts = await Promise.all(keys.map((key) => count(tables.names[key])))
-    return Object.fromEntries(keys.map((key, i) => [key, counts[i] ?? 0])) as Record<keyof typeof tables.names, number>
+    return Object.fromEntries(keys.map((key, i) => [key, counts[i] ?? 0])) as Record<
+      keyof typeof tables.names,
+      number
+    >
   }
   return { app, store, tables, key, token, unexpected, written }
 }
@@ -79,11 +105,16 @@ export const client = (send: Send, harness: ApiHarness) => {
   const call =
     (roles?: string[]) =>
     async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const auth: Record<string, string> = roles ? { Authorization: `Bearer ${await harness.token(roles)}` } : {}
-      const content: Record<string, string> = body === undefined ? {} : { 'Content-Type': 'application/json' }
+      const auth: Record<string, string> = roles
+        ? { Authorization: `Bearer ${await harness.token(roles)}` }
+        : {}
+      const content: Record<string, string> =
+        body === undefined ? {} : { 'Content-Type': 'application/json' }
       return send(method, path, {
         headers: { ...content, ...auth, ...headers },
-        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        ...(body === undefined
+          ? {}
+          : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
       })
     }
   return { public: call(), admin: call(['admin']), reports: call(['reports']), send }

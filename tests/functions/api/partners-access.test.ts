@@ -34,7 +34,7 @@ describe('partner access', () => {
       label: 'integration',
     })
     expect(response.status).toBe(201)
-    return response.json() as { keyId: string; apiKey: string }
+    return response.json<{ keyId: string; apiKey: string }>()
   }
   const withKey = (apiKey: string) => (method: string, path: string, body?: unknown) =>
     api.public(method, path, body, { 'X-Api-Key': apiKey })

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   ConcurrencyError,
@@ -295,11 +295,33 @@ describe('read-set checks and counters', () => {
     const outcomes = await Promise.allSettled([select('a', 0), select('b', 0), select('c', 0)])
     expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
     for (const o of outcomes.filter((o) => o.status === 'rejected')) {
-      expect((o as PromiseRejectedResult).reason).toMatchObject({ name: 'ConcurrencyError', streamId: 'seats#counter-test', actualVersion: 1 })
+      expect((o).reason).toMatchObject({ name: 'ConcurrencyError', streamId: 'seats#counter-test', actualVersion: 1 })
     }
     expect(await store.readCounter('seats#counter-test')).toBe(1)
     await select('d', 1)
     expect(await store.readCounter('seats#counter-test')).toBe(2)
+  })
+
+  it('checks a counter it does not change without writing it, and refuses once it moved', async () => {
+    const check = (id: string) =>
+      store.append([{ streamId: `application-k-${id}`, expectedVersion: 0, events: [applicationSubmitted(`k-${id}`, id)] }], {
+        metadata: metadata(),
+        counters: [{ counterId: 'edition-lifecycle#k', expected: 1, value: 1 }],
+      })
+    await store.append([{ streamId: 'edition-lifecycle-test', expectedVersion: 0, events: [editionOpened('lifecycle-test')] }], {
+      metadata: metadata(),
+      counters: [{ counterId: 'edition-lifecycle#k', expected: 0, value: 1 }],
+    })
+    const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => check(`a${i}`)))
+    expect(outcomes.map((o) => o.status)).toEqual(Array(8).fill('appended'))
+    expect(await tables.doc.send(new GetCommand({ TableName: tables.names.guards, Key: { guardId: 'edition-lifecycle#k' } }))).toMatchObject({
+      Item: { count: 1 },
+    })
+    await store.append([{ streamId: 'edition-lifecycle-test', expectedVersion: 1, events: [{ type: 'edition.closed', data: { editionId: 'lifecycle-test' } }] }], {
+      metadata: metadata(),
+      counters: [{ counterId: 'edition-lifecycle#k', expected: 1, value: 2 }],
+    })
+    await expect(check('late')).rejects.toMatchObject({ name: 'ConcurrencyError', streamId: 'edition-lifecycle#k', actualVersion: 2 })
   })
 
   it('reads the newest events of a stream, oldest first, saying whether it reached the start', async () => {

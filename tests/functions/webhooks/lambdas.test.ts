@@ -62,7 +62,7 @@ describe('the dispatcher and deliverer Lambdas', () => {
     const dispatcher = await import('../../../functions/webhooks/dispatch/lambda.js')
     const deliverer = await import('../../../functions/webhooks/delivery/lambda.js')
     const wakeUp = streamEvent([
-      insertRecord({ pk: 'page#0', sk: 1 } as unknown as Record<string, unknown>),
+      insertRecord({ pk: 'page#0', sk: 1 }),
     ])
     expect(await dispatcher.handler(wakeUp)).toEqual({ batchItemFailures: [] })
     expect(receiver.requests).toHaveLength(1)

@@ -33,7 +33,7 @@ describe('webhook subscriptions under stress', () => {
   ) => {
     const response = await world.as(partnerId)('POST', '/subscriptions', { url, ...filter })
     expect(response.status).toBe(201)
-    return response.json() as { id: string; secret: string }
+    return response.json<{ id: string; secret: string }>()
   }
 
   it("does not let one partner's hanging endpoint hold up another's deliveries", async () => {

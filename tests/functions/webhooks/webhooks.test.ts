@@ -36,7 +36,7 @@ describe('webhook delivery', () => {
   ) => {
     const response = await world.as(partnerId)('POST', '/subscriptions', { url, ...filter })
     expect(response.status).toBe(201)
-    return response.json() as { id: string; secret: string }
+    return response.json<{ id: string; secret: string }>()
   }
   const eventsOf = (requests: readonly ReceivedRequest[], secret: string) =>
     requests.map(

@@ -3,11 +3,12 @@
  *
  * Both the CDK app (infra/) and the local runtime (local/create-tables.ts) build
  * their tables from these objects, and the adapters in functions/ read key names
- * from them, so local, AWS and code cannot drift apart. This file imports nothing:
- * it is plain data, cheap to bundle into any Lambda.
+ * from them, so local, AWS and code cannot drift apart. It lives in functions/
+ * because functions/ never imports infra/ (lint enforces it); infra/ imports it from
+ * here. It imports nothing: plain data, cheap to bundle into any Lambda.
  *
  * @example
- *   import { tables } from '../../infra/tables.js'
+ *   import { tables } from '../shared/tables.js'
  *   const { partitionKey } = tables.events // 'streamId'
  */
 

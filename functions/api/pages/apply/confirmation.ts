@@ -1,0 +1,31 @@
+import { html } from 'hono/html'
+import { layout, type Markup, type PageContext } from '../layout.js'
+
+export interface Submitted {
+  readonly applicationId: string
+  readonly withdrawalToken: string
+}
+
+/**
+ * What a start-up sees once its application is recorded: the reference, and the one
+ * link that can withdraw it (the token is shown here only, as the API answered it).
+ *
+ * @example c.html(confirmationPage(page, 'CES 2020', submitted, 'https://api.example'), 201)
+ */
+export const confirmationPage = (page: PageContext, editionName: string, submitted: Submitted, origin: string): Markup => {
+  const a = page.t.apply
+  const path = `/applications/${encodeURIComponent(submitted.applicationId)}/withdraw?token=${encodeURIComponent(submitted.withdrawalToken)}`
+  const link = `${origin}${page.href(path)}`
+  return layout(page, {
+    title: a.confirmedTitle,
+    body: html`<h1 id="confirmed" tabindex="-1">${a.confirmedTitle}</h1>
+      <p class="message success">${a.confirmed(editionName)}</p>
+      <dl class="facts">
+        <dt>${a.reference}</dt>
+        <dd><code id="application-id">${submitted.applicationId}</code></dd>
+      </dl>
+      <p>${a.keepLink}</p>
+      <p><a id="withdraw-link" href="${link}">${a.withdrawLink}</a></p>
+      <p class="link-text"><code>${link}</code></p>`,
+  })
+}
