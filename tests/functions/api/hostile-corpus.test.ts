@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiHarness, type ApiHarness } from './api-harness.js'
+import type { ApiHarness } from './api-harness.js'
 import { hostileCorpus, type HostileCase } from './hostile-corpus.js'
-import { hostileWorld, operationsOf, pathOf, routesOnlyApp, type Operation } from './hostile-routes.js'
-import { expectProblemOrSuccess } from './hostile-expectations.js'
+import { hostileHarness, hostileWorld, operationsOf, pathOf, routesOnlyApp, type Operation } from './hostile-routes.js'
+import { expectAnswer } from './hostile-expectations.js'
 import { inProcess, lambdaV2, type Send, type TestResponse, type Transport } from './transports.js'
 
 const corpus = hostileCorpus()
@@ -35,7 +35,7 @@ describe.each([inProcess(), lambdaV2()])('the hostile corpus, %s', (transport: T
   let credentials: Awaited<ReturnType<typeof hostileWorld>>['credentials']
 
   beforeAll(async () => {
-    harness = await apiHarness()
+    harness = await hostileHarness()
     send = await transport.start(harness.app)
     ;({ credentials } = await hostileWorld(harness, send))
   })
@@ -67,7 +67,7 @@ describe.each([inProcess(), lambdaV2()])('the hostile corpus, %s', (transport: T
           failures.push(`${hostile.kind} ${hostile.name}: the transport threw ${String(error)}`)
           continue
         }
-        const problem = expectProblemOrSuccess(response)
+        const problem = expectAnswer(operation.answers, response)
         if (problem) failures.push(`${hostile.kind} ${hostile.name}: ${problem}`)
       }
       expect(failures).toEqual([])

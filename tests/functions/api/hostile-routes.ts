@@ -1,12 +1,16 @@
 import { createApp, type App } from '../../../functions/api/app.js'
 import type { ApiDeps } from '../../../functions/api/deps.js'
+import { noPageAssets } from '../../../functions/api/pages/assets.js'
 import { silentLogger } from '../../../functions/shared/logger.js'
 import { editionBody } from '../../fixtures/requests.js'
-import { client, type ApiHarness } from './api-harness.js'
+import { apiHarness, client, type ApiHarness } from './api-harness.js'
 import type { Send } from './transports.js'
 
-/** Who a route expects, from its OpenAPI `security`: staff, a partner's key, or anyone. */
-type Caller = 'anonymous' | 'staff' | 'partner'
+/**
+ * Who a route expects: from its OpenAPI `security`, staff (a bearer token), a partner's key
+ * or anyone; for the staff pages, a staff session cookie.
+ */
+type Caller = 'anonymous' | 'staff' | 'partner' | 'staffPage'
 
 /** One operation of the app, as the hostile tests call it. */
 export interface Operation {
@@ -17,6 +21,8 @@ export interface Operation {
   readonly caller: Caller
   /** The media types its body may have; empty when it takes none. */
   readonly mediaTypes: readonly string[]
+  /** What a refusal is: an RFC 9457 problem (the API) or a page for people (the pages). */
+  readonly answers: 'problem' | 'page'
 }
 
 /**
@@ -24,6 +30,34 @@ export interface Operation {
  * and its script). Every other route must be in the document: see `operationsOf`.
  */
 export const undocumented = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/scalar.js'])
+
+/**
+ * The pages for people (functions/api/pages), which OpenAPI does not list either, and who
+ * each expects. A page route added later and missing here fails `operationsOf`.
+ */
+export const pages: Record<string, Caller> = {
+  'GET /assets/{name}': 'anonymous',
+  'GET /editions/{editionId}/apply': 'anonymous',
+  'POST /editions/{editionId}/apply': 'anonymous',
+  'GET /applications/{applicationId}/withdraw': 'anonymous',
+  'POST /applications/{applicationId}/withdraw': 'anonymous',
+  'GET /staff/sign-in': 'anonymous',
+  'GET /staff/callback': 'anonymous',
+  'POST /staff/sign-out': 'anonymous',
+  'GET /staff/signed-out': 'anonymous',
+  'GET /staff': 'staffPage',
+  'GET /staff/dashboard': 'staffPage',
+  'GET /staff/history.csv': 'staffPage',
+  'GET /staff/editions/{editionId}': 'staffPage',
+  'GET /staff/editions/{editionId}/awards.csv': 'staffPage',
+  'GET /staff/editions/{editionId}/delegation.csv': 'staffPage',
+  'POST /staff/editions/{editionId}/awards': 'staffPage',
+  'POST /staff/editions/{editionId}/decisions': 'staffPage',
+  'POST /staff/editions/{editionId}/partners': 'staffPage',
+}
+
+const paramsOf = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)
+const honoPath = (template: string) => template.replaceAll(/\{([^}]+)\}/g, ':$1')
 
 interface OpenApiOperation {
   readonly security?: ReadonlyArray<Record<string, unknown>>
@@ -53,21 +87,31 @@ export const operationsOf = (app: App): Operation[] => {
       operations.push({
         method: method.toUpperCase(),
         template,
-        params: [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
+        params: paramsOf(template),
         caller: callerOf(operation),
         mediaTypes: Object.keys(operation.requestBody?.content ?? {}),
+        answers: 'problem',
       })
     }
   }
-  const documented = new Set(operations.map((o) => `${o.method} ${o.template.replaceAll(/\{([^}]+)\}/g, ':$1')}`))
+  const known = new Set(
+    [...operations.map((o) => `${o.method} ${o.template}`), ...Object.keys(pages)].map((route) => honoPath(route)),
+  )
   const served = app.routes
     .filter((route) => route.method !== 'ALL')
     .map((route) => `${route.method} ${route.path}`)
-  const missing = [...new Set(served)].filter((route) => !documented.has(route) && !undocumented.has(route))
-  if (missing.length > 0) throw new Error(`Routes served but not in the OpenAPI document: ${missing.join(', ')}`)
+  const missing = [...new Set(served)].filter((route) => !known.has(route) && !undocumented.has(route))
+  if (missing.length > 0) {
+    throw new Error(`Routes served but neither in the OpenAPI document nor among the pages: ${missing.join(', ')}`)
+  }
   for (const route of undocumented) {
     const [method = '', template = ''] = route.split(' ')
-    operations.push({ method, template, params: [], caller: 'anonymous', mediaTypes: [] })
+    operations.push({ method, template, params: [], caller: 'anonymous', mediaTypes: [], answers: 'problem' })
+  }
+  for (const [route, caller] of Object.entries(pages)) {
+    const [method = '', template = ''] = route.split(' ')
+    const mediaTypes = method === 'POST' ? ['application/x-www-form-urlencoded'] : []
+    operations.push({ method, template, params: paramsOf(template), caller, mediaTypes, answers: 'page' })
   }
   return operations
 }
@@ -99,11 +143,10 @@ export const paramValues: Record<string, string> = {
   id: '01890a5d-ac96-774b-bcce-b302099a8058',
 }
 
-/** Only the registration route may reach an existing target: the close route may not. */
+/** Only registration (the route and its form) may reach an existing target: closing may not. */
+const registers = new Set(['/editions/{editionId}/applications', '/editions/{editionId}/apply'])
 const targetFor = (operation: Operation, param: string) =>
-  param === 'editionId' && operation.template !== '/editions/{editionId}/applications'
-    ? 'ces-2099'
-    : (paramValues[param] ?? 'x')
+  param === 'editionId' && !registers.has(operation.template) ? 'ces-2099' : (paramValues[param] ?? 'x')
 
 /** The operation's path with its parameters filled in (or `override` for the first one). */
 export const pathOf = (operation: Operation, override?: string) => {
@@ -114,6 +157,24 @@ export const pathOf = (operation: Operation, override?: string) => {
     return value
   })
 }
+
+/**
+ * The app as in AWS, on DynamoDB Local: staff sign in through a (stand-in) managed login,
+ * whose token endpoint refuses every code the tests could send, as Cognito would.
+ *
+ * @example const harness = await hostileHarness()
+ */
+export const hostileHarness = () =>
+  apiHarness({
+    pages: {
+      assets: noPageAssets,
+      staffLogin: {
+        domain: 'https://login.delegation-sud.example',
+        clientId: 'hostile-tests',
+        fetch: async () => Response.json({ error: 'invalid_grant' }, { status: 400 }),
+      },
+    },
+  })
 
 /**
  * The world the hostile tests run in: the open edition, a partner with a key that has
@@ -139,6 +200,7 @@ export const hostileWorld = async (harness: ApiHarness, send: Send) => {
     anonymous: {},
     staff: { Authorization: `Bearer ${staffToken}` },
     partner: { 'X-Api-Key': apiKey },
+    staffPage: { Cookie: `staff_session=${staffToken}` },
   }
   return { credentials, apiKey, staffToken }
 }

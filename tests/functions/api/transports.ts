@@ -67,12 +67,15 @@ export const lambdaV2 = (): Transport => ({
     const handler = handle(app)
     return async (method, path, { headers = {}, body, sourceIp = '127.0.0.1' } = {}) => {
       const [rawPath = '/', rawQueryString = ''] = path.split('?')
+      // API Gateway hands cookies over apart from the other headers.
+      const { cookie, ...others } = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
       const event = {
         version: '2.0',
         routeKey: '$default',
         rawPath,
         rawQueryString,
-        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
+        headers: others,
+        ...(cookie === undefined ? {} : { cookies: cookie.split(/;\s*/) }),
         body: body === undefined ? null : typeof body === 'string' ? body : Buffer.from(body).toString('base64'),
         isBase64Encoded: body !== undefined && typeof body !== 'string',
         requestContext: {
