@@ -18,13 +18,26 @@ const always = {
  *
  * @example app.use(apiSecurityHeaders())
  */
-export const apiSecurityHeaders = (): MiddlewareHandler<ApiEnv> =>
-  secureHeaders({
+export const apiSecurityHeaders = (): MiddlewareHandler<ApiEnv> => {
+  const headers = secureHeaders({
     contentSecurityPolicy: { defaultSrc: ["'none'"], ...always, formAction: ["'none'"] },
     xFrameOptions: 'DENY',
     // A page's route sets its own policy first; keep it.
     overwrite: false,
   }) as MiddlewareHandler<ApiEnv>
+  return async (c, next) => {
+    await headers(c, next)
+    // The registration form lets the Région's sites frame it (its CSP's frame-ancestors):
+    // an X-Frame-Options: DENY beside that would contradict it in older browsers.
+    if (framedBy(c.res.headers.get('Content-Security-Policy'))) c.res.headers.delete('X-Frame-Options')
+  }
+}
+
+/** Whether a policy lets some origin frame the response (`frame-ancestors` not `'none'`). */
+const framedBy = (csp: string | null) => {
+  const directive = (csp ?? '').split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-ancestors '))
+  return directive !== undefined && directive !== "frame-ancestors 'none'"
+}
 
 /**
  * The policy of an HTML page served by the API: everything from our own origin only,

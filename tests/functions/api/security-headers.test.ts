@@ -43,6 +43,24 @@ describe.each([inProcess(), lambdaV2()])('security headers, %s', (transport) => 
     expect(csp['object-src'] ?? csp['default-src']).toEqual(["'none'"])
   })
 
+  it("leave the pages their own policy: the form framed by the configured origins, the staff pages by nobody", async () => {
+    for (const path of ['/editions/ces-2020/apply', '/applications/01890a5d-ac96-774b-bcce-b302099a8057/withdraw']) {
+      const form = await send('GET', path)
+      expect(form.status).toBeLessThan(500)
+      expect(form.headers.get('content-type')).toMatch(/^text\/html/)
+      const csp = directives(form.headers.get('content-security-policy'))
+      expect(csp['frame-ancestors']).toEqual(["'self'", 'https://forms.maregionsud.example'])
+      expect(csp['default-src']).toEqual(["'none'"])
+      // No X-Frame-Options: DENY to contradict the frame-ancestors the form needs.
+      expect(form.headers.get('x-frame-options')).toBeNull()
+      expect(form.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(form.headers.get('strict-transport-security')).toMatch(/max-age=\d+/)
+    }
+    const staff = await send('GET', '/staff/signed-out')
+    expect(directives(staff.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'none'"])
+    expect(staff.headers.get('x-frame-options')).toBe('DENY')
+  })
+
   it('give the API itself a policy that loads nothing', async () => {
     const csp = directives((await send('GET', '/territories')).headers.get('content-security-policy'))
     expect(csp['default-src']).toEqual(["'none'"])
