@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
-import type { JSONWebKeySet } from 'jose'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
 import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { createReadModels } from '../projector/read-models.js'

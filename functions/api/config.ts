@@ -1,3 +1,4 @@
+import type { JSONWebKeySet } from 'jose'
 import { z } from 'zod'
 import { commaList } from '../shared/environment.js'
 
@@ -46,4 +47,4 @@ export const apiConfigSchema = z
 export const tokenSourceOf = (config: z.infer<typeof apiConfigSchema>) =>
   config.JWKS_URL && config.JWT_ISSUER && config.JWT_AUDIENCE
     ? { jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }
-    : { jwks: JSON.parse(config.DEV_JWKS ?? '{"keys":[]}'), issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }
+    : { jwks: JSON.parse(config.DEV_JWKS ?? '{"keys":[]}') as JSONWebKeySet, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }

@@ -57,7 +57,7 @@ const secondsLeft = (info: RateLimitInfo | undefined) => {
 const limiter = (limit: number, keyGenerator: (c: Context<ApiEnv>) => string): MiddlewareHandler<ApiEnv> =>
   limit === 0
     ? async (_c, next) => next()
-    : (rateLimiter<ApiEnv>({
+    : rateLimiter<ApiEnv>({
         windowMs,
         limit,
         standardHeaders: 'draft-7',
@@ -65,7 +65,7 @@ const limiter = (limit: number, keyGenerator: (c: Context<ApiEnv>) => string): M
         handler: (c) => {
           throw apiProblems.tooManyRequests(secondsLeft(c.get('rateLimit')))
         },
-      }) as MiddlewareHandler<ApiEnv>)
+      })
 
 /**
  * Limits per caller, in the app itself so they hold under `npm start` as on Lambda: a
