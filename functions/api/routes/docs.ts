@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
-import { Hono } from 'hono'
+import { Hono, type MiddlewareHandler } from 'hono'
 import type { ApiEnv } from '../app-env.js'
 import { pageSecurityHeaders } from '../security-headers.js'
 
@@ -27,6 +28,24 @@ export const referenceBundlePath = (): string => {
 // Read on first use (4 MB): most Lambda containers never serve the reference.
 let bundle: Buffer | undefined
 const referenceBundle = () => (bundle ??= readFileSync(referenceBundlePath()))
+let integrity: string | undefined
+const referenceIntegrity = () =>
+  (integrity ??= `sha384-${createHash('sha384').update(referenceBundle()).digest('base64')}`)
+
+const scriptPath = '/docs/scalar.js'
+
+/**
+ * Gives the page's `<script src="/docs/scalar.js">` the bundle's Subresource Integrity
+ * hash: the browser runs the script only if its bytes are the package's, whatever a cache
+ * or proxy between us and it did.
+ */
+const withIntegrity: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  await next()
+  if (c.res.status !== 200) return
+  const page = await c.res.text()
+  const tag = `<script src="${scriptPath}"`
+  c.res = new Response(page.replace(tag, `${tag} integrity="${referenceIntegrity()}"`), c.res)
+}
 
 const title = 'Délégation Sud API'
 
@@ -58,17 +77,18 @@ export const docsRoutes = (app: OpenAPIHono<ApiEnv>) => {
     .get(
       '/docs',
       pageSecurityHeaders(),
+      withIntegrity,
       Scalar<ApiEnv>((c) => ({
         url: '/openapi.json',
         pageTitle: title,
         // The classic (UMD) standalone bundle, one file, from our own origin.
-        cdn: '/docs/scalar.js',
+        cdn: scriptPath,
         nonce: c.get('secureHeadersNonce'),
         // Its default fonts come from fonts.scalar.com: the system's do.
         withDefaultFonts: false,
       })),
     )
-    .get('/docs/scalar.js', pageSecurityHeaders(), (c) =>
+    .get(scriptPath, pageSecurityHeaders(), (c) =>
       c.body(new Uint8Array(referenceBundle()), 200, {
         'Content-Type': 'text/javascript; charset=utf-8',
         'Cache-Control': 'public, max-age=3600',

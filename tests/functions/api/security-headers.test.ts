@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { readFileSync } from 'node:fs'
@@ -84,6 +85,13 @@ describe.each([inProcess(), lambdaV2()])('security headers, %s', (transport) => 
     // A fresh nonce each time.
     const again = directives((await send('GET', '/docs')).headers.get('content-security-policy'))
     expect(again['script-src']).not.toEqual(csp['script-src'])
+  })
+
+  it("pin the reference script to the package's bytes with Subresource Integrity", async () => {
+    const page = await send('GET', '/docs')
+    const tag = /<script[^>]*src="\/docs\/scalar.js"[^>]*>/.exec(page.text)?.[0] ?? ''
+    const expected = `sha384-${createHash('sha384').update(packageBundle()).digest('base64')}`
+    expect(/integrity="([^"]+)"/.exec(tag)?.[1]).toBe(expected)
   })
 
   it('serve the reference script from the npm package, not a CDN', async () => {
