@@ -13,7 +13,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import type { StageConfig } from '../stage-config.js'
+import { limitsEnvironment, type StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
 import { allow, dynamo } from './grants.js'
 import type { EventStore } from './event-store.js'
@@ -126,6 +126,7 @@ export class Api extends Construct {
         // The staff pages sign in through the pool's managed login (authorization code + PKCE).
         STAFF_LOGIN_DOMAIN: this.staff.domain.baseUrl(),
         STAFF_LOGIN_CLIENT_ID: this.staff.client.userPoolClientId,
+        ...limitsEnvironment(config.callerLimits),
       },
     })
     const { fn } = this.handler

@@ -47,7 +47,8 @@ export class Webhooks extends Construct {
       entry: functionEntry('webhooks/delivery'),
       config,
       description: 'Posts due deliveries as signed webhooks, retries, dead-letters',
-      environment: tableEnvironment(partners),
+      // The receivers' ports are checked again at each delivery, as at subscription.
+      environment: { ...tableEnvironment(partners), WEBHOOK_ALLOWED_PORTS: config.callerLimits.webhookPorts.join(',') },
       timeout: Duration.seconds(60),
     })
     // The registry and each subscription's due deliveries (Query), claims, results and
