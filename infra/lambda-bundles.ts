@@ -1,6 +1,7 @@
-import { statSync } from 'node:fs'
+import { copyFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { build, type Plugin } from 'esbuild'
+import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
 import { buildPageAssets } from './page-assets.js'
 
 /**
@@ -17,6 +18,14 @@ export const lambdaEntries = {
   dispatcher: 'functions/webhooks/dispatch/lambda.ts',
   deliverer: 'functions/webhooks/delivery/lambda.ts',
 } as const
+
+/**
+ * Files a Lambda reads at run time beside its bundle: the API serves the API reference's
+ * browser script from the npm package (never a CDN), so the package's file goes along.
+ */
+const besideBundle: Partial<Record<keyof typeof lambdaEntries, () => Array<[from: string, name: string]>>> = {
+  api: () => [[referenceBundlePath(), referenceBundleName]],
+}
 
 export const esbuildSettings = {
   format: 'esm',
@@ -96,7 +105,14 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     plugins: [leanZod, httpByRequire],
     logLevel: 'warning',
   })
+  // CDK names its output folder, not the function: find the Lambda by its entry file.
+  const lambda = (Object.keys(lambdaEntries) as (keyof typeof lambdaEntries)[]).find(
+    (key) => key === name || resolve(entry) === resolve(lambdaEntries[key]),
+  )
+  for (const [from, file] of (lambda && besideBundle[lambda]?.()) || []) {
+    copyFileSync(from, join(dirname(outfile), file))
+  }
   // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
-  if (resolve(entry) === resolve(lambdaEntries.api)) await buildPageAssets(join(dirname(outfile), 'page-assets'))
+  if (lambda === 'api') await buildPageAssets(join(dirname(outfile), 'page-assets'))
   return { outfile, bytes: statSync(outfile).size }
 }

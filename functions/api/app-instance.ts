@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
-import type { JSONWebKeySet } from 'jose'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
 import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { createReadModels } from '../projector/read-models.js'
@@ -13,7 +12,7 @@ import { createWebhookServices } from '../webhooks/services.js'
 import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
 import { createApp } from './app.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
-import { apiConfigSchema } from './config.js'
+import { apiConfigSchema, tokenSourceOf } from './config.js'
 import { loadPageAssets } from './pages/assets.js'
 
 // Module scope: parsed and connected once per Lambda container (or node process).
@@ -30,12 +29,7 @@ const doc = documentClientFromEnv(process.env)
 const logger = createLogger('api')
 const metrics = createMetrics(process.env)
 
-const verifier = createTokenVerifier(
-  config.JWKS_URL
-    ? { jwksUrl: config.JWKS_URL }
-    : { jwks: JSON.parse(config.DEV_JWKS ?? '{}') as JSONWebKeySet },
-  { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
-)
+const verifier = createTokenVerifier(tokenSourceOf(config))
 
 // Built by infra/page-assets.ts beside this file (npm start) or beside index.mjs (the bundle).
 export const pageAssets = loadPageAssets(fileURLToPath(new URL('./page-assets/', import.meta.url)))
@@ -59,6 +53,7 @@ export const app = createApp({
   newId: uuidv7,
   onAppended: countAppended(metrics),
   corsOrigins: config.CORS_ORIGINS,
+  rateLimits: { public: config.PUBLIC_RATE_LIMIT, partner: config.PARTNER_RATE_LIMIT },
   feed: createDynamoFeed({ doc, table: names.feed }),
   readModels: createReadModels({ doc, table: names.readModels }),
   apiKeys: createApiKeyStore({ doc, table: names.partners }),
@@ -66,6 +61,7 @@ export const app = createApp({
     doc,
     table: names.partners,
     policy: targetPolicyFromEnv(process.env),
+    maxSubscriptionsPerPartner: config.MAX_SUBSCRIPTIONS_PER_PARTNER,
   }),
   pages: { assets: pageAssets, staffLogin },
 })

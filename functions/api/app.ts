@@ -7,6 +7,8 @@ import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
 import { pageRoutes } from './pages/page-routes.js'
 import { problemResponse } from './problem.js'
+import { rateLimits } from './rate-limits.js'
+import { apiSecurityHeaders } from './security-headers.js'
 import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { startupRoutes } from './reports/startup-routes.js'
@@ -60,14 +62,16 @@ export const createApp = (deps: ApiDeps) => {
   const app = newRouter()
   app.use(requestId())
   app.use(correlate(deps))
+  app.use(apiSecurityHeaders())
   app.use(
     cors({
       origin: [...deps.corsOrigins],
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
-      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position'],
+      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position', 'Retry-After'],
       maxAge: 600,
     }),
   )
+  app.use(rateLimits(deps.rateLimits, deps.verifier))
   app.use(
     bodyLimit({
       maxSize: maxBodyBytes,

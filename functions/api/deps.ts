@@ -7,6 +7,7 @@ import type { EventStore } from '../store/event-store.js'
 import type { WebhookServices } from '../webhooks/services.js'
 import type { TokenVerifier } from './auth/token-verifier.js'
 import type { PagesConfig } from './pages/pages-config.js'
+import type { RateLimits } from './rate-limits.js'
 import type { ReadModelReader } from './reports/read-model-reader.js'
 
 /**
@@ -25,6 +26,8 @@ export interface ApiDeps {
   readonly newId: () => string
   /** Origins allowed to post the registration form from a browser. */
   readonly corsOrigins: readonly string[]
+  /** Requests per minute per client address (public) and per API key (partners); 0: none. */
+  readonly rateLimits: RateLimits
   /** The Feed, for partners' `GET /feed` and new subscriptions' starting point. */
   readonly feed: FeedReader
   /** Partners' API keys (partner access). */

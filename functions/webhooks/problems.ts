@@ -20,6 +20,14 @@ export const webhookProblems = {
   replayTooLarge: (detail: string) =>
     new ProblemError({ status: 422, code: 'replay-too-large', detail }),
 
+  subscriptionLimitReached: (limit: number) =>
+    new ProblemError({
+      status: 409,
+      code: 'subscription-limit-reached',
+      detail: `A partner may hold ${limit} subscriptions: delete one first`,
+      extensions: { limit },
+    }),
+
   /** `reason` completes "The URL …" (url-safety.ts's UnsafeTargetError). */
   unsafeTarget: (reason: string) =>
     new ProblemError({ status: 422, code: 'unsafe-target', detail: `The URL ${reason}` }),

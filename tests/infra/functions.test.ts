@@ -97,10 +97,12 @@ describe('every Lambda', () => {
 
 describe('bundles', () => {
   it('are minified ESM with a source map, the AWS SDK left to the runtime', () => {
-    for (const [, fn] of dev.functions) {
+    for (const [id, fn] of dev.functions) {
       const { files, code } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)
-      // The API's bundle carries the pages' built assets beside it (infra/page-assets.ts).
-      expect(files.filter((file) => file !== 'page-assets')).toEqual(['index.mjs', 'index.mjs.map'])
+      // The API's bundle carries the pages' built assets (infra/page-assets.ts) and the API
+      // reference's browser script from its npm package beside it.
+      const beside = id === dev.id(dev.stack.api.handler.fn) ? ['page-assets', 'scalar-api-reference.js'] : []
+      expect(files).toEqual(['index.mjs', 'index.mjs.map', ...beside])
       expect(fn.Properties.Handler).toBe('index.handler')
       // ESM output has no `require`: the banner provides one for CommonJS dependencies.
       expect(code.startsWith("import { createRequire } from 'node:module'")).toBe(true)

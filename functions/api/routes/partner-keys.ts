@@ -6,7 +6,10 @@ import { partnerAccessProblems } from '../../partner-access/problems.js'
 import { authorize } from '../auth/authorize.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
+import { isoDateTime } from '../../../domain/events/index.js'
+import { documented } from '../schemas/documented.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
+import { singleLine } from '../schemas/text.js'
 
 const partnerParams = z.object({
   partnerId: z.string().min(1).max(64).openapi({ example: 'nice-cote-d-azur' }),
@@ -59,7 +62,16 @@ const createKey = createRoute({
   request: {
     params: partnerParams,
     body: jsonBody(
-      z.object({ scopes, label: z.string().trim().min(1).max(100).optional() }).strict(),
+      z
+        .object({
+          scopes,
+          label: singleLine(100).optional(),
+          expiresAt: documented(isoDateTime, {
+            example: '2027-06-30T00:00:00Z',
+            description: 'When the key stops working by itself (default: never)',
+          }).optional(),
+        })
+        .strict(),
       true,
     ),
   },
@@ -118,7 +130,7 @@ const revokeKey = createRoute({
   responses: { 204: { description: 'Revoked' }, ...commandProblems },
 })
 
-const { keyNotFound, keyRevoked, partnerNotFound } = partnerAccessProblems
+const { expiryInThePast, keyNotFound, keyRevoked, partnerNotFound } = partnerAccessProblems
 
 /**
  * Staff manage partners' API keys: issue, list, revoke, rotate. The key itself is shown once.
@@ -138,9 +150,12 @@ export const partnerKeyRoutes = (deps: ApiDeps) => {
         throw partnerNotFound(partnerId)
       }
       const now = deps.clock()
+      const { expiresAt, ...rest } = body
+      if (expiresAt && Date.parse(expiresAt) <= now.getTime()) throw expiryInThePast()
       const { record, apiKey } = await keys.create({
         partnerId,
-        ...body,
+        ...rest,
+        ...(expiresAt ? { notAfter: new Date(expiresAt).toISOString() } : {}),
         createdBy: c.var.principal?.subject ?? 'staff',
         now,
       })

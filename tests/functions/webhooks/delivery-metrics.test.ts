@@ -66,7 +66,7 @@ describe('the dispatcher Lambda', () => {
         editionId: 'ces-2020',
         startupId: 's-1',
         award: 'honoree',
-        category: 'Health & Wellness',
+        category: 'Digital Health',
       },
     })
     await indexAll(tables)
