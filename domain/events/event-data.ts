@@ -24,6 +24,13 @@ export const contactSchema = z.object({
 })
 export type Contact = z.infer<typeof contactSchema>
 
+/**
+ * A personal data field as events carry it once read back: the contact, or `null` once
+ * its data subject was erased (crypto-shredding, functions/personal-data). Deciders
+ * always write a contact; every reader must accept `null`.
+ */
+const erasableContact = contactSchema.nullable()
+
 export const partnerKinds = [
   'metropolis',
   'agglomeration',
@@ -62,8 +69,8 @@ export const startupRegistered = z.object({
   website: z.url().max(500),
   themes: z.array(slug).max(20),
   description: z.string().max(5000),
-  /** Personal data: never leaves through the feed or webhooks. */
-  contact: contactSchema,
+  /** Personal data: stored encrypted, never leaves through the feed or webhooks; null once erased. */
+  contact: erasableContact,
 })
 
 export const applicationSubmitted = z.object({
@@ -75,8 +82,8 @@ export const applicationSubmitted = z.object({
   territory: slug,
   themes: z.array(slug).max(20),
   pitch: z.string().min(1).max(5000),
-  /** Personal data: never leaves through the feed or webhooks. */
-  contact: contactSchema,
+  /** Personal data: stored encrypted, never leaves through the feed or webhooks; null once erased. */
+  contact: erasableContact,
 })
 
 const applicationDecision = z.object({
@@ -98,6 +105,17 @@ export const awardWon = z.object({
   startupId: z.string().min(1),
   award: awardLevel,
   category: z.string().min(1).max(200),
+})
+
+/**
+ * The personal data of some of a start-up's contact people was erased: their data keys
+ * were destroyed, so every event that held it reads `contact: null` from now on. It
+ * holds no personal data itself: how many contacts, and why.
+ */
+export const contactsErased = z.object({
+  startupId: z.string().min(1),
+  contacts: z.number().int().min(1).max(1000),
+  reason: z.enum(['request', 'retention']),
 })
 
 export const partnerRegistered = z.object({

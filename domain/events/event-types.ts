@@ -14,6 +14,7 @@ export const eventTypes = {
   'application.rejected': { schemaVersion: 1, data: data.applicationRejected },
   'application.withdrawn': { schemaVersion: 1, data: data.applicationWithdrawn },
   'award.won': { schemaVersion: 1, data: data.awardWon },
+  'startup.contacts-erased': { schemaVersion: 1, data: data.contactsErased },
   'partner.registered': { schemaVersion: 1, data: data.partnerRegistered },
   'partner.joined': { schemaVersion: 1, data: data.partnerJoined },
 } as const

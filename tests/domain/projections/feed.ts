@@ -5,6 +5,8 @@ const streamOf = (event: DomainEvent): string => {
   switch (event.type) {
     case 'startup.registered':
       return `startup-${event.data.startupId}`
+    case 'startup.contacts-erased':
+      return `personal-data-${event.data.startupId}`
     case 'partner.registered':
       return `partner-${event.data.partnerId}`
     default:

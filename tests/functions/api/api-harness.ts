@@ -12,6 +12,7 @@ import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
 import { createTestTables } from '../../setup/test-tables.js'
+import { testVault } from '../../setup/test-vault.js'
 import type { Send } from './transports.js'
 
 /** The tests' editions are CES 2020 and its peers, so the API's clock stands in mid-2019. */
@@ -38,7 +39,8 @@ export const apiHarness = async ({
 } = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
-  const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const personalData = testVault(tables)
+  const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names, personalData })
   const { aggregates } = eventSourcing
   const store = appendThrough
     ? {
@@ -59,6 +61,7 @@ export const apiHarness = async ({
     },
     clock: now,
     newId: uuidv7,
+    personalData,
     corsOrigins: ['https://forms.maregionsud.example'],
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
@@ -79,7 +82,7 @@ export const apiHarness = async ({
         .Count ?? 0
     return { events: await count(tables.names.events), guards: await count(tables.names.guards) }
   }
-  return { app, store, tables, key, token, unexpected, written }
+  return { app, store, tables, key, token, unexpected, written, personalData }
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>
