@@ -70,7 +70,7 @@ export const createKeyStore = ({ doc, table }: { doc: DocumentClient; table: str
         ExpressionAttributeValues: { ':pk': `startup#${startupId}`, ':subject': 'subject#' },
         ConsistentRead: true,
       },
-      dataKeyItem.parse,
+      (item) => dataKeyItem.parse(item),
     ),
 
   /** Every subject with this blind index, at any start-up (a global index: eventually consistent). */
@@ -83,7 +83,7 @@ export const createKeyStore = ({ doc, table }: { doc: DocumentClient; table: str
         KeyConditionExpression: 'emailIndex = :e',
         ExpressionAttributeValues: { ':e': emailIndex },
       },
-      dataKeyItem.parse,
+      (item) => dataKeyItem.parse(item),
     ),
 
   /** Deletes a subject's key: true if it existed (this call erased it). */
