@@ -91,7 +91,8 @@ describe('the API', () => {
       expect(actions).toEqual(expect.arrayContaining(reads))
       for (const action of writes) expect(actions).not.toContain(action)
     }
-    expect(tablesTouched(roles.api)).toEqual(ids(events, guards, snapshots, readModels, feed, partners))
+    const keys = dev.stack.personalData.keys.table
+    expect(tablesTouched(roles.api)).toEqual(ids(events, guards, snapshots, readModels, feed, partners, keys))
   })
 
   it('reads and puts Snapshots, never updates or deletes them', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createReadModels } from '../../../functions/projector/read-models.js'
-import { runRetention } from '../../../functions/personal-data/retention.js'
+import { runRetention } from '../../../functions/personal-data/retention/retention.js'
 import { applicationBody, editionBody, validSiret } from '../../fixtures/requests.js'
 import { apiHarness, client, type ApiHarness } from '../api/api-harness.js'
 import { inProcess } from '../api/transports.js'

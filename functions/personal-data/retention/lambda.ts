@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { createReadModels } from '../projector/read-models.js'
-import { documentClientFromEnv } from '../shared/dynamo-client.js'
-import { createLogger } from '../shared/logger.js'
-import { tableNamesFromEnv } from '../shared/table-names.js'
-import { createDynamoEventStore } from '../store/dynamo-event-store.js'
+import { createReadModels } from '../../projector/read-models.js'
+import { documentClientFromEnv } from '../../shared/dynamo-client.js'
+import { createLogger } from '../../shared/logger.js'
+import { tableNamesFromEnv } from '../../shared/table-names.js'
+import { createDynamoEventStore } from '../../store/dynamo-event-store.js'
 import { defaultRetentionDays, runRetention } from './retention.js'
-import { vaultFromEnv } from './vault-from-env.js'
+import { vaultFromEnv } from '../vault-from-env.js'
 
 // Module scope: parsed and connected once per cold start.
 const names = tableNamesFromEnv(process.env, ['events', 'guards', 'readModels', 'keys'])

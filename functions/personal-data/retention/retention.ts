@@ -1,7 +1,7 @@
-import { collections, editionSummaryDoc, startupDoc } from '../../domain/projections/index.js'
-import { findApplicationGuard } from '../api/commands/application-guard.js'
-import { readAll, readDoc } from '../api/reports/read-model-reader.js'
-import { eraseStartupContacts, type ErasureDeps, type StartupErasure } from './erasure.js'
+import { collections, editionSummaryDoc, startupDoc } from '../../../domain/projections/index.js'
+import { findApplicationGuard } from '../../api/commands/application-guard.js'
+import { readAll, readDoc } from '../../api/reports/read-model-reader.js'
+import { eraseStartupContacts, type ErasureDeps, type StartupErasure } from '../erasure.js'
 
 /** Three years after the end of a start-up's last edition (the stage configuration may change it). */
 export const defaultRetentionDays = 3 * 365 + 1
