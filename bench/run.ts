@@ -2,6 +2,7 @@
  * `npm run bench` (or `npm run bench -- --quick`): starts its own DynamoDB Local and
  * runs every case against its baseline in interleaved rounds, in one process; prints
  * the table and writes bench/results/latest.{json,md} (quick runs: quick.{json,md}).
+ * `-- --only rebuild,projection-lag` runs the named steps alone and only prints.
  */
 import { parseArgs } from 'node:util'
 import { startDynamoDbLocal } from '../local/dynamodb-local.js'
@@ -20,16 +21,20 @@ import type { Comparison } from './interleave.js'
 import { machine, toMarkdown, writeReport, type LatencyResult } from './report.js'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, rounds: { type: 'string' } } })
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, rounds: { type: 'string' }, only: { type: 'string' } } })
 const quick = values.quick ?? false
 const rounds = Number(values.rounds ?? (quick ? 5 : 7))
+// Steps by their printed label, dashed: append, append-vs-castore, http, projection-lag, rebuild…
+const only = values.only?.split(',').map((name) => name.trim())
+const wanted = (label: string) => !only || only.includes(label.toLowerCase().replaceAll(' ', '-'))
 
 const db = await startDynamoDbLocal()
 try {
   const ctx = await benchContext(db.endpoint, quick)
   const comparisons: Comparison[] = []
   const latencies: LatencyResult[] = []
-  const step = async <T>(label: string, run: () => Promise<T[]>) => {
+  const step = async <T>(label: string, run: () => Promise<T[]>, always = false) => {
+    if (!always && !wanted(label)) return []
     const started = Date.now()
     const results = await run()
     console.error(`· ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
@@ -53,8 +58,8 @@ try {
     }
   }
   latencies.push(...(await step('projection lag', () => isolated(projectionLagCases))))
-  comparisons.push(...(await isolated(async (fresh) => {
-    const [seeded] = await step('seed the Feed', async () => [await seedProgramme(fresh)])
+  if (wanted('feed') || wanted('rebuild')) comparisons.push(...(await isolated(async (fresh) => {
+    const [seeded] = await step('seed the Feed', async () => [await seedProgramme(fresh)], true)
     if (!seeded) throw new Error('the Feed was not seeded')
     return [
       ...(await step('feed', () => feedCases(fresh, rounds, seeded))),
@@ -63,7 +68,7 @@ try {
   })))
   const coldStarts = await step('cold start', () => coldStartCases(ctx, rounds))
   const report = { date: new Date().toISOString(), machine: machine(), quick, rounds, comparisons, coldStarts, latencies, ...(rush ? { rush } : {}) }
-  writeReport(report, 'bench/results', quick ? 'quick' : 'latest')
+  if (!only) writeReport(report, 'bench/results', quick ? 'quick' : 'latest')
   console.log(toMarkdown(report))
 } finally {
   await db.stop()

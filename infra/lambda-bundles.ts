@@ -1,6 +1,7 @@
-import { statSync } from 'node:fs'
+import { copyFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { build, type Plugin } from 'esbuild'
+import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
 import { buildPageAssets } from './page-assets.js'
 
 /**
@@ -18,6 +19,14 @@ export const lambdaEntries = {
   deliverer: 'functions/webhooks/delivery/lambda.ts',
   retention: 'functions/personal-data/retention/lambda.ts',
 } as const
+
+/**
+ * Files a Lambda reads at run time beside its bundle: the API serves the API reference's
+ * browser script from the npm package (never a CDN), so the package's file goes along.
+ */
+const besideBundle: Partial<Record<keyof typeof lambdaEntries, () => Array<[from: string, name: string]>>> = {
+  api: () => [[referenceBundlePath(), referenceBundleName]],
+}
 
 export const esbuildSettings = {
   format: 'esm',
@@ -53,6 +62,28 @@ export const leanZod: Plugin = {
 }
 
 /**
+ * An ESM `import http from 'node:http'` makes Node build that module's ESM facade, which
+ * reads every export, lazy getters included, and node:http's load undici (for its
+ * WebSocket): about 90 ms of CPU at cold start that `require('node:http')` does not spend
+ * (Node 24). Powertools' Tracer and our webhook sender import it so: in the bundle they
+ * require it instead, when the importing module first runs, and keep the same exports.
+ */
+export const httpByRequire: Plugin = {
+  name: 'http-by-require',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?https?$/ }, (args) =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: args.path, namespace: 'http-by-require' }
+        : undefined,
+    )
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'http-by-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)})`,
+      loader: 'js',
+    }))
+  },
+}
+
+/**
  * Bundles one entry to `<outDir>/<name>/index.mjs` (with its source map): what CDK
  * deploys (through infra/bundle-cli.ts), the benchmark measures and the boot test runs.
  *
@@ -72,10 +103,17 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     banner: { js: banner },
     sourcemap: true,
     sourcesContent: false,
-    plugins: [leanZod],
+    plugins: [leanZod, httpByRequire],
     logLevel: 'warning',
   })
+  // CDK names its output folder, not the function: find the Lambda by its entry file.
+  const lambda = (Object.keys(lambdaEntries) as (keyof typeof lambdaEntries)[]).find(
+    (key) => key === name || resolve(entry) === resolve(lambdaEntries[key]),
+  )
+  for (const [from, file] of (lambda && besideBundle[lambda]?.()) || []) {
+    copyFileSync(from, join(dirname(outfile), file))
+  }
   // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
-  if (resolve(entry) === resolve(lambdaEntries.api)) await buildPageAssets(join(dirname(outfile), 'page-assets'))
+  if (lambda === 'api') await buildPageAssets(join(dirname(outfile), 'page-assets'))
   return { outfile, bytes: statSync(outfile).size }
 }

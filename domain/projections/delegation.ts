@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { awardLevel, occurredAt } from '../events/index.js'
 import { collections, projectionNames } from './collections.js'
-import type { FeedEvent, Projection } from './projection.js'
+import type { Draft, FeedEvent, Projection } from './projection.js'
 import { applicationEventTypes, applicationStatus, statusAfter } from './tally.js'
 
 export const memberAward = z.object({
@@ -36,61 +36,68 @@ export const delegationDoc = z.object({
 })
 export type DelegationDoc = z.infer<typeof delegationDoc>
 
+type Application = Omit<DelegationDoc, 'editionId' | 'startupId' | 'awards'>
+
 /**
- * Folds the edition's application events into one applicant's document. The
- * edition's stream holds `application.submitted` before any decision or award on it.
+ * An applicant's document as the projector keeps it: an award (edition stream) may reach
+ * the Feed before the application it rewards (its own stream); the document then holds
+ * only its awards, hidden from readers until the application comes.
+ */
+export type DelegationDraft = Pick<DelegationDoc, 'editionId' | 'startupId' | 'awards'> &
+  Partial<Application>
+
+const isSubmitted = (doc: DelegationDraft): doc is DelegationDoc =>
+  doc.applicationId !== undefined
+
+/**
+ * Folds an applicant's events (its application's stream, and its awards from the
+ * edition's) into its document, in place: O(1) per event, whatever the order between
+ * those streams.
  *
  * @example evolveDelegation(undefined, submitted)?.status // 'submitted'
  */
 export const evolveDelegation = (
-  doc: DelegationDoc | undefined,
+  draft: Draft<DelegationDraft> | undefined,
   event: FeedEvent,
-): DelegationDoc | undefined => {
-  if (event.type === 'application.submitted') {
-    if (doc !== undefined) return doc
-    const { applicationId, editionId, startupId, startupName, territory, themes } = event.data
-    return {
-      editionId,
-      startupId,
-      applicationId,
-      startupName,
-      territory,
-      themes,
-      status: 'submitted',
-      submittedAt: occurredAt(event),
-      applicationVersion: event.version,
-      awards: [],
-    }
-  }
-  if (doc === undefined) return undefined
+): DelegationDraft | undefined => {
   switch (event.type) {
+    case 'application.submitted': {
+      if (draft !== undefined && isSubmitted(draft)) return draft
+      const { applicationId, editionId, startupId, startupName, territory, themes } = event.data
+      const doc = draft ?? { editionId, startupId, awards: [] }
+      const application: Application = {
+        applicationId, startupName, territory, themes: [...themes], status: 'submitted',
+        submittedAt: occurredAt(event), applicationVersion: event.version,
+      }
+      return Object.assign(doc, application)
+    }
     case 'application.selected':
     case 'application.rejected':
     case 'application.withdrawn':
-      return {
-        ...doc,
-        status: statusAfter[event.type],
-        decidedAt: occurredAt(event),
-        applicationVersion: event.version,
-      }
+      if (draft === undefined || !isSubmitted(draft)) return draft
+      draft.status = statusAfter[event.type]
+      draft.decidedAt = occurredAt(event)
+      draft.applicationVersion = event.version
+      return draft
     case 'award.won': {
-      const { awardId, award, category } = event.data
-      if (doc.awards.some((known) => known.awardId === awardId)) return doc
-      const won = { awardId, award, category, wonAt: occurredAt(event) }
-      return { ...doc, awards: [...doc.awards, won] }
+      const { awardId, editionId, startupId, award, category } = event.data
+      const doc = draft ?? { editionId, startupId, awards: [] }
+      doc.awards.push({ awardId, award, category, wonAt: occurredAt(event) })
+      return doc
     }
     default:
-      return doc
+      return draft
   }
 }
 
 /** `delegation#<editionId>/<startupId>`: `GET /reports/editions/{editionId}/delegation`. */
-export const delegationProjection: Projection<DelegationDoc> = {
+export const delegationProjection: Projection<DelegationDraft> = {
   name: projectionNames.delegation,
   eventTypes: [...applicationEventTypes, 'award.won'],
   keysOf: (event) =>
     'editionId' in event.data && 'startupId' in event.data
       ? [{ collection: collections.delegation(event.data.editionId), id: event.data.startupId }]
       : [],
-  evolve: (doc, event) => evolveDelegation(doc, event),
+  evolve: (draft, event) => evolveDelegation(draft, event),
+  isPublic: isSubmitted,
 }

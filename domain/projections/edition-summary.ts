@@ -1,12 +1,15 @@
 import { z } from 'zod'
-import { awardLevels, occurredAt, partnerKind } from '../events/index.js'
+import { awardLevels, type EventOf, occurredAt, partnerKind } from '../events/index.js'
 import { byEdition, collections, projectionNames } from './collections.js'
-import type { FeedEvent, Projection } from './projection.js'
+import { entryOf, put } from './draft-ops.js'
+import type { Draft, FeedEvent, Projection } from './projection.js'
 import {
   applicationStatus,
+  countMove,
   editionEventTypes,
+  emptyTally,
   type EntryOps,
-  tallyOf,
+  type Move,
   tallySchema,
   trackApplication,
   yearOf,
@@ -39,52 +42,29 @@ export const editionSummaryDoc = z.object({
   byTheme: z.record(z.string(), tallySchema),
   awards: z.record(z.string(), z.object({ award: z.enum(awardLevels), category: z.string() })),
   partners: z.record(z.string(), z.object({ name: z.string(), kind: partnerKind })),
-  /** Bookkeeping to recount on each decision: no personal data, only what the counts need. */
+  /** Bookkeeping to count each move: no personal data, only what the counts need. */
   applications: z.record(z.string(), applicationEntry),
 })
 export type EditionSummaryDoc = z.infer<typeof editionSummaryDoc>
 type ApplicationEntry = z.infer<typeof applicationEntry>
 
-/** Tallies per value of a dimension (territory, or each of an application's themes). */
-type Values = (entry: ApplicationEntry) => string[]
+/** What only `edition.opened` says. */
+type EditionFacts = Omit<EditionSummaryDoc, Counted | 'editionId' | 'closedAt'>
+type Counted = 'tally' | 'byTerritory' | 'byTheme' | 'awards' | 'partners' | 'applications'
 
-const breakdown = (entries: ApplicationEntry[], valuesOf: Values) => {
-  const groups = new Map<string, ApplicationEntry['status'][]>()
-  for (const entry of entries) {
-    for (const value of valuesOf(entry)) {
-      groups.set(value, [...(groups.get(value) ?? []), entry.status])
-    }
-  }
-  return Object.fromEntries([...groups].map(([value, statuses]) => [value, tallyOf(statuses)]))
-}
+/**
+ * The summary as the projector keeps it. An application can reach the Feed before its
+ * edition's `edition.opened` (another stream): the summary then holds only its counts,
+ * hidden from readers until the edition is known.
+ */
+export type EditionSummaryDraft = Omit<EditionSummaryDoc, keyof EditionFacts> &
+  Partial<EditionFacts>
 
-const recount = (doc: EditionSummaryDoc): EditionSummaryDoc => {
-  const entries = Object.values(doc.applications)
-  return {
-    ...doc,
-    tally: tallyOf(entries.map((entry) => entry.status)),
-    byTerritory: breakdown(entries, (entry) => [entry.territory]),
-    byTheme: breakdown(entries, (entry) => [...new Set(entry.themes)]),
-  }
-}
+const isOpened = (doc: EditionSummaryDraft): doc is EditionSummaryDoc => doc.openedAt !== undefined
 
-/** An entry keeps the submission's territory and themes, for the breakdowns. */
-const entryOps: EntryOps<ApplicationEntry> = {
-  submitted: ({ startupId, territory, themes }) => ({
-    startupId,
-    territory,
-    themes,
-    status: 'submitted',
-  }),
-  moved: (entry, status) => ({ ...entry, status }),
-}
-
-const opened = (event: FeedEvent & { type: 'edition.opened' }): EditionSummaryDoc => ({
-  ...event.data,
-  year: yearOf(event.data.startsOn),
-  status: 'open',
-  openedAt: occurredAt(event),
-  tally: tallyOf([]),
+const blank = (editionId: string): EditionSummaryDraft => ({
+  editionId,
+  tally: emptyTally(),
   byTerritory: {},
   byTheme: {},
   awards: {},
@@ -92,45 +72,85 @@ const opened = (event: FeedEvent & { type: 'edition.opened' }): EditionSummaryDo
   applications: {},
 })
 
+/** An entry keeps the submission's territory and themes (each once), for the breakdowns. */
+const entryOps: EntryOps<ApplicationEntry> = {
+  submitted: ({ startupId, territory, themes }) => ({
+    startupId,
+    territory,
+    themes: [...new Set(themes)],
+    status: 'submitted',
+  }),
+  statusOf: (entry) => entry.status,
+  moved: (entry, status) => {
+    entry.status = status
+    return entry
+  },
+}
+
+/** Counts a move in the total and in the breakdowns the entry falls in: O(its themes). */
+const count = (draft: EditionSummaryDraft, { entry, from, to }: Move<ApplicationEntry>) => {
+  countMove(draft.tally, from, to)
+  countMove(entryOf(draft.byTerritory, entry.territory, emptyTally), from, to)
+  for (const theme of entry.themes) countMove(entryOf(draft.byTheme, theme, emptyTally), from, to)
+}
+
+const opened = (draft: EditionSummaryDraft, event: EventOf<'edition.opened'> & FeedEvent) => {
+  const { name, show, city, startsOn, endsOn, applicationDeadline, capacity, themes } = event.data
+  const facts: EditionFacts = {
+    name, show, city, year: yearOf(startsOn), startsOn, endsOn, applicationDeadline, capacity,
+    themes: [...themes], status: draft.status ?? 'open', openedAt: occurredAt(event),
+  }
+  return Object.assign(draft, facts)
+}
+
 /**
- * Folds an edition's events into its summary. Its stream starts with
- * `edition.opened`, so any other event finds the document there.
+ * Folds an edition's events, and its applications', into its summary draft, in place:
+ * O(1) per event (counts by difference), whatever the order between those streams.
  *
  * @example evolveEditionSummary(undefined, openedEvent)?.status // 'open'
  */
 export const evolveEditionSummary = (
-  doc: EditionSummaryDoc | undefined,
+  draft: Draft<EditionSummaryDraft> | undefined,
   event: FeedEvent,
-): EditionSummaryDoc | undefined => {
-  if (event.type === 'edition.opened') return doc ?? opened(event)
-  if (doc === undefined) return undefined
+): EditionSummaryDraft | undefined => {
+  if (!('editionId' in event.data)) return draft
+  const doc = draft ?? blank(event.data.editionId)
   switch (event.type) {
+    case 'edition.opened':
+      return isOpened(doc) ? doc : opened(doc, event)
     case 'edition.closed':
-      return { ...doc, status: 'closed', closedAt: occurredAt(event) }
+      doc.status = 'closed'
+      doc.closedAt = occurredAt(event)
+      return doc
     case 'application.submitted':
     case 'application.selected':
     case 'application.rejected':
     case 'application.withdrawn': {
-      const applications = trackApplication(doc.applications, event, entryOps)
-      return applications === undefined ? doc : recount({ ...doc, applications })
+      const move = trackApplication(doc.applications, event, entryOps)
+      if (move === undefined) return draft
+      count(doc, move)
+      return doc
     }
     case 'award.won': {
       const { awardId, award, category } = event.data
-      return { ...doc, awards: { ...doc.awards, [awardId]: { award, category } } }
+      put(doc.awards, awardId, { award, category })
+      return doc
     }
     case 'partner.joined': {
       const { partnerId, name, kind } = event.data
-      return { ...doc, partners: { ...doc.partners, [partnerId]: { name, kind } } }
+      put(doc.partners, partnerId, { name, kind })
+      return doc
     }
     default:
-      return doc
+      return draft
   }
 }
 
-/** `edition-summary/<editionId>`: `GET /reports/editions/{editionId}`. */
-export const editionSummaryProjection: Projection<EditionSummaryDoc> = {
+/** `edition-summary/<editionId>`: `GET /reports/editions/{editionId}`, once opened. */
+export const editionSummaryProjection: Projection<EditionSummaryDraft> = {
   name: projectionNames.editionSummary,
   eventTypes: editionEventTypes,
   keysOf: byEdition(collections.editionSummary),
-  evolve: (doc, event) => evolveEditionSummary(doc, event),
+  evolve: (draft, event) => evolveEditionSummary(draft, event),
+  isPublic: isOpened,
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { occurredAt, partnerKind } from '../events/index.js'
 import { collections, projectionNames } from './collections.js'
-import type { DocKey, FeedEvent, Projection } from './projection.js'
+import { byInstantThenId, insertSorted } from './draft-ops.js'
+import type { DocKey, Draft, FeedEvent, Projection } from './projection.js'
 
 export const partnerEdition = z.object({
   editionId: z.string(),
@@ -28,45 +29,50 @@ export const editionPartnerDoc = partnerEdition.extend({
 export type EditionPartnerDoc = z.infer<typeof editionPartnerDoc>
 export type PartnersDoc = PartnerDoc | EditionPartnerDoc
 
+type PartnerEdition = z.infer<typeof partnerEdition>
+
+const byJoin = byInstantThenId<PartnerEdition>((e) => e.joinedAt, (e) => e.editionId)
+
 /**
- * Folds partner events into the programme's document of a partner. The registration
- * (partner stream) and its first join (edition stream) are written together but may
- * reach the Feed in either order: the join's snapshot stands in until then.
+ * Folds partner events into the programme's document of a partner, in place: O(1) per
+ * event when joins come in time order. The registration (partner stream) and its joins
+ * (editions' streams) may reach the Feed in any order: until the registration comes, the
+ * earliest join's snapshot stands in (the same whatever the order), and the editions
+ * are kept sorted by when they were joined, then by id.
  *
  * @example evolvePartner(undefined, joined)?.editions.length // 1
  */
 export const evolvePartner = (
-  doc: PartnerDoc | undefined,
+  draft: Draft<PartnerDoc> | undefined,
   event: FeedEvent,
 ): PartnerDoc | undefined => {
   switch (event.type) {
     case 'partner.registered': {
       const { partnerId, name, kind } = event.data
-      return { editions: [], ...doc, partnerId, name, kind, registeredAt: occurredAt(event) }
+      const doc = draft ?? { partnerId, name, kind, editions: [] }
+      return Object.assign(doc, { name, kind, registeredAt: occurredAt(event) })
     }
     case 'partner.joined': {
       const { partnerId, editionId, name, kind, contribution } = event.data
-      const base = doc ?? { partnerId, name, kind, editions: [] }
-      if (base.editions.some((known) => known.editionId === editionId)) return base
+      const doc = draft ?? { partnerId, name, kind, editions: [] }
       const joined = { editionId, contribution, joinedAt: occurredAt(event) }
-      const editions = [...base.editions, joined]
-      // Instants, not strings: `23:00+02:00` is before `22:00Z`.
-      const byTime = (a: { joinedAt: string }, b: { joinedAt: string }) =>
-        Date.parse(a.joinedAt) - Date.parse(b.joinedAt)
-      return { ...base, editions: editions.sort(byTime) }
+      const at = insertSorted(doc.editions, joined, byJoin)
+      if (at === 0 && doc.registeredAt === undefined) Object.assign(doc, { name, kind })
+      return doc
     }
     default:
-      return doc
+      return draft
   }
 }
 
 const evolveEditionPartner = (
-  doc: EditionPartnerDoc | undefined,
+  draft: Draft<EditionPartnerDoc> | undefined,
   event: FeedEvent,
 ): EditionPartnerDoc | undefined => {
-  if (event.type !== 'partner.joined') return doc
+  if (event.type !== 'partner.joined') return draft
   const { partnerId, editionId, name, kind, contribution } = event.data
-  return { partnerId, editionId, name, kind, contribution, joinedAt: occurredAt(event) }
+  const joined = { partnerId, editionId, name, kind, contribution, joinedAt: occurredAt(event) }
+  return Object.assign(draft ?? {}, joined)
 }
 
 const keysOf = (event: FeedEvent): DocKey[] => {
@@ -96,8 +102,8 @@ export const partnersProjection: Projection<PartnersDoc> = {
   name: projectionNames.partners,
   eventTypes: ['partner.registered', 'partner.joined'],
   keysOf,
-  evolve: (doc, event, key) =>
+  evolve: (draft, event, key) =>
     key.collection === collections.partners
-      ? evolvePartner(isPartnerDoc(doc) ? doc : undefined, event)
-      : evolveEditionPartner(isEditionPartnerDoc(doc) ? doc : undefined, event),
+      ? evolvePartner(isPartnerDoc(draft) ? draft : undefined, event)
+      : evolveEditionPartner(isEditionPartnerDoc(draft) ? draft : undefined, event),
 }

@@ -14,24 +14,41 @@ export interface DocKey {
 }
 
 /**
+ * A document handed to `evolve` to change in place. Whoever passes it gives it up for the
+ * call: no one else may hold a reference to it (the projector passes documents it loaded
+ * or created itself, tests pass copies). That is what lets a fold cost O(1) per event
+ * instead of copying whole maps and arrays, while staying pure from the outside.
+ */
+export type Draft<Doc> = Doc
+
+/**
  * A read model as pure code: which documents an event touches, and how each one
  * evolves. The projector (functions/projector) loads the touched documents, folds
  * events in position order with `evolve`, and writes them back with its checkpoint.
  *
- * - `keysOf` must depend only on the event (plus what earlier events put in
- *   documents it can name), so a rebuild touches the same documents.
- * - `evolve` returns the new document, or `undefined` to delete it.
+ * - `keysOf` must depend only on the event, so a rebuild touches the same documents.
+ * - `evolve` changes the draft and returns it, or returns another document, or
+ *   `undefined` to delete it. It must not keep references into the event it could
+ *   later change (copy the event's arrays it stores), as the same event goes to every
+ *   projection.
+ * - The result may not depend on the order of events of different streams: the Feed keeps
+ *   each stream's order, not the order between streams (an application may come before its
+ *   edition's `edition.opened`). A document still waiting for the event that anchors it
+ *   is kept, but `isPublic` hides it from readers until then (always public when absent).
+ * - The projector never folds an event twice into a document (it skips positions at or
+ *   below the document's), so `evolve` need not guard against redelivery.
  *
  * @example
  *   const awards: Projection<AwardDoc> = {
  *     name: 'awards', eventTypes: ['award.won'],
  *     keysOf: (e) => [{ collection: 'awards', id: e.data.awardId }],
- *     evolve: (_doc, e) => ({ ...e.data, at: occurredAt(e) }),
+ *     evolve: (_draft, e) => ({ ...e.data, at: occurredAt(e) }),
  *   }
  */
 export interface Projection<Doc = Record<string, unknown>> {
   readonly name: string
   readonly eventTypes: readonly EventType[]
   keysOf(event: FeedEvent): readonly DocKey[]
-  evolve(doc: Doc | undefined, event: FeedEvent, key: DocKey): Doc | undefined
+  evolve(draft: Draft<Doc> | undefined, event: FeedEvent, key: DocKey): Doc | undefined
+  isPublic?(doc: Doc): boolean
 }

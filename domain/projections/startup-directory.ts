@@ -1,9 +1,17 @@
 import { z } from 'zod'
-import { awardLevel, occurredAt } from '../events/index.js'
+import { awardLevel, type EventOf, occurredAt } from '../events/index.js'
 import { collections, projectionNames } from './collections.js'
-import type { FeedEvent, Projection } from './projection.js'
+import {
+  byCodeUnits,
+  byInstantThenId,
+  insertSorted,
+  own,
+  put,
+  removeOne,
+} from './draft-ops.js'
+import type { Draft, FeedEvent, Projection } from './projection.js'
 import { directoryKeysOf, evolveIndexEntry, type StartupIndexEntry } from './startup-index.js'
-import { applicationStatus, own, statusAfter } from './tally.js'
+import { type ApplicationStatus, applicationStatus, statusAfter } from './tally.js'
 
 /** One of a start-up's applications, as its page lists them. */
 export const startupApplication = z.object({
@@ -25,7 +33,8 @@ const startupAward = z.object({
 /**
  * A start-up's page: what it registered (never its contact person) and its record
  * in the programme. An application can reach the Feed before the registration it
- * was submitted with (two streams): its snapshot stands in until then.
+ * was submitted with (two streams): its snapshot stands in until then. The editions
+ * are sorted by id, the awards by when they were won (then by id).
  */
 export const startupDoc = z.object({
   startupId: z.string(),
@@ -42,80 +51,115 @@ export const startupDoc = z.object({
   awards: z.array(startupAward),
 })
 export type StartupDoc = z.infer<typeof startupDoc>
-export type StartupDirectoryDoc = StartupDoc | StartupIndexEntry
+
+type Profile = 'name' | 'territory' | 'themes'
+
+/**
+ * A start-up's page as the projector keeps it. An award (an edition's stream) may reach
+ * the Feed before both the registration and the application: the page then holds only its
+ * record, hidden from readers until one of them says who the start-up is.
+ */
+export type StartupDraft = Omit<StartupDoc, Profile> & Partial<Pick<StartupDoc, Profile>>
+export type StartupDirectoryDoc = StartupDraft | StartupIndexEntry
 
 type Application = z.infer<typeof startupApplication>
+type Award = z.infer<typeof startupAward>
 
-const withApplication = (doc: StartupDoc, application: Application): StartupDoc => {
-  const applications = { ...doc.applications, [application.applicationId]: application }
-  const editions = (keep: (status: string) => boolean) =>
-    Object.values(applications)
-      .filter((entry) => keep(entry.status))
-      .map((entry) => entry.editionId)
-      .sort()
-  return {
-    ...doc,
-    applications,
-    editionsApplied: editions(() => true),
-    editionsSelected: editions((status) => status === 'selected'),
-  }
-}
+const isKnown = (doc: StartupDraft): doc is StartupDoc => doc.name !== undefined
 
-const blank = (startupId: string, name: string, territory: string, themes: string[]) => ({
+const blank = (startupId: string): StartupDraft => ({
   startupId,
   registered: false,
-  name,
-  territory,
-  themes,
   applications: {},
   editionsApplied: [],
   editionsSelected: [],
   awards: [],
 })
 
+const byAward = byInstantThenId<Award>((award) => award.wonAt, (award) => award.awardId)
+const byApplication = byInstantThenId<Application>(
+  (application) => application.submittedAt,
+  (application) => application.applicationId,
+)
+
 /**
- * Folds an event into a start-up's page.
+ * Until the registration comes, the page stands in with the snapshot of the start-up's
+ * earliest application: the same one whatever order the applications came in. Only then
+ * does it look at the other applications (a start-up has one per edition at most).
+ */
+const standIn = (
+  doc: StartupDraft,
+  application: Application,
+  snapshot: EventOf<'application.submitted'>['data'],
+) => {
+  if (doc.registered) return
+  const earlier = (other: Application) => byApplication(other, application) < 0
+  if (isKnown(doc) && Object.values(doc.applications).some(earlier)) return
+  doc.name = snapshot.startupName
+  doc.territory = snapshot.territory
+  doc.themes = [...snapshot.themes]
+}
+
+/** A decision or withdrawal: the application's status, and the editions it was selected for. */
+const decided = (doc: StartupDraft, application: Application, status: ApplicationStatus) => {
+  if (application.status === 'selected') removeOne(doc.editionsSelected, application.editionId)
+  if (status === 'selected') insertSorted(doc.editionsSelected, application.editionId, byCodeUnits)
+  application.status = status
+}
+
+/**
+ * Folds an event into a start-up's page, in place: O(1) per event when events come in
+ * time order (sorted lists are kept by insertion from their end), whatever the order
+ * between the start-up's, its applications' and its editions' streams.
  *
  * @example evolveStartup(undefined, registered)?.registered // true
  */
 export const evolveStartup = (
-  doc: StartupDoc | undefined,
+  draft: Draft<StartupDraft> | undefined,
   event: FeedEvent,
-): StartupDoc | undefined => {
+): StartupDraft | undefined => {
   switch (event.type) {
     case 'startup.registered': {
       const { startupId, name, city, territory, themes, website } = event.data
-      const base = doc ?? blank(startupId, name, territory, themes)
+      const doc = draft ?? blank(startupId)
       const registeredAt = occurredAt(event)
-      return { ...base, registered: true, name, city, territory, themes, website, registeredAt }
+      const profile = { name, city, territory, themes: [...themes], website, registeredAt }
+      return Object.assign(doc, { registered: true, ...profile })
     }
     case 'application.submitted': {
-      const { applicationId, editionId, startupId, startupName, territory, themes } = event.data
-      const base = doc ?? blank(startupId, startupName, territory, themes)
-      if (own(base.applications, applicationId)) return base
+      const { applicationId, editionId, startupId } = event.data
+      const doc = draft ?? blank(startupId)
+      if (own(doc.applications, applicationId)) return doc
       const submittedAt = occurredAt(event)
-      return withApplication(base, { applicationId, editionId, status: 'submitted', submittedAt })
+      const status = 'submitted'
+      const application: Application = { applicationId, editionId, status, submittedAt }
+      standIn(doc, application, event.data)
+      put(doc.applications, applicationId, application)
+      insertSorted(doc.editionsApplied, editionId, byCodeUnits)
+      return doc
     }
     case 'application.selected':
     case 'application.rejected':
     case 'application.withdrawn': {
-      const application = doc && own(doc.applications, event.data.applicationId)
-      if (doc === undefined || application === undefined) return doc
-      const status = statusAfter[event.type]
-      return withApplication(doc, { ...application, status, decidedAt: occurredAt(event) })
+      const application = draft && own(draft.applications, event.data.applicationId)
+      if (draft === undefined || application === undefined) return draft
+      decided(draft, application, statusAfter[event.type])
+      application.decidedAt = occurredAt(event)
+      return draft
     }
     case 'award.won': {
-      const { awardId, editionId, award, category } = event.data
-      if (doc === undefined || doc.awards.some((known) => known.awardId === awardId)) return doc
+      const { awardId, editionId, startupId, award, category } = event.data
+      const doc = draft ?? blank(startupId)
       const won = { awardId, editionId, award, category, wonAt: occurredAt(event) }
-      return { ...doc, awards: [...doc.awards, won] }
+      insertSorted(doc.awards, won, byAward)
+      return doc
     }
     default:
-      return doc
+      return draft
   }
 }
 
-const isStartupDoc = (doc: StartupDirectoryDoc | undefined): doc is StartupDoc =>
+const isStartupDoc = (doc: StartupDirectoryDoc | undefined): doc is StartupDraft =>
   doc !== undefined && 'applications' in doc
 
 const isIndexEntry = (doc: StartupDirectoryDoc | undefined): doc is StartupIndexEntry =>
@@ -137,8 +181,9 @@ export const startupDirectoryProjection: Projection<StartupDirectoryDoc> = {
     'award.won',
   ],
   keysOf: directoryKeysOf,
-  evolve: (doc, event, key) =>
+  evolve: (draft, event, key) =>
     key.collection === collections.startups
-      ? evolveStartup(isStartupDoc(doc) ? doc : undefined, event)
-      : evolveIndexEntry(isIndexEntry(doc) ? doc : undefined, event, key),
+      ? evolveStartup(isStartupDoc(draft) ? draft : undefined, event)
+      : evolveIndexEntry(isIndexEntry(draft) ? draft : undefined, event, key),
+  isPublic: (doc) => !isStartupDoc(doc) || isKnown(doc),
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { collections } from './collections.js'
-import type { DocKey, FeedEvent } from './projection.js'
+import type { DocKey, Draft, FeedEvent } from './projection.js'
 import { applicationStatus, statusAfter } from './tally.js'
 
 /**
@@ -16,26 +16,32 @@ export const startupIndexEntry = z.object({
 export type StartupIndexEntry = z.infer<typeof startupIndexEntry>
 
 /**
- * Folds an event into one index entry (the key says which index and start-up).
+ * Folds an event into one index entry (the key says which index and start-up), in place.
+ * Each index is fed by one stream (the registration, or the application), in its order.
  *
  * @example evolveIndexEntry(undefined, registered, key) // { startupId, name }
  */
 export const evolveIndexEntry = (
-  entry: StartupIndexEntry | undefined,
+  draft: Draft<StartupIndexEntry> | undefined,
   event: FeedEvent,
   key: DocKey,
 ): StartupIndexEntry | undefined => {
   switch (event.type) {
     case 'startup.registered':
-      return { ...entry, startupId: key.id, name: event.data.name }
+      return Object.assign(draft ?? {}, { startupId: key.id, name: event.data.name })
     case 'application.submitted':
-      return { startupId: key.id, name: event.data.startupName, status: 'submitted' }
+      return Object.assign(draft ?? {}, {
+        startupId: key.id,
+        name: event.data.startupName,
+        status: 'submitted' as const,
+      })
     case 'application.selected':
     case 'application.rejected':
     case 'application.withdrawn':
-      return entry && { ...entry, status: statusAfter[event.type] }
+      if (draft !== undefined) draft.status = statusAfter[event.type]
+      return draft
     default:
-      return entry
+      return draft
   }
 }
 

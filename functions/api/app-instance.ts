@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { v7 as uuidv7 } from 'uuid'
-import type { JSONWebKeySet } from 'jose'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
 import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { createReadModels } from '../projector/read-models.js'
 import { documentClientFromEnv } from '../shared/dynamo-client.js'
 import { createLogger } from '../shared/logger.js'
+import { countAppended, createMetrics } from '../shared/metrics.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
 import { vaultFromEnv } from '../personal-data/vault-from-env.js'
 import { createEventSourcing } from '../store/event-sourcing.js'
@@ -13,7 +13,7 @@ import { createWebhookServices } from '../webhooks/services.js'
 import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
 import { createApp } from './app.js'
 import { createTokenVerifier } from './auth/token-verifier.js'
-import { apiConfigSchema } from './config.js'
+import { apiConfigSchema, tokenSourceOf } from './config.js'
 import { loadPageAssets } from './pages/assets.js'
 
 // Module scope: parsed and connected once per Lambda container (or node process).
@@ -30,13 +30,9 @@ const names = tableNamesFromEnv(process.env, [
 const doc = documentClientFromEnv(process.env)
 const logger = createLogger('api')
 const personalData = vaultFromEnv(process.env, doc)
+const metrics = createMetrics(process.env)
 
-const verifier = createTokenVerifier(
-  config.JWKS_URL
-    ? { jwksUrl: config.JWKS_URL }
-    : { jwks: JSON.parse(config.DEV_JWKS ?? '{}') as JSONWebKeySet },
-  { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
-)
+const verifier = createTokenVerifier(tokenSourceOf(config))
 
 // Built by infra/page-assets.ts beside this file (npm start) or beside index.mjs (the bundle).
 export const pageAssets = loadPageAssets(fileURLToPath(new URL('./page-assets/', import.meta.url)))
@@ -59,7 +55,9 @@ export const app = createApp({
   logger,
   clock: () => new Date(),
   newId: uuidv7,
+  onAppended: countAppended(metrics),
   corsOrigins: config.CORS_ORIGINS,
+  rateLimits: { public: config.PUBLIC_RATE_LIMIT, partner: config.PARTNER_RATE_LIMIT },
   feed: createDynamoFeed({ doc, table: names.feed }),
   readModels: createReadModels({ doc, table: names.readModels }),
   apiKeys: createApiKeyStore({ doc, table: names.partners }),
@@ -67,6 +65,7 @@ export const app = createApp({
     doc,
     table: names.partners,
     policy: targetPolicyFromEnv(process.env),
+    maxSubscriptionsPerPartner: config.MAX_SUBSCRIPTIONS_PER_PARTNER,
   }),
   pages: { assets: pageAssets, staffLogin },
 })

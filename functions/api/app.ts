@@ -7,10 +7,13 @@ import type { ApiDeps } from './deps.js'
 import { errorHandler } from './error-handler.js'
 import { pageRoutes } from './pages/page-routes.js'
 import { problemResponse } from './problem.js'
+import { rateLimits } from './rate-limits.js'
+import { apiSecurityHeaders } from './security-headers.js'
 import { apiProblems } from './problems.js'
 import { reportRoutes } from './reports/report-routes.js'
 import { startupRoutes } from './reports/startup-routes.js'
 import { newRouter } from './router.js'
+import { contractRoutes } from './contract/contract-routes.js'
 import { applicationRoutes } from './routes/applications.js'
 import { awardRoutes } from './routes/awards.js'
 import { docsRoutes } from './routes/docs.js'
@@ -59,14 +62,16 @@ export const createApp = (deps: ApiDeps) => {
   const app = newRouter()
   app.use(requestId())
   app.use(correlate(deps))
+  app.use(apiSecurityHeaders())
   app.use(
     cors({
       origin: [...deps.corsOrigins],
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
-      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position'],
+      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position', 'Retry-After'],
       maxAge: 600,
     }),
   )
+  app.use(rateLimits(deps.rateLimits, deps.verifier))
   app.use(
     bodyLimit({
       maxSize: maxBodyBytes,
@@ -99,6 +104,7 @@ export const createApp = (deps: ApiDeps) => {
   // Pages for people: clients of the routes above, in process (functions/api/pages).
   app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
   app.route('/', docsRoutes(app))
+  app.route('/', contractRoutes(app))
   return app
 }
 

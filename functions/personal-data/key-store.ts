@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb'
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod'
 import { batchGetAll } from '../feed/batch-io.js'
 import { written } from '../shared/conditional-write.js'
@@ -92,19 +92,6 @@ export const createKeyStore = ({ doc, table }: { doc: DocumentClient; table: str
       new DeleteCommand({ TableName: table, Key: keyOf(startupId, emailIndex), ReturnValues: 'ALL_OLD' }),
     )
     return Attributes !== undefined
-  },
-
-  /** The start-ups that hold at least one data key: what retention looks at. */
-  async startups(): Promise<string[]> {
-    const found = new Set<string>()
-    const pages = paginateScan(
-      { client: doc },
-      { TableName: table, ProjectionExpression: 'startupId', FilterExpression: 'attribute_exists(emailIndex)' },
-    )
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) if (typeof item.startupId === 'string') found.add(item.startupId)
-    }
-    return [...found].sort()
   },
 
   async blindIndexKey(): Promise<string | undefined> {

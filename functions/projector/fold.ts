@@ -5,11 +5,12 @@ import { docId, type DocChange, type StoredDoc } from './read-model-layout.js'
 /** Any projection, whatever its document type (evolve's parameter is checked bivariantly). */
 export type AnyProjection = Projection<unknown>
 
-/** Documents in memory by docId; `undefined` = known not to exist. */
+/**
+ * Documents in memory by docId, each with the position of the last event folded into it;
+ * `undefined` = known not to exist. The cache owns these documents: folds change them in
+ * place (they are `evolve`'s drafts), so nothing else may hold on to them.
+ */
 export type DocCache = Map<string, StoredDoc | undefined>
-
-/** The documents one event changes, by docId. */
-type Updates = Map<string, { readonly key: DocKey; readonly stored: StoredDoc }>
 
 /** One event touches more documents than a transaction holds beside its checkpoint. */
 export class ProjectionTooWideError extends Error {
@@ -33,82 +34,93 @@ export const keysTouched = (projection: AnyProjection, events: readonly FeedEven
 }
 
 /**
- * What `event` makes of the documents it touches, without changing `docs`. A document
- * already at or past the event's position has seen it (a replay) and is left alone.
+ * Folds `event` into the documents it touches, in place in `docs` (which must hold every
+ * one of them, loaded or known absent). A document already at or past the event's position
+ * has seen it (a replay) and is left alone. Returns the keys of the documents it changed.
+ *
+ * @example for (const key of foldEvent(projection, event, cache)) dirty.set(docId(key), key)
  */
-export const evolveEvent = (
+export const foldEvent = (
   projection: AnyProjection,
   event: FeedEvent,
-  docs: ReadonlyMap<string, StoredDoc | undefined>,
-): Updates => {
-  const updates: Updates = new Map()
-  if (!handles(projection, event)) return updates
+  docs: DocCache,
+): DocKey[] => {
+  const changed: DocKey[] = []
+  if (!handles(projection, event)) return changed
   for (const key of projection.keysOf(event)) {
     const id = docId(key)
-    const current = updates.get(id)?.stored ?? docs.get(id)
+    const current = docs.get(id)
     if (current && current.position >= event.position) continue
-    const doc = projection.evolve(current?.doc, event, key)
-    updates.set(id, { key, stored: { doc, position: event.position } })
+    docs.set(id, { doc: projection.evolve(current?.doc, event, key), position: event.position })
+    changed.push(key)
   }
-  return updates
+  return changed
 }
 
-/** A transaction's worth of a fold: documents changed by a prefix of events, up to `to`. */
+/**
+ * A document as it is to be written: as the cache holds it now, hidden from readers while
+ * the projection says it is not public yet.
+ */
+export const changeOf = (projection: AnyProjection, key: DocKey, stored: StoredDoc): DocChange => {
+  const { doc, position } = stored
+  const hidden = doc !== undefined && projection.isPublic !== undefined && !projection.isPublic(doc)
+  return { key, doc, position, ...(hidden ? { hidden } : {}) }
+}
+
+/** A transaction's worth of a fold: the documents changed by the first `folded` events. */
 export interface Commit {
+  /** The last of those events' position: where the checkpoint moves. */
   readonly to: number
+  readonly folded: number
   readonly docs: DocChange[]
 }
 
-const docBytes = (key: DocKey, stored: StoredDoc) =>
-  itemBytes({ doc: stored.doc ?? null }) + key.collection.length + key.id.length + 64
-
-const maxDocs = maxTransactionItems - 1 // the checkpoint takes the last slot
-const maxBytes = maxTransactionBytes - 64 * 1024
+/** The checkpoint takes the transaction's last slot. */
+export const maxCommitDocs = maxTransactionItems - 1
+const maxCommitBytes = maxTransactionBytes - 64 * 1024
 
 /**
- * Folds a run of consecutive Feed events into `docs` and cuts the result into commits that
- * each fit one transaction with their checkpoint: the documents changed by a prefix of the
- * events, and that prefix's last position. Events the projection ignores still move the
- * checkpoint, so there is always a last commit up to the last event.
+ * Folds, in place into `docs`, the longest run of `events` (at least one) whose changed
+ * documents fit one transaction beside the checkpoint, and returns them. The count is
+ * checked from each event's keys before folding it, so no document ever holds an event
+ * past the commit. Events the projection ignores still move the checkpoint.
  *
- * @example foldBatch(counts, events, cache) // [{ to: 42, docs: [{ key, doc, position }] }]
+ * @example const { to, docs: changes } = foldCommit(projection, page, cache)
  */
-export const foldBatch = (
+export const foldCommit = (
   projection: AnyProjection,
   events: readonly FeedEvent[],
   docs: DocCache,
-): Commit[] => {
-  const commits: Commit[] = []
-  const dirty = new Map<string, { key: DocKey; bytes: number }>()
-  let bytes = 0
-  let last = 0
-  const flush = () => {
-    commits.push({
-      to: last,
-      docs: [...dirty].map(([id, { key }]) => ({ key, ...(docs.get(id) as StoredDoc) })),
-    })
-    dirty.clear()
-    bytes = 0
-  }
+  maxDocs = maxCommitDocs,
+): Commit => {
+  const dirty = new Map<string, DocKey>()
+  let folded = 0
   for (const event of events) {
-    const updates = evolveEvent(projection, event, docs)
-    const sized = [...updates].map(([id, { key, stored }]) =>
-      ({ id, key, size: docBytes(key, stored) }))
-    const count = dirty.size + sized.filter(({ id }) => !dirty.has(id)).length
-    const growth = sized.reduce((sum, { id, size }) => sum + size - (dirty.get(id)?.bytes ?? 0), 0)
-    const grown = bytes + growth
-    if ((count > maxDocs || grown > maxBytes) && dirty.size > 0) flush()
-    const alone = sized.reduce((sum, { size }) => sum + size, 0)
-    if (sized.length > maxDocs || alone > maxBytes) {
-      throw new ProjectionTooWideError(projection.name, event.position)
+    if (handles(projection, event)) {
+      const ids = new Set(projection.keysOf(event).map(docId))
+      if (ids.size > maxDocs) throw new ProjectionTooWideError(projection.name, event.position)
+      let fresh = 0
+      for (const id of ids) if (!dirty.has(id)) fresh += 1
+      if (dirty.size + fresh > maxDocs) break
+      for (const key of foldEvent(projection, event, docs)) dirty.set(docId(key), key)
     }
-    for (const { id, key, size } of sized) {
-      docs.set(id, updates.get(id)?.stored)
-      bytes += size - (dirty.get(id)?.bytes ?? 0)
-      dirty.set(id, { key, bytes: size })
-    }
-    last = event.position
+    folded += 1
   }
-  if (events.length > 0) flush()
-  return commits
+  const to = events[folded - 1]?.position ?? 0
+  const changes = [...dirty].map(([id, key]) =>
+    changeOf(projection, key, docs.get(id) as StoredDoc))
+  return { to, folded, docs: changes }
+}
+
+const changeBytes = ({ key, doc }: DocChange) =>
+  itemBytes({ doc: doc ?? null }) + key.collection.length + key.id.length + 64
+
+/**
+ * Whether a commit's documents are too large for one transaction (measured once per
+ * commit, as writing them costs anyway: never per event).
+ */
+export const tooLarge = (commit: Commit): boolean => {
+  let bytes = 0
+  for (const change of commit.docs) bytes += changeBytes(change)
+  return bytes > maxCommitBytes
 }

@@ -9,6 +9,7 @@ import { silentLogger, type WorkerLogger } from '../feed/worker-logger.js'
 import type { AnyProjection } from './fold.js'
 import type { ReadModelStore } from './read-model-store.js'
 import { runProjections, type RunProjectionsResult } from './run-projections.js'
+import { createWarmDocs, type WarmDocs } from './warm-docs.js'
 
 export interface ProjectorHandlerOptions {
   readonly feed: FeedReader
@@ -43,12 +44,20 @@ const isStreamEvent = (event: ProjectorEvent): event is DynamoDBStreamEvent =>
  */
 export const createProjectorHandler = (options: ProjectorHandlerOptions) => {
   const { logger = silentLogger, safetyMs = 5_000 } = options
+  // Documents folded by one invocation stay for the next (checked against the checkpoints
+  // before use). Each run takes them for itself: two overlapping runs never share drafts.
+  let idle: WarmDocs | undefined = createWarmDocs()
   return async (
     event: ProjectorEvent,
     context?: Pick<Context, 'getRemainingTimeInMillis'>,
   ): Promise<DynamoDBBatchResponse | RunProjectionsResult> => {
     const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - safetyMs : Infinity
-    const result = await runProjections({ ...options, shouldStop: () => Date.now() > deadline })
+    const warm = idle ?? createWarmDocs()
+    idle = undefined
+    const shouldStop = () => Date.now() > deadline
+    const result = await runProjections({ ...options, shouldStop, warm }).finally(() => {
+      idle = warm
+    })
     const { generation, position, events, caughtUp, failures } = result
     logger.info('projected', { generation, position, events, caughtUp, failures: failures.length })
     if (!isStreamEvent(event)) {

@@ -4,9 +4,11 @@ import type { DocKey } from '../../domain/projections/projection.js'
  * The ReadModels table's items (functions/shared/tables.ts `readModels`: pk S, sk S).
  *
  * - a document:   `pk = 'g<generation>#<collection>'`, `sk = <id>`,
- *                 `{ doc, position }`: the projection's document and the Feed position of
- *                 the last event folded into it (the projector skips events at or below
- *                 it, so a replay never applies an event twice to a document).
+ *                 `{ doc, position, hidden? }`: the projection's document and the Feed
+ *                 position of the last event folded into it (the projector skips events at
+ *                 or below it, so a replay never applies an event twice to a document).
+ *                 `hidden: true` while the projection says the document is not public yet
+ *                 (it waits for the event that anchors it): readers see no such document.
  *                 One collection is one partition per generation: listing it is a Query.
  * - a checkpoint: `pk = 'checkpoint#g<generation>'`, `sk = <projection name>`,
  *                 `{ position }`: every event up to it is folded into that projection's
@@ -50,4 +52,6 @@ export interface DocChange {
   readonly key: DocKey
   readonly doc: unknown
   readonly position: number
+  /** Kept for the projector, not shown to readers (see `hidden` above). */
+  readonly hidden?: boolean
 }

@@ -54,6 +54,7 @@ const docItem = (generation: number, change: DocChange) => ({
   ...docItemKey(generation, change.key),
   doc: change.doc,
   position: change.position,
+  ...(change.hidden ? { hidden: true } : {}),
 })
 
 /** A document's write in a transaction: a deletion when evolve returned undefined. */
@@ -131,8 +132,9 @@ export const createReadModelStore = (
     return docs
   }
 
+  // A rebuild is bound by how fast its documents can be written: more calls in flight.
   const writeDocs: ReadModelStore['writeDocs'] = (generation, docs) =>
-    batchWriteAll(doc, table, docs.map((change) => docRequest(generation, change)))
+    batchWriteAll(doc, table, docs.map((change) => docRequest(generation, change)), 16)
 
   const setCheckpoints: ReadModelStore['setCheckpoints'] = (generation, positions) =>
     batchWriteAll(doc, table, [...positions].map(([name, position]) => ({

@@ -58,7 +58,7 @@ export const createReadModels = (
     const { Item } = await doc.send(
       new GetCommand({ TableName: table, Key: { pk, sk: id }, ConsistentRead: true }),
     )
-    return Item ? { doc: Item.doc, position: Number(Item.position) } : undefined
+    return Item && !Item.hidden ? { doc: Item.doc, position: Number(Item.position) } : undefined
   }
 
   const query: ReadModels['query'] = async (collection, { limit, cursor }) => {
@@ -68,6 +68,9 @@ export const createReadModels = (
     const output = await doc.send(new QueryCommand({
       TableName: table,
       KeyConditionExpression: 'pk = :pk',
+      // Documents the projector keeps but does not show yet (read-model-layout.ts).
+      FilterExpression: 'attribute_not_exists(#hidden)',
+      ExpressionAttributeNames: { '#hidden': 'hidden' },
       ExpressionAttributeValues: { ':pk': pk },
       // One more than asked: a last page says so instead of handing out an empty next one.
       Limit: limit + 1,
@@ -76,9 +79,12 @@ export const createReadModels = (
     }))
     const found = (output.Items ?? []).map((item) => ({ id: String(item.sk), doc: item.doc as unknown }))
     const items = found.slice(0, limit)
-    const last = items.at(-1)
-    const more = found.length > limit || output.LastEvaluatedKey !== undefined
-    return more && last ? { items, next: encodeCursor(last.id) } : { items }
+    // The filter may leave a short page, even an empty one, before the partition's end:
+    // the cursor then goes on after the last item the Query looked at.
+    // The table's sort key is a string (read-model-layout.ts).
+    const scanned = z.string().optional().parse(output.LastEvaluatedKey?.sk)
+    const last = found.length > limit ? items.at(-1)?.id : scanned
+    return last === undefined ? { items } : { items, next: encodeCursor(last) }
   }
 
   const freshness: ReadModels['freshness'] = async (projection) => {

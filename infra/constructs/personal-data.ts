@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib'
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam'
 import { Key } from 'aws-cdk-lib/aws-kms'
 import { Construct } from 'constructs'
 import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 import { defineTable, tableEnvironment, type DefinedTable } from './dynamo-table.js'
 import type { EventStore } from './event-store.js'
+import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction } from './node-function.js'
 
 export interface PersonalDataProps {
@@ -30,13 +30,14 @@ export class PersonalData extends Construct {
 
   constructor(scope: Construct, id: string, { config, eventStore, readModels }: PersonalDataProps) {
     super(scope, id)
-    this.masterKey = new Key(this, 'MasterKey', {
+    this.masterKey = new Key(this, 'PersonalDataKey', {
       alias: `${config.prefix}-personal-data`,
       description: 'Wraps the data keys of personal data in Délégation Sud events (crypto-shredding)',
       enableKeyRotation: true,
       removalPolicy: config.removalPolicy,
     })
-    this.keys = defineTable(this, tables.keys, { config })
+    // In prod the table itself is encrypted with the same key (every table has a customer-managed key there).
+    this.keys = defineTable(this, tables.keys, { config, encryptionKey: config.protectData ? this.masterKey : undefined })
     const { events, guards } = eventStore
     this.retention = new NodeFunction(this, 'Retention', {
       entry: functionEntry('personal-data/retention'),
@@ -49,12 +50,11 @@ export class PersonalData extends Construct {
       timeout: Duration.minutes(5),
     })
     const { fn } = this.retention
-    // It records erasures: the event store's append, and reads of the start-ups' streams.
-    events.table.grantReadData(fn)
-    events.table.grant(fn, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem')
-    eventStore.key?.grant(fn, 'kms:Encrypt', 'kms:GenerateDataKey')
-    guards.table.grantReadData(fn)
-    readModels.table.grantReadData(fn)
+    // It reads the start-ups' streams and records erasures (the event store's append), reads
+    // the one-application guards and the directory.
+    allow(fn, events, [dynamo.get, dynamo.query, dynamo.put, dynamo.conditionCheck])
+    allow(fn, guards, [dynamo.get])
+    allow(fn, readModels, [dynamo.get, dynamo.query])
     this.grantUse(this.retention)
     this.retention.runEvery(Duration.days(1))
   }
@@ -64,14 +64,11 @@ export class PersonalData extends Construct {
    * Decrypt with the master key under its encryption context.
    */
   grantUse({ fn }: NodeFunction): void {
-    const { tableArn } = this.keys.table
     // The calls functions/personal-data/key-store.ts makes, on this table and its one index.
-    const actions = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem', 'Scan']
-    fn.addToRolePolicy(new PolicyStatement({ actions: actions.map((a) => `dynamodb:${a}`), resources: [tableArn] }))
     const [byEmail] = tables.keys.globalIndexes
-    fn.addToRolePolicy(
-      new PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${tableArn}/index/${byEmail.indexName}`] }),
-    )
+    allow(fn, this.keys, [dynamo.get, dynamo.batchGet, dynamo.query, dynamo.put, dynamo.delete], {
+      indexes: [byEmail.indexName],
+    })
     this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
     fn.addEnvironment(tables.keys.envVar, this.keys.table.tableName)
     fn.addEnvironment('PERSONAL_DATA_KEY_ID', this.masterKey.keyArn)

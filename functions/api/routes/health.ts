@@ -1,9 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { newRouter } from '../router.js'
+import { throttled } from '../schemas/responses.js'
 
 const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
+  security: [],
   summary: 'Liveness of the API',
   tags: ['Operations'],
   responses: {
@@ -11,6 +14,7 @@ const route = createRoute({
       description: 'The API answers',
       content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
     },
+    ...throttled,
   },
 })
 

@@ -32,10 +32,10 @@ describe('awards projection', () => {
       submitted(first),
       decided(1, true),
       awardWon(1, 'award-1'),
-      awardWon(1, 'award-1'),
     ])
 
-    const doc = editionAwardsDoc.parse(project(awardsProjection, events).get('awards/ces-2020'))
+    const again = [...events, events.at(-1)!]
+    const doc = editionAwardsDoc.parse(project(awardsProjection, again).get('awards/ces-2020'))
 
     expect(doc.awards).toHaveLength(1)
   })
@@ -46,5 +46,15 @@ describe('awards projection', () => {
     const doc = editionAwardsDoc.parse(docs.get('awards/ces-2020'))
 
     expect(doc.awards).toEqual([])
+  })
+
+  it('names an award that reaches the Feed before the winner’s application', () => {
+    const first = applicants[0]!
+    const events = feedOf([opened, awardWon(1, 'award-1'), submitted(first), decided(1, true)])
+
+    const doc = editionAwardsDoc.parse(project(awardsProjection, events).get('awards/ces-2020'))
+
+    expect(doc.awards.map((award) => award.startupName)).toEqual(['Calanques Tech'])
+    expect(doc).not.toHaveProperty('unnamed')
   })
 })

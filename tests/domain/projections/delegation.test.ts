@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { delegationDoc, delegationProjection } from '../../../domain/projections/index.js'
-import { collectionOf, project } from './feed.js'
-import { story } from './scenario.js'
+import { collectionOf, feedOf, fold, project } from './feed.js'
+import { applicants, awardWon, decided, story, submitted } from './scenario.js'
 
 describe('delegation projection', () => {
   const docs = project(delegationProjection, story)
@@ -23,8 +23,8 @@ describe('delegation projection', () => {
       status: 'selected',
       submittedAt: '2019-07-01T10:00:00+02:00',
       decidedAt: '2019-10-20T10:00:00+02:00',
-      // The selection's version in its stream as the fixture Feed numbers it (the back-office's If-Match).
-      applicationVersion: 7,
+      // The selection's version in the application's own stream (the back-office's If-Match).
+      applicationVersion: 2,
       awards: [
         {
           awardId: 'award-1',
@@ -42,5 +42,15 @@ describe('delegation projection', () => {
     )
 
     expect(statuses).toEqual({ s1: 'selected', s2: 'withdrawn', s3: 'rejected', s4: 'withdrawn' })
+  })
+
+  it('keeps an award that reaches the Feed before the application, hidden until it comes', () => {
+    const early = feedOf([awardWon(1, 'award-1')])
+    const later = feedOf([awardWon(1, 'award-1'), submitted(applicants[0]!), decided(1, true)])
+
+    expect(fold(delegationProjection, early).get('delegation#ces-2020/s1')?.hidden).toBe(true)
+    const doc = project(delegationProjection, later).get('delegation#ces-2020/s1')
+    const awards = [{ awardId: 'award-1' }]
+    expect(delegationDoc.parse(doc)).toMatchObject({ status: 'selected', awards })
   })
 })

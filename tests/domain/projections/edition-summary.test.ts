@@ -3,7 +3,7 @@ import {
   editionSummaryDoc,
   editionSummaryProjection,
 } from '../../../domain/projections/index.js'
-import { feedOf, project } from './feed.js'
+import { feedOf, fold, project } from './feed.js'
 import { applicants, decided, opened, story, submitted } from './scenario.js'
 
 describe('edition summary projection', () => {
@@ -83,5 +83,20 @@ describe('edition summary projection', () => {
     const events = feedOf([submitted(applicants[0]!, 'vivatech-2020')])
 
     expect(project(editionSummaryProjection, events).size).toBe(0)
+  })
+
+  it('counts applications that reach the Feed before their edition’s opening', () => {
+    const [first, second] = applicants
+    const early = [submitted(first!), submitted(second!), decided(1, true)]
+
+    const waiting = fold(editionSummaryProjection, feedOf(early))
+    expect(waiting.get('edition-summary/ces-2020')?.hidden).toBe(true)
+    const doc = project(editionSummaryProjection, feedOf([...early, opened]))
+      .get('edition-summary/ces-2020')
+    expect(editionSummaryDoc.parse(doc)).toMatchObject({
+      status: 'open',
+      tally: { applications: 2, submitted: 1, selected: 1 },
+      byTerritory: { 'aix-marseille-provence': { applications: 1, selected: 1 } },
+    })
   })
 })

@@ -1,7 +1,13 @@
 import type { DomainEvent } from '../../../domain/events/index.js'
 import type { DocKey, FeedEvent, Projection } from '../../../domain/projections/index.js'
 
-const streamOf = (event: DomainEvent): string => {
+/**
+ * The stream an event lives in: an application's life has a stream of its own, apart from
+ * its edition's (opening, closing, awards, partners joining), its start-up's and partners'.
+ *
+ * @example streamOf(selected) // 'application-a1-ces-2020'
+ */
+export const streamOf = (event: DomainEvent): string => {
   switch (event.type) {
     case 'startup.registered':
       return `startup-${event.data.startupId}`
@@ -9,6 +15,11 @@ const streamOf = (event: DomainEvent): string => {
       return `personal-data-${event.data.startupId}`
     case 'partner.registered':
       return `partner-${event.data.partnerId}`
+    case 'application.submitted':
+    case 'application.selected':
+    case 'application.rejected':
+    case 'application.withdrawn':
+      return `application-${event.data.applicationId}`
     default:
       return `edition-${event.data.editionId}`
   }
@@ -48,25 +59,52 @@ export const feedOf = (
 
 export type Documents = Map<string, unknown>
 
+/** A document as the projector stores it (read-model-layout.ts), by `collection/id`. */
+export interface Stored {
+  readonly doc: unknown
+  readonly position: number
+  readonly hidden: boolean
+}
+
 const idOf = (key: DocKey) => `${key.collection}/${key.id}`
 
 /**
  * What the projector does, in memory: fold each event into the documents its keys
- * name, in position order, deleting on `undefined`. Documents go through JSON, as
- * they would through DynamoDB, so nothing unstorable survives.
+ * name, in position order, skipping documents that have seen it, deleting on
+ * `undefined`. Documents go through JSON after every event, as they would through
+ * DynamoDB: each `evolve` gets a draft of its own, and nothing unstorable survives.
+ *
+ * @example const stored = fold(historyProjection, events); stored.get('history/ces-2020')?.hidden
+ */
+export const fold = <Doc>(projection: Projection<Doc>, events: readonly FeedEvent[]) => {
+  const docs = new Map<string, Stored>()
+  for (const event of events) {
+    if (!projection.eventTypes.includes(event.type)) continue
+    for (const key of projection.keysOf(event)) {
+      const current = docs.get(idOf(key))
+      if (current && current.position >= event.position) continue
+      const draft = current && (JSON.parse(JSON.stringify(current.doc)) as Doc)
+      const next = projection.evolve(draft, event, key)
+      if (next === undefined) {
+        docs.delete(idOf(key))
+        continue
+      }
+      const hidden = projection.isPublic?.(next) === false
+      const stored = JSON.parse(JSON.stringify(next)) as unknown
+      docs.set(idOf(key), { doc: stored, position: event.position, hidden })
+    }
+  }
+  return docs
+}
+
+/**
+ * The documents readers see after `events` (hidden ones left out), by `collection/id`.
  *
  * @example const docs = project(historyProjection, events); docs.get('history/ces-2020')
  */
 export const project = <Doc>(projection: Projection<Doc>, events: readonly FeedEvent[]) => {
   const docs: Documents = new Map()
-  for (const event of events) {
-    if (!projection.eventTypes.includes(event.type)) continue
-    for (const key of projection.keysOf(event)) {
-      const next = projection.evolve(docs.get(idOf(key)) as Doc | undefined, event, key)
-      if (next === undefined) docs.delete(idOf(key))
-      else docs.set(idOf(key), JSON.parse(JSON.stringify(next)))
-    }
-  }
+  for (const [id, { doc, hidden }] of fold(projection, events)) if (!hidden) docs.set(id, doc)
   return docs
 }
 

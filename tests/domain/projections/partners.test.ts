@@ -4,7 +4,8 @@ import {
   partnerDoc,
   partnersProjection,
 } from '../../../domain/projections/index.js'
-import { collectionOf, project } from './feed.js'
+import type { DomainEvent } from '../../../domain/events/index.js'
+import { collectionOf, feedOf, project } from './feed.js'
 import { story } from './scenario.js'
 
 describe('partners projection', () => {
@@ -46,5 +47,20 @@ describe('partners projection', () => {
       contribution: 'Stands in the Eureka Park pavilion',
       joinedAt: '2019-09-01T10:00:00+02:00',
     })
+  })
+
+  it('orders a partner’s editions by when it joined, then by id, whatever came first', () => {
+    const at = '2019-09-01T10:00:00+02:00'
+    const joined = (editionId: string): [DomainEvent, string] => [{ type: 'partner.joined', data: {
+      partnerId: 'region-sud', editionId, name: 'Région Sud', kind: 'region',
+      contribution: 'Stands',
+    } }, at]
+    const orders = [['ces-2020', 'mwc-2020'], ['mwc-2020', 'ces-2020']]
+
+    const editions = orders.map((ids) => project(partnersProjection, feedOf(ids.map(joined))))
+      .map((docs) => partnerDoc.parse(docs.get('partners/region-sud')).editions)
+
+    expect(editions[0]!.map((edition) => edition.editionId)).toEqual(['ces-2020', 'mwc-2020'])
+    expect(editions[1]).toEqual(editions[0])
   })
 })

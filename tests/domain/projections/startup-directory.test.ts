@@ -4,8 +4,9 @@ import {
   startupDoc,
   startupIndexEntry,
 } from '../../../domain/projections/index.js'
-import { collectionOf, feedOf, project } from './feed.js'
-import { applicants, story, submitted } from './scenario.js'
+import type { DomainEvent } from '../../../domain/events/index.js'
+import { collectionOf, feedOf, fold, project } from './feed.js'
+import { applicants, awardWon, registered, story, submitted } from './scenario.js'
 
 describe('start-up directory projection', () => {
   const docs = project(startupDirectoryProjection, story)
@@ -85,5 +86,31 @@ describe('start-up directory projection', () => {
       status: 'selected',
     })
     expect(startupIndexEntry.parse(entries.get('s3')).status).toBe('rejected')
+  })
+
+  it('hides a page known only from an award until the start-up says who it is', () => {
+    const award = awardWon(1, 'award-1')
+
+    expect(fold(startupDirectoryProjection, feedOf([award])).get('startups/s1')?.hidden).toBe(true)
+    const page = project(startupDirectoryProjection, feedOf([award, registered(applicants[0]!)]))
+    expect(startupDoc.parse(page.get('startups/s1'))).toMatchObject({
+      name: 'Calanques Tech', awards: [{ awardId: 'award-1' }],
+    })
+  })
+
+  it('lists awards by when they were won, whichever edition’s stream came first', () => {
+    const won = (awardId: string, editionId: string): DomainEvent =>
+      ({ type: 'award.won', data: { awardId, editionId, startupId: 's1', award: 'honoree',
+        category: 'Artificial Intelligence' } })
+    const events = feedOf([
+      registered(applicants[0]!),
+      [won('late', 'ces-2021'), '2021-01-07T10:00:00Z'],
+      [won('b-tie', 'mwc-2020'), '2020-01-07T19:00:00+01:00'],
+      [won('a-tie', 'ces-2020'), '2020-01-07T10:00:00-08:00'], // the same instant as b-tie
+    ])
+
+    const page = startupDoc.parse(project(startupDirectoryProjection, events).get('startups/s1'))
+
+    expect(page.awards.map((award) => award.awardId)).toEqual(['a-tie', 'b-tie', 'late'])
   })
 })

@@ -4,6 +4,8 @@ import {
   createProjectorHandler,
   ProjectionsFailedError,
 } from '../../../functions/projector/handler.js'
+import type { ReadModelStore } from '../../../functions/projector/read-model-store.js'
+import { runProjections } from '../../../functions/projector/run-projections.js'
 import { sampleEvents } from '../feed/feed-fixtures.js'
 import { projectorHarness, wholeCollection, expectedCounts } from './harness.js'
 import { countByType } from './test-projections.js'
@@ -48,5 +50,30 @@ describe('the projector handler', () => {
     expect(await handler({ Records: [wakeUp('7'), wakeUp('8')] }))
       .toEqual({ batchItemFailures: [{ itemIdentifier: '8' }] })
     await expect(handler(scheduled)).rejects.toThrow(ProjectionsFailedError)
+  })
+
+  it('keeps the documents it folded for its next run, and drops them when another ran', async () => {
+    const { feed, store, readModels, append } = await projectorHarness()
+    const loaded: number[] = []
+    const counting: ReadModelStore = { ...store, loadDocs: (generation, keys) => {
+      loaded.push(keys.length)
+      return store.loadDocs(generation, keys)
+    } }
+    const handler = createProjectorHandler({ feed, store: counting, projections: [countByType] })
+    const events = sampleEvents(40, 4)
+    await append(events.slice(0, 20))
+    await handler(scheduled)
+    await append(events.slice(20, 30))
+
+    await handler(scheduled) // the same three counts: nothing to load
+    expect(loaded).toEqual([3])
+    // Another worker moves the checkpoint: what this handler holds may be stale.
+    await append(events.slice(30, 35))
+    await runProjections({ feed, store, projections: [countByType] })
+    await append(events.slice(35))
+    await handler(scheduled)
+
+    expect(loaded).toEqual([3, new Set(events.slice(35).map((event) => event.type)).size])
+    expect(await wholeCollection(readModels, 'counts')).toEqual(expectedCounts(events))
   })
 })

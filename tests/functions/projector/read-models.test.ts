@@ -21,6 +21,26 @@ describe('read models', () => {
     expect(await readModels.get('things', 'thing-4')).toEqual({ doc: { n: 4 }, position: 5 })
   })
 
+  it('hides the documents the projector keeps but does not show yet, across pages', async () => {
+    const { store, readModels } = await projectorHarness()
+    const docs = Array.from({ length: 9 }, (_, i) => ({
+      key: { collection: 'things', id: `thing-${i}` }, doc: { n: i }, position: i + 1,
+      hidden: i < 2 || (i > 3 && i < 8), // shown: 2, 3, 8
+    }))
+    await store.writeDocs(1, docs)
+
+    expect(await readModels.get('things', 'thing-0')).toBeUndefined()
+    expect(await readModels.get('things', 'thing-2')).toEqual({ doc: { n: 2 }, position: 3 })
+    // Pages of 1 and 2: some come back short, even empty, and still lead to the end.
+    for (const limit of [1, 2, 3]) {
+      const all = await wholeCollection(readModels, 'things', limit)
+      expect(all.map((item) => item.id)).toEqual(['thing-2', 'thing-3', 'thing-8'])
+    }
+    // What the projector loads has them all, hidden ones included.
+    const keys = docs.map((d) => d.key)
+    expect((await store.loadDocs(1, keys)).size).toBe(9)
+  })
+
   it('refuses a cursor it did not hand out', async () => {
     const { readModels } = await projectorHarness()
     for (const cursor of ['not base64!', 'e30', Buffer.from('{"sk":1}').toString('base64url')]) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { FeedEvent } from '../../../domain/projections/projection.js'
 import type { ReadModelStore } from '../../../functions/projector/read-model-store.js'
 import { runProjections } from '../../../functions/projector/run-projections.js'
 import { editionOpened } from '../../fixtures/events.js'
@@ -105,6 +106,27 @@ describe('runProjections', () => {
       .toMatchObject({ position: 300, events: 0 })
     expect(await wholeCollection(readModels, 'counts')).toEqual(expectedCounts(events))
     expect(await wholeCollection(readModels, 'events', 1_000)).toHaveLength(300)
+  })
+
+  it('folds fewer events into a commit whose documents are too big for a transaction', async () => {
+    const { feed, store, readModels, append } = await projectorHarness()
+    await append(sampleEvents(80, 4))
+    const text = 'x'.repeat(60_000) // 80 documents of 60 KB: over 4 MB, in one page
+    const evolve = (_: unknown, e: FeedEvent) => ({ at: e.position, text })
+    const large = { ...everyEvent, evolve }
+    const commits: number[] = []
+    const counting: ReadModelStore = { ...store, commit: (generation, projection, change) => {
+      commits.push(change.docs.length)
+      return store.commit(generation, projection, change)
+    } }
+
+    const result = await runProjections({ feed, store: counting, projections: [large] })
+
+    expect(result).toMatchObject({ position: 80, failures: [] })
+    expect(commits).toEqual([40, 40])
+    const docs = await wholeCollection(readModels, 'events', 100)
+    const positions = Array.from({ length: 80 }, (_, i) => i + 1)
+    expect(docs.map((d) => (d.doc as { at: number }).at)).toEqual(positions)
   })
 
   it('isolates a failing projection: the others go on, it stays at its checkpoint', async () => {

@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
 import type { FeedReader } from '../../../functions/feed/feed.js'
-import { evolveEvent, type DocCache } from '../../../functions/projector/fold.js'
-import { docItemKey } from '../../../functions/projector/read-model-layout.js'
+import { foldEvent, type DocCache } from '../../../functions/projector/fold.js'
+import { docId, docItemKey } from '../../../functions/projector/read-model-layout.js'
 import { runProjections } from '../../../functions/projector/run-projections.js'
 import { rebuild } from '../../../functions/rebuild/rebuild.js'
 import { sampleEvents } from '../feed/feed-fixtures.js'
@@ -103,11 +103,11 @@ describe('rebuild', () => {
     for (const event of await feed.read({ after: 0, limit: sample })) {
       for (const projection of projections) {
         const cache = caches.get(projection.name) as DocCache
-        for (const [id, { key, stored }] of evolveEvent(projection, event, cache)) {
-          cache.set(id, stored)
+        for (const key of foldEvent(projection, event, cache)) {
+          const { doc = null, position } = cache.get(docId(key))!
           await tables.doc.send(new PutCommand({
             TableName: tables.names.readModels,
-            Item: { ...docItemKey(99, key), doc: stored.doc ?? null, position: stored.position },
+            Item: { ...docItemKey(99, key), doc, position },
           }))
         }
       }
