@@ -47,6 +47,7 @@ const personalDataExport = z
 const accessRoute = createRoute({
   method: 'get',
   path: '/startups/{startupId}/personal-data',
+  operationId: 'exportPersonalData',
   summary: "Every personal fact held on a start-up's contact people (a subject access request)",
   ...secured,
   request: { params: startupParam },
@@ -56,6 +57,7 @@ const accessRoute = createRoute({
 const startupErasureRoute = createRoute({
   method: 'post',
   path: '/startups/{startupId}/erasure',
+  operationId: 'eraseStartupContacts',
   summary: "Erases the personal data of a start-up's contact people (crypto-shredding)",
   description: 'Idempotent: once erased, it answers `contactsErased: 0` and records nothing more.',
   ...secured,
@@ -66,6 +68,7 @@ const startupErasureRoute = createRoute({
 const subjectErasureRoute = createRoute({
   method: 'post',
   path: '/data-subjects/erasure',
+  operationId: 'eraseDataSubject',
   summary: 'Erases one person wherever they were a start-up’s contact, from their e-mail address',
   ...secured,
   request: {
