@@ -4,6 +4,10 @@ import { tableNamesForPrefix, type TableNames } from '../functions/shared/table-
 import type { AggregateLoader } from '../functions/store/aggregate-loader.js'
 import { createEventSourcing } from '../functions/store/event-sourcing.js'
 import type { EventStore } from '../functions/store/event-store.js'
+import { createKeyStore } from '../functions/personal-data/key-store.js'
+import { localMasterKey } from '../functions/personal-data/master-key.js'
+import { localMasterKeyPath } from '../functions/personal-data/vault-from-env.js'
+import { createPersonalDataVault, type PersonalDataVault } from '../functions/personal-data/vault.js'
 import { createTables } from '../local/create-tables.js'
 
 /** What every case gets: the run's DynamoDB Local, its tables and our event store. */
@@ -14,6 +18,8 @@ export interface BenchContext {
   readonly names: TableNames
   readonly store: EventStore
   readonly aggregates: AggregateLoader
+  /** The store's personal data vault (local master key, the bench's Keys table). */
+  readonly personalData: PersonalDataVault
   readonly quick: boolean
   /** Scales a full-run count down in --quick mode. */
   readonly size: (full: number, quick: number) => number
@@ -27,12 +33,17 @@ export const benchContext = async (endpoint: string, quick: boolean): Promise<Be
   const prefix = `bench-${Date.now().toString(36)}`
   const names = tableNamesForPrefix(prefix)
   await createTables(client, names)
+  const personalData = createPersonalDataVault({
+    keys: createKeyStore({ doc, table: names.keys }),
+    masterKey: localMasterKey(localMasterKeyPath),
+  })
   return {
     endpoint,
     client,
     doc,
     names,
-    ...createEventSourcing({ doc, tables: names }),
+    ...createEventSourcing({ doc, tables: names, personalData }),
+    personalData,
     quick,
     size: (full, small) => (quick ? small : full),
     freshTables: async (label) => {

@@ -16,6 +16,7 @@ import { projectionLagCases } from './cases/projection-lag.js'
 import { rebuildCases, seedProgramme } from './cases/rebuild.js'
 import { registerCases } from './cases/register.js'
 import { rehydrateCases } from './cases/rehydrate.js'
+import { personalDataCases } from './cases/personal-data.js'
 import { benchContext, type BenchContext } from './context.js'
 import type { Comparison } from './interleave.js'
 import { machine, toMarkdown, writeReport, type LatencyResult } from './report.js'
@@ -44,6 +45,7 @@ try {
   comparisons.push(...(await step('append vs Castore', () => castoreCases(ctx, rounds))))
   comparisons.push(...(await step('register', () => registerCases(ctx, rounds))))
   comparisons.push(...(await step('rehydrate', () => rehydrateCases(ctx, rounds))))
+  comparisons.push(...(await step('personal data', () => personalDataCases(ctx, rounds))))
   comparisons.push(...(await step('HTTP', () => httpCases(ctx, rounds))))
   const [rush] = await step('deadline rush', async () => [await deadlineRushCases(ctx, rounds)])
   if (rush) comparisons.push(rush.throughput, rush.ceiling)

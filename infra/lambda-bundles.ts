@@ -17,6 +17,7 @@ export const lambdaEntries = {
   rebuild: 'functions/rebuild/lambda.ts',
   dispatcher: 'functions/webhooks/dispatch/lambda.ts',
   deliverer: 'functions/webhooks/delivery/lambda.ts',
+  retention: 'functions/personal-data/retention/lambda.ts',
 } as const
 
 /**

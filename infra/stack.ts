@@ -7,6 +7,7 @@ import { Api } from './constructs/api.js'
 import { EventStore } from './constructs/event-store.js'
 import { Monitoring } from './constructs/monitoring.js'
 import { Partners } from './constructs/partners.js'
+import { PersonalData } from './constructs/personal-data.js'
 import { Projections } from './constructs/projections.js'
 import { ReadModels } from './constructs/read-models.js'
 import { Webhooks } from './constructs/webhooks.js'
@@ -29,6 +30,7 @@ export class DelegationSudStack extends Stack {
   readonly projections: Projections
   readonly partners: Partners
   readonly webhooks: Webhooks
+  readonly personalData: PersonalData
   readonly monitoring: Monitoring
 
   constructor(scope: Construct, id: string, props: DelegationSudStackProps) {
@@ -46,12 +48,19 @@ export class DelegationSudStack extends Stack {
       feed,
       readModels,
     })
+    this.personalData = new PersonalData(this, 'PersonalData', {
+      config,
+      eventStore: this.eventStore,
+      readModels,
+    })
     this.api = new Api(this, 'Api', {
       config,
       eventStore: this.eventStore,
       readModels: this.readModels,
       partners,
     })
+    // The API seals registrations, exports and erases: the only other function that reads personal data.
+    this.personalData.grantUse(this.api.handler)
     // Last: it looks for every function above.
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,

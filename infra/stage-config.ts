@@ -29,6 +29,8 @@ export interface StageConfig {
   readonly registrationThrottle: Throttle
   /** The staff managed login's Cognito domain prefix (unique within the region). */
   readonly staffLoginDomainPrefix: string
+  /** Contacts are erased this many days after their start-up's last edition ended. */
+  readonly personalDataRetentionDays: number
   /** Limits per caller, enforced by the API itself (functions/api/rate-limits.ts). */
   readonly callerLimits: CallerLimits
 }
@@ -78,6 +80,7 @@ const contextSchema = z.object({
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'staffLoginDomain must be a Cognito domain prefix')
     .optional(),
+  personalDataRetentionDays: z.coerce.number().int().min(30).max(3650).optional(),
 })
 
 // The local form (Vite's dev server) in dev; prod's origins must be given explicitly.
@@ -88,7 +91,8 @@ const defaultOrigins: Record<Stage, readonly string[]> = {
 
 /**
  * The stage's settings from CDK context (`-c stage=prod -c corsOrigins=https://a,https://b
- * -c alarmTopicArn=arn:aws:sns:… -c staffLoginDomain=region-sud-staff`), defaulting to dev.
+ * -c alarmTopicArn=arn:aws:sns:… -c staffLoginDomain=region-sud-staff
+ * -c personalDataRetentionDays=1096`), defaulting to dev.
  *
  * @example const config = stageConfigFromContext(app.node)
  */
@@ -100,6 +104,7 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     corsOrigins: given('corsOrigins'),
     alarmTopicArn: given('alarmTopicArn'),
     staffLoginDomain: given('staffLoginDomain'),
+    personalDataRetentionDays: given('personalDataRetentionDays'),
     publicRateLimit: given('publicRateLimit'),
     partnerRateLimit: given('partnerRateLimit'),
     maxSubscriptionsPerPartner: given('maxSubscriptionsPerPartner'),
@@ -116,6 +121,8 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     apiThrottle: prod ? { rateLimit: 50, burstLimit: 100 } : { rateLimit: 10, burstLimit: 20 },
     registrationThrottle: { rateLimit: 2, burstLimit: 5 },
     staffLoginDomainPrefix: context.staffLoginDomain ?? `delegation-sud-${context.stage}-staff`,
+    // Three years after the last edition's end (RGPD storage limitation), unless the stage says.
+    personalDataRetentionDays: context.personalDataRetentionDays ?? 3 * 365 + 1,
     // Generous per address: an incubator's start-ups may all apply from one address in the
     // last hour before a deadline (the same defaults as npm start's, functions/api/config.ts).
     callerLimits: {

@@ -30,6 +30,8 @@ export const schedules: readonly ScheduledJob[] = [
   { name: 'dispatcher-catch-up', everyMs: 60_000, module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
   // AWS runs it every minute; locally every 5 s, so a webhook arrives while you watch.
   { name: 'deliverer', everyMs: 5_000, module: '../functions/webhooks/delivery/lambda.js', export: 'handler' },
+  // AWS runs it daily; locally hourly (PERSONAL_DATA_RETENTION_DAYS sets the period).
+  { name: 'personal-data-retention', everyMs: 3_600_000, module: '../functions/personal-data/retention/lambda.js', export: 'handler' },
 ]
 
 /**

@@ -54,7 +54,9 @@ const submit = (
   const data = { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact, consent }
   // SIRETs are public: naming a registered start-up does not make one its contact. A
   // start-up not yet registered is registered by this very application, with this contact.
-  const ownContact = startup.status === 'absent' || isStartupContact(startup, contact.email)
+  // An erased or missing contact names no one: staff confirm.
+  const ownContact =
+    startup.status === 'absent' || (contact !== null && isStartupContact(startup, contact.email))
   return [ownContact ? { type: 'application.submitted', data } : { type: 'application.held', data }]
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isoDateTime } from './event-data.js'
 import { type DomainEvent, eventTypeNames, parseDomainEvent } from './event-types.js'
+import { type Sealed, sealedSchema } from './personal-data.js'
 import { currentSchemaVersion, upcastData } from './upcast.js'
 
 /**
@@ -27,6 +28,7 @@ const envelopeFields = z.object({
   data: z.unknown(),
   metadata: eventMetadataSchema,
   recordedAt: isoDateTime,
+  sealed: sealedSchema.optional(),
 })
 
 /** A stored event: the domain event in its envelope. */
@@ -37,6 +39,12 @@ export type EventEnvelope = DomainEvent & {
   schemaVersion: number
   metadata: EventMetadata
   recordedAt: string
+  /**
+   * As stored (Events, Feed): the personal fields, sealed; they read `null` in `data`
+   * until functions/personal-data opens them. Absent once opened, and on events
+   * without personal data.
+   */
+  sealed?: Sealed
 }
 
 /**

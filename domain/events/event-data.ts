@@ -26,6 +26,13 @@ export const contactSchema = z.object({
 })
 export type Contact = z.infer<typeof contactSchema>
 
+/**
+ * A personal data field as events carry it once read back: the contact, or `null` once
+ * its data subject was erased (crypto-shredding, functions/personal-data). Deciders
+ * always write a contact; every reader must accept `null`.
+ */
+const erasableContact = contactSchema.nullable()
+
 export const partnerKinds = [
   'metropolis',
   'agglomeration',
@@ -64,8 +71,8 @@ export const startupRegistered = z.object({
   website: z.url().max(500),
   themes: z.array(slug).max(20),
   description: z.string().max(5000),
-  /** Personal data: never leaves through the feed or webhooks. */
-  contact: contactSchema,
+  /** Personal data: stored encrypted, never leaves through the feed or webhooks; null once erased. */
+  contact: erasableContact,
 })
 
 /** A consent as given: the wording's version, and when. */
@@ -84,8 +91,8 @@ export const applicationSubmitted = z.object({
   territory: slug,
   themes: z.array(slug).max(20),
   pitch: z.string().min(1).max(5000),
-  /** Personal data: never leaves through the feed or webhooks. */
-  contact: contactSchema,
+  /** Personal data: stored encrypted, never leaves through the feed or webhooks; null once erased. */
+  contact: erasableContact,
   /**
    * What the applicant consented to: the version of the wording (domain/shared/consent.ts)
    * and when. `null`: not recorded (applications stored before v2, history staff imported).
@@ -129,6 +136,17 @@ export const awardWon = z.object({
   category: z.enum([...awardCategories, unlistedCategory]),
   /** The v1 free text, kept when it named no listed category (then `category` is `Unlisted`). */
   categoryAsRecorded: z.string().min(1).max(200).optional(),
+})
+
+/**
+ * The personal data of some of a start-up's contact people was erased: their data keys
+ * were destroyed, so every event that held it reads `contact: null` from now on. It
+ * holds no personal data itself: how many contacts, and why.
+ */
+export const contactsErased = z.object({
+  startupId: z.string().min(1),
+  contacts: z.number().int().min(1).max(1000),
+  reason: z.enum(['request', 'retention']),
 })
 
 export const partnerRegistered = z.object({

@@ -59,6 +59,11 @@ export const eventTypes = {
     data: data.awardWon,
     summary: 'A member of a delegation won a CES Innovation Award (honoree or best of innovation).',
   },
+  'startup.contacts-erased': {
+    schemaVersion: 1,
+    data: data.contactsErased,
+    summary: "Some of a start-up's contact people were erased (crypto-shredding): how many, and why.",
+  },
   'partner.registered': {
     schemaVersion: 1,
     data: data.partnerRegistered,

@@ -1,5 +1,6 @@
 export * from './event-data.js'
 export * from './event-types.js'
 export * from './envelope.js'
+export * from './personal-data.js'
 export * from './award-categories.js'
 export * from './upcast.js'

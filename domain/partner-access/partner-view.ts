@@ -80,6 +80,12 @@ export const partnerShares = {
     fields: ['awardId', 'editionId', 'startupId', 'award', 'category', 'categoryAsRecorded'],
     why: 'Awards are public: all of it.',
   },
+  'startup.contacts-erased': {
+    fields: null,
+    why:
+      'An erasure of contact people (crypto-shredding) concerns data partners never received: ' +
+      'it stays between the start-up and the Région.',
+  },
   'partner.registered': {
     fields: ['partnerId', 'name', 'kind'],
     why: 'Who supports the programme: all of it.',

@@ -72,7 +72,8 @@ export const evolveStartup = (state: StartupState, event: StartupEvent): Startup
         ...state,
         status: 'registered',
         siret: event.data.siret,
-        contactEmails: [normaliseEmail(event.data.contact.email)],
+        // Erased (null): the start-up has no known contact left; a new one needs staff to confirm.
+        contactEmails: event.data.contact === null ? [] : [normaliseEmail(event.data.contact.email)],
       }
   }
 }

@@ -7,6 +7,7 @@ import { documentClientFromEnv } from '../shared/dynamo-client.js'
 import { createLogger } from '../shared/logger.js'
 import { countAppended, createMetrics } from '../shared/metrics.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
+import { vaultFromEnv } from '../personal-data/vault-from-env.js'
 import { createEventSourcing } from '../store/event-sourcing.js'
 import { createWebhookServices } from '../webhooks/services.js'
 import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
@@ -24,9 +25,11 @@ const names = tableNamesFromEnv(process.env, [
   'feed',
   'partners',
   'readModels',
+  'keys',
 ])
 const doc = documentClientFromEnv(process.env)
 const logger = createLogger('api')
+const personalData = vaultFromEnv(process.env, doc)
 const metrics = createMetrics(process.env)
 
 const verifier = createTokenVerifier(tokenSourceOf(config))
@@ -46,7 +49,8 @@ const onSnapshotError = (error: unknown) => logger.warn('snapshot not written', 
  * @example serve({ fetch: app.fetch, port: 3000 })
  */
 export const app = createApp({
-  ...createEventSourcing({ doc, tables: names, onSnapshotError }),
+  ...createEventSourcing({ doc, tables: names, onSnapshotError, personalData }),
+  personalData,
   verifier,
   logger,
   clock: () => new Date(),

@@ -23,6 +23,7 @@ import { healthRoutes } from './routes/health.js'
 import { heldApplicationRoutes } from './routes/held-applications.js'
 import { partnerKeyRoutes } from './routes/partner-keys.js'
 import { partnerRoutes } from './routes/partners.js'
+import { personalDataRoutes } from './routes/personal-data.js'
 import { registrationRoutes } from './routes/registration.js'
 import { streamRoutes } from './routes/streams.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
@@ -96,6 +97,7 @@ export const createApp = (deps: ApiDeps) => {
   app.route('/', awardRoutes(deps))
   app.route('/', partnerRoutes(deps))
   app.route('/', streamRoutes(deps))
+  app.route('/', personalDataRoutes(deps))
   app.route('/', reportRoutes(deps))
   app.route('/', startupRoutes(deps))
   app.route('/', partnerKeyRoutes(deps))

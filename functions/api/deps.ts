@@ -1,6 +1,7 @@
 import type { DomainEvent } from '../../domain/events/index.js'
 import type { FeedReader } from '../feed/feed.js'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
+import type { PersonalDataVault } from '../personal-data/vault.js'
 import type { Logger } from '../shared/logger.js'
 import type { AggregateLoader } from '../store/aggregate-loader.js'
 import type { EventStore } from '../store/event-store.js'
@@ -36,6 +37,8 @@ export interface ApiDeps {
   readonly webhooks: WebhookServices
   /** The projections' documents, for the reports and the start-up directory. */
   readonly readModels: ReadModelReader
+  /** Seals and opens personal data, erases data subjects (the store was given the same vault). */
+  readonly personalData: PersonalDataVault
   /** After each command's append (see CommandDeps): counts the programme's facts. */
   readonly onAppended?: (events: readonly DomainEvent[]) => void
   /** The pages' built assets and staff sign-in; without it they render unstyled, staff sign-in off. */

@@ -106,7 +106,28 @@ const partners = {
   ],
 } as const satisfies TableDefinition
 
-export const tables = { events, guards, snapshots, feed, readModels, partners } as const
+/**
+ * Personal data's keys (functions/personal-data): one data key per data subject (a
+ * start-up's contact person) under `pk = startup#<startupId>`, `sk = subject#<emailIndex>`,
+ * wrapped by the master key (KMS in AWS), and the blind-index key. Deleting a subject's
+ * item erases its personal data in every event (crypto-shredding). `byEmail` finds a
+ * person's subjects at every start-up from the blind index of their address.
+ */
+const keys = {
+  id: 'Keys',
+  envVar: 'KEYS_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalIndexes: [
+    {
+      indexName: 'byEmail',
+      partitionKey: { name: 'emailIndex', type: 'S' },
+      sortKey: { name: 'pk', type: 'S' },
+    },
+  ],
+} as const satisfies TableDefinition
+
+export const tables = { events, guards, snapshots, feed, readModels, partners, keys } as const
 
 export type TableKey = keyof typeof tables
 

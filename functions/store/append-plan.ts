@@ -32,6 +32,8 @@ export interface PlanContext {
   readonly retentionSeconds: number
   /** True when the predecessor is known to exist, so its ConditionCheck can be skipped. */
   readonly predecessorExists: (streamId: string, version: number) => boolean
+  /** The event as stored: its personal data sealed (functions/personal-data). */
+  readonly seal: (envelope: EventEnvelope) => EventEnvelope
 }
 
 /**
@@ -54,6 +56,7 @@ export const planAppend = (
 ): AppendPlan => {
   const recordedAt = context.recordedAt.toISOString()
   const envelopes: EventEnvelope[] = []
+  const stored: EventEnvelope[] = []
   const writes: PlannedWrite[] = []
   const versions: Record<string, number> = {}
   const notExists = (key: string) => ({ ConditionExpression: `attribute_not_exists(${key})` })
@@ -90,11 +93,14 @@ export const planAppend = (
         recordedAt,
       })
       envelopes.push(envelope)
+      // Sized and written as stored: personal data sealed, never in clear.
+      const Item = context.seal(envelope)
+      stored.push(Item)
       writes.push({
         kind: 'event',
         streamId,
         expectedVersion,
-        request: { Put: { TableName: context.tables.events, Item: envelope, ...notExists('streamId') } },
+        request: { Put: { TableName: context.tables.events, Item, ...notExists('streamId') } },
       })
     })
     versions[streamId] = expectedVersion + events.length
@@ -163,7 +169,7 @@ export const planAppend = (
 
   if (envelopes.length === 0) throw new RangeError('An append needs at least one event')
   assertWithinLimits(
-    envelopes.map((envelope) => ({ streamId: envelope.streamId, type: envelope.type, item: envelope })),
+    stored.map((item) => ({ streamId: item.streamId, type: item.type, item })),
     writes.filter((write) => write.kind !== 'event').map((write) => itemOf(write.request)),
   )
   return { envelopes, writes, versions, ...(idempotency ? { idempotency } : {}) }

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
-import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
+import { parseEnvelope, subjectOf, type EventEnvelope } from '../../domain/events/index.js'
 import { backoff } from '../shared/backoff.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import { cancellationOf, classifyDynamoError } from '../shared/dynamo-errors.js'
@@ -15,6 +15,8 @@ import type { AppendOptions, AppendOutcome, EventStore, StreamAppend } from './e
 import { planAppend, type AppendPlan, type PlannedWrite } from './append-plan.js'
 import { idempotencyGuardId } from './guard-ids.js'
 import { KnownVersions } from './known-versions.js'
+import { PersonalDataWithoutVaultError } from './errors.js'
+import type { PersonalDataVault } from '../personal-data/vault.js'
 
 export interface DynamoEventStoreOptions {
   readonly doc: DocumentClient
@@ -23,6 +25,22 @@ export interface DynamoEventStoreOptions {
   readonly now?: () => Date
   /** How long an idempotency key is honoured; at least a day, 30 days by default. */
   readonly idempotencyRetentionDays?: number
+  /**
+   * Seals personal data before any write and opens it on read (functions/personal-data).
+   * Without it the store refuses events that hold personal data, and reads them with
+   * their personal fields `null` (still sealed): it never writes them in clear.
+   */
+  readonly personalData?: PersonalDataVault
+}
+
+/** Without a vault: personal data is refused on write, left sealed on read. */
+const noVault = {
+  prepare: () => Promise.resolve(),
+  seal: (envelope: EventEnvelope): EventEnvelope => {
+    if (subjectOf(envelope)) throw new PersonalDataWithoutVaultError(envelope.type)
+    return envelope
+  },
+  open: <E extends EventEnvelope>(envelopes: readonly E[]) => Promise.resolve([...envelopes]),
 }
 
 const maxConflictAttempts = 6
@@ -40,6 +58,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
   const newEventId = options.newEventId ?? uuidv7
   const retentionSeconds = (options.idempotencyRetentionDays ?? 30) * 86_400
   const known = new KnownVersions()
+  const vault = options.personalData ?? noVault
 
   const streamVersion = async (streamId: string): Promise<number> => {
     const { Items } = await doc.send(
@@ -166,7 +185,9 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     appends: readonly StreamAppend[],
     appendOptions: AppendOptions,
   ): Promise<AppendOutcome> => {
+    await vault.prepare(appends.flatMap((streamAppend) => streamAppend.events))
     const plan = planAppend(appends, appendOptions, {
+      seal: (envelope) => vault.seal(envelope),
       tables,
       recordedAt: now(),
       newEventId,
@@ -202,7 +223,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     )
     const newest = events.at(-1)
     if (newest) known.saw(streamId, newest.version)
-    return events
+    return vault.open(events)
   }
 
   const readStreamTail: EventStore['readStreamTail'] = async (streamId, maxCount) => {
@@ -219,7 +240,8 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     const events = Items.reverse().map((item) => parseEnvelope(item))
     const last = events.at(-1)
     if (last) known.saw(streamId, last.version)
-    return { events, complete: LastEvaluatedKey === undefined || events[0]?.version === 1 }
+    const complete = LastEvaluatedKey === undefined || events[0]?.version === 1
+    return { events: await vault.open(events), complete }
   }
 
   return { append, readStream, readStreamTail, streamVersion, findGuard, readCounter, findIdempotencyRecord }

@@ -72,3 +72,11 @@ export class StoreBusyError extends Error {
     super(`The event store stayed busy after ${attempts} attempts; try again`)
   }
 }
+
+/** An event with personal data, appended by a store given no vault to seal it with. */
+export class PersonalDataWithoutVaultError extends Error {
+  override readonly name = 'PersonalDataWithoutVaultError'
+  constructor(readonly type: string) {
+    super(`${type} holds personal data: the event store needs a personal data vault to write it`)
+  }
+}

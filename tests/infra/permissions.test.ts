@@ -58,6 +58,11 @@ const labelsOf = (target: Synth, role: Role) => {
     ['ReadModels', stack.readModels.readModels.table],
     ['Partners', stack.partners.table.table],
   ]
+  named.push(['Keys', stack.personalData.keys.table])
+  labels.set(
+    JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [id(stack.personalData.keys.table), 'Arn'] }, '/index/byEmail']] }),
+    'Keys/index/byEmail',
+  )
   for (const [name, table] of named) {
     labels.set(JSON.stringify({ 'Fn::GetAtt': [id(table), 'Arn'] }), name)
     labels.set(JSON.stringify({ 'Fn::GetAtt': [id(table), 'StreamArn'] }), `${name}/stream`)
@@ -83,6 +88,7 @@ const rolesOf = ({ stack }: Synth) => ({
   rebuild: stack.projections.rebuild.role,
   dispatcher: stack.webhooks.dispatcher.role,
   deliverer: stack.webhooks.deliverer.role,
+  retention: stack.personalData.retention.role,
 })
 type RoleName = keyof ReturnType<typeof rolesOf>
 
@@ -100,6 +106,13 @@ const listStreams = {
 const feedReads = d('GetItem', 'Query')
 const readModelWrites = d('BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'UpdateItem')
 
+// Sealing, opening and erasing personal data (functions/personal-data): the API and the retention job only.
+const personalData = {
+  Keys: d('BatchGetItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query'),
+  'Keys/index/byEmail': d('Query'),
+  PersonalDataKey: ['kms:Decrypt', 'kms:Encrypt'],
+}
+
 /** Exactly what each function may do in dev, resource by resource: the calls its code makes. */
 const expected: Record<RoleName, Record<string, string[]>> = {
   api: {
@@ -112,6 +125,7 @@ const expected: Record<RoleName, Record<string, string[]>> = {
     Feed: feedReads,
     Partners: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'),
     'Partners/index/byStatus': d('Query'),
+    ...personalData,
   },
   indexer: {
     logs,
@@ -130,6 +144,14 @@ const expected: Record<RoleName, Record<string, string[]>> = {
     Partners: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'),
   },
   deliverer: { logs, '*': tracing, Partners: d('Query', 'UpdateItem') },
+  retention: {
+    logs,
+    '*': tracing,
+    Events: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query'),
+    Guards: d('GetItem'),
+    ReadModels: d('GetItem', 'Query'),
+    ...personalData,
+  },
 }
 
 describe('every function gets exactly the actions it calls, on exactly what it touches', () => {
@@ -174,7 +196,8 @@ describe('the customer-managed keys in prod', () => {
   })
 
   it('let each function decrypt what it reads and encrypt only where it writes', () => {
-    expect(keysOf('api')).toEqual({ EventsKey: encrypt, ReadSideKey: decrypt, PartnersKey: encrypt })
+    expect(keysOf('api')).toEqual({ EventsKey: encrypt, ReadSideKey: decrypt, PartnersKey: encrypt, PersonalDataKey: encrypt })
+    expect(keysOf('retention')).toEqual({ EventsKey: encrypt, ReadSideKey: decrypt, PersonalDataKey: encrypt })
     expect(keysOf('indexer')).toEqual({ EventsKey: decrypt, ReadSideKey: encrypt })
     expect(keysOf('projector')).toEqual({ ReadSideKey: encrypt })
     expect(keysOf('rebuild')).toEqual({ ReadSideKey: encrypt })

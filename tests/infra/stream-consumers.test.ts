@@ -135,7 +135,8 @@ describe('schedules', () => {
         MaximumRetryAttempts: 0,
       })
     }
-    template.resourceCountIs('AWS::Events::Rule', 3)
+    // And the daily retention job (tests/infra/personal-data.test.ts).
+    template.resourceCountIs('AWS::Events::Rule', 4)
   })
 
   it('gives the rebuild the longest timeout and no trigger', () => {

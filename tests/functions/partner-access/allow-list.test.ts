@@ -57,6 +57,10 @@ const everyType: Record<EventType, { streamId: string; event: DomainEvent }> = {
       },
     },
   },
+  'startup.contacts-erased': {
+    streamId: 'personal-data-s-1',
+    event: { type: 'startup.contacts-erased', data: { startupId: 's-1', contacts: 1, reason: 'request' } },
+  },
   'application.submitted': {
     streamId: 'application-a-withheld',
     event: {

@@ -7,6 +7,7 @@ import { recordEdition } from '../indexer/record-events.js'
 import { insertRecord, streamEvent } from '../indexer/stream-events.js'
 import { projectorHarness, wholeCollection } from '../projector/harness.js'
 import { countByType, everyEvent, streamOrder } from '../projector/test-projections.js'
+import { testVault } from '../../setup/test-vault.js'
 
 /** A deterministic shuffle (a small LCG), so a failure can be replayed. */
 const shuffled = <T>(items: readonly T[], seed: number): T[] => {
@@ -23,7 +24,7 @@ const shuffled = <T>(items: readonly T[], seed: number): T[] => {
 describe('from the Events stream to the read models', () => {
   it('gives read models equal to a clean rebuild, however messy the deliveries', async () => {
     const { tables, feed, store, readModels } = await projectorHarness()
-    const events = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    const events = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
     const index = createIndexer({ doc: tables.doc, tables: tables.names })
     const projections = [countByType, streamOrder, everyEvent]
     const editions = ['ces-2020', 'ces-2019', 'ces-2017', 'mwc-2020', 'vivatech-2020', 'bio-2020']

@@ -9,6 +9,7 @@ import type { EventStore } from '../../../functions/store/event-store.js'
 import { createSnapshotStore, type SnapshotStore } from '../../../functions/store/snapshots.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 import { editionOpened, metadata } from '../../fixtures/events.js'
+import { testVault } from '../../setup/test-vault.js'
 
 let tables: TestTables
 let store: EventStore
@@ -17,7 +18,7 @@ let streams = 0
 
 beforeAll(async () => {
   tables = await createTestTables()
-  store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+  store = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
   snapshots = createSnapshotStore({ doc: tables.doc, table: tables.names.snapshots })
 })
 

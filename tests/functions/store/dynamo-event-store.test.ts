@@ -16,13 +16,14 @@ import {
   partnerJoined,
   startupRegistered,
 } from '../../fixtures/events.js'
+import { testVault } from '../../setup/test-vault.js'
 
 let tables: TestTables
 let store: EventStore
 
 beforeAll(async () => {
   tables = await createTestTables()
-  store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+  store = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
 })
 
 const versionsOf = async (streamId: string) =>
@@ -92,7 +93,7 @@ describe('append to one stream', () => {
     await store.append([{ streamId: 'edition-c2', expectedVersion: 0, events: [editionOpened()] }], {
       metadata: metadata(),
     })
-    const cold = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    const cold = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
     for (const writer of [cold, store]) {
       const ahead = writer.append(
         [{ streamId: 'edition-c2', expectedVersion: 3, events: [partnerJoined('cci')] }],
@@ -231,7 +232,7 @@ describe('idempotent appends', () => {
 
   it('refuses the same key with another request and keeps the key for at least a day', async () => {
     const fixedNow = new Date('2020-01-07T09:00:00Z')
-    const clocked = createDynamoEventStore({ doc: tables.doc, tables: tables.names, now: () => fixedNow })
+    const clocked = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables), now: () => fixedNow })
     await clocked.append([{ streamId: 'edition-k', expectedVersion: 0, events: [editionOpened()] }], {
       metadata: metadata(),
       idempotency: claim('key-k', 'body-1'),
@@ -279,7 +280,7 @@ describe('read-set checks and counters', () => {
   })
 
   it('refuses a check at a version the stream never reached, so no gap can be decided on', async () => {
-    const fresh = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    const fresh = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
     const unchanged = [{ streamId: 'edition-rs-ghost', version: 3 }]
     const events = [{ streamId: 'application-ghost', expectedVersion: 0, events: [applicationSubmitted('ghost', 's')] }]
     await expect(fresh.append(events, { metadata: metadata(), unchanged })).rejects.toBeInstanceOf(ConcurrencyError)

@@ -19,6 +19,7 @@ import { editionOpened, partnerJoined, startupRegistered } from '../../fixtures/
 import { insertRecord, streamEvent } from '../indexer/stream-events.js'
 import { fakeClock, indexAll } from './fixtures.js'
 import { append } from './partner-world.js'
+import { testVault } from '../../setup/test-vault.js'
 
 const subscription = (id: string, overrides: Partial<NewSubscription> = {}): NewSubscription => ({
   id,
@@ -45,7 +46,7 @@ describe('the dispatcher', () => {
 
   beforeEach(async () => {
     tables = await createTestTables()
-    store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    store = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
     stores = createWebhookStores({ doc: tables.doc, table: tables.names.partners })
     feed = createDynamoFeed({ doc: tables.doc, table: tables.names.feed })
   })

@@ -8,6 +8,7 @@ import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 import { insertRecord, streamEvent } from '../indexer/stream-events.js'
 import { indexAll, startReceiver } from './fixtures.js'
 import { append } from './partner-world.js'
+import { testVault } from '../../setup/test-vault.js'
 
 /**
  * The two Lambda entry modules as `npm start` and AWS load them: environment read at
@@ -46,7 +47,7 @@ describe('the dispatcher and deliverer Lambdas', () => {
       createdBy: 'k',
       now: new Date(),
     })
-    const store = createDynamoEventStore({ doc: tables.doc, tables: tables.names })
+    const store = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
     await append(store, 'edition-ces-2020', {
       type: 'award.won',
       data: {

@@ -1,0 +1,76 @@
+import { Duration } from 'aws-cdk-lib'
+import { Key } from 'aws-cdk-lib/aws-kms'
+import { Construct } from 'constructs'
+import { tables } from '../../functions/shared/tables.js'
+import type { StageConfig } from '../stage-config.js'
+import { defineTable, tableEnvironment, type DefinedTable } from './dynamo-table.js'
+import type { EventStore } from './event-store.js'
+import { allow, dynamo } from './grants.js'
+import { functionEntry, NodeFunction } from './node-function.js'
+
+export interface PersonalDataProps {
+  readonly config: StageConfig
+  readonly eventStore: EventStore
+  readonly readModels: DefinedTable
+}
+
+/**
+ * Personal data (functions/personal-data): the Keys table of data keys, the one
+ * customer-managed KMS key that wraps them (rotation on, never deleted with the stack in
+ * prod), and the daily retention job. Only the functions given `grantUse` may unwrap a
+ * data key, so only they can read personal data: the API and the retention job. The
+ * indexer, projector, dispatcher and deliverer copy sealed events and never can.
+ *
+ * @example const personalData = new PersonalData(this, 'PersonalData', { config, eventStore, readModels })
+ */
+export class PersonalData extends Construct {
+  readonly keys: DefinedTable
+  readonly masterKey: Key
+  readonly retention: NodeFunction
+
+  constructor(scope: Construct, id: string, { config, eventStore, readModels }: PersonalDataProps) {
+    super(scope, id)
+    this.masterKey = new Key(this, 'PersonalDataKey', {
+      alias: `${config.prefix}-personal-data`,
+      description: 'Wraps the data keys of personal data in Délégation Sud events (crypto-shredding)',
+      enableKeyRotation: true,
+      removalPolicy: config.removalPolicy,
+    })
+    // In prod the table itself is encrypted with the same key (every table has a customer-managed key there).
+    this.keys = defineTable(this, tables.keys, { config, encryptionKey: config.protectData ? this.masterKey : undefined })
+    const { events, guards } = eventStore
+    this.retention = new NodeFunction(this, 'Retention', {
+      entry: functionEntry('personal-data/retention'),
+      config,
+      description: 'Erases the contacts of start-ups past the retention period',
+      environment: {
+        ...tableEnvironment(events, guards, readModels),
+        PERSONAL_DATA_RETENTION_DAYS: String(config.personalDataRetentionDays),
+      },
+      timeout: Duration.minutes(5),
+    })
+    const { fn } = this.retention
+    // It reads the start-ups' streams and records erasures (the event store's append), reads
+    // the one-application guards and the directory.
+    allow(fn, events, [dynamo.get, dynamo.query, dynamo.put, dynamo.conditionCheck])
+    allow(fn, guards, [dynamo.get])
+    allow(fn, readModels, [dynamo.get, dynamo.query])
+    this.grantUse(this.retention)
+    this.retention.runEvery(Duration.days(1))
+  }
+
+  /**
+   * Lets a function seal, open and erase personal data: the Keys table, and Encrypt /
+   * Decrypt with the master key under its encryption context.
+   */
+  grantUse({ fn }: NodeFunction): void {
+    // The calls functions/personal-data/key-store.ts makes, on this table and its one index.
+    const [byEmail] = tables.keys.globalIndexes
+    allow(fn, this.keys, [dynamo.get, dynamo.batchGet, dynamo.query, dynamo.put, dynamo.delete], {
+      indexes: [byEmail.indexName],
+    })
+    this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
+    fn.addEnvironment(tables.keys.envVar, this.keys.table.tableName)
+    fn.addEnvironment('PERSONAL_DATA_KEY_ID', this.masterKey.keyArn)
+  }
+}
