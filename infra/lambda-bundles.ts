@@ -1,6 +1,6 @@
-import { statSync } from 'node:fs'
+import { rmSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { build, type Plugin } from 'esbuild'
+import { build, type Metafile, type Plugin } from 'esbuild'
 import { buildPageAssets } from './page-assets.js'
 
 /**
@@ -54,15 +54,25 @@ export const leanZod: Plugin = {
 /**
  * Bundles one entry to `<outDir>/<name>/index.mjs` (with its source map): what CDK
  * deploys (through infra/bundle-cli.ts), the benchmark measures and the boot test runs.
+ * Code split (ESM chunks beside index.mjs, under chunks/): a module the entry only
+ * reaches through `import()` ships as its own chunk, read and evaluated on first use,
+ * so what a cold start loads is the entry and the chunks it imports statically
+ * (`startBytes`); `totalBytes` is everything deployed.
  *
- * @example const { outfile, bytes } = await bundleLambda('api', lambdaEntries.api, 'bench/.bundles')
+ * @example const { outfile, startBytes } = await bundleLambda('api', lambdaEntries.api, 'bench/.bundles')
  */
 export const bundleLambda = async (name: string, entry: string, outDir: string) => {
-  const outfile = join(outDir, name, 'index.mjs')
+  const dir = join(outDir, name)
+  const outfile = join(dir, 'index.mjs')
+  // Chunks are named by content: remove the last build's, so the folder holds one build.
+  rmSync(join(dir, 'chunks'), { recursive: true, force: true })
   const { banner, external, mainFields, ...rest } = esbuildSettings
-  await build({
-    entryPoints: [entry],
-    outfile,
+  const { metafile } = await build({
+    entryPoints: { index: entry },
+    outdir: dir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     ...rest,
@@ -73,8 +83,26 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     sourcesContent: false,
     plugins: [leanZod],
     logLevel: 'warning',
+    metafile: true,
   })
   // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
-  if (resolve(entry) === resolve(lambdaEntries.api)) await buildPageAssets(join(dirname(outfile), 'page-assets'))
-  return { outfile, bytes: statSync(outfile).size }
+  if (resolve(entry) === resolve(lambdaEntries.api)) await buildPageAssets(join(dir, 'page-assets'))
+  const { startBytes, totalBytes } = bundleSizes(metafile)
+  return { outfile, bytes: startBytes, startBytes, totalBytes }
+}
+
+/** Bytes of the entry and the chunks it imports statically (what a cold start reads), and of all. */
+const bundleSizes = (metafile: Metafile) => {
+  const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'))
+  const byPath = new Map(outputs)
+  const entry = outputs.find(([, output]) => output.entryPoint)?.[0]
+  const loaded = new Set<string>()
+  const visit = (path: string) => {
+    if (loaded.has(path)) return
+    loaded.add(path)
+    for (const imported of byPath.get(path)?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+  }
+  if (entry) visit(entry)
+  const size = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + statSync(path).size, 0)
+  return { startBytes: size(loaded), totalBytes: size(byPath.keys()) }
 }
