@@ -1,6 +1,7 @@
-import { rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { build, type Metafile, type Plugin } from 'esbuild'
+import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
 import { buildPageAssets } from './page-assets.js'
 
 /**
@@ -17,6 +18,14 @@ export const lambdaEntries = {
   dispatcher: 'functions/webhooks/dispatch/lambda.ts',
   deliverer: 'functions/webhooks/delivery/lambda.ts',
 } as const
+
+/**
+ * Files a Lambda reads at run time beside its bundle: the API serves the API reference's
+ * browser script from the npm package (never a CDN), so the package's file goes along.
+ */
+const besideBundle: Partial<Record<keyof typeof lambdaEntries, () => Array<[from: string, name: string]>>> = {
+  api: () => [[referenceBundlePath(), referenceBundleName]],
+}
 
 export const esbuildSettings = {
   format: 'esm',
@@ -52,12 +61,34 @@ export const leanZod: Plugin = {
 }
 
 /**
+ * An ESM `import http from 'node:http'` makes Node build that module's ESM facade, which
+ * reads every export, lazy getters included, and node:http's load undici (for its
+ * WebSocket): about 90 ms of CPU at cold start that `require('node:http')` does not spend
+ * (Node 24). Powertools' Tracer and our webhook sender import it so: in the bundle they
+ * require it instead, when the importing module first runs, and keep the same exports.
+ */
+export const httpByRequire: Plugin = {
+  name: 'http-by-require',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?https?$/ }, (args) =>
+      args.kind === 'import-statement' || args.kind === 'dynamic-import'
+        ? { path: args.path, namespace: 'http-by-require' }
+        : undefined,
+    )
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'http-by-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)})`,
+      loader: 'js',
+    }))
+  },
+}
+
+/**
  * Bundles one entry to `<outDir>/<name>/index.mjs` (with its source map): what CDK
  * deploys (through infra/bundle-cli.ts), the benchmark measures and the boot test runs.
- * Code split (ESM chunks beside index.mjs, under chunks/): a module the entry only
- * reaches through `import()` ships as its own chunk, read and evaluated on first use,
- * so what a cold start loads is the entry and the chunks it imports statically
- * (`startBytes`); `totalBytes` is everything deployed.
+ * Code split: a module the entry reaches only through `import()` ships as its own ESM
+ * chunk beside index.mjs (chunk-*.mjs, so `import.meta.url` finds the same files), read
+ * and evaluated on first use. `startBytes` is what a cold start reads (the entry and the
+ * chunks it imports statically), `totalBytes` everything deployed.
  *
  * @example const { outfile, startBytes } = await bundleLambda('api', lambdaEntries.api, 'bench/.bundles')
  */
@@ -65,13 +96,15 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
   const dir = join(outDir, name)
   const outfile = join(dir, 'index.mjs')
   // Chunks are named by content: remove the last build's, so the folder holds one build.
-  rmSync(join(dir, 'chunks'), { recursive: true, force: true })
+  for (const file of existsSync(dir) ? readdirSync(dir) : []) {
+    if (/^chunk-.*\.mjs(\.map)?$/.test(file)) rmSync(join(dir, file))
+  }
   const { banner, external, mainFields, ...rest } = esbuildSettings
   const { metafile } = await build({
     entryPoints: { index: entry },
     outdir: dir,
     splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    chunkNames: 'chunk-[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -81,12 +114,19 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     banner: { js: banner },
     sourcemap: true,
     sourcesContent: false,
-    plugins: [leanZod],
+    plugins: [leanZod, httpByRequire],
     logLevel: 'warning',
     metafile: true,
   })
+  // CDK names its output folder, not the function: find the Lambda by its entry file.
+  const lambda = (Object.keys(lambdaEntries) as (keyof typeof lambdaEntries)[]).find(
+    (key) => key === name || resolve(entry) === resolve(lambdaEntries[key]),
+  )
+  for (const [from, file] of (lambda && besideBundle[lambda]?.()) || []) {
+    copyFileSync(from, join(dirname(outfile), file))
+  }
   // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
-  if (resolve(entry) === resolve(lambdaEntries.api)) await buildPageAssets(join(dir, 'page-assets'))
+  if (lambda === 'api') await buildPageAssets(join(dir, 'page-assets'))
   const { startBytes, totalBytes } = bundleSizes(metafile)
   return { outfile, bytes: startBytes, startBytes, totalBytes }
 }
@@ -95,14 +135,15 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
 const bundleSizes = (metafile: Metafile) => {
   const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'))
   const byPath = new Map(outputs)
-  const entry = outputs.find(([, output]) => output.entryPoint)?.[0]
   const loaded = new Set<string>()
   const visit = (path: string) => {
     if (loaded.has(path)) return
     loaded.add(path)
-    for (const imported of byPath.get(path)?.imports ?? []) if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+    for (const imported of byPath.get(path)?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+    }
   }
-  if (entry) visit(entry)
+  for (const [path, output] of outputs) if (output.entryPoint) visit(path)
   const size = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + statSync(path).size, 0)
   return { startBytes: size(loaded), totalBytes: size(byPath.keys()) }
 }

@@ -29,7 +29,33 @@ export interface StageConfig {
   readonly registrationThrottle: Throttle
   /** The staff managed login's Cognito domain prefix (unique within the region). */
   readonly staffLoginDomainPrefix: string
+  /** Limits per caller, enforced by the API itself (functions/api/rate-limits.ts). */
+  readonly callerLimits: CallerLimits
 }
+
+export interface CallerLimits {
+  /** Requests per minute per client address on public calls; 0 turns the limit off. */
+  readonly publicPerMinute: number
+  /** Requests per minute per partner API key; 0 turns the limit off. */
+  readonly partnerPerMinute: number
+  /** Live webhook subscriptions one partner may hold. */
+  readonly subscriptionsPerPartner: number
+  /** The ports a webhook receiver may listen on. */
+  readonly webhookPorts: readonly number[]
+}
+
+/**
+ * The API's environment for the limits (read by functions/api/config.ts and
+ * functions/webhooks/target-policy.ts).
+ *
+ * @example environment: { ...limitsEnvironment(config.callerLimits) }
+ */
+export const limitsEnvironment = (limits: CallerLimits): Record<string, string> => ({
+  PUBLIC_RATE_LIMIT: String(limits.publicPerMinute),
+  PARTNER_RATE_LIMIT: String(limits.partnerPerMinute),
+  MAX_SUBSCRIPTIONS_PER_PARTNER: String(limits.subscriptionsPerPartner),
+  WEBHOOK_ALLOWED_PORTS: limits.webhookPorts.join(','),
+})
 
 // Context from `-c key=value` arrives as a string; from cdk.json it may be a list.
 const list = z
@@ -45,6 +71,9 @@ const contextSchema = z.object({
     .string()
     .regex(/^arn:aws[a-z-]*:sns:/, 'alarmTopicArn must be an SNS topic ARN')
     .optional(),
+  publicRateLimit: z.coerce.number().int().min(0).optional(),
+  partnerRateLimit: z.coerce.number().int().min(0).optional(),
+  maxSubscriptionsPerPartner: z.coerce.number().int().min(1).max(1_000).optional(),
   staffLoginDomain: z
     .string()
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'staffLoginDomain must be a Cognito domain prefix')
@@ -71,6 +100,9 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     corsOrigins: given('corsOrigins'),
     alarmTopicArn: given('alarmTopicArn'),
     staffLoginDomain: given('staffLoginDomain'),
+    publicRateLimit: given('publicRateLimit'),
+    partnerRateLimit: given('partnerRateLimit'),
+    maxSubscriptionsPerPartner: given('maxSubscriptionsPerPartner'),
   })
   const prod = context.stage === 'prod'
   return {
@@ -84,5 +116,13 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     apiThrottle: prod ? { rateLimit: 50, burstLimit: 100 } : { rateLimit: 10, burstLimit: 20 },
     registrationThrottle: { rateLimit: 2, burstLimit: 5 },
     staffLoginDomainPrefix: context.staffLoginDomain ?? `delegation-sud-${context.stage}-staff`,
+    // Generous per address: an incubator's start-ups may all apply from one address in the
+    // last hour before a deadline (the same defaults as npm start's, functions/api/config.ts).
+    callerLimits: {
+      publicPerMinute: context.publicRateLimit ?? 300,
+      partnerPerMinute: context.partnerRateLimit ?? 600,
+      subscriptionsPerPartner: context.maxSubscriptionsPerPartner ?? 20,
+      webhookPorts: [443, 8443],
+    },
   }
 }

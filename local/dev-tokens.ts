@@ -5,29 +5,37 @@ import { SignJWT, exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, typ
 /** The development signing key's file: generated on first use, never committed. */
 export const devKeyPath = '.local-data/dev-signing-key.json'
 export const devIssuer = 'delegation-sud-local'
+/** The app client the development tokens are for (Cognito's `client_id`). */
 export const devAudience = 'delegation-sud'
+
+/** Cognito signs with RS256, and the API accepts nothing else: so does the local key. */
+const alg = 'RS256'
 
 export interface DevKey {
   readonly privateJwk: JWK
   readonly jwks: JSONWebKeySet
 }
 
-/** A fresh ES256 key pair, as tests use. */
+/** A fresh RS256 key pair, as tests use. */
 export const generateDevKey = async (): Promise<DevKey> => {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true })
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true })
   const kid = `dev-${Date.now().toString(36)}`
-  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }
-  return { privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' }, jwks: { keys: [publicJwk] } }
+  const publicJwk = { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' }
+  return { privateJwk: { ...(await exportJWK(privateKey)), kid, alg }, jwks: { keys: [publicJwk] } }
 }
 
 /**
  * The key `npm start` verifies with and `npm run token` signs with, so no secret
- * ever sits in the repository: each machine makes its own.
+ * ever sits in the repository: each machine makes its own. A key of another algorithm
+ * (the ES256 keys made before RS256 was pinned) is replaced.
  *
  * @example const { jwks } = await loadOrCreateDevKey()
  */
 export const loadOrCreateDevKey = async (path = devKeyPath): Promise<DevKey> => {
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as DevKey
+  if (existsSync(path)) {
+    const existing = JSON.parse(readFileSync(path, 'utf8')) as DevKey
+    if (existing.privateJwk.alg === alg) return existing
+  }
   const key = await generateDevKey()
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, JSON.stringify(key, null, 2), { mode: 0o600 })
@@ -42,16 +50,16 @@ export interface TokenClaims {
 }
 
 /**
- * A bearer token with a `groups` claim, as Cognito issues them in AWS.
+ * A bearer token shaped as Cognito's access tokens: `token_use: access`, the app client
+ * in `client_id`, the roles in `cognito:groups`.
  *
  * @example await signDevToken(key, { subject: 'staff-1', roles: ['admin'] })
  */
 export const signDevToken = async (key: DevKey, { subject, roles, expiresIn = '1h' }: TokenClaims) =>
-  new SignJWT({ groups: [...roles] })
-    .setProtectedHeader({ alg: 'ES256', kid: key.privateJwk.kid ?? 'dev' })
+  new SignJWT({ token_use: 'access', client_id: devAudience, 'cognito:groups': [...roles] })
+    .setProtectedHeader({ alg, kid: key.privateJwk.kid ?? 'dev' })
     .setSubject(subject)
     .setIssuer(devIssuer)
-    .setAudience(devAudience)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
-    .sign(await importJWK(key.privateJwk, 'ES256'))
+    .sign(await importJWK(key.privateJwk, alg))

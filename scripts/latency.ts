@@ -36,9 +36,10 @@ const call = async <S extends z.ZodType>(
   return schema.parse(json)
 }
 const anything = z.unknown()
-const submitted = z.object({ applicationId: z.string() })
-// The webhook's body: the public event in `data`, its own payload in `data.data`.
-const webhook = z.object({ data: z.object({ data: z.object({ applicationId: z.string() }) }) })
+const submitted = z.object({ applicationId: z.string(), startupId: z.string() })
+// The webhook's body: the public event in `data`, its own payload in `data.data`. Partners never
+// receive applications, so the probe follows the registration each new start-up's application makes.
+const webhook = z.object({ data: z.object({ data: z.object({ startupId: z.string() }) }) })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? NaN
 const summary = (name: string, values: number[]) =>
@@ -70,7 +71,7 @@ const receiver = createServer((request, response) => {
   request.on('data', (chunk) => (body += chunk))
   request.on('end', () => {
     const delivered = webhook.safeParse(JSON.parse(body))
-    if (delivered.success) received.set(delivered.data.data.data.applicationId, performance.now())
+    if (delivered.success) received.set(delivered.data.data.data.startupId, performance.now())
     response.writeHead(204).end()
   })
 })
@@ -78,13 +79,13 @@ await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
 const { partnerId } = await call(z.object({ partnerId: z.string() }), 'POST', `/editions/${editionId}/partners`, { name: `Latency probe ${editionId}`, kind: 'other', contribution: 'Measures' }, admin)
 const { apiKey } = await call(z.object({ apiKey: z.string() }), 'POST', `/partners/${partnerId}/keys`, { scopes: ['subscriptions:write'] }, admin)
 const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
-await call(anything, 'POST', '/subscriptions', { url, types: ['application.submitted'], editionId }, { 'X-Api-Key': apiKey })
+await call(anything, 'POST', '/subscriptions', { url, types: ['startup.registered'] }, { 'X-Api-Key': apiKey })
 const deliveries: number[] = []
 for (let i = 0; i < samples; i++) {
   const started = performance.now()
-  const { applicationId } = await apply()
-  while (!received.has(applicationId)) await sleep(5)
-  deliveries.push((received.get(applicationId) ?? NaN) - started)
+  const { startupId } = await apply()
+  while (!received.has(startupId)) await sleep(5)
+  deliveries.push((received.get(startupId) ?? NaN) - started)
 }
 summary('delivery latency (POST → webhook received)', deliveries)
 receiver.close()

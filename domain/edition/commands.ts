@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { awardWon, editionClosed, editionOpened, isoDateTime, partnerJoined } from '../events/index.js'
+import {
+  awardCategory,
+  awardWon,
+  editionClosed,
+  editionOpened,
+  isoDateTime,
+  partnerJoined,
+} from '../events/index.js'
 
 /**
  * The edition's commands, derived from the events they cause so no field is typed
@@ -14,7 +21,9 @@ export const openEditionCommand = editionOpened.extend({
   ...effective,
 })
 
-export const recordAwardCommand = awardWon.extend({
+// Staff name a listed category: `Unlisted` and its text only come from upcast history.
+export const recordAwardCommand = awardWon.omit({ categoryAsRecorded: true }).extend({
+  category: awardCategory,
   type: z.literal('RecordAward'),
   ...effective,
 })

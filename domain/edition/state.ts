@@ -87,7 +87,8 @@ const storedEdition = z.object({
 
 /** Snapshots of the edition state: Sets as arrays. */
 export const editionSnapshot: SnapshotCodec<EditionState> = {
-  foldVersion: 1,
+  // 2: award.won v2 (listed categories): award keys folded from v1 text changed.
+  foldVersion: 2,
   encode: (state) => ({ ...state, partnerIds: [...state.partnerIds], awardKeys: [...state.awardKeys] }),
   decode: (stored) => {
     const state = storedEdition.parse(stored)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isoDateTime } from './event-data.js'
 import { type DomainEvent, eventTypeNames, parseDomainEvent } from './event-types.js'
+import { currentSchemaVersion, upcastData } from './upcast.js'
 
 /**
  * Who and what caused an event. `occurredAt` is set only when the fact happened
@@ -39,14 +40,18 @@ export type EventEnvelope = DomainEvent & {
 }
 
 /**
- * Validates an envelope and its data (on write and on read).
+ * Validates an envelope and its data (on write and on read): the read boundary of the
+ * event store, the indexer and the Feed. Data stored at an older schema version comes
+ * out upcast to the current one (upcast.ts), with the current `schemaVersion`, so
+ * deciders, projections, the feed and webhooks only ever see current versions.
  *
  * @example parseEnvelope(item) // throws a ZodError on anything malformed
  */
 export const parseEnvelope = (raw: unknown): EventEnvelope => {
   const envelope = envelopeFields.parse(raw)
-  const event = parseDomainEvent(envelope.type, envelope.data)
-  return { ...envelope, ...event }
+  const { type, schemaVersion } = envelope
+  const event = parseDomainEvent(type, upcastData(type, schemaVersion, envelope.data))
+  return { ...envelope, ...event, schemaVersion: currentSchemaVersion(type) }
 }
 
 /** The time a fact happened: `occurredAt` for imported history, else when recorded. */

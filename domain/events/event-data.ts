@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import { awardCategories, unlistedCategory } from './award-categories.js'
 
 /**
  * The data of every domain event, one zod schema per public event type.
  *
  * Event types are public names, dotted and in the past tense, the same in code,
  * in the Feed and in webhooks. A schema here is a promise to partners: add fields
- * as optional, and bump the schema version (event-types.ts) for anything else.
+ * as optional; for anything else, move the old schema to past-versions/ with an
+ * upcaster to this one, and bump the schema version (event-types.ts).
  */
 
 export const slug = z
@@ -92,12 +94,19 @@ export const applicationWithdrawn = applicationDecision.extend({
   by: z.enum(['startup', 'staff']),
 })
 
+/**
+ * Schema v2: the category is one of the CES Innovation Awards categories (v1 took free
+ * text, see past-versions/award-won.ts). `Unlisted` and `categoryAsRecorded` only come from v1
+ * awards whose text named no listed category; a new award always names one.
+ */
 export const awardWon = z.object({
   awardId: z.string().min(1),
   editionId: slug,
   startupId: z.string().min(1),
   award: awardLevel,
-  category: z.string().min(1).max(200),
+  category: z.enum([...awardCategories, unlistedCategory]),
+  /** The v1 free text, kept when it named no listed category (then `category` is `Unlisted`). */
+  categoryAsRecorded: z.string().min(1).max(200).optional(),
 })
 
 export const partnerRegistered = z.object({

@@ -2,20 +2,62 @@ import { z } from 'zod'
 import * as data from './event-data.js'
 
 /**
- * The registry of public event types: name → data schema and schema version.
- * Envelopes are validated against it on write and on read.
+ * The registry of public event types: name → the current data schema, its schema
+ * version and what the event means (the catalogue's summary). Writes always use it; reads upcast older stored versions to it first
+ * (past-versions/, upcast.ts), so the rest of the code only ever sees these schemas.
  */
 export const eventTypes = {
-  'edition.opened': { schemaVersion: 1, data: data.editionOpened },
-  'edition.closed': { schemaVersion: 1, data: data.editionClosed },
-  'startup.registered': { schemaVersion: 1, data: data.startupRegistered },
-  'application.submitted': { schemaVersion: 1, data: data.applicationSubmitted },
-  'application.selected': { schemaVersion: 1, data: data.applicationSelected },
-  'application.rejected': { schemaVersion: 1, data: data.applicationRejected },
-  'application.withdrawn': { schemaVersion: 1, data: data.applicationWithdrawn },
-  'award.won': { schemaVersion: 1, data: data.awardWon },
-  'partner.registered': { schemaVersion: 1, data: data.partnerRegistered },
-  'partner.joined': { schemaVersion: 1, data: data.partnerJoined },
+  'edition.opened': {
+    schemaVersion: 1,
+    data: data.editionOpened,
+    summary:
+      'Staff opened an edition: a delegation to one trade show, with its dates, deadline and capacity.',
+  },
+  'edition.closed': {
+    schemaVersion: 1,
+    data: data.editionClosed,
+    summary: 'An edition closed: no more applications, decisions, awards or partners.',
+  },
+  'startup.registered': {
+    schemaVersion: 1,
+    data: data.startupRegistered,
+    summary: 'A start-up registered with the programme, with its first application.',
+  },
+  'application.submitted': {
+    schemaVersion: 1,
+    data: data.applicationSubmitted,
+    summary: 'A start-up applied to an edition through the registration form.',
+  },
+  'application.selected': {
+    schemaVersion: 1,
+    data: data.applicationSelected,
+    summary: 'The Région selected an application: the start-up is a member of the delegation.',
+  },
+  'application.rejected': {
+    schemaVersion: 1,
+    data: data.applicationRejected,
+    summary: 'The Région rejected an application.',
+  },
+  'application.withdrawn': {
+    schemaVersion: 1,
+    data: data.applicationWithdrawn,
+    summary: 'An application was withdrawn, by the start-up or by staff.',
+  },
+  'award.won': {
+    schemaVersion: 2,
+    data: data.awardWon,
+    summary: 'A member of a delegation won a CES Innovation Award (honoree or best of innovation).',
+  },
+  'partner.registered': {
+    schemaVersion: 1,
+    data: data.partnerRegistered,
+    summary: 'A partner (metropolis, agglomeration, chamber of commerce…) joined the programme.',
+  },
+  'partner.joined': {
+    schemaVersion: 1,
+    data: data.partnerJoined,
+    summary: 'A partner joined an edition, with what it contributes.',
+  },
 } as const
 
 export type EventType = keyof typeof eventTypes

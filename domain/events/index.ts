@@ -1,3 +1,5 @@
 export * from './event-data.js'
 export * from './event-types.js'
 export * from './envelope.js'
+export * from './award-categories.js'
+export * from './upcast.js'

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventTypeNames, slug, type EventType } from '../events/index.js'
+import { isSharedWithPartners } from './partner-view.js'
 
 /**
  * Which events a partner wants, on the feed or a subscription: a list of types (none
@@ -8,6 +9,8 @@ import { eventTypeNames, slug, type EventType } from '../events/index.js'
  * `partner.registered`) carry no edition and are left out; ask without an edition to
  * get them.
  */
+// Stored filters accept every type, so a subscription saved before a type was withheld
+// still reads (it just never matches it); requests take partner types only (api-schemas.ts).
 export const eventFilterSchema = z.object({
   types: z.array(z.enum(eventTypeNames)).max(eventTypeNames.length).optional(),
   editionId: slug.optional(),
@@ -22,7 +25,8 @@ export const editionOf = (event: { readonly data: unknown }): string | undefined
 }
 
 /**
- * Whether an event passes a filter.
+ * Whether an event passes a filter. Types partners never receive (partner-view.ts) pass
+ * none: the feed, the dispatcher and replays all ask here.
  *
  * @example matchesFilter({ types: ['award.won'], editionId: 'ces-2020' }, event)
  */
@@ -30,6 +34,7 @@ export const matchesFilter = (
   filter: EventFilter,
   event: { readonly type: EventType; readonly data: unknown },
 ): boolean => {
+  if (!isSharedWithPartners(event.type)) return false
   if (filter.types && filter.types.length > 0 && !filter.types.includes(event.type)) return false
   if (filter.editionId !== undefined && editionOf(event) !== filter.editionId) return false
   return true

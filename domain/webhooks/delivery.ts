@@ -22,9 +22,13 @@ export const deliveryStateSchema = z.object({
 })
 export type DeliveryState = z.infer<typeof deliveryStateSchema>
 
-/** What one attempt came to, as the deliverer saw it. */
+/**
+ * What one attempt came to, as the deliverer saw it. `gone` is a `410 Gone`: the receiver
+ * says the endpoint is no more (Standard Webhooks), so the subscription is disabled at once.
+ */
 export type AttemptOutcome =
   | { readonly kind: 'success'; readonly statusCode: number }
+  | { readonly kind: 'gone'; readonly error: string; readonly statusCode: 410 }
   | {
       readonly kind: 'retryable'
       readonly error: string
@@ -35,13 +39,15 @@ export type AttemptOutcome =
 
 /**
  * A receiver's answer as an outcome: 2xx succeeds; 408, 429 and 5xx are worth a retry;
- * any other status (4xx, and 3xx since redirects are never followed) is permanent.
+ * 410 is gone (the subscription is disabled); any other status (4xx, and 3xx since
+ * redirects are never followed) is permanent.
  *
  * @example classifyResponse(503) // { kind: 'retryable', statusCode: 503, … }
  */
 export const classifyResponse = (statusCode: number, retryAfterMs?: number): AttemptOutcome => {
   if (statusCode >= 200 && statusCode < 300) return { kind: 'success', statusCode }
   const error = `HTTP ${statusCode}`
+  if (statusCode === 410) return { kind: 'gone', statusCode, error: 'HTTP 410 Gone' }
   if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
     return {
       kind: 'retryable',

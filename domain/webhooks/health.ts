@@ -23,12 +23,16 @@ export const defaultDisablePolicy: DisablePolicy = {
 }
 
 /** What became of one delivery attempt, for the subscription's health. */
-type Settlement = 'delivered' | 'failed' | 'dead'
+type Settlement = 'delivered' | 'failed' | 'dead' | 'gone'
+
+/** Why a subscription whose endpoint answered `410 Gone` was disabled. */
+export const goneReason = 'the endpoint answered 410 Gone'
 
 /**
  * The health after an attempt, and the reason to disable the subscription if it now
  * keeps failing. Only a dead letter can disable it: a subscription is never disabled
- * while one of its deliveries still has retries left.
+ * while one of its deliveries still has retries left. A `410 Gone` dead-letters its
+ * delivery and disables the subscription at once, as Standard Webhooks asks.
  *
  * @example healthAfter(healthyState, 'dead', now).disable // undefined (1 of 5)
  */
@@ -42,6 +46,7 @@ export const healthAfter = (
   const failingSince = health.failingSince ?? now
   if (settlement === 'failed') return { health: { ...health, failingSince } }
   const next = { consecutiveDeadLetters: health.consecutiveDeadLetters + 1, failingSince }
+  if (settlement === 'gone') return { health: next, disable: goneReason }
   if (next.consecutiveDeadLetters >= policy.deadLettersInARow) {
     return {
       health: next,

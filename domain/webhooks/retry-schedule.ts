@@ -21,10 +21,10 @@ export const retryDelaysMs: readonly number[] = [
 export const maxAttempts = retryDelaysMs.length + 1
 
 /** Each wait is spread over ±20 %, so receivers that fail together do not retry together. */
-const jitterRatio = 0.2
+export const jitterRatio = 0.2
 
 /** A `Retry-After` is honoured up to this; beyond it the receiver is treated as down. */
-const maxRetryAfterMs = 24 * hour
+export const maxRetryAfterMs = 24 * hour
 
 /**
  * The wait before the next attempt once `attempts` attempts have failed, or undefined

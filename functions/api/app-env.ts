@@ -1,3 +1,4 @@
+import type { RateLimitInfo } from 'hono-rate-limiter'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Principal } from './auth/token-verifier.js'
 
@@ -13,5 +14,7 @@ export type ApiEnv = {
     correlationId: string
     principal?: Principal
     idempotency?: IdempotencyContext
+    /** Set by the rate limiter (hono-rate-limiter) for the caller's window. */
+    rateLimit?: RateLimitInfo
   }
 }

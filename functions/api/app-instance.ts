@@ -1,12 +1,12 @@
 import { fileURLToPath } from 'node:url'
+import { createLogger } from '../shared/logger.js'
 import { createApp } from './app.js'
-import { coreDepsFromEnv } from './core.js'
 import { apiDepsFromEnv } from './deps-from-env.js'
 
 // Module scope: parsed and connected once per node process.
 const deps = apiDepsFromEnv(
   process.env,
-  coreDepsFromEnv(process.env),
+  createLogger('api'),
   // Built by infra/page-assets.ts beside this file (npm start).
   fileURLToPath(new URL('./page-assets/', import.meta.url)),
 )

@@ -1,5 +1,6 @@
-import type { ApiDeps } from './deps.js'
+import { contractRoutes } from './contract/contract-routes.js'
 import { createCore } from './core.js'
+import type { ApiDeps } from './deps.js'
 import type { AppRequest } from './pages/api-client.js'
 import { pageRoutes } from './pages/page-routes.js'
 import { reportRoutes } from './reports/report-routes.js'
@@ -19,8 +20,9 @@ import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
 
 /**
- * Every feature's routes, and `/openapi.json` over them: `request` sends the pages'
- * in-process calls through the whole app (core included).
+ * Every feature's routes, and the documents over them (`/openapi.json`, `/asyncapi.json`,
+ * `/docs`): `request` sends the pages' in-process calls through the whole app, core
+ * included. The middleware and `GET /health` are the core's (core.ts).
  *
  * @example app.route('/', featureRoutes(deps, (path, init) => app.request(path, init)))
  */
@@ -42,17 +44,18 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   // Pages for people: clients of the routes above, in process (functions/api/pages).
   app.route('/', pageRoutes(deps, request))
   app.route('/', docsRoutes(app))
+  app.route('/', contractRoutes(app))
   return app
 }
 
 /**
- * The Délégation Sud API as one Hono app: the same object is served by
- * `@hono/node-server` under `npm start` and by the tests; the Lambda serves the same
- * core and routes, the routes loaded on first use (lazy-app.ts).
+ * The Délégation Sud API as one Hono app, every route built now: what `npm start` and
+ * the tests serve. The Lambda serves the same core and routes, the routes built on
+ * first use (lazy-app.ts).
  *
  * @example
- *   const app = createApp({ store, verifier, logger, clock, newId, corsOrigins, feed, readModels,
- *     apiKeys, webhooks })
+ *   const app = createApp({ store, verifier, logger, clock, newId, corsOrigins, rateLimits,
+ *     feed, readModels, apiKeys, webhooks })
  */
 export const createApp = (deps: ApiDeps) => {
   const app = createCore(deps)

@@ -7,8 +7,8 @@ import type { ApiDeps } from './deps.js'
 import type { Logger } from '../shared/logger.js'
 import { problemResponse } from './problem.js'
 import { apiProblems } from './problems.js'
-import { splitCommaList } from '../shared/comma-list.js'
-import { createLogger } from '../shared/logger.js'
+import { rateLimits } from './rate-limits.js'
+import { apiSecurityHeaders } from './security-headers.js'
 import { healthRoutes } from './routes/health.js'
 
 /** Request bodies are forms and small JSON documents; anything bigger is refused unread. */
@@ -43,11 +43,11 @@ export const lazyErrorHandler =
     (await import('./error-handler.js')).errorHandler(logger)(error, c)
 
 /** What the middleware, the error handler and `GET /health` need: cheap to build. */
-export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins'>
+export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateLimits' | 'verifier'>
 
 /**
- * The part of the app every request goes through: request and correlation ids, CORS,
- * the body limit, errors as problems, and `GET /health`. The Lambda builds this alone at
+ * The part of the app every request goes through: request and correlation ids, security
+ * headers, CORS, limits per caller, the body limit, errors as problems, and `GET /health`. The Lambda builds this alone at
  * cold start and the feature routes on first use (lazy-app.ts); createApp builds both.
  *
  * @example const app = createCore({ logger, clock, corsOrigins })
@@ -56,14 +56,16 @@ export const createCore = (deps: CoreDeps) => {
   const app = new Hono<ApiEnv>()
   app.use(requestId())
   app.use(correlate(deps))
+  app.use(apiSecurityHeaders())
   app.use(
     cors({
       origin: [...deps.corsOrigins],
       allowHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-Match', 'X-Correlation-Id'],
-      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position'],
+      exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'X-Correlation-Id', 'X-Current-To-Position', 'Retry-After'],
       maxAge: 600,
     }),
   )
+  app.use(rateLimits(deps.rateLimits, deps.verifier))
   app.use(
     bodyLimit({
       maxSize: maxBodyBytes,
@@ -85,14 +87,3 @@ export const createCore = (deps: CoreDeps) => {
 export const notFound = (c: Context<ApiEnv>) =>
   problemResponse(c, apiProblems.routeNotFound(c.req.method, c.req.path).toProblem())
 
-/**
- * The core's dependencies from the environment, without zod or the AWS SDK: the
- * Powertools logger, the wall clock, `CORS_ORIGINS`.
- *
- * @example const core = coreDepsFromEnv(process.env)
- */
-export const coreDepsFromEnv = (env: NodeJS.ProcessEnv): CoreDeps => ({
-  logger: createLogger('api'),
-  clock: () => new Date(),
-  corsOrigins: splitCommaList(env.CORS_ORIGINS),
-})

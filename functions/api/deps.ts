@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../../domain/events/index.js'
 import type { FeedReader } from '../feed/feed.js'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
 import type { Logger } from '../shared/logger.js'
@@ -6,6 +7,7 @@ import type { EventStore } from '../store/event-store.js'
 import type { WebhookServices } from '../webhooks/services.js'
 import type { TokenVerifier } from './auth/token-verifier.js'
 import type { PagesConfig } from './pages/pages-config.js'
+import type { RateLimits } from './rate-limits.js'
 import type { ReadModelReader } from './reports/read-model-reader.js'
 
 /**
@@ -24,6 +26,8 @@ export interface ApiDeps {
   readonly newId: () => string
   /** Origins allowed to post the registration form from a browser. */
   readonly corsOrigins: readonly string[]
+  /** Requests per minute per client address (public) and per API key (partners); 0: none. */
+  readonly rateLimits: RateLimits
   /** The Feed, for partners' `GET /feed` and new subscriptions' starting point. */
   readonly feed: FeedReader
   /** Partners' API keys (partner access). */
@@ -32,6 +36,8 @@ export interface ApiDeps {
   readonly webhooks: WebhookServices
   /** The projections' documents, for the reports and the start-up directory. */
   readonly readModels: ReadModelReader
+  /** After each command's append (see CommandDeps): counts the programme's facts. */
+  readonly onAppended?: (events: readonly DomainEvent[]) => void
   /** The pages' built assets and staff sign-in; without it they render unstyled, staff sign-in off. */
   readonly pages?: PagesConfig
 }

@@ -13,6 +13,7 @@ import {
   TransactionTooLargeError,
 } from '../store/errors.js'
 import { webhookProblems } from '../webhooks/problems.js'
+import { SubscriptionLimitError } from '../webhooks/subscriptions/subscription-store.js'
 import { UnsafeTargetError } from '../webhooks/url-safety.js'
 import { ProblemError, problemResponse, type Problem } from './problem.js'
 import { apiProblems } from './problems.js'
@@ -42,6 +43,8 @@ const knownProblem = (error: unknown): ProblemError | undefined => {
   }
   if (error instanceof InvalidCursorError) return apiProblems.invalidCursor()
   if (error instanceof UnsafeTargetError) return webhookProblems.unsafeTarget(error.reason)
+  if (error instanceof SubscriptionLimitError)
+    return webhookProblems.subscriptionLimitReached(error.limit)
   if (error instanceof ConcurrencyError) {
     const { streamId, expectedVersion, actualVersion } = error
     return apiProblems.concurrentModification(error.message, {

@@ -133,6 +133,15 @@ export const apiProblems = {
       detail: 'Send the token given when the application was submitted',
     }),
 
+  /** The caller's limit per minute is spent: try again in `retryAfter` seconds. */
+  tooManyRequests: (retryAfter: number) =>
+    new ProblemError({
+      status: 429,
+      code: 'too-many-requests',
+      detail: `Too many requests from this client: try again in ${retryAfter} s`,
+      headers: { 'Retry-After': String(retryAfter) },
+    }),
+
   /** The event store stayed busy: worth a retry in a second. */
   busy: (detail: string) =>
     new ProblemError({ status: 503, code: 'busy', detail, headers: { 'Retry-After': '1' } }),

@@ -1,6 +1,7 @@
 import { documentClientFromEnv } from '../shared/dynamo-client.js'
 import { createLogger } from '../shared/logger.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
+import { traced } from '../shared/tracer.js'
 import { createIndexer } from './indexer.js'
 
 // Parsed once per cold start, as the tables' names and the endpoint never change.
@@ -14,4 +15,4 @@ const logger = createLogger('indexer')
  *
  * @example handler({ Records: [insertRecord] }) // → { batchItemFailures: [] }
  */
-export const handler = createIndexer({ doc, tables, logger })
+export const handler = traced('indexer', createIndexer({ doc, tables, logger }))

@@ -10,7 +10,7 @@ export const apiKeySchema = z.object({
   createdBy: z.string(),
   /** Set when the key stopped working at once (revoked). */
   revokedAt: z.string().optional(),
-  /** Set when a rotation lets the key work a little longer (the overlap). */
+  /** When the key stops working: an expiry given at issue, or a rotation's overlap. */
   notAfter: z.string().optional(),
   replacedBy: z.string().optional(),
 })
@@ -28,6 +28,8 @@ export interface NewKey {
   readonly label?: string | undefined
   readonly createdBy: string
   readonly now: Date
+  /** When the key stops working by itself (ISO 8601); never unless given. */
+  readonly notAfter?: string | undefined
 }
 
 export interface IssuedKey {

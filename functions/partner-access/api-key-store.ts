@@ -66,6 +66,7 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
       partnerId: key.partnerId,
       scopes: [...new Set(key.scopes)],
       ...(key.label ? { label: key.label } : {}),
+      ...(key.notAfter ? { notAfter: key.notAfter } : {}),
       createdAt: key.now.toISOString(),
       createdBy: key.createdBy,
     })

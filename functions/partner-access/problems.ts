@@ -18,6 +18,14 @@ export const partnerAccessProblems = {
       extensions: { scope },
     }),
 
+  /** A key's expiry must lie ahead. */
+  expiryInThePast: () =>
+    new ProblemError({
+      status: 422,
+      code: 'expiry-in-the-past',
+      detail: 'expiresAt must be in the future',
+    }),
+
   /** Keys are issued to registered partners only. */
   partnerNotFound: (partnerId: string) =>
     new ProblemError({

@@ -5,6 +5,7 @@ import { createDynamoFeed } from '../feed/dynamo-feed.js'
 import { createReadModelStore } from '../projector/read-model-store.js'
 import { createDocumentClient } from '../shared/dynamo-client.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
+import { traced } from '../shared/tracer.js'
 import { rebuild, type RebuildResult } from './rebuild.js'
 
 // Parsed once per cold start, as the tables' names and the endpoint never change.
@@ -23,4 +24,6 @@ const store = createReadModelStore({ doc, table: tables.readModels })
  *
  * @example aws lambda invoke --function-name <Rebuild> out.json // { generation, … }
  */
-export const handler = (): Promise<RebuildResult> => rebuild({ feed, store, projections, logger })
+export const handler = traced('rebuild', (): Promise<RebuildResult> =>
+  rebuild({ feed, store, projections, logger }),
+)

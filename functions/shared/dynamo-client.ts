@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod'
+import { traceClient } from './tracer.js'
 
 interface DynamoClientOptions {
   /** Set for DynamoDB Local (`http://127.0.0.1:8000`); unset in AWS. */
@@ -12,17 +13,20 @@ interface DynamoClientOptions {
 /**
  * One document client per process, created at module scope by each entry point.
  * Locally the credentials are dummies: DynamoDB Local (run with -sharedDb) accepts any.
+ * In a traced Lambda each call is a subsegment of the invocation's X-Ray trace.
  *
  * @example const doc = createDocumentClient({ endpoint: 'http://127.0.0.1:8000' })
  */
 export const createDocumentClient = ({ endpoint, region }: DynamoClientOptions = {}) => {
-  const client = new DynamoDBClient({
-    region: region ?? 'eu-west-3',
-    ...(endpoint
-      ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-    maxAttempts: 3,
-  })
+  const client = traceClient(
+    new DynamoDBClient({
+      region: region ?? 'eu-west-3',
+      ...(endpoint
+        ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+      maxAttempts: 3,
+    }),
+  )
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   })

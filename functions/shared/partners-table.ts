@@ -18,6 +18,8 @@ import { tables } from './tables.js'
  *                    also in the index under `dead#<subscriptionId>` / `<position>`.
  *                    Delivered ones expire (`expiresAt`) after the log's retention.
  * - the checkpoint:  `dispatcher` / `checkpoint`, the last Feed position dispatched.
+ * - a partner's count: `partner#<partnerId>` / `subscriptions`, its live subscriptions,
+ *                    moved in the same transaction as each creation and deletion (the cap).
  */
 export const byStatusIndex = tables.partners.globalIndexes[0].indexName
 
@@ -39,6 +41,11 @@ export const deliveryKey = (subscriptionId: string, position: number) => ({
 /** The position a delivery's sort key stands for. */
 export const positionOfDeliverySk = (sk: string): number => Number(sk.slice('dlv#'.length))
 export const deadLetterIndexPk = (subscriptionId: string) => `dead#${subscriptionId}`
+
+export const partnerSubscriptionsKey = (partnerId: string) => ({
+  pk: `partner#${partnerId}`,
+  sk: 'subscriptions',
+})
 
 export const checkpointKey = { pk: 'dispatcher', sk: 'checkpoint' } as const
 

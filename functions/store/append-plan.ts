@@ -1,5 +1,5 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
-import { parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
+import { currentSchemaVersion, parseEnvelope, type EventEnvelope } from '../../domain/events/index.js'
 import { idempotencyGuardId } from './guard-ids.js'
 import type { AppendOptions, StreamAppend } from './event-store.js'
 import { assertWithinLimits } from './limits.js'
@@ -83,7 +83,8 @@ export const planAppend = (
         streamId,
         version: expectedVersion + index + 1,
         type: event.type,
-        schemaVersion: 1,
+        // Writes always use the current schema; older ones are only ever read (upcast.ts).
+        schemaVersion: currentSchemaVersion(event.type),
         data: event.data,
         metadata,
         recordedAt,

@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi'
-import { eventTypeNames, slug } from '../../domain/events/index.js'
+import { isoDateTime, slug } from '../../domain/events/index.js'
+import {
+  partnerEventTypes,
+  type PartnerEventType,
+} from '../../domain/partner-access/partner-view.js'
 import { deliveryStateSchema } from '../../domain/webhooks/delivery.js'
 import { documented } from '../api/schemas/documented.js'
 import type { Delivery } from './delivery/delivery-item.js'
@@ -17,8 +21,9 @@ export const subscriptionBody = z
       .max(2_000)
       .openapi({ example: 'https://hooks.nicecotedazur.example/delegation-sud' }),
     types: z
-      .array(z.enum(eventTypeNames))
-      .max(eventTypeNames.length)
+      // Only the types partners receive: asking for another is a 400, not a silent nothing.
+      .array(z.enum(partnerEventTypes as [PartnerEventType, ...PartnerEventType[]]))
+      .max(partnerEventTypes.length)
       .optional()
       .openapi({ example: ['award.won'] }),
     editionId: documented(slug, {
@@ -40,6 +45,37 @@ export const rotationBody = z
       .openapi({ description: 'How long the previous secret keeps signing too (default one day)' }),
   })
   .strict()
+
+export const replayBody = z
+  .object({
+    afterPosition: z.number().int().min(0).optional().openapi({
+      description:
+        'Replay the events after this Feed position: the `position` of the last event you processed',
+      example: 1200,
+    }),
+    since: documented(isoDateTime, {
+      description: 'Or replay the events recorded since this time',
+      example: '2020-01-07T08:00:00Z',
+    }).optional(),
+  })
+  .strict()
+  .refine((body) => (body.afterPosition === undefined) !== (body.since === undefined), {
+    message: 'give either afterPosition or since',
+    path: ['afterPosition'],
+  })
+  .openapi('Replay')
+
+export const replayOutcome = z
+  .object({
+    replayId: z.string().openapi({ description: 'In the `replay` member of every replayed body' }),
+    afterPosition: z.number().int(),
+    toPosition: z
+      .number()
+      .int()
+      .openapi({ description: 'The last position replayed; later events are delivered as usual' }),
+    replayed: z.number().int().openapi({ description: 'Deliveries re-created' }),
+  })
+  .openapi('ReplayOutcome')
 
 export const subscriptionView = z
   .object({
@@ -72,6 +108,7 @@ export const deliveryView = deliveryStateSchema
     streamId: z.string(),
     version: z.number().int(),
     webhookId: z.string(),
+    replayId: z.string().optional().openapi({ description: 'Set when a replay re-created it' }),
     createdAt: z.string(),
   })
   .openapi('Delivery')
@@ -107,6 +144,7 @@ export const toDeliveryView = (d: Delivery): z.infer<typeof deliveryView> =>
     streamId: d.streamId,
     version: d.version,
     webhookId: d.webhookId,
+    replayId: d.replayId,
     status: d.status,
     attempts: d.attempts,
     nextAttemptAt: d.nextAttemptAt,

@@ -16,6 +16,18 @@ export const webhookProblems = {
       extensions: { subscriptionId },
     }),
 
+  /** More Feed positions than one replay covers (subscriptions/replay.ts). */
+  replayTooLarge: (detail: string) =>
+    new ProblemError({ status: 422, code: 'replay-too-large', detail }),
+
+  subscriptionLimitReached: (limit: number) =>
+    new ProblemError({
+      status: 409,
+      code: 'subscription-limit-reached',
+      detail: `A partner may hold ${limit} subscriptions: delete one first`,
+      extensions: { limit },
+    }),
+
   /** `reason` completes "The URL …" (url-safety.ts's UnsafeTargetError). */
   unsafeTarget: (reason: string) =>
     new ProblemError({ status: 422, code: 'unsafe-target', detail: `The URL ${reason}` }),

@@ -6,6 +6,7 @@ import { createCheckpointStore, type CheckpointStore } from './dispatch/checkpoi
 import { generateSigningSecret } from './signing.js'
 import {
   createSubscriptionStore,
+  defaultMaxSubscriptionsPerPartner,
   type SubscriptionStore,
 } from './subscriptions/subscription-store.js'
 import { systemLookup, type Lookup, type TargetPolicy } from './url-safety.js'
@@ -22,6 +23,7 @@ export interface WebhookServices extends WebhookStores {
   readonly policy: TargetPolicy
   readonly lookup: Lookup
   readonly newSecret: () => string
+  readonly maxSubscriptionsPerPartner: number
 }
 
 interface WebhookServicesOptions {
@@ -31,6 +33,8 @@ interface WebhookServicesOptions {
   readonly policy?: TargetPolicy
   readonly lookup?: Lookup
   readonly random?: RandomBytes
+  /** Live subscriptions one partner may hold (a stage setting; 20 unless told). */
+  readonly maxSubscriptionsPerPartner?: number
 }
 
 /**
@@ -57,4 +61,5 @@ export const createWebhookServices = (options: WebhookServicesOptions): WebhookS
   policy: options.policy ?? { allowHttp: false, allowedHosts: [] },
   lookup: options.lookup ?? systemLookup,
   newSecret: () => generateSigningSecret(options.random ?? randomBytes),
+  maxSubscriptionsPerPartner: options.maxSubscriptionsPerPartner ?? defaultMaxSubscriptionsPerPartner,
 })

@@ -14,11 +14,13 @@ export const generateSigningSecret = (random: RandomBytes = randomBytes): string
 /**
  * `webhook-id`: derived from the subscription and the event, so every attempt and every
  * redrive of one event to one subscription carries the same id for the receiver to dedupe.
+ * A replay gives the event a new id (the replay's id goes into it), the same on each of
+ * the replayed delivery's own attempts.
  *
  * @example webhookIdOf('sub-1', '0190…') // 'msg_…'
  */
-export const webhookIdOf = (subscriptionId: string, eventId: string): string =>
-  `msg_${sha256(`${subscriptionId}\n${eventId}`).slice(0, 32)}`
+export const webhookIdOf = (subscriptionId: string, eventId: string, replayId?: string): string =>
+  `msg_${sha256([subscriptionId, eventId, ...(replayId ? [replayId] : [])].join('\n')).slice(0, 32)}`
 
 /**
  * The three Standard Webhooks headers for one attempt. With several secrets (a rotation's

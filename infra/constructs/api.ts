@@ -13,12 +13,16 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
-import type { StageConfig } from '../stage-config.js'
-import { acknowledgeIndexes, tableEnvironment, type DefinedTable } from './dynamo-table.js'
+import { limitsEnvironment, type StageConfig } from '../stage-config.js'
+import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
+import { allow, dynamo } from './grants.js'
 import type { EventStore } from './event-store.js'
 import { functionEntry, NodeFunction } from './node-function.js'
 import type { ReadModels } from './read-models.js'
+import { tables } from '../../functions/shared/tables.js'
 import { StaffDirectory } from './staff-directory.js'
+
+const partnersIndex = tables.partners.globalIndexes[0].indexName
 
 /** The one route with its own, tighter throttle: anyone may post the registration form. */
 export const registrationRoute = {
@@ -54,6 +58,8 @@ export const openRoutes: ReadonlyArray<{ method: HttpMethod; path: string }> = [
   { method: HttpMethod.GET, path: '/territories' },
   { method: HttpMethod.GET, path: '/health' },
   { method: HttpMethod.GET, path: '/openapi.json' },
+  { method: HttpMethod.GET, path: '/asyncapi.json' },
+  { method: HttpMethod.GET, path: '/schemas/events.json' },
   { method: HttpMethod.GET, path: '/docs' },
   { method: HttpMethod.GET, path: '/feed' },
   { method: HttpMethod.ANY, path: '/subscriptions' },
@@ -122,20 +128,22 @@ export class Api extends Construct {
         // The staff pages sign in through the pool's managed login (authorization code + PKCE).
         STAFF_LOGIN_DOMAIN: this.staff.domain.baseUrl(),
         STAFF_LOGIN_CLIENT_ID: this.staff.client.userPoolClientId,
+        ...limitsEnvironment(config.callerLimits),
       },
     })
     const { fn } = this.handler
     // Append only: read, put new items and check conditions; never update or delete events.
-    events.table.grantReadData(fn)
-    events.table.grant(fn, 'dynamodb:PutItem', 'dynamodb:ConditionCheckItem')
-    eventStore.key?.grant(fn, 'kms:Encrypt', 'kms:GenerateDataKey')
-    guards.table.grantReadWriteData(fn)
-    snapshots.table.grantReadData(fn)
-    snapshots.table.grant(fn, 'dynamodb:PutItem')
-    readModels.readModels.table.grantReadData(fn)
-    readModels.feed.table.grantReadData(fn)
-    partners.table.grantReadWriteData(fn)
-    acknowledgeIndexes(this.handler.role, partners)
+    allow(fn, events, [dynamo.get, dynamo.query, dynamo.put, dynamo.conditionCheck])
+    // Guards and idempotency records are put (conditionally) in the append's transaction.
+    allow(fn, guards, [dynamo.get, dynamo.put])
+    allow(fn, snapshots, [dynamo.get, dynamo.put])
+    allow(fn, readModels.readModels, [dynamo.get, dynamo.query])
+    allow(fn, readModels.feed, [dynamo.get, dynamo.query])
+    // Keys and subscriptions are put and updated, never deleted (a revocation, a deletion
+    // is an update); the key listing and the dead letters are read from the byStatus index.
+    allow(fn, partners, [dynamo.get, dynamo.query, dynamo.put, dynamo.update, dynamo.conditionCheck], {
+      indexes: [partnersIndex],
+    })
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: config.logRetention,

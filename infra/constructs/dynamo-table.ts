@@ -1,15 +1,14 @@
-import { Stack, Validations } from 'aws-cdk-lib'
+import { Validations } from 'aws-cdk-lib'
 import {
   AttributeType,
   BillingMode,
   StreamViewType,
-  CfnTable,
   Table,
   TableEncryption,
   type Attribute,
 } from 'aws-cdk-lib/aws-dynamodb'
-import type { IKey } from 'aws-cdk-lib/aws-kms'
-import type { Construct, IConstruct } from 'constructs'
+import { Key, type IKey } from 'aws-cdk-lib/aws-kms'
+import type { Construct } from 'constructs'
 import { physicalTableName, type KeyAttribute, type TableDefinition } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 
@@ -17,11 +16,13 @@ import type { StageConfig } from '../stage-config.js'
 export interface DefinedTable {
   readonly table: Table
   readonly definition: TableDefinition
+  /** Its customer-managed key (prod), which whoever reads or writes it must use too. */
+  readonly key?: IKey | undefined
 }
 
 export interface DefineTableOptions {
   readonly config: StageConfig
-  /** A customer-managed key; DynamoDB's default AWS-owned key otherwise. */
+  /** A customer-managed key (prod); DynamoDB's default AWS-owned key otherwise (dev). */
   readonly encryptionKey?: IKey | undefined
   /** Derived data that a rebuild recreates needs no point-in-time recovery. */
   readonly derived?: boolean
@@ -71,7 +72,7 @@ export const defineTable = (
         '(functions/rebuild): a backup would only restore a stale copy.',
     })
   }
-  return { table, definition }
+  return { table, definition, key: encryptionKey }
 }
 
 /** `{ EVENTS_TABLE: <name>, … }` for the tables a function uses, and only those. */
@@ -79,16 +80,17 @@ export const tableEnvironment = (...tables: readonly DefinedTable[]): Record<str
   Object.fromEntries(tables.map(({ table, definition }) => [definition.envVar, table.tableName]))
 
 /**
- * Grants on a table with indexes name `<table arn>/index/*`: all indexes of that one table,
- * which cdk-nag reports as a wildcard. Acknowledged on the grantee, for that table only.
+ * A customer-managed key for a stage's tables, or none: prod's data is encrypted with keys
+ * of our own that rotate yearly and outlive the stack; dev keeps DynamoDB's default.
+ *
+ * @example const key = tableKey(this, 'EventsKey', config, 'the event store')
  */
-export const acknowledgeIndexes = (grantee: IConstruct, { table, definition }: DefinedTable) => {
-  if (!definition.globalIndexes?.length) return
-  const cfnTable = table.node.defaultChild as CfnTable
-  const logicalId: unknown = Stack.of(table).resolve(cfnTable.logicalId)
-  Validations.of(grantee).acknowledge({
-    id: `AwsSolutions-IAM5[Resource::<${String(logicalId)}.Arn>/index/*]`,
-    reason: `Queries the ${definition.id} table's own indexes ` +
-      `(${definition.globalIndexes.map(({ indexName }) => indexName).join(', ')}).`,
-  })
-}
+export const tableKey = (scope: Construct, id: string, config: StageConfig, what: string): IKey | undefined =>
+  config.protectData
+    ? new Key(scope, id, {
+        alias: `${config.prefix}-${id.replace(/Key$/, '').toLowerCase()}`,
+        description: `Encrypts ${what} (Délégation Sud, ${config.stage})`,
+        enableKeyRotation: true,
+        removalPolicy: config.removalPolicy,
+      })
+    : undefined

@@ -5,11 +5,19 @@ import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
-import { Architecture, Code, Function as LambdaFunctionResource, Runtime, StartingPosition } from 'aws-cdk-lib/aws-lambda'
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunctionResource,
+  Runtime,
+  StartingPosition,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda'
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
+import { metricsNamespace } from '../../functions/shared/metrics-catalogue.js'
 import type { DefinedTable } from './dynamo-table.js'
 import type { StageConfig } from '../stage-config.js'
 
@@ -57,7 +65,9 @@ export interface NodeFunctionProps {
 
 /**
  * A Lambda with the project's defaults: Node 24 on arm64, bundled locally by esbuild,
- * its own log group with retention and its own role that may only write to that group.
+ * its own log group with retention and its own role that may only write to that group,
+ * active X-Ray tracing and the stage's metrics namespace (functions/shared/tracer.ts and
+ * metrics.ts).
  *
  * @example new NodeFunction(this, 'Rebuild', { entry, config, description, environment })
  */
@@ -88,7 +98,18 @@ export class NodeFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(30),
       role: this.role,
       logGroup: this.logGroup,
-      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      tracing: Tracing.ACTIVE,
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace(props.config.stage),
+      },
+    })
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'xray:PutTraceSegments and xray:PutTelemetryRecords, granted by active ' +
+        'tracing, support no resource-level permission (X-Ray has no resource to name).',
     })
   }
 

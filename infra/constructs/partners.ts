@@ -1,7 +1,7 @@
 import { Construct } from 'constructs'
 import type { StageConfig } from '../stage-config.js'
 import { tables } from '../../functions/shared/tables.js'
-import { defineTable, type DefinedTable } from './dynamo-table.js'
+import { defineTable, tableKey, type DefinedTable } from './dynamo-table.js'
 
 interface PartnersProps {
   readonly config: StageConfig
@@ -20,6 +20,7 @@ export class Partners extends Construct {
 
   constructor(scope: Construct, id: string, { config }: PartnersProps) {
     super(scope, id)
-    this.table = defineTable(this, tables.partners, { config })
+    const encryptionKey = tableKey(this, 'PartnersKey', config, "the partners' API keys, subscriptions and deliveries")
+    this.table = defineTable(this, tables.partners, { config, encryptionKey })
   }
 }

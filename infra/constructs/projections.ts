@@ -2,8 +2,18 @@ import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
 import type { StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
+import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
 import { feedEventsOnly } from './read-models.js'
+
+/** Reading the Feed: its head (GetItem) and pages of positions (Query). */
+export const feedReads = [dynamo.get, dynamo.query]
+/**
+ * What the projector and the rebuild do to ReadModels: the generation pointer and
+ * checkpoints (GetItem, UpdateItem), documents read and written in batches or, with their
+ * checkpoint, in one transaction (Put and Delete).
+ */
+const readModelWrites = [dynamo.get, dynamo.batchGet, dynamo.put, dynamo.update, dynamo.delete, dynamo.batchWrite]
 
 export interface ProjectionsProps {
   readonly config: StageConfig
@@ -39,9 +49,11 @@ export class Projections extends Construct {
       retryAttempts: 10,
       maxRecordAge: Duration.hours(1),
     })
-    // Stream read comes with the event source mapping; it reads, never writes, Events.
-    events.table.grantReadData(this.indexer.fn)
-    feed.table.grantReadWriteData(this.indexer.fn)
+    // Stream read comes with the event source mapping; it reads, never writes, Events (a
+    // gap's missing versions, by Query); the Feed's head and cursors by BatchGetItem, new
+    // positions and cursors in one transaction.
+    allow(this.indexer.fn, events, [dynamo.query])
+    allow(this.indexer.fn, feed, [dynamo.batchGet, dynamo.put, dynamo.update])
 
     this.projector = new StreamConsumer(this, 'Projector', {
       entry: functionEntry('projector'),
@@ -51,8 +63,8 @@ export class Projections extends Construct {
       source: feed,
       filters: [feedEventsOnly],
     })
-    feed.table.grantReadData(this.projector.fn)
-    readModels.table.grantReadWriteData(this.projector.fn)
+    allow(this.projector.fn, feed, feedReads)
+    allow(this.projector.fn, readModels, readModelWrites)
     this.projector.runEvery(Duration.minutes(1))
 
     // Invoked on demand only (npm run rebuild).
@@ -64,7 +76,7 @@ export class Projections extends Construct {
       memorySize: 1024,
       timeout: Duration.minutes(15),
     })
-    feed.table.grantReadData(this.rebuild.fn)
-    readModels.table.grantReadWriteData(this.rebuild.fn)
+    allow(this.rebuild.fn, feed, feedReads)
+    allow(this.rebuild.fn, readModels, readModelWrites)
   }
 }

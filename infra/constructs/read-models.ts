@@ -2,7 +2,7 @@ import { FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda'
 import { Construct } from 'constructs'
 import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
-import { defineTable, type DefinedTable } from './dynamo-table.js'
+import { defineTable, tableKey, type DefinedTable } from './dynamo-table.js'
 
 /**
  * Event filter for Feed stream consumers: only the Feed's event items (`pk = page#<n>`,
@@ -29,7 +29,8 @@ export class ReadModels extends Construct {
 
   constructor(scope: Construct, id: string, { config }: ReadModelsProps) {
     super(scope, id)
-    this.feed = defineTable(this, tables.feed, { config })
-    this.readModels = defineTable(this, tables.readModels, { config, derived: true })
+    const encryptionKey = tableKey(this, 'ReadSideKey', config, 'the read side: the Feed and its stream, ReadModels')
+    this.feed = defineTable(this, tables.feed, { config, encryptionKey })
+    this.readModels = defineTable(this, tables.readModels, { config, encryptionKey, derived: true })
   }
 }

@@ -1,8 +1,10 @@
 import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
 import type { StageConfig } from '../stage-config.js'
-import { acknowledgeIndexes, tableEnvironment, type DefinedTable } from './dynamo-table.js'
+import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
+import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
+import { feedReads } from './projections.js'
 import { feedEventsOnly } from './read-models.js'
 
 interface WebhooksProps {
@@ -34,20 +36,24 @@ export class Webhooks extends Construct {
       source: feed,
       filters: [feedEventsOnly],
     })
-    feed.table.grantReadData(this.dispatcher.fn)
-    partners.table.grantReadWriteData(this.dispatcher.fn)
-    acknowledgeIndexes(this.dispatcher.role, partners)
+    allow(this.dispatcher.fn, feed, feedReads)
+    // Its checkpoint (GetItem; committed by a transaction that checks the registry), the
+    // registry (Query), new deliveries (PutItem); and the immediate delivery pass's claims
+    // and results (UpdateItem).
+    allow(this.dispatcher.fn, partners, [dynamo.get, dynamo.query, dynamo.put, dynamo.update, dynamo.conditionCheck])
     this.dispatcher.runEvery(Duration.minutes(1))
 
     this.deliverer = new NodeFunction(this, 'Deliverer', {
       entry: functionEntry('webhooks/delivery'),
       config,
       description: 'Posts due deliveries as signed webhooks, retries, dead-letters',
-      environment: tableEnvironment(partners),
+      // The receivers' ports are checked again at each delivery, as at subscription.
+      environment: { ...tableEnvironment(partners), WEBHOOK_ALLOWED_PORTS: config.callerLimits.webhookPorts.join(',') },
       timeout: Duration.seconds(60),
     })
-    partners.table.grantReadWriteData(this.deliverer.fn)
-    acknowledgeIndexes(this.deliverer.role, partners)
+    // The registry and each subscription's due deliveries (Query), claims, results and
+    // health (UpdateItem): nothing is put or deleted.
+    allow(this.deliverer.fn, partners, [dynamo.query, dynamo.update])
     this.deliverer.runEvery(Duration.minutes(1))
   }
 }

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process'
-import { mkdirSync, mkdtempSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { referenceBundleName } from '../../functions/api/routes/docs.js'
 import { tableEnv, tableNamesForPrefix } from '../../functions/shared/table-names.js'
 import { bundleLambda, lambdaEntries } from '../../infra/lambda-bundles.js'
 import { generateDevKey } from '../../local/dev-tokens.js'
@@ -28,6 +29,7 @@ console.log(JSON.stringify(result))`
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
     env: { ...process.env, ...env },
     cwd: resolve('.'),
+    maxBuffer: 64 * 1024 * 1024,
   })
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { statusCode: number; body: string }
 }
@@ -44,6 +46,12 @@ describe('the API Lambda bundle', () => {
     const openapi = await serveOnce(outfile, '/openapi.json', env)
     expect(openapi.statusCode).toBe(200)
     expect(JSON.parse(openapi.body).paths['/editions/{editionId}/applications']).toBeDefined()
+    // The reference's script travels beside the bundle, and fits a Lambda answer (6 MB).
+    expect(existsSync(join(dirname(outfile), referenceBundleName))).toBe(true)
+    const script = await serveOnce(outfile, '/docs/scalar.js', env)
+    expect(script.statusCode).toBe(200)
+    expect(Buffer.byteLength(script.body)).toBe(statSync(join(dirname(outfile), referenceBundleName)).size)
+    expect(Buffer.byteLength(JSON.stringify(script))).toBeLessThan(6 * 1024 * 1024)
     // Only English error messages are bundled (infra/lambda-bundles.ts): they must still be there.
     const invalid = await serveOnce(outfile, '/editions/ces-2020/applications', env, { pitch: 42 })
     expect(invalid.statusCode).toBe(400)

@@ -168,12 +168,17 @@ describe('the API Lambda', () => {
       'JWKS_URL',
       'JWT_AUDIENCE',
       'JWT_ISSUER',
+      'MAX_SUBSCRIPTIONS_PER_PARTNER',
       'NODE_OPTIONS',
       'PARTNERS_TABLE',
+      'PARTNER_RATE_LIMIT',
+      'POWERTOOLS_METRICS_NAMESPACE',
+      'PUBLIC_RATE_LIMIT',
       'READ_MODELS_TABLE',
       'SNAPSHOTS_TABLE',
       'STAFF_LOGIN_CLIENT_ID',
       'STAFF_LOGIN_DOMAIN',
+      'WEBHOOK_ALLOWED_PORTS',
     ])
     const issuer = issuerParts(id(userPool))
     expect(variables.JWT_ISSUER).toEqual({ 'Fn::Join': ['', issuer] })
@@ -183,6 +188,28 @@ describe('the API Lambda', () => {
     expect(variables.STAFF_LOGIN_CLIENT_ID).toEqual({ Ref: id(client) })
     expect(JSON.stringify(variables.STAFF_LOGIN_DOMAIN)).toContain('.auth.')
     expect(variables.EVENTS_TABLE).toEqual({ Ref: id(stack.eventStore.events.table) })
+  })
+
+  it('gets the limits per caller from the stage, and the deliverer the same webhook ports', () => {
+    const variablesOf = ({ template, id }: typeof dev, fn: Parameters<typeof id>[0]) =>
+      template.findResources('AWS::Lambda::Function')[id(fn)]?.Properties.Environment.Variables
+    expect(variablesOf(dev, dev.stack.api.handler.fn)).toMatchObject({
+      PUBLIC_RATE_LIMIT: '300',
+      PARTNER_RATE_LIMIT: '600',
+      MAX_SUBSCRIPTIONS_PER_PARTNER: '20',
+      WEBHOOK_ALLOWED_PORTS: '443,8443',
+    })
+    expect(variablesOf(dev, dev.stack.webhooks.deliverer.fn)).toMatchObject({ WEBHOOK_ALLOWED_PORTS: '443,8443' })
+    // `-c publicRateLimit=…` and its peers, as a stage's operators would set them.
+    const tuned = synth(
+      { stage: 'dev', publicRateLimit: '0', partnerRateLimit: '120', maxSubscriptionsPerPartner: '5' },
+      { bundle: false },
+    )
+    expect(variablesOf(tuned, tuned.stack.api.handler.fn)).toMatchObject({
+      PUBLIC_RATE_LIMIT: '0',
+      PARTNER_RATE_LIMIT: '120',
+      MAX_SUBSCRIPTIONS_PER_PARTNER: '5',
+    })
   })
 })
 

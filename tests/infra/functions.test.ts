@@ -53,22 +53,56 @@ describe('every Lambda', () => {
     }
   })
 
-  it('is given table names (and the API its auth settings) plus source maps, nothing else', () => {
-    const allowed = /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS)$/
+  it('is given table names (and the API its auth settings) plus source maps and its metrics namespace, nothing else', () => {
+    const allowed =
+      /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS|POWERTOOLS_METRICS_NAMESPACE)$/
+    for (const [{ functions }, stage] of [
+      [dev, 'dev'],
+      [prod, 'prod'],
+    ] as const) {
+      for (const [, fn] of functions) {
+        const variables = fn.Properties.Environment.Variables
+        for (const name of Object.keys(variables)) expect(name).toMatch(allowed)
+        expect(variables.NODE_OPTIONS).toBe('--enable-source-maps')
+        expect(variables.POWERTOOLS_METRICS_NAMESPACE).toBe(`DelegationSud/${stage}`)
+      }
+    }
+  })
+
+  it('is traced by X-Ray (active tracing), its role allowed to send the segments', () => {
     for (const [, fn] of dev.functions) {
-      const variables = fn.Properties.Environment.Variables
-      for (const name of Object.keys(variables)) expect(name).toMatch(allowed)
-      expect(variables.NODE_OPTIONS).toBe('--enable-source-maps')
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' })
+      const role = fn.Properties.Role['Fn::GetAtt'][0]
+      const policies = Object.values(dev.template.findResources('AWS::IAM::Policy')).filter(
+        (policy) => policy.Properties.Roles.some((r: { Ref: string }) => r.Ref === role),
+      )
+      const statements = policies.flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      const onAnything = statements
+        .filter((statement) => statement.Resource === '*')
+        .flatMap((statement) => [statement.Action].flat())
+      expect(onAnything).toEqual(
+        expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']),
+      )
+      // What the acknowledged wildcard (AwsSolutions-IAM5) covers, and nothing more.
+      for (const action of onAnything) {
+        expect([
+          'xray:PutTraceSegments',
+          'xray:PutTelemetryRecords',
+          'dynamodb:ListStreams',
+        ]).toContain(action)
+      }
     }
   })
 })
 
 describe('bundles', () => {
   it('are minified ESM with a source map, the AWS SDK left to the runtime', () => {
-    for (const [, fn] of dev.functions) {
+    for (const [id, fn] of dev.functions) {
       const { files, code } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)
-      // The API's bundle carries the pages' built assets beside it (infra/page-assets.ts).
-      expect(files.filter((file) => file !== 'page-assets')).toEqual(['index.mjs', 'index.mjs.map'])
+      // The API's bundle carries the pages' built assets (infra/page-assets.ts) and the API
+      // reference's browser script from its npm package beside it.
+      const beside = id === dev.id(dev.stack.api.handler.fn) ? ['page-assets', 'scalar-api-reference.js'] : []
+      expect(files).toEqual(['index.mjs', 'index.mjs.map', ...beside])
       expect(fn.Properties.Handler).toBe('index.handler')
       // ESM output has no `require`: the banner provides one for CommonJS dependencies.
       expect(code.startsWith("import { createRequire } from 'node:module'")).toBe(true)
@@ -79,6 +113,14 @@ describe('bundles', () => {
   })
 
   // A bundled AWS SDK alone would add megabytes; zod is the bulk of today's bundles.
+  // An ESM import of node:http costs ~90 ms at cold start (infra/lambda-bundles.ts).
+  it('require node:http and node:https rather than import them', () => {
+    for (const [, fn] of dev.functions) {
+      const { code } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)
+      expect(code).not.toMatch(/\bfrom\s*["']node:https?["']/)
+    }
+  })
+
   it('stay under 1 MiB each', () => {
     for (const [, fn] of dev.functions) {
       const { code } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)

@@ -101,3 +101,146 @@ describe('alarms', () => {
     }
   })
 })
+
+/**
+ * The dashboard's body, parsed: CloudFormation joins it from strings and references, each
+ * reference written here as `Ref:<id>` or `GetAtt:<id>.<attribute>`.
+ */
+const dashboardOf = (template: Template) => {
+  const [dashboard, ...others] = Object.values(template.findResources('AWS::CloudWatch::Dashboard'))
+  expect(others).toEqual([])
+  const [, parts] = dashboard?.Properties.DashboardBody['Fn::Join'] as [string, unknown[]]
+  const text = parts
+    .map((part: any) =>
+      typeof part === 'string'
+        ? part
+        : part.Ref
+          ? `Ref:${part.Ref}`
+          : `GetAtt:${part['Fn::GetAtt'].join('.')}`,
+    )
+    .join('')
+  const body = JSON.parse(text) as { widgets: Array<{ type: string; properties: any }> }
+  const graphs = body.widgets.filter((w) => w.type === 'metric').map((w) => w.properties)
+  /** A graph's metrics as [namespace, name, dimension value, label, stat]. */
+  const metricsOf = (title: string) => {
+    const graph = graphs.find((g) => g.title === title)
+    expect(graph, title).toBeDefined()
+    return (graph.metrics as unknown[][]).map((metric) => {
+      const options = metric.at(-1) as { label?: string; stat?: string }
+      return [metric[0], metric[1], metric[3], options.label, options.stat]
+    })
+  }
+  return { name: dashboard?.Properties.DashboardName, graphs, metricsOf }
+}
+
+describe('the dashboard', () => {
+  const { metricsOf, name, graphs } = dashboardOf(dev.template)
+
+  it('is named after the stage and shows the programme, the API and every Lambda', () => {
+    expect(name).toBe('delegation-sud-dev')
+    expect(dashboardOf(prod.template).name).toBe('delegation-sud-prod')
+    expect(graphs.map((g) => g.title)).toEqual([
+      'Applications',
+      'Webhooks',
+      'Projection lag (ms, event recorded → in the reports)',
+      'API requests',
+      'API errors',
+      'API latency (ms)',
+      'Lambda errors',
+      'Lambda throttles',
+      'Lambda duration p99 (ms)',
+      'Stream consumers: iterator age max (ms)',
+      'On-failure queues: stream records given up (DLQ depth)',
+    ])
+  })
+
+  it('graphs the programme counters as the Lambdas write them, in the stage namespace', () => {
+    const programme = (metric: string, label: string, stat = 'Sum') => [
+      'DelegationSud/dev',
+      metric,
+      'delegation-sud',
+      label,
+      stat,
+    ]
+    expect(metricsOf('Applications')).toEqual([
+      programme('ApplicationsSubmitted', 'submitted'),
+      programme('ApplicationsSelected', 'selected'),
+      programme('ApplicationsRejected', 'rejected'),
+      programme('ApplicationsWithdrawn', 'withdrawn'),
+    ])
+    expect(metricsOf('Webhooks')).toEqual([
+      programme('DeliveriesFailed', 'failed posts (retried)'),
+      programme('DeadLetters', 'dead letters'),
+    ])
+    expect(metricsOf('Projection lag (ms, event recorded → in the reports)')).toEqual([
+      programme('ProjectionLag', 'lag p50', 'p50'),
+      programme('ProjectionLag', 'lag p99', 'p99'),
+      programme('ProjectionLag', 'lag Maximum', 'Maximum'),
+    ])
+    expect(dashboardOf(prod.template).metricsOf('Applications')[0]?.[0]).toBe('DelegationSud/prod')
+  })
+
+  it("graphs the API's requests, 4xx, 5xx and latency", () => {
+    const api = `Ref:${dev.id(dev.stack.api.httpApi)}`
+    // SampleCount, as CDK reads Count by default (AWS's advice for this metric).
+    expect(metricsOf('API requests')).toEqual([
+      ['AWS/ApiGateway', 'Count', api, 'requests', 'SampleCount'],
+    ])
+    expect(metricsOf('API errors')).toEqual([
+      ['AWS/ApiGateway', '4xx', api, '4xx', 'Sum'],
+      ['AWS/ApiGateway', '5xx', api, '5xx', 'Sum'],
+    ])
+    expect(metricsOf('API latency (ms)')).toEqual([
+      ['AWS/ApiGateway', 'Latency', api, 'p50', 'p50'],
+      ['AWS/ApiGateway', 'Latency', api, 'p99', 'p99'],
+    ])
+  })
+
+  it('graphs errors, throttles and duration of every function, and the queues of every stream consumer', () => {
+    const functions = Object.keys(dev.template.findResources('AWS::Lambda::Function')).map(
+      (id) => `Ref:${id}`,
+    )
+    for (const [title, metric, stat] of [
+      ['Lambda errors', 'Errors', 'Sum'],
+      ['Lambda throttles', 'Throttles', 'Sum'],
+      ['Lambda duration p99 (ms)', 'Duration', 'p99'],
+    ]) {
+      const lines = metricsOf(title as string)
+      expect(lines.map(([namespace, name, , , s]) => [namespace, name, s])).toEqual(
+        functions.map(() => ['AWS/Lambda', metric, stat]),
+      )
+      expect(lines.map(([, , fn]) => fn).sort()).toEqual([...functions].sort())
+    }
+    expect(metricsOf('Lambda errors').map(([, , , label]) => label)).toEqual(
+      expect.arrayContaining(['Api/Handler', 'Projections/Indexer', 'Webhooks/Deliverer']),
+    )
+    const { stack, id } = dev
+    const consumers = [
+      stack.projections.indexer,
+      stack.projections.projector,
+      stack.webhooks.dispatcher,
+    ]
+    const byLabel = (a: unknown[], b: unknown[]) => String(a[3]).localeCompare(String(b[3]))
+    expect(
+      metricsOf('On-failure queues: stream records given up (DLQ depth)').sort(byLabel),
+    ).toEqual(
+      consumers
+        .map((consumer) => [
+          'AWS/SQS',
+          'ApproximateNumberOfMessagesVisible',
+          `GetAtt:${id(consumer.onFailure)}.QueueName`,
+          consumer.node.path.split('/').slice(1).join('/'),
+          'Maximum',
+        ])
+        .sort(byLabel),
+    )
+    expect(
+      metricsOf('Stream consumers: iterator age max (ms)').map(([, name, fn]) => [name, fn]),
+    ).toEqual(
+      expect.arrayContaining(
+        consumers.map((consumer) => ['IteratorAge', `Ref:${id(consumer.fn)}`]),
+      ),
+    )
+    expect(metricsOf('Stream consumers: iterator age max (ms)')).toHaveLength(consumers.length)
+  })
+})

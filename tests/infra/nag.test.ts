@@ -59,7 +59,6 @@ describe('cdk-nag (AwsSolutions)', () => {
       'AwsSolutions-COG8',
       'AwsSolutions-DDB3',
       'AwsSolutions-IAM5[Resource::*]',
-      'AwsSolutions-IAM5[Resource::<Partners>/index/*]',
       'AwsSolutions-SQS3',
     ])
     for (const reasons of found.values()) {

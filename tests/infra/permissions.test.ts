@@ -1,22 +1,20 @@
-import { isDeepStrictEqual } from 'node:util'
+import { Template } from 'aws-cdk-lib/assertions'
 import type { Table } from 'aws-cdk-lib/aws-dynamodb'
 import type { Role } from 'aws-cdk-lib/aws-iam'
-import { Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
-import type { NodeFunction } from '../../infra/constructs/node-function.js'
+import type { NodeFunction, StreamConsumer } from '../../infra/constructs/node-function.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
+import { tables } from '../../functions/shared/tables.js'
 
 // One synthesis per stage for the file: each bundles the six handlers.
 const synth = (stage: 'dev' | 'prod') => {
-  const { stack } = createDelegationSudApp({
-    context: { stage },
-    builtinCloudFormationValidation: false,
-  })
+  const { stack } = createDelegationSudApp({ context: { stage }, builtinCloudFormationValidation: false })
   const template = Template.fromStack(stack)
   const id = (construct: { node: { defaultChild?: unknown } }) =>
     stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
   return { stack, template, id }
 }
+type Synth = ReturnType<typeof synth>
 const dev = synth('dev')
 const prod = synth('prod')
 
@@ -26,158 +24,158 @@ interface Statement {
   Resource: unknown
 }
 
-const statementsOf = ({ template, id }: typeof dev, role: Role): Statement[] => {
-  const policies = template.findResources('AWS::IAM::Policy', {
-    Properties: { Roles: [{ Ref: id(role) }] },
-  })
-  return Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement)
-}
-
-const actionsOn = (target: typeof dev, role: Role, resource: unknown): string[] => {
-  const actions = statementsOf(target, role)
-    .filter(({ Resource }) => [Resource].flat().some((r) => isDeepStrictEqual(r, resource)))
-    .flatMap(({ Action }) => [Action].flat())
-  return [...new Set(actions)].sort()
-}
-
-const arn = (table: Table) => ({ 'Fn::GetAtt': [dev.id(table), 'Arn'] })
-const streamArn = (table: Table) => ({ 'Fn::GetAtt': [dev.id(table), 'StreamArn'] })
-
-/** The DynamoDB tables a role may touch at all, by logical id. */
-const tablesTouched = (role: Role): string[] => {
-  const ids = statementsOf(dev, role)
-    .filter(({ Action }) => [Action].flat().some((a) => /^dynamodb:(?!ListStreams)/.test(a)))
-    .flatMap(({ Resource }) => [Resource].flat())
-    .map((r) => JSON.stringify(r).match(/"Fn::GetAtt":\["([^"]+)"/)?.[1])
-  return [...new Set(ids.filter((x): x is string => Boolean(x)))].sort()
-}
-
-const reads = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem']
-const changes = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem']
-const writes = ['dynamodb:PutItem', ...changes]
-const readWrite = expect.arrayContaining([...reads, ...writes])
-const streamReads = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']
-
-const { api, projections, webhooks, eventStore, readModels: rm } = dev.stack
-const events = eventStore.events.table
-const guards = eventStore.guards.table
-const snapshots = eventStore.snapshots.table
-const feed = rm.feed.table
-const readModels = rm.readModels.table
-const partners = dev.stack.partners.table.table
-const roles = {
-  api: api.handler.role,
-  indexer: projections.indexer.role,
-  projector: projections.projector.role,
-  rebuild: projections.rebuild.role,
-  dispatcher: webhooks.dispatcher.role,
-  deliverer: webhooks.deliverer.role,
-}
-const ids = (...tables: Table[]) => tables.map((t) => dev.id(t)).sort()
-
-describe('the API', () => {
-  it('appends to Events but can never update or delete an event', () => {
-    const onEvents = actionsOn(dev, roles.api, arn(events))
-    const appends = ['dynamodb:PutItem', 'dynamodb:ConditionCheckItem']
-    expect(onEvents).toEqual(expect.arrayContaining([...reads, ...appends]))
-    for (const action of changes) expect(onEvents).not.toContain(action)
-  })
-
-  it('reads and writes Guards and Partners, only reads ReadModels and the Feed', () => {
-    expect(actionsOn(dev, roles.api, arn(guards))).toEqual(readWrite)
-    expect(actionsOn(dev, roles.api, arn(partners))).toEqual(readWrite)
-    for (const table of [readModels, feed]) {
-      const actions = actionsOn(dev, roles.api, arn(table))
-      expect(actions).toEqual(expect.arrayContaining(reads))
-      for (const action of writes) expect(actions).not.toContain(action)
+/**
+ * Every action a role is allowed, by resource: what the template grants it, all of it
+ * (resources named by a readable label: `Events`, `Events/stream`, `Partners/index/byStatus`,
+ * `logs`, `*`, `EventsKey`…). The tests compare this with the exact set each function's
+ * code calls, so a grant added without a call (or a call without its grant) fails here.
+ */
+const grantsOf = (target: Synth, role: Role, labels: Map<string, string>): Record<string, string[]> => {
+  const policies = target.template.findResources('AWS::IAM::Policy', { Properties: { Roles: [{ Ref: target.id(role) }] } })
+  const grants: Record<string, Set<string>> = {}
+  for (const policy of Object.values(policies)) {
+    for (const statement of policy.Properties.PolicyDocument.Statement as Statement[]) {
+      expect(statement.Effect).toBe('Allow')
+      for (const resource of [statement.Resource].flat()) {
+        const raw = JSON.stringify(resource)
+        const label = [...labels].find(([pattern]) => raw === pattern)?.[1] ?? raw
+        for (const action of [statement.Action].flat()) (grants[label] ??= new Set()).add(action)
+      }
     }
-    expect(tablesTouched(roles.api)).toEqual(ids(events, guards, snapshots, readModels, feed, partners))
-  })
+  }
+  return Object.fromEntries(Object.entries(grants).map(([label, actions]) => [label, [...actions].sort()]))
+}
 
-  it('reads and puts Snapshots, never updates or deletes them', () => {
-    const actions = actionsOn(dev, roles.api, arn(snapshots))
-    expect(actions).toEqual(expect.arrayContaining([...reads, 'dynamodb:PutItem']))
-    for (const action of changes) expect(actions).not.toContain(action)
-  })
+/** Readable labels for the resources a role may name, in one stage's template. */
+const labelsOf = (target: Synth, role: Role) => {
+  const { stack, id } = target
+  const labels = new Map<string, string>()
+  const named: Array<[string, Table]> = [
+    ['Events', stack.eventStore.events.table],
+    ['Guards', stack.eventStore.guards.table],
+    ['Snapshots', stack.eventStore.snapshots.table],
+    ['Feed', stack.readModels.feed.table],
+    ['ReadModels', stack.readModels.readModels.table],
+    ['Partners', stack.partners.table.table],
+  ]
+  for (const [name, table] of named) {
+    labels.set(JSON.stringify({ 'Fn::GetAtt': [id(table), 'Arn'] }), name)
+    labels.set(JSON.stringify({ 'Fn::GetAtt': [id(table), 'StreamArn'] }), `${name}/stream`)
+    labels.set(
+      JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [id(table), 'Arn'] }, `/index/${tables.partners.globalIndexes[0].indexName}`]] }),
+      `${name}/index/byStatus`,
+    )
+  }
+  const fn = stack.node.findAll().find((c) => (c as Partial<NodeFunction>).role === role) as NodeFunction
+  labels.set(JSON.stringify({ 'Fn::GetAtt': [id(fn.logGroup), 'Arn'] }), 'logs')
+  if ('onFailure' in fn) labels.set(JSON.stringify({ 'Fn::GetAtt': [id((fn as StreamConsumer).onFailure), 'Arn'] }), 'on-failure queue')
+  for (const key of stack.node.findAll().filter((c) => c.node.defaultChild && (c.node.defaultChild as { cfnResourceType?: string }).cfnResourceType === 'AWS::KMS::Key')) {
+    labels.set(JSON.stringify({ 'Fn::GetAtt': [id(key), 'Arn'] }), key.node.id)
+  }
+  labels.set('"*"', '*')
+  return labels
+}
+
+const rolesOf = ({ stack }: Synth) => ({
+  api: stack.api.handler.role,
+  indexer: stack.projections.indexer.role,
+  projector: stack.projections.projector.role,
+  rebuild: stack.projections.rebuild.role,
+  dispatcher: stack.webhooks.dispatcher.role,
+  deliverer: stack.webhooks.deliverer.role,
 })
+type RoleName = keyof ReturnType<typeof rolesOf>
 
-describe('the indexer', () => {
-  it('reads Events and their stream, writes only the Feed', () => {
-    const onEvents = actionsOn(dev, roles.indexer, arn(events))
-    expect(onEvents).toEqual(expect.arrayContaining(reads))
-    for (const action of writes) expect(onEvents).not.toContain(action)
-    expect(actionsOn(dev, roles.indexer, streamArn(events))).toEqual(streamReads)
-    expect(actionsOn(dev, roles.indexer, arn(feed))).toEqual(readWrite)
-    expect(tablesTouched(roles.indexer)).toEqual(ids(events, feed))
+const d = (...actions: string[]) => actions.map((a) => `dynamodb:${a}`).sort()
+const logs = ['logs:CreateLogStream', 'logs:PutLogEvents']
+const streamReads = d('DescribeStream', 'GetRecords', 'GetShardIterator')
+// What a stream's event source mapping needs: ListStreams (no resource-level permission)
+// and the queue that keeps the batches it gave up on.
+const listStreams = {
+  '*': d('ListStreams'),
+  'on-failure queue': ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
+}
+const feedReads = d('GetItem', 'Query')
+const readModelWrites = d('BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'UpdateItem')
+
+/** Exactly what each function may do in dev, resource by resource: the calls its code makes. */
+const expected: Record<RoleName, Record<string, string[]>> = {
+  api: {
+    logs,
+    Events: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query'),
+    Guards: d('GetItem', 'PutItem'),
+    Snapshots: d('GetItem', 'PutItem'),
+    ReadModels: d('GetItem', 'Query'),
+    Feed: feedReads,
+    Partners: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'),
+    'Partners/index/byStatus': d('Query'),
+  },
+  indexer: {
+    logs,
+    ...listStreams,
+    Events: d('Query'),
+    'Events/stream': streamReads,
+    Feed: d('BatchGetItem', 'PutItem', 'UpdateItem'),
+  },
+  projector: { logs, ...listStreams, Feed: feedReads, 'Feed/stream': streamReads, ReadModels: readModelWrites },
+  rebuild: { logs, Feed: feedReads, ReadModels: readModelWrites },
+  dispatcher: {
+    logs,
+    ...listStreams,
+    Feed: feedReads,
+    'Feed/stream': streamReads,
+    Partners: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'),
+  },
+  deliverer: { logs, Partners: d('Query', 'UpdateItem') },
+}
+
+describe('every function gets exactly the actions it calls, on exactly what it touches', () => {
+  it.each(Object.keys(expected) as RoleName[])('%s (dev)', (name) => {
+    const role = rolesOf(dev)[name]
+    expect(grantsOf(dev, role, labelsOf(dev, role))).toEqual(expected[name])
   })
-})
 
-describe('the Feed readers', () => {
-  it.each([
-    ['projector', () => readModels, true],
-    ['rebuild', () => readModels, false],
-    ['dispatcher', () => partners, true],
-  ] as const)('the %s reads the Feed and writes only its own table', (name, own, streams) => {
-    const role = roles[name]
-    const onFeed = actionsOn(dev, role, arn(feed))
-    expect(onFeed).toEqual(expect.arrayContaining(reads))
-    for (const action of writes) expect(onFeed).not.toContain(action)
-    expect(actionsOn(dev, role, streamArn(feed))).toEqual(streams ? streamReads : [])
-    expect(actionsOn(dev, role, arn(own()))).toEqual(readWrite)
-    expect(tablesTouched(role)).toEqual(ids(feed, own()))
-  })
-
-  it('the projector cannot write, nor even read, the Events table', () => {
-    expect(actionsOn(dev, roles.projector, arn(events))).toEqual([])
-  })
-
-  it('the deliverer touches the Partners table only', () => {
-    expect(actionsOn(dev, roles.deliverer, arn(partners))).toEqual(readWrite)
-    expect(tablesTouched(roles.deliverer)).toEqual(ids(partners))
-  })
-})
-
-describe('every role', () => {
-  it('uses no AWS-managed policy and writes logs to its own group only', () => {
-    for (const [name, role] of Object.entries(roles)) {
-      const cfnRole = dev.template.findResources('AWS::IAM::Role')[dev.id(role)]
-      expect(cfnRole?.Properties.ManagedPolicyArns, name).toBeUndefined()
-      const fn = Object.values(dev.stack.node.findAll()).find(
-        (c) => (c as Partial<NodeFunction>).role === role,
-      ) as NodeFunction
-      expect(actionsOn(dev, role, { 'Fn::GetAtt': [dev.id(fn.logGroup), 'Arn'] }), name).toEqual([
-        'logs:CreateLogStream',
-        'logs:PutLogEvents',
-      ])
-    }
-  })
-
-  it('has no wildcard action', () => {
-    for (const { template } of [dev, prod]) {
-      const policies = template.findResources('AWS::IAM::Policy')
-      const actions = Object.values(policies)
+  it('never a Scan, a wildcard action, nor a whole-table delete or batch write outside the read side', () => {
+    for (const target of [dev, prod]) {
+      const actions = Object.values(target.template.findResources('AWS::IAM::Policy'))
         .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
         .flatMap(({ Action }) => [Action].flat())
-      expect(actions.filter((a) => a.includes('*'))).toEqual([])
+      expect(actions.filter((a) => a.includes('*') || a === 'dynamodb:Scan')).toEqual([])
+    }
+  })
+
+  it('uses no AWS-managed policy', () => {
+    for (const [name, role] of Object.entries(rolesOf(dev))) {
+      const cfnRole = dev.template.findResources('AWS::IAM::Role')[dev.id(role)]
+      expect(cfnRole?.Properties.ManagedPolicyArns, name).toBeUndefined()
     }
   })
 })
 
-describe('the customer-managed key in prod', () => {
-  it('lets the API encrypt and decrypt events, and the indexer only decrypt them', () => {
-    const key = prod.stack.eventStore.key
-    if (!key) throw new Error('prod has a key')
-    const keyArn = { 'Fn::GetAtt': [prod.id(key), 'Arn'] }
-    const { api: prodApi, projections: prodProjections } = prod.stack
-    expect(actionsOn(prod, prodApi.handler.role, keyArn)).toEqual([
-      'kms:Decrypt',
-      'kms:DescribeKey',
-      'kms:Encrypt',
-      'kms:GenerateDataKey',
-    ])
-    expect(actionsOn(prod, prodProjections.indexer.role, keyArn)).toEqual([
-      'kms:Decrypt',
-      'kms:DescribeKey',
-    ])
+describe('the customer-managed keys in prod', () => {
+  const decrypt = ['kms:Decrypt', 'kms:DescribeKey']
+  const encrypt = ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey']
+  const keysOf = (name: RoleName) => {
+    const role = rolesOf(prod)[name]
+    const grants = grantsOf(prod, role, labelsOf(prod, role))
+    return Object.fromEntries(Object.entries(grants).filter(([label]) => label.endsWith('Key')))
+  }
+
+  it('are the only thing prod adds: the same DynamoDB grants as dev', () => {
+    for (const name of Object.keys(expected) as RoleName[]) {
+      const role = rolesOf(prod)[name]
+      const grants = grantsOf(prod, role, labelsOf(prod, role))
+      const dynamoOnly = Object.fromEntries(Object.entries(grants).filter(([label]) => !label.endsWith('Key')))
+      expect(dynamoOnly, name).toEqual(expected[name])
+    }
+  })
+
+  it('let each function decrypt what it reads and encrypt only where it writes', () => {
+    expect(keysOf('api')).toEqual({ EventsKey: encrypt, ReadSideKey: decrypt, PartnersKey: encrypt })
+    expect(keysOf('indexer')).toEqual({ EventsKey: decrypt, ReadSideKey: encrypt })
+    expect(keysOf('projector')).toEqual({ ReadSideKey: encrypt })
+    expect(keysOf('rebuild')).toEqual({ ReadSideKey: encrypt })
+    expect(keysOf('dispatcher')).toEqual({ ReadSideKey: decrypt, PartnersKey: encrypt })
+    expect(keysOf('deliverer')).toEqual({ PartnersKey: encrypt })
   })
 })

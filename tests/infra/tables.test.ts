@@ -78,18 +78,29 @@ describe('tables in prod', () => {
     }
   })
 
-  it('encrypts Events with a rotating customer-managed key that outlives the stack', () => {
-    const events = tableNamed(prod.template, 'delegation-sud-prod-Events')
-    const [keyId] = Object.keys(prod.template.findResources('AWS::KMS::Key'))
-    expect(events.Properties.SSESpecification).toEqual({
-      SSEEnabled: true,
-      SSEType: 'KMS',
-      KMSMasterKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
-    })
-    prod.template.hasResource('AWS::KMS::Key', {
-      Properties: { EnableKeyRotation: true },
-      DeletionPolicy: 'Retain',
-    })
+  it('encrypts every table with a rotating customer-managed key that outlives the stack', () => {
+    const keys = prod.template.findResources('AWS::KMS::Key')
+    expect(Object.keys(keys).length).toBeGreaterThan(0)
+    for (const key of Object.values(keys)) {
+      expect(key.Properties.EnableKeyRotation).toBe(true)
+      expect(key.DeletionPolicy).toBe('Retain')
+    }
+    for (const def of Object.values(tables)) {
+      const table = tableNamed(prod.template, `delegation-sud-prod-${def.id}`)
+      expect(table.Properties.SSESpecification, def.id).toEqual({
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [expect.toBeOneOf(Object.keys(keys)), 'Arn'] },
+      })
+    }
+  })
+
+  it('keeps the write side, the read side and the partners under keys of their own', () => {
+    const keyOf = (id: string) =>
+      tableNamed(prod.template, `delegation-sud-prod-${id}`).Properties.SSESpecification.KMSMasterKeyId['Fn::GetAtt'][0]
+    expect(new Set(['Events', 'Guards', 'Snapshots'].map(keyOf)).size).toBe(1)
+    expect(new Set(['Feed', 'ReadModels'].map(keyOf)).size).toBe(1)
+    expect(new Set([keyOf('Events'), keyOf('Feed'), keyOf('Partners')]).size).toBe(3)
   })
 })
 

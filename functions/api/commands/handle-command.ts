@@ -33,6 +33,8 @@ export interface CommandOutcome<Body> {
 export interface CommandDeps {
   readonly store: EventStore
   readonly aggregates: AggregateLoader
+  /** Told of a command's own events once appended (not on a replay): the programme's counters. */
+  readonly onAppended?: (events: readonly DomainEvent[]) => void
   /** How long a command keeps retrying conflicts others caused before answering 503. */
   readonly retryBudgetMs?: number
 }
@@ -119,6 +121,7 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
       if (result.status === 'appended') {
         deps.aggregates.appended(command.aggregate, own, outcome.events)
         for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
+        deps.onAppended?.(outcome.events)
       }
       const sent = result.status === 'replayed' ? replayed(result.result as StoredResponse) : response
       return c.json(sent.body as Body, sent.status as Status, sent.headers)

@@ -60,7 +60,8 @@ const immutable = 'public, max-age=31536000, immutable'
 export const assetRoutes = (assets: PageAssets) =>
   new Hono().get('/assets/:name', (c) => {
     const found = assets.file(c.req.param('name'))
-    if (!found) return c.text('Not found', 404, { 'Cache-Control': 'no-store' })
+    // No such file: the app's own 404 problem, as for any unknown path.
+    if (!found) return c.notFound()
     return c.body(found.body, 200, {
       'Content-Type': found.type,
       'Cache-Control': immutable,

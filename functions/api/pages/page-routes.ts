@@ -6,6 +6,7 @@ import { applyRoutes } from './apply/apply-routes.js'
 import { withdrawRoutes } from './apply/withdraw-routes.js'
 import { assetRoutes, noPageAssets } from './assets.js'
 import { dashboardRoutes } from './dashboard/dashboard-routes.js'
+import { UnreadableForm } from './form-body.js'
 import { messagePage, pageContext } from './layout.js'
 import { staffRoutes } from './staff/staff-routes.js'
 
@@ -22,8 +23,12 @@ export const pageRoutes = (deps: ApiDeps, request: AppRequest) => {
   const shared = { deps, request, assets, staffLogin: deps.pages?.staffLogin }
   return new Hono<ApiEnv>()
     .onError((error, c) => {
-      deps.logger.error('page failed', { error, path: c.req.path })
       const page = pageContext(c, assets)
+      if (error instanceof UnreadableForm) {
+        deps.logger.warn('unreadable form', { error, path: c.req.path })
+        return c.html(messagePage(page, { title: page.t.error.title, message: page.t.error.retry }), 400)
+      }
+      deps.logger.error('page failed', { error, path: c.req.path })
       return c.html(messagePage(page, { title: page.t.error.title, message: page.t.error.retry }), 500)
     })
     .route('/', assetRoutes(assets))

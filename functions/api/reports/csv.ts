@@ -20,19 +20,31 @@ const bom = '\uFEFF'
 
 // A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 const formulaStart = /^[=+\-@\t\r]/
-const needsQuotes = /[",\r\n]/
+// Invisible format characters (zero-width space, joiners, BOM, bidi marks) a cell may
+// start with: spreadsheets skip some of them when they look for a formula.
+const formatCharacters = /\p{Cf}/gu
+// French-locale spreadsheets split on semicolons as others split on commas.
+const needsQuotes = /[",;\r\n]/
+
+/**
+ * Whether a spreadsheet could take the cell for a formula: its start is checked as the
+ * spreadsheet may see it, compatibility-folded (NFKC: full-width `＝` and small `﹦` are
+ * `=`) and with invisible format characters taken out.
+ */
+const looksLikeFormula = (value: string) =>
+  formulaStart.test(value.replace(formatCharacters, '').normalize('NFKC'))
 
 /**
  * One cell, neutralised and quoted: text that a spreadsheet would run as a formula
- * gets a leading apostrophe; fields with a comma, quote or line break are quoted,
- * quotes doubled. Numbers are written as they are.
+ * gets a leading apostrophe (its text otherwise unchanged); fields with a comma,
+ * semicolon, quote or line break are quoted, quotes doubled. Numbers are written as they are.
  *
  * @example csvCell('=HYPERLINK("x")') // "'=HYPERLINK(""x"")" within quotes
  */
 export const csvCell = (value: string | number | undefined): string => {
   if (value === undefined) return ''
   if (typeof value === 'number') return String(value)
-  const safe = formulaStart.test(value) ? `'${value}` : value
+  const safe = looksLikeFormula(value) ? `'${value}` : value
   return needsQuotes.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
 }
 

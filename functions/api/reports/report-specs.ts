@@ -18,8 +18,9 @@ const editionFilter = z.object({
 })
 const editionParams = z.object({ editionId: documented(slug, { example: 'ces-2020' }) })
 
-/** `GET <path>` (JSON or CSV) and `GET <path>.csv` (CSV): the same report. */
+/** `GET <path>` (JSON or CSV) and `GET <path>.csv` (CSV): the same report, `<operationId>Csv`. */
 const pair = <Request extends object>(
+  operationId: string,
   path: string,
   summary: string,
   schema: z.ZodType,
@@ -30,6 +31,7 @@ const pair = <Request extends object>(
     plain: createRoute({
       method: 'get',
       path,
+      operationId,
       summary,
       description: `JSON, or CSV with \`Accept: text/csv\` or at \`${path}.csv\`.`,
       ...secured,
@@ -39,6 +41,7 @@ const pair = <Request extends object>(
     csv: createRoute({
       method: 'get',
       path: `${path}.csv`,
+      operationId: `${operationId}Csv`,
       summary: `${summary} (CSV)`,
       ...secured,
       request,
@@ -59,6 +62,7 @@ export const reportRoutes = {
   edition: createRoute({
     method: 'get',
     path: '/reports/editions/{editionId}',
+    operationId: 'getEditionReport',
     summary: "An edition's summary: applications, decisions, awards, partners, breakdowns",
     description: 'JSON, or CSV (a row per breakdown) with `Accept: text/csv` or `{editionId}.csv`.',
     ...secured,
@@ -66,24 +70,28 @@ export const reportRoutes = {
     responses: { 200: reportContent(editionReport, 'The summary'), ...reportProblems },
   }),
   delegation: pair(
+    'getDelegationReport',
     '/reports/editions/{editionId}/delegation',
     "An edition's delegation: the selected start-ups (not withdrawn) and their awards",
     delegationReport,
     { params: editionParams },
   ),
   awards: pair(
+    'getAwardsReport',
     '/reports/awards',
     'The awards won, per edition or for every edition',
     awardsReport,
     { query: editionFilter },
   ),
   partners: pair(
+    'getPartnersReport',
     '/reports/partners',
     "The programme's partners, or one edition's",
     partnersReport,
     { query: editionFilter },
   ),
   history: pair(
+    'getHistoryReport',
     '/reports/history',
     "The programme's history, edition by edition and year by year",
     historyReport,

@@ -7,7 +7,7 @@ export const currentToHeader = 'X-Current-To-Position'
 
 const csvSchema = z.string().openapi({
   description:
-    'UTF-8 with a BOM, a header row, CRLF line ends, RFC 4180 quoting; cells that a ' +
+    'UTF-8 with a BOM, a header row, CRLF line ends, RFC 4180 quoting (semicolons quoted too); cells that a ' +
     'spreadsheet would run as formulas start with an apostrophe',
 })
 

@@ -17,6 +17,7 @@ const secured = { tags: ['Start-ups'], security: [{ bearer: [] }] }
 const listRoute = createRoute({
   method: 'get',
   path: '/startups',
+  operationId: 'listStartups',
   summary: 'The start-up directory, filtered by territory, theme or edition, a page at a time',
   description:
     'Each filter reads its own index. Combined filters sift the page the first one ' +
@@ -40,6 +41,7 @@ const listRoute = createRoute({
 const pageRoute = createRoute({
   method: 'get',
   path: '/startups/{startupId}',
+  operationId: 'getStartup',
   summary: "A start-up's page: what it registered, its applications and its awards",
   ...secured,
   request: { params: z.object({ startupId: z.string().min(1).max(100) }) },

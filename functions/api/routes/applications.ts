@@ -30,6 +30,7 @@ const applicationStatus = z
 const decisionRoute = createRoute({
   method: 'post',
   path: '/applications/{applicationId}/decision',
+  operationId: 'decideApplication',
   summary: 'Select or reject a submitted application',
   description:
     'Selection is refused once the edition is full. Send `If-Match` with the application’s ETag to decide on what you saw.',
@@ -42,6 +43,9 @@ const decisionRoute = createRoute({
 const withdrawalRoute = createRoute({
   method: 'post',
   path: '/applications/{applicationId}/withdrawal',
+  operationId: 'withdrawApplication',
+  // Anyone with the withdrawal token, or staff with a bearer token and no token.
+  security: [{}, { bearer: [] }] as Array<Record<string, string[]>>,
   summary: 'Withdraw an application (the start-up with its token, or staff)',
   tags: ['Applications'],
   request: { params: applicationParams, body: { required: true, content: { 'application/json': { schema: withdrawalBody } } } },

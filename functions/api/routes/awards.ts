@@ -13,6 +13,7 @@ import { commandProblems, jsonContent } from '../schemas/responses.js'
 const route = createRoute({
   method: 'post',
   path: '/editions/{editionId}/awards',
+  operationId: 'recordAward',
   summary: 'Record an award won at the show by a member of the delegation',
   tags: ['Awards'],
   security: [{ bearer: [] }],

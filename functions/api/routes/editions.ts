@@ -15,6 +15,7 @@ const editionAnswer = z.object({ editionId: z.string(), status: z.enum(['open', 
 const openEdition = createRoute({
   method: 'post',
   path: '/editions',
+  operationId: 'openEdition',
   summary: 'Open an edition (a delegation to one trade show)',
   tags: ['Editions'],
   security: [{ bearer: [] }],
@@ -25,6 +26,7 @@ const openEdition = createRoute({
 const closeEdition = createRoute({
   method: 'post',
   path: '/editions/{editionId}/close',
+  operationId: 'closeEdition',
   summary: 'Close an edition: no more applications, decisions, awards or partners',
   tags: ['Editions'],
   security: [{ bearer: [] }],

@@ -1,13 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { eventTypeNames, slug } from '../../../domain/events/index.js'
+import { slug } from '../../../domain/events/index.js'
+import {
+  partnerEventTypes,
+  type PartnerEventType,
+} from '../../../domain/partner-access/partner-view.js'
 import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
 import { readMatching } from '../../partner-access/feed-page.js'
 import { positionCursor } from '../../shared/cursor.js'
 import { requirePartner } from '../auth/api-key.js'
+import { withheldTypesNote } from '../contract/event-catalogue.js'
+import { feedEventSchema } from '../contract/feed-events.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
 import { documented } from '../schemas/documented.js'
-import { eventSchema } from '../schemas/event.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
 const typeList = z
@@ -18,32 +23,28 @@ const typeList = z
       .split(',')
       .map((type) => type.trim())
       .filter(Boolean)
-    const unknown = types.filter((type) => !(eventTypeNames as string[]).includes(type))
-    if (unknown.length > 0)
-      ctx.addIssue({ code: 'custom', message: `unknown event types: ${unknown.join(', ')}` })
-    return types as (typeof eventTypeNames)[number][]
+    const unknown = types.filter((type) => !(partnerEventTypes as string[]).includes(type))
+    if (unknown.length > 0) {
+      const message = `unknown event types, or types partners never receive: ${unknown.join(', ')}`
+      ctx.addIssue({ code: 'custom', message })
+    }
+    return types as PartnerEventType[]
   })
   .openapi({
     example: 'award.won,partner.joined',
-    description: 'Comma-separated event types (default: all)',
-  })
-
-// The stored envelope minus its metadata (it names staff and holds idempotency keys).
-const publicEvent = eventSchema
-  .omit({ metadata: true })
-  .extend({ position: z.number().int(), occurredAt: z.string() })
-  .openapi('PublicEvent', {
-    description: 'An event as partners see it: no personal data, no metadata',
+    description: 'Comma-separated event types (default: every type partners receive)',
   })
 
 const route = createRoute({
   method: 'get',
   path: '/feed',
+  operationId: 'readFeed',
   summary: 'Every event of the programme in order, from a cursor (partners)',
   description:
     'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
     'moves past events the filters leave out too. With `editionId`, only events of that edition ' +
-    'come back: `startup.registered` and `partner.registered` belong to none.',
+    'come back: `startup.registered` and `partner.registered` belong to none. ' +
+    withheldTypesNote(),
   tags: ['Partner feed'],
   security: [{ apiKey: [] }],
   request: {
@@ -60,7 +61,7 @@ const route = createRoute({
   },
   responses: {
     200: jsonContent(
-      z.object({ events: z.array(publicEvent), next: z.string() }).openapi('FeedPage'),
+      z.object({ events: z.array(feedEventSchema), next: z.string() }).openapi('FeedPage'),
       'A page of events',
     ),
     ...commandProblems,

@@ -1,10 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
 import type { ApiEnv } from '../app-env.js'
+import { throttled } from '../schemas/responses.js'
 
-/** `GET /health` as the OpenAPI document shows it (its handler is routes/health.ts). */
-export const healthRoute = createRoute({
+/** `GET /health` as the OpenAPI document shows it (its handler: routes/health.ts). */
+const route = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
+  security: [],
   summary: 'Liveness of the API',
   tags: ['Operations'],
   responses: {
@@ -12,14 +15,15 @@ export const healthRoute = createRoute({
       description: 'The API answers',
       content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
     },
+    ...throttled,
   },
 })
 
 /**
- * Puts `GET /health` in the router's OpenAPI document without a handler.
+ * Puts `GET /health` in the router's OpenAPI document, without a handler.
  *
  * @example documentHealth(router)
  */
 export const documentHealth = (router: OpenAPIHono<ApiEnv>) => {
-  router.openAPIRegistry.registerPath(healthRoute)
+  router.openAPIRegistry.registerPath(route)
 }

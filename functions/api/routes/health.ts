@@ -4,7 +4,7 @@ import type { ApiEnv } from '../app-env.js'
 /**
  * `GET /health`: answers without touching DynamoDB, so it says the process is alive.
  * A plain Hono route, so the Lambda answers it before loading the other routes
- * (functions/api/lazy-app.ts); documented by routes/health-doc.ts.
+ * (functions/api/lazy-app.ts); routes/health-doc.ts puts it in the OpenAPI document.
  *
  * @example app.route('/', healthRoutes())
  */

@@ -6,7 +6,10 @@ import { partnerAccessProblems } from '../../partner-access/problems.js'
 import { authorize } from '../auth/authorize.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
+import { isoDateTime } from '../../../domain/events/index.js'
+import { documented } from '../schemas/documented.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
+import { singleLine } from '../schemas/text.js'
 
 const partnerParams = z.object({
   partnerId: z.string().min(1).max(64).openapi({ example: 'nice-cote-d-azur' }),
@@ -52,13 +55,23 @@ const jsonBody = <T extends z.ZodType>(schema: T, required: boolean) => ({
 const createKey = createRoute({
   method: 'post',
   path: '/partners/{partnerId}/keys',
+  operationId: 'issuePartnerKey',
   summary: 'Issue an API key to a partner (staff)',
   tags,
   security,
   request: {
     params: partnerParams,
     body: jsonBody(
-      z.object({ scopes, label: z.string().trim().min(1).max(100).optional() }).strict(),
+      z
+        .object({
+          scopes,
+          label: singleLine(100).optional(),
+          expiresAt: documented(isoDateTime, {
+            example: '2027-06-30T00:00:00Z',
+            description: 'When the key stops working by itself (default: never)',
+          }).optional(),
+        })
+        .strict(),
       true,
     ),
   },
@@ -67,6 +80,7 @@ const createKey = createRoute({
 const rotateKey = createRoute({
   method: 'post',
   path: '/partners/{partnerId}/keys/{keyId}/rotation',
+  operationId: 'rotatePartnerKey',
   tags,
   security,
   summary:
@@ -95,6 +109,7 @@ const rotateKey = createRoute({
 const listKeys = createRoute({
   method: 'get',
   path: '/partners/{partnerId}/keys',
+  operationId: 'listPartnerKeys',
   summary: "A partner's keys, without secrets (staff)",
   tags,
   security,
@@ -107,6 +122,7 @@ const listKeys = createRoute({
 const revokeKey = createRoute({
   method: 'delete',
   path: '/partners/{partnerId}/keys/{keyId}',
+  operationId: 'revokePartnerKey',
   summary: 'Revoke a key at once (staff)',
   tags,
   security,
@@ -114,7 +130,7 @@ const revokeKey = createRoute({
   responses: { 204: { description: 'Revoked' }, ...commandProblems },
 })
 
-const { keyNotFound, keyRevoked, partnerNotFound } = partnerAccessProblems
+const { expiryInThePast, keyNotFound, keyRevoked, partnerNotFound } = partnerAccessProblems
 
 /**
  * Staff manage partners' API keys: issue, list, revoke, rotate. The key itself is shown once.
@@ -134,9 +150,12 @@ export const partnerKeyRoutes = (deps: ApiDeps) => {
         throw partnerNotFound(partnerId)
       }
       const now = deps.clock()
+      const { expiresAt, ...rest } = body
+      if (expiresAt && Date.parse(expiresAt) <= now.getTime()) throw expiryInThePast()
       const { record, apiKey } = await keys.create({
         partnerId,
-        ...body,
+        ...rest,
+        ...(expiresAt ? { notAfter: new Date(expiresAt).toISOString() } : {}),
         createdBy: c.var.principal?.subject ?? 'staff',
         now,
       })

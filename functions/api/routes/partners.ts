@@ -13,6 +13,7 @@ import { commandProblems, jsonContent } from '../schemas/responses.js'
 const route = createRoute({
   method: 'post',
   path: '/editions/{editionId}/partners',
+  operationId: 'joinPartner',
   summary: 'A partner (metropolis, agglomeration, chamber of commerce…) joins an edition',
   description: 'Name an existing `partnerId`, or give a new partner’s `name` and `kind` (registered in the same step).',
   tags: ['Partners'],

@@ -8,6 +8,7 @@ import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
 import { startupIdOf } from '../commands/ids.js'
 import { newWithdrawalToken } from '../commands/withdrawal-token.js'
+import { bodyRequired } from '../body-required.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
@@ -26,6 +27,8 @@ const submitted = z
 const route = createRoute({
   method: 'post',
   path: '/editions/{editionId}/applications',
+  operationId: 'submitApplication',
+  security: [],
   summary: "A start-up applies to an edition (the registration form)",
   description:
     'Accepts JSON or a plain HTML form (`startup[name]=…`). A start-up already registered with the ' +
@@ -47,7 +50,7 @@ const route = createRoute({
 
 /** `POST /editions/{editionId}/applications`: public, from JS and plain HTML forms alike. */
 export const registrationRoutes = (deps: ApiDeps) =>
-  newRouter().openapi({ ...route, middleware: routeGuards(deps).public }, async (c) => {
+  newRouter().openapi({ ...route, middleware: [...routeGuards(deps).public, bodyRequired()] }, async (c) => {
     const { editionId } = c.req.valid('param')
     const isForm = (c.req.header('Content-Type') ?? '').includes('application/x-www-form-urlencoded')
     const { startup, contact, pitch, occurredAt } = isForm ? c.req.valid('form') : c.req.valid('json')

@@ -3,10 +3,12 @@ import { authorize } from '../auth/authorize.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
 import { eventSchema } from '../schemas/event.js'
+import { commandProblems } from '../schemas/responses.js'
 
 const route = createRoute({
   method: 'get',
   path: '/streams/{streamId}',
+  operationId: 'readStream',
   summary: "A stream's events in order, for audit",
   tags: ['Audit'],
   security: [{ bearer: [] }],
@@ -23,6 +25,9 @@ const route = createRoute({
         },
       },
     },
+    400: commandProblems[400],
+    401: commandProblems[401],
+    403: commandProblems[403],
   },
 })
 

@@ -5,6 +5,7 @@ import { positionCursor } from '../../shared/cursor.js'
 import * as schemas from '../../webhooks/api-schemas.js'
 import { webhookProblems } from '../../webhooks/problems.js'
 import { redriveSubscription } from '../../webhooks/subscriptions/redrive.js'
+import { replaySubscription, ReplayTooLargeError } from '../../webhooks/subscriptions/replay.js'
 import { subscribe } from '../../webhooks/subscriptions/subscribe.js'
 import type { ApiEnv } from '../app-env.js'
 import { requireCaller, requirePartner } from '../auth/api-key.js'
@@ -26,6 +27,7 @@ const withSecret = schemas.subscriptionView.extend({
 const routes = {
   create: createRoute({
     method: 'post',
+    operationId: 'createSubscription',
     path: '/subscriptions',
     tags,
     security: [{ apiKey: [] }],
@@ -35,6 +37,7 @@ const routes = {
   }),
   list: createRoute({
     method: 'get',
+    operationId: 'listSubscriptions',
     path: '/subscriptions',
     tags,
     security,
@@ -50,6 +53,7 @@ const routes = {
   }),
   get: createRoute({
     method: 'get',
+    operationId: 'getSubscription',
     path: '/subscriptions/{id}',
     tags,
     security,
@@ -62,6 +66,7 @@ const routes = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteSubscription',
     path: '/subscriptions/{id}',
     tags,
     security,
@@ -71,6 +76,7 @@ const routes = {
   }),
   rotate: createRoute({
     method: 'post',
+    operationId: 'rotateSubscriptionSecret',
     path: '/subscriptions/{id}/secret-rotation',
     tags,
     security: [{ apiKey: [] }],
@@ -86,6 +92,7 @@ const routes = {
   }),
   redrive: createRoute({
     method: 'post',
+    operationId: 'redriveSubscription',
     path: '/subscriptions/{id}/redrive',
     tags,
     security,
@@ -96,8 +103,27 @@ const routes = {
       ...commandProblems,
     },
   }),
+  replay: createRoute({
+    method: 'post',
+    operationId: 'replaySubscription',
+    path: '/subscriptions/{id}/replay',
+    tags,
+    security,
+    summary: 'Send again every matching event after a Feed position or since a time (recovery)',
+    description:
+      'Each event in the range gets a new delivery with a new `webhook-id` and a `replay` member ' +
+      'in its body; it supersedes the delivery the event had. The subscription is enabled again. ' +
+      'Deliveries start within the deliverer’s next run, in order per stream. ' +
+      'At most 10,000 Feed positions per replay: for more, read `GET /feed`.',
+    request: { params: idParams, body: json(schemas.replayBody) },
+    responses: {
+      202: jsonContent(schemas.replayOutcome, 'Replayed; deliveries are under way'),
+      ...commandProblems,
+    },
+  }),
   deliveries: createRoute({
     method: 'get',
+    operationId: 'listDeliveries',
     path: '/subscriptions/{id}/deliveries',
     tags,
     security,
@@ -202,6 +228,17 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
       const subscription = await visible(c, c.req.valid('param').id)
       const redriven = await redriveSubscription(webhooks, subscription, deps.clock())
       return c.json({ redriven, status: 'active' }, 202)
+    })
+    .openapi(routes.replay, async (c) => {
+      const subscription = await visible(c, c.req.valid('param').id)
+      const body = c.req.valid('json')
+      const from =
+        body.since === undefined ? { afterPosition: body.afterPosition ?? 0 } : { since: body.since }
+      const request = { subscription, from, replayId: `rpl_${deps.newId()}`, now: deps.clock() }
+      const outcome = await replaySubscription(webhooks, deps.feed, request).catch((error: unknown) => {
+        throw error instanceof ReplayTooLargeError ? webhookProblems.replayTooLarge(error.message) : error
+      })
+      return c.json(outcome, 202)
     })
     .openapi(routes.deliveries, async (c) => {
       const { id } = c.req.valid('param')

@@ -1,11 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { territories } from '../../../domain/shared/territories.js'
 import { newRouter } from '../router.js'
-import { jsonContent } from '../schemas/responses.js'
+import { jsonContent, throttled } from '../schemas/responses.js'
 
 const route = createRoute({
   method: 'get',
   path: '/territories',
+  operationId: 'listTerritories',
+  security: [],
   summary: 'The territories a start-up can register under (slugs for the form’s select)',
   tags: ['Applications'],
   responses: {
@@ -13,6 +15,7 @@ const route = createRoute({
       z.object({ territories: z.array(z.object({ slug: z.string(), name: z.string() })) }).openapi('Territories'),
       'The published list',
     ),
+    ...throttled,
   },
 })
 

@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi'
-import { awardLevel, isoDate, isoDateTime, partnerKind, slug } from '../../../domain/events/index.js'
+import {
+  awardCategory,
+  awardLevel,
+  isoDate,
+  isoDateTime,
+  partnerKind,
+  slug,
+} from '../../../domain/events/index.js'
 import { isValidSiret } from '../../../domain/shared/siret.js'
 import { territorySlug } from '../../../domain/shared/territories.js'
 import { nestFormFields } from '../form-body.js'
@@ -103,7 +110,10 @@ export const awardBody = z
   .object({
     startupId: z.string().min(1).max(100),
     award: awardLevel,
-    category: singleLine(200).openapi({ example: 'Sustainability, Eco-Design & Smart Energy' }),
+    category: documented(awardCategory, {
+      example: 'Sustainability, Eco-Design & Smart Energy',
+      description: 'One of the CES Innovation Awards categories',
+    }),
     occurredAt,
   })
   .strict()

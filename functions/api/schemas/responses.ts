@@ -29,6 +29,11 @@ export const commandProblems = {
   422: problemContent('Idempotency key reused with another request, or inconsistent values'),
 } as const
 
+/** Any route may be throttled by API Gateway (per-stage limits): it answers 429 itself. */
+export const throttled = {
+  429: { description: 'Throttled by the API gateway: retry later' },
+} as const
+
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },

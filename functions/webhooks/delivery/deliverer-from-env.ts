@@ -26,7 +26,11 @@ export const delivererFromEnv = (
   return createDeliverer({
     subscriptions,
     deliveries,
-    send: createWebhookSender({ policy: targetPolicyFromEnv(env), timeoutMs: WEBHOOK_TIMEOUT_MS }),
+    send: createWebhookSender({
+      policy: targetPolicyFromEnv(env),
+      timeoutMs: WEBHOOK_TIMEOUT_MS,
+      logger,
+    }),
     clock: () => new Date(),
     random: Math.random,
     logger,

@@ -48,7 +48,8 @@ export interface DeliverySummary {
   disabled: number
 }
 
-type Result = 'delivered' | 'failed' | 'dead' | 'skipped'
+/** `gone`: dead-lettered by a `410 Gone`, which disables the subscription at once. */
+type Result = 'delivered' | 'failed' | 'dead' | 'gone' | 'skipped'
 
 /**
  * No answer (timeout, refused, reset) or a 429 ends the subscription's turn: the endpoint
@@ -103,6 +104,7 @@ export const createDeliverer = (options: DelivererOptions) => {
         error: next.lastError,
       })
     }
+    if (outcome.kind === 'gone') return { result: 'gone', stop }
     return { result: next.status === 'pending' ? 'failed' : next.status, stop }
   }
 
@@ -131,8 +133,8 @@ export const createDeliverer = (options: DelivererOptions) => {
         : { result: 'skipped', stop: false }
       if (result !== 'skipped') posts += 1
       if (stop) posts = maxPerSubscription // the rest waits for the next run
-      if (result === 'delivered' || result === 'dead') {
-        summary[result] += 1
+      if (result === 'delivered' || result === 'dead' || result === 'gone') {
+        summary[result === 'gone' ? 'dead' : result] += 1
         delivered ||= result === 'delivered'
         const after = healthAfter(health, result, clock().toISOString(), disablePolicy)
         health = after.health

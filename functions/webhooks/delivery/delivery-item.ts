@@ -12,6 +12,8 @@ export const deliverySchema = deliveryStateSchema.extend({
   type: z.enum(eventTypeNames),
   /** `webhook-id`: the same on every attempt and redrive of this event to this subscription. */
   webhookId: z.string(),
+  /** Set on a delivery re-created by a replay (subscriptions/replay.ts). */
+  replayId: z.string().optional(),
   createdAt: z.string(),
 })
 /** One event to one subscription, as the log shows it (the body is stored beside it). */

@@ -5,6 +5,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb'
 import type { DeliveryState, DeliveryStatus } from '../../../domain/webhooks/delivery.js'
+import { batchWriteAll } from '../../feed/batch-io.js'
 import { unlessConditionFails, written } from '../../shared/conditional-write.js'
 import type { DocumentClient } from '../../shared/dynamo-client.js'
 import {
@@ -30,13 +31,19 @@ export interface DeliveryStore {
   /** Records a delivery once: false if it was already there (a dispatcher re-run). */
   record(delivery: NewDelivery): Promise<boolean>
   /**
+   * Writes deliveries over whatever each position held (a replay's): the earlier
+   * delivery of that event, settled or not, is superseded by the new one.
+   */
+  replace(deliveries: readonly NewDelivery[]): Promise<void>
+  /**
    * Up to `limit` of the subscription's deliveries from position `from` on, oldest first,
    * read consistently (one Query): where the deliverer looks for due ones.
    */
   readFrom(subscriptionId: string, from: number, limit: number): Promise<DeliveryPage>
   /**
    * Takes a due delivery for one attempt (counted now, due again after the lease if the
-   * run dies): its body, or undefined if another run took it or it is no longer due.
+   * run dies): its body, or undefined if another run took it, it is no longer due, or a
+   * replay replaced it (another `webhook-id`) since it was read.
    */
   claim(delivery: Delivery, now: Date, leaseMs: number): Promise<string | undefined>
   /** Writes the attempt's result, if the claim still holds. */
@@ -86,6 +93,17 @@ export const createDeliveryStore = ({
         ),
       ),
 
+    replace: (replacements) =>
+      batchWriteAll(
+        doc,
+        table,
+        replacements.map((delivery) => ({
+          PutRequest: {
+            Item: { ...deliveryKey(delivery.subscriptionId, delivery.position), ...delivery },
+          },
+        })),
+      ),
+
     async readFrom(subscriptionId, from, limit) {
       const { Items, LastEvaluatedKey } = await doc.send(
         new QueryCommand({
@@ -109,11 +127,13 @@ export const createDeliveryStore = ({
       const claimed = await unlessConditionFails(() =>
         update(delivery, {
           UpdateExpression: 'SET attempts = :next, nextAttemptAt = :lease, lastAttemptAt = :now',
-          ConditionExpression: '#status = :pending AND attempts = :seen AND nextAttemptAt <= :now',
+          ConditionExpression:
+            '#status = :pending AND attempts = :seen AND nextAttemptAt <= :now AND webhookId = :id',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':pending': 'pending',
             ':seen': delivery.attempts,
+            ':id': delivery.webhookId,
             ':next': delivery.attempts + 1,
             ':now': now.toISOString(),
             ':lease': new Date(now.getTime() + leaseMs).toISOString(),

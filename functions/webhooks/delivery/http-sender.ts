@@ -2,6 +2,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { LookupFunction } from 'node:net'
 import { errorMessage } from '../../shared/error-message.js'
+import { silentLogger, type Logger } from '../../shared/logger.js'
 import {
   checkTarget,
   systemLookup,
@@ -27,6 +28,8 @@ interface SenderOptions {
   readonly lookup?: Lookup
   /** The whole exchange, connection to response headers (default 5 s). */
   readonly timeoutMs?: number
+  /** Where a refused target's details go (the delivery log only says it was refused). */
+  readonly logger?: Logger
 }
 
 /** Connects to the address that was checked, never to a fresh (possibly rebound) answer. */
@@ -54,15 +57,15 @@ const describe = (error: unknown, timeoutMs: number): string => {
  * @example const result = await createWebhookSender({ policy })({ url, headers, body })
  */
 export const createWebhookSender =
-  ({ policy, lookup = systemLookup, timeoutMs = 5_000 }: SenderOptions): WebhookSender =>
+  ({ policy, lookup = systemLookup, timeoutMs = 5_000, logger = silentLogger }: SenderOptions): WebhookSender =>
   async ({ url, headers, body }) => {
     let target: Awaited<ReturnType<typeof checkTarget>>
     try {
       target = await checkTarget(url, policy, lookup)
     } catch (error: unknown) {
-      if (error instanceof UnsafeTargetError)
-        return { kind: 'error', error: `refused target: ${error.reason}` }
-      throw error
+      if (!(error instanceof UnsafeTargetError)) throw error
+      logger.warn('webhook target refused', { detail: error.detail })
+      return { kind: 'error', error: `refused target: ${error.reason}` }
     }
     const [address] = target.addresses
     const client = target.url.protocol === 'https:' ? https : http

@@ -40,24 +40,35 @@ class DispatchContentionError extends Error {
 
 const maxConflicts = 10
 
-/** The delivery of one event to one subscription, due now, with the exact body to post. */
-const deliveryFor = (
-  subscription: Subscription,
+/**
+ * The delivery of one event to one subscription, due now, with the exact body to post;
+ * with `replayId`, a replay's: a new `webhook-id`, and the body marked as a replay.
+ *
+ * @example await deliveries.record(deliveryFor(subscription, event, now))
+ */
+export const deliveryFor = (
+  subscription: Pick<Subscription, 'id' | 'partnerId'>,
   event: FeedEvent,
   now: string,
-): NewDelivery => ({
-  ...newDelivery(now),
-  subscriptionId: subscription.id,
-  partnerId: subscription.partnerId,
-  position: event.position,
-  eventId: event.eventId,
-  streamId: event.streamId,
-  version: event.version,
-  type: event.type,
-  webhookId: webhookIdOf(subscription.id, event.eventId),
-  createdAt: now,
-  payload: JSON.stringify(webhookBody(event)),
-})
+  replayId?: string,
+): NewDelivery => {
+  const originalWebhookId = webhookIdOf(subscription.id, event.eventId)
+  const replay = replayId ? { replayId, originalWebhookId } : undefined
+  return {
+    ...newDelivery(now),
+    subscriptionId: subscription.id,
+    partnerId: subscription.partnerId,
+    position: event.position,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    version: event.version,
+    type: event.type,
+    webhookId: replayId ? webhookIdOf(subscription.id, event.eventId, replayId) : originalWebhookId,
+    ...(replayId ? { replayId } : {}),
+    createdAt: now,
+    payload: JSON.stringify(webhookBody(event, replay)),
+  }
+}
 
 const matching = (subscriptions: readonly Subscription[], event: FeedEvent) =>
   subscriptions.filter((s) => event.position > s.startsAfter && matchesFilter(s.filter, event))

@@ -37,6 +37,7 @@ export const subscribe = async (
         url: url.href,
         secret,
         startsAfter,
+        limit: webhooks.maxSubscriptionsPerPartner,
       })
       return { subscription, secret }
     } catch (error: unknown) {

@@ -25,8 +25,8 @@ export const subscriptionSchema = z.object({
   createdBy: z.string(),
   /** The Feed head when it was created: it gets the events after that position. */
   startsAfter: z.number().int().min(0),
-  /** Newest first. */
-  secrets: z.array(signingSecretSchema).min(1),
+  /** Newest first; none once deleted (the secrets go with the subscription). */
+  secrets: z.array(signingSecretSchema).default([]),
   health: subscriptionHealthSchema,
   /** Every delivery below this position is settled: the deliverer starts looking here. */
   settledBelow: z.number().int().min(0),

@@ -5,6 +5,7 @@ import type { DocumentClient } from '../../shared/dynamo-client.js'
 import { cancellationOf, namedTransaction } from '../../shared/dynamo-errors.js'
 import {
   checkpointKey,
+  partnerSubscriptionsKey,
   registryVersionKey,
   subscriptionKey,
   subscriptionsPk,
@@ -12,6 +13,14 @@ import {
 import { queryAll } from '../../shared/query-all.js'
 import { subscriptionSchema, type Subscription } from './subscription-item.js'
 import { subscriptionUpdates, type SubscriptionUpdates } from './subscription-updates.js'
+
+/** The partner holds as many live subscriptions as it may. */
+export class SubscriptionLimitError extends Error {
+  override readonly name = 'SubscriptionLimitError'
+  constructor(readonly limit: number) {
+    super(`A partner may hold ${limit} subscriptions`)
+  }
+}
 
 /** The dispatcher moved past the Feed head read for a new subscription: read it again. */
 export class CheckpointPassedError extends Error {
@@ -31,7 +40,12 @@ export interface NewSubscription {
   readonly startsAfter: number
   readonly createdBy: string
   readonly now: Date
+  /** The partner's live subscriptions may not go beyond this (20 unless told). */
+  readonly limit?: number
 }
+
+/** Live subscriptions one partner may hold unless the stage says otherwise. */
+export const defaultMaxSubscriptionsPerPartner = 20
 
 /** Every live subscription, and the registry's version when they were read. */
 interface Registry {
@@ -40,7 +54,10 @@ interface Registry {
 }
 
 export interface SubscriptionStore extends SubscriptionUpdates {
-  /** Throws CheckpointPassedError if the dispatcher is already past `startsAfter`. */
+  /**
+   * Throws SubscriptionLimitError if the partner already holds `limit` live ones, and
+   * CheckpointPassedError if the dispatcher is already past `startsAfter`.
+   */
   create(input: NewSubscription): Promise<Subscription>
   /** Consistent read; deleted subscriptions too (callers decide what to show). */
   get(id: string): Promise<Subscription | undefined>
@@ -48,7 +65,7 @@ export interface SubscriptionStore extends SubscriptionUpdates {
   registry(): Promise<Registry>
 }
 
-const newSubscription = (input: NewSubscription): Subscription => {
+const newSubscription = ({ limit: _, ...input }: NewSubscription): Subscription => {
   const createdAt = input.now.toISOString()
   return subscriptionSchema.parse({
     ...input,
@@ -83,6 +100,7 @@ export const createSubscriptionStore = ({
   }
 
   const create = async (input: NewSubscription) => {
+    const limit = input.limit ?? defaultMaxSubscriptionsPerPartner
     const subscription = newSubscription(input)
     const transaction = namedTransaction({
       subscription: {
@@ -98,6 +116,17 @@ export const createSubscriptionStore = ({
           Key: registryVersionKey,
           UpdateExpression: 'ADD version :one',
           ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+      // The cap holds under concurrent creations: the count moves in the same transaction.
+      count: {
+        Update: {
+          TableName: table,
+          Key: partnerSubscriptionsKey(input.partnerId),
+          UpdateExpression: 'ADD #live :one',
+          ConditionExpression: 'attribute_not_exists(#live) OR #live < :limit',
+          ExpressionAttributeNames: { '#live': 'live' },
+          ExpressionAttributeValues: { ':one': 1, ':limit': limit },
         },
       },
       // The dispatcher must not have passed `startsAfter` already, with a registry that
@@ -116,6 +145,7 @@ export const createSubscriptionStore = ({
       await doc.send(new TransactWriteCommand({ TransactItems: transaction.TransactItems }))
     } catch (error: unknown) {
       const refused = cancellationOf(error, transaction.kinds)
+      if (refused?.conditionFailed.includes('count')) throw new SubscriptionLimitError(limit)
       if (refused?.conditionFailed.includes('checkpoint'))
         throw new CheckpointPassedError(input.startsAfter)
       throw error

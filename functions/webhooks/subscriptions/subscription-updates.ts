@@ -1,8 +1,8 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { healthyState, type SubscriptionHealth } from '../../../domain/webhooks/health.js'
 import { unlessConditionFails } from '../../shared/conditional-write.js'
 import type { DocumentClient } from '../../shared/dynamo-client.js'
-import { subscriptionKey } from '../../shared/partners-table.js'
+import { partnerSubscriptionsKey, subscriptionKey } from '../../shared/partners-table.js'
 import { subscriptionSchema, type Subscription } from './subscription-item.js'
 
 interface HealthUpdate {
@@ -23,6 +23,8 @@ export interface SubscriptionUpdates {
     overlapMs: number,
   ): Promise<Subscription | undefined>
   recordHealth(id: string, health: SubscriptionHealth, update: HealthUpdate): Promise<void>
+  /** Disabled with a reason: the deliverer leaves it alone until it is reactivated. */
+  disable(id: string, reason: string, now: Date): Promise<Subscription | undefined>
   /** Moves the deliverer's starting point, unless a redrive happened since `seen` was read. */
   moveSettledBelow(
     seen: Pick<Subscription, 'id' | 'settledBelow' | 'redrives'>,
@@ -65,8 +67,41 @@ export const subscriptionUpdates = ({
   }
 
   return {
-    remove: (id, now) =>
-      update(id, 'SET #status = :deleted, deletedAt = :now', { ':now': now.toISOString() }),
+    // The signing secrets go with the subscription (nothing signs for it again), and the
+    // partner's count goes down in the same transaction.
+    async remove(id, now) {
+      const current = await get(id)
+      if (!current || current.status === 'deleted') return undefined
+      const removed = await unlessConditionFails(() =>
+        doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: table,
+                  Key: subscriptionKey(id),
+                  UpdateExpression: 'SET #status = :deleted, deletedAt = :now REMOVE secrets',
+                  ConditionExpression: 'attribute_exists(pk) AND #status <> :deleted',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':deleted': 'deleted', ':now': now.toISOString() },
+                },
+              },
+              {
+                Update: {
+                  TableName: table,
+                  Key: partnerSubscriptionsKey(current.partnerId),
+                  UpdateExpression: 'ADD #live :minusOne',
+                  ConditionExpression: '#live > :zero',
+                  ExpressionAttributeNames: { '#live': 'live' },
+                  ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+                },
+              },
+            ],
+          }),
+        ),
+      )
+      return removed && { ...current, status: 'deleted' as const, secrets: [] }
+    },
 
     async rotateSecret(id, secret, now, overlapMs) {
       const current = await get(id)
@@ -96,6 +131,13 @@ export const subscriptionUpdates = ({
         ...(disable ? { ':disabled': 'disabled', ':reason': disable } : {}),
       })
     },
+
+    disable: (id, reason, now) =>
+      update(id, 'SET #status = :disabled, disabledReason = :reason, disabledAt = :at', {
+        ':disabled': 'disabled',
+        ':reason': reason,
+        ':at': now.toISOString(),
+      }),
 
     async moveSettledBelow(seen, to) {
       await unlessConditionFails(() =>

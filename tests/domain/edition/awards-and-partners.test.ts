@@ -32,7 +32,7 @@ describe('RecordAward', () => {
   it('records another level or category for the same member', () => {
     const best = { awardId: 'award-2', award: 'best-of-innovation' } as const
     given([...member, won()]).when(recordAward('s1', best)).then([won(best)])
-    const other = { awardId: 'award-3', category: 'Smart Cities' }
+    const other = { awardId: 'award-3', category: 'Smart Cities' } as const
     given([...member, won()]).when(recordAward('s1', other)).then([won(other)])
   })
 

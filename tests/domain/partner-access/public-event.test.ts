@@ -1,34 +1,36 @@
 import { describe, expect, it } from 'vitest'
 import type { FeedEvent } from '../../../domain/projections/projection.js'
-import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
+import {
+  NotSharedWithPartnersError,
+  toPublicEvent,
+} from '../../../domain/partner-access/public-event.js'
 import { hasScope } from '../../../domain/partner-access/scopes.js'
 import { webhookBody } from '../../../domain/webhooks/webhook-body.js'
-import { applicationSubmitted } from '../../fixtures/events.js'
+import { applicationSubmitted, startupRegistered } from '../../fixtures/events.js'
 
-const feedEvent = (): FeedEvent =>
-  ({
-    ...applicationSubmitted('app-1', 'startup-1'),
-    eventId: '0190a0b0-0000-7000-8000-000000000001',
-    streamId: 'edition-ces-2020',
-    version: 4,
-    schemaVersion: 1,
-    metadata: {
-      correlationId: 'c',
-      actor: 'staff:jeanne.dupont@maregionsud.example',
-      occurredAt: '2019-10-01T08:00:00Z',
-    },
-    recordedAt: '2019-10-02T08:00:00.000Z',
-    position: 42,
-  })
+const feedEvent = (event = startupRegistered('startup-1')): FeedEvent => ({
+  ...event,
+  eventId: '0190a0b0-0000-7000-8000-000000000001',
+  streamId: 'startup-startup-1',
+  version: 4,
+  schemaVersion: 1,
+  metadata: {
+    correlationId: 'c',
+    actor: 'staff:jeanne.dupont@maregionsud.example',
+    occurredAt: '2019-10-01T08:00:00Z',
+  },
+  recordedAt: '2019-10-02T08:00:00.000Z',
+  position: 42,
+})
 
 describe('the partner-facing event', () => {
   it('carries its position and identity, its data without personal data, and no metadata', () => {
     const event = toPublicEvent(feedEvent())
     expect(event).toMatchObject({
       position: 42,
-      streamId: 'edition-ces-2020',
+      streamId: 'startup-startup-1',
       version: 4,
-      type: 'application.submitted',
+      type: 'startup.registered',
     })
     expect(event.occurredAt).toBe('2019-10-01T08:00:00Z')
     expect(event.data).not.toHaveProperty('contact')
@@ -36,11 +38,17 @@ describe('the partner-facing event', () => {
     expect(JSON.stringify(event)).not.toMatch(/ines@|Inès|jeanne/)
   })
 
+  it('refuses to make one of a type partners never receive', () => {
+    expect(() => toPublicEvent(feedEvent(applicationSubmitted('app-1', 'startup-1')))).toThrow(
+      NotSharedWithPartnersError,
+    )
+  })
+
   it('goes out in a webhook as { type, timestamp, data }', () => {
     const body = webhookBody(feedEvent())
     expect(Object.keys(body)).toEqual(['type', 'timestamp', 'data'])
     expect(body).toMatchObject({
-      type: 'application.submitted',
+      type: 'startup.registered',
       timestamp: '2019-10-02T08:00:00.000Z',
       data: { position: 42 },
     })

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../../domain/events/index.js'
 import type { FeedEvent } from '../../../domain/projections/index.js'
+import { awardCategories } from '../../../domain/events/award-categories.js'
 import { feedOf } from './feed.js'
 import { contact } from './scenario.js'
 
@@ -80,7 +81,7 @@ const edition = (random: Random, e: number, startups: readonly Startup[]): Told[
       at(start + 80 + n)])
     if (selected && random() < 0.4) {
       const award = { awardId: `award-${n}-${editionId}`, editionId, startupId: `s${n}`,
-        award: 'honoree' as const, category: pick(random, themes) }
+        award: 'honoree' as const, category: pick(random, awardCategories) }
       // Now and then at one instant for every edition: a start-up's awards must still sort.
       told.push([{ type: 'award.won', data: award }, at(random() < 0.3 ? 600 : start + 190)])
     }

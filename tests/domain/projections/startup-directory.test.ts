@@ -101,7 +101,7 @@ describe('start-up directory projection', () => {
   it('lists awards by when they were won, whichever edition’s stream came first', () => {
     const won = (awardId: string, editionId: string): DomainEvent =>
       ({ type: 'award.won', data: { awardId, editionId, startupId: 's1', award: 'honoree',
-        category: 'AI' } })
+        category: 'Artificial Intelligence' } })
     const events = feedOf([
       registered(applicants[0]!),
       [won('late', 'ces-2021'), '2021-01-07T10:00:00Z'],

@@ -16,13 +16,14 @@ const at = (ms: number) => new Date(Date.parse(t0) + ms).toISOString()
 const noJitter = { random: 0.5 }
 
 describe('classifyResponse', () => {
-  it('takes 2xx as success, 408/429/5xx as worth a retry, the rest as permanent', () => {
+  it('takes 2xx as success, 408/429/5xx as worth a retry, 410 as gone, the rest as permanent', () => {
     expect(classifyResponse(200).kind).toBe('success')
     expect(classifyResponse(204).kind).toBe('success')
     for (const status of [408, 429, 500, 502, 503])
       expect(classifyResponse(status).kind).toBe('retryable')
-    for (const status of [301, 400, 401, 404, 410, 422])
+    for (const status of [301, 400, 401, 404, 422])
       expect(classifyResponse(status).kind).toBe('permanent')
+    expect(classifyResponse(410)).toEqual({ kind: 'gone', statusCode: 410, error: 'HTTP 410 Gone' })
     expect(classifyResponse(429, 60_000)).toEqual({
       kind: 'retryable',
       statusCode: 429,
@@ -87,9 +88,11 @@ describe('a delivery', () => {
     expect(second).not.toHaveProperty('lastStatusCode')
   })
 
-  it('is dead-lettered at once on a permanent refusal', () => {
-    const dead = afterAttempt(newDelivery(t0), classifyResponse(410), { now: t0, ...noJitter })
-    expect(dead).toMatchObject({ status: 'dead', attempts: 1, lastStatusCode: 410, deadAt: t0 })
+  it('is dead-lettered at once on a permanent refusal, or when the endpoint is gone', () => {
+    const dead = afterAttempt(newDelivery(t0), classifyResponse(404), { now: t0, ...noJitter })
+    expect(dead).toMatchObject({ status: 'dead', attempts: 1, lastStatusCode: 404, deadAt: t0 })
+    const gone = afterAttempt(newDelivery(t0), classifyResponse(410), { now: t0, ...noJitter })
+    expect(gone).toMatchObject({ status: 'dead', attempts: 1, lastStatusCode: 410, deadAt: t0 })
     expect(dead).not.toHaveProperty('nextAttemptAt')
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  goneReason,
   healthAfter,
   healthyState,
   type SubscriptionHealth,
@@ -29,6 +30,11 @@ describe('subscription health', () => {
       health = after.health
     }
     expect(healthAfter(health, 'dead', t0).disable).toBe('5 deliveries in a row were dead-lettered')
+  })
+
+  it('is disabled at once when the endpoint answers 410 Gone, even healthy', () => {
+    const after = healthAfter(healthyState, 'gone', t0)
+    expect(after).toEqual({ health: { consecutiveDeadLetters: 1, failingSince: t0 }, disable: goneReason })
   })
 
   it('is disabled by a dead letter after failing for over 24 h', () => {

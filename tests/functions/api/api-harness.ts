@@ -1,8 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/api/app.js'
+import type { RateLimits } from '../../../functions/api/rate-limits.js'
 import type { PagesConfig } from '../../../functions/api/pages/pages-config.js'
 import { createTokenVerifier } from '../../../functions/api/auth/token-verifier.js'
+import type { ApiDeps } from '../../../functions/api/deps.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createReadModels } from '../../../functions/projector/read-models.js'
@@ -25,17 +27,22 @@ export const testNow = new Date('2019-09-01T10:00:00Z')
 export const apiHarness = async ({
   now = () => testNow,
   targetPolicy = { allowHttp: false, allowedHosts: [] as string[] },
+  rateLimits = { public: 0, partner: 0 },
+  maxSubscriptionsPerPartner,
   appendThrough,
   retryBudgetMs,
   pages,
+  onAppended,
 }: {
   now?: () => Date
   targetPolicy?: TargetPolicy
+  rateLimits?: RateLimits
+  maxSubscriptionsPerPartner?: number
   /** Wraps the store's append, to put the command handler in a state DynamoDB rarely shows. */
   appendThrough?: (append: EventStore['append']) => EventStore['append']
   retryBudgetMs?: number
   pages?: PagesConfig
-} = {}) => {
+} & Pick<ApiDeps, 'onAppended'> = {}) => {
   const tables = await createTestTables()
   const key = await generateDevKey()
   const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
@@ -51,7 +58,7 @@ export const apiHarness = async ({
     store,
     aggregates,
     ...(retryBudgetMs === undefined ? {} : { retryBudgetMs }),
-    verifier: createTokenVerifier({ jwks: key.jwks }, { issuer: devIssuer, audience: devAudience }),
+    verifier: createTokenVerifier({ jwks: key.jwks, issuer: devIssuer, audience: devAudience }),
     logger: {
       info: () => {},
       warn: () => {},
@@ -60,6 +67,8 @@ export const apiHarness = async ({
     clock: now,
     newId: uuidv7,
     corsOrigins: ['https://forms.maregionsud.example'],
+    // Off unless a test sets them: every request of a test file comes from one address.
+    rateLimits,
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
@@ -67,17 +76,27 @@ export const apiHarness = async ({
       doc: tables.doc,
       table: tables.names.partners,
       policy: targetPolicy,
+      ...(maxSubscriptionsPerPartner === undefined ? {} : { maxSubscriptionsPerPartner }),
     }),
     ...(pages ? { pages } : {}),
+    ...(onAppended ? { onAppended } : {}),
   })
   const token = (roles: string[], expiresIn: string | number = '1h') =>
     signDevToken(key, { subject: 'test-staff', roles, expiresIn })
-  /** How many events and guard items are stored: a refused request must leave both as they were. */
+  /**
+   * How many items each table holds (events, guards, snapshots, feed, read models, partners):
+   * a refused request must leave every count as it was.
+   */
   const written = async () => {
     const count = async (TableName: string) =>
       (await tables.doc.send(new ScanCommand({ TableName, Select: 'COUNT', ConsistentRead: true })))
         .Count ?? 0
-    return { events: await count(tables.names.events), guards: await count(tables.names.guards) }
+    const keys = Object.keys(tables.names) as (keyof typeof tables.names)[]
+    const counts = await Promise.all(keys.map((key) => count(tables.names[key])))
+    return Object.fromEntries(keys.map((key, i) => [key, counts[i] ?? 0])) as Record<
+      keyof typeof tables.names,
+      number
+    >
   }
   return { app, store, tables, key, token, unexpected, written }
 }

@@ -83,6 +83,33 @@ describe('CSV for spreadsheets', () => {
     expect(csvCell(value)).toBe(expected)
   })
 
+  it.each([
+    ['Acme;=1+1', '"Acme;=1+1"'],
+    ['a;b', '"a;b"'],
+  ])('quotes %j: French-locale spreadsheets split cells on semicolons', (value, expected) => {
+    expect(csvCell(value)).toBe(expected)
+  })
+
+  it.each([
+    ['full-width equals', '\uFF1D1+1'],
+    ['small equals', '\uFE661+1'],
+    ['full-width plus', '\uFF0B33 4 91'],
+    ['full-width minus', '\uFF0D2'],
+    ['full-width at', '\uFF20SUM(A1)'],
+    ['zero-width space, then =', '\u200B=1+1'],
+    ['byte order mark, then =', '\uFEFF=1+1'],
+    ['word joiner, then @', '\u2060@SUM(A1)'],
+    ['right-to-left mark, then +', '\u200F+1'],
+    ['two zero-width characters, then a full-width =', '\u200B\u200D\uFF1DSUM(1)'],
+  ])('neutralises a formula hidden behind a %s', (_, value) => {
+    expect(csvCell(value)).toBe(`'${value}`)
+  })
+
+  it('leaves text that only contains such characters later alone', () => {
+    expect(csvCell('Café \uFF1D bon')).toBe('Café \uFF1D bon')
+    expect(csvCell('a\u200B=b')).toBe('a\u200B=b')
+  })
+
   it('writes numbers as they are, negative ones included', () => {
     expect(csvCell(62)).toBe('62')
     expect(csvCell(-1)).toBe('-1')

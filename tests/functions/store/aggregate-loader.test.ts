@@ -36,7 +36,7 @@ const laterEvent = (editionId: string) =>
     fc.tuple(fc.constantFrom('s1', 's2', 's3'), fc.constantFrom('honoree', 'best-of-innovation' as const)).map(
       ([startupId, award]): EditionEvent => ({
         type: 'award.won',
-        data: { awardId: `${startupId}-${award}`, editionId, startupId, award, category: 'Health' },
+        data: { awardId: `${startupId}-${award}`, editionId, startupId, award, category: 'Health & Wellness' },
       }),
     ),
     fc.constant<EditionEvent>({ type: 'edition.closed', data: { editionId } }),

@@ -54,7 +54,7 @@ describe('the dispatcher and deliverer Lambdas', () => {
         editionId: 'ces-2020',
         startupId: 's-1',
         award: 'best-of-innovation',
-        category: 'Health',
+        category: 'Health & Wellness',
       },
     })
     await indexAll(tables)

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { targetPolicyFromEnv } from '../../../functions/webhooks/target-policy.js'
+import { apiHarness } from '../api/api-harness.js'
+import { hostileWorld } from '../api/hostile-routes.js'
+import { inProcess } from '../api/transports.js'
 import { createWebhookSender } from '../../../functions/webhooks/delivery/http-sender.js'
 import {
   checkTarget,
@@ -21,6 +25,8 @@ const dns =
       throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' })
     return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }))
   }
+/** The one reason a partner reads for a host that does not resolve or is not public. */
+const notPublic = 'must name a host that resolves to public addresses only'
 const refusal = async (promise: Promise<unknown>) => {
   const error = await promise.then(
     () => undefined,
@@ -53,6 +59,27 @@ describe('forbidden addresses', () => {
     '::ffff:7f00:1',
     '64:ff9b::a9fe:a9fe',
     'not-an-address',
+    // IANA's special-purpose registries, and everything outside IPv6 global unicast.
+    '192.88.99.1',
+    '192.31.196.1',
+    '192.52.193.1',
+    '192.175.48.1',
+    '198.18.0.1',
+    'fec0::1',
+    '2001::1',
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+    '2001:2::1',
+    '2001:10::1',
+    '2001:20::1',
+    '2001:db8::1',
+    '100::1',
+    '100:0:0:1::1',
+    '::ffff:0:a00:1',
+    '::ffff:0:5db8:d822',
+    '3fff::1',
+    '5f00::1',
+    '4000::1',
+    '::5db8:d822',
   ])('refuses %s', (address) => {
     expect(isForbiddenAddress(address)).toBe(true)
   })
@@ -63,6 +90,8 @@ describe('forbidden addresses', () => {
     '172.32.0.1',
     '100.128.0.1',
     '2606:2800:220:1:248:1893:25c8:1946',
+    '2001:4860:4860::8888',
+    '2a01:cb00::1',
   ])('lets public %s through', (address) => expect(isForbiddenAddress(address)).toBe(false))
 })
 
@@ -86,15 +115,37 @@ describe('checkTarget', () => {
       'https://0/',
       'https://127.1/',
     ]) {
-      expect(await refusal(checkTarget(target, aws, publicDns))).toMatch(/private or reserved/)
+      expect(await refusal(checkTarget(target, aws, publicDns))).toBe(notPublic)
     }
   })
 
-  it('refuses a host when any one of its addresses is private', async () => {
+  it('refuses a host when any one of its addresses is private, without saying which', async () => {
     const mixed = dns({ 'hooks.partner.example': ['93.184.216.34', '10.0.0.1'] })
-    expect(await refusal(checkTarget('https://hooks.partner.example/', aws, mixed))).toContain(
-      '10.0.0.1',
-    )
+    const error = await checkTarget('https://hooks.partner.example/', aws, mixed).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(UnsafeTargetError)
+    // The partner reads the reason: no address, no host, the same as an unknown host's.
+    expect((error as UnsafeTargetError).reason).toBe(notPublic)
+    expect(await refusal(checkTarget('https://nowhere.example/', aws, publicDns))).toBe(notPublic)
+    // Our logs get the details.
+    expect((error as UnsafeTargetError).detail).toContain('10.0.0.1')
+  })
+
+  it('takes ports 443 and 8443 only by default, others by setting', async () => {
+    for (const port of ['', ':443', ':8443']) {
+      await expect(checkTarget(`https://hooks.partner.example${port}/x`, aws, publicDns)).resolves.toBeTruthy()
+    }
+    for (const port of [':22', ':25', ':80', ':6379', ':8080', ':9443']) {
+      expect(await refusal(checkTarget(`https://hooks.partner.example${port}/x`, aws, publicDns))).toMatch(/port 443 or 8443/)
+    }
+    const custom: TargetPolicy = { ...aws, allowedPorts: [9443] }
+    await expect(checkTarget('https://hooks.partner.example:9443/x', custom, publicDns)).resolves.toBeTruthy()
+    expect(await refusal(checkTarget('https://hooks.partner.example/x', custom, publicDns))).toMatch(/port 9443/)
+  })
+
+  it('reads the ports from WEBHOOK_ALLOWED_PORTS, 443 and 8443 when unset', () => {
+    expect(targetPolicyFromEnv({}).allowedPorts).toEqual([443, 8443])
+    expect(targetPolicyFromEnv({ WEBHOOK_ALLOWED_PORTS: '443, 9443' }).allowedPorts).toEqual([443, 9443])
+    expect(() => targetPolicyFromEnv({ WEBHOOK_ALLOWED_PORTS: '443,x' })).toThrow()
   })
 
   it('refuses plain http in AWS, credentials in the URL, non-web schemes and unknown hosts', async () => {
@@ -105,9 +156,7 @@ describe('checkTarget', () => {
       await refusal(checkTarget('https://user:pw@hooks.partner.example/', aws, publicDns)),
     ).toMatch(/credentials/)
     expect(await refusal(checkTarget('file:///etc/passwd', aws, publicDns))).toMatch(/https/)
-    expect(await refusal(checkTarget('https://nowhere.example/', aws, publicDns))).toMatch(
-      /does not resolve/,
-    )
+    expect(await refusal(checkTarget('https://nowhere.example/', aws, publicDns))).toBe(notPublic)
     expect(await refusal(checkTarget('not a url', aws, publicDns))).toMatch(/not a valid URL/)
   })
 
@@ -115,10 +164,8 @@ describe('checkTarget', () => {
     const loopback = dns({ localhost: ['127.0.0.1', '::1'] })
     await expect(checkTarget('http://127.0.0.1:8080/x', local, loopback)).resolves.toBeTruthy()
     await expect(checkTarget('http://localhost:8080/x', local, loopback)).resolves.toBeTruthy()
-    expect(await refusal(checkTarget('http://169.254.169.254/', local, loopback))).toMatch(
-      /private/,
-    )
-    expect(await refusal(checkTarget('http://10.0.0.1/', local, loopback))).toMatch(/private/)
+    expect(await refusal(checkTarget('https://169.254.169.254/', local, loopback))).toBe(notPublic)
+    expect(await refusal(checkTarget('https://10.0.0.1/', local, loopback))).toBe(notPublic)
   })
 })
 
@@ -144,12 +191,18 @@ describe('the webhook sender', () => {
     const rebound = dns({ 'hooks.partner.example': ['10.0.0.1'] })
     const send = createWebhookSender({ policy: aws, lookup: rebound })
     const result = await send({ url: 'https://hooks.partner.example/x', headers: {}, body: '{}' })
-    expect(result).toEqual({
-      kind: 'error',
-      error:
-        'refused target: host hooks.partner.example resolves to a private or reserved address (10.0.0.1)',
-    })
+    expect(result).toEqual({ kind: 'error', error: `refused target: ${notPublic}` })
     expect(guard.hosts()).toEqual([])
+  })
+
+  it('writes the details of a refusal to our log, never to the delivery log', async () => {
+    const warnings: unknown[] = []
+    const logger = { info: () => {}, error: () => {}, warn: (...args: unknown[]) => warnings.push(args) }
+    const rebound = dns({ 'hooks.partner.example': ['10.0.0.1'] })
+    const send = createWebhookSender({ policy: aws, lookup: rebound, logger })
+    const result = await send({ url: 'https://hooks.partner.example/x', headers: {}, body: '{}' })
+    expect(JSON.stringify(result)).not.toMatch(/10\.0\.0\.1|hooks\.partner/)
+    expect(JSON.stringify(warnings)).toContain('10.0.0.1')
   })
 
   it('posts to an allowlisted loopback receiver, pinned to the address it checked, without following redirects', async () => {
@@ -202,5 +255,21 @@ describe('the webhook sender', () => {
       body: '{}',
     })
     expect(refused).toEqual({ kind: 'error', error: 'connection refused' })
+  })
+})
+
+describe('POST /subscriptions', () => {
+  it('answers an unsafe target with the generic reason: no DNS oracle for partners', async () => {
+    const harness = await apiHarness()
+    const send = await inProcess().start(harness.app)
+    const { apiKey } = await hostileWorld(harness, send)
+    for (const url of ['https://10.0.0.1/hooks', 'https://[fec0::1]/hooks', 'https://no-such-host.invalid/hooks']) {
+      const response = await send('POST', '/subscriptions', {
+        headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url }),
+      })
+      expect(response.status).toBe(422)
+      expect(response.json()).toMatchObject({ type: '/problems/unsafe-target', detail: `The URL ${notPublic}` })
+    }
   })
 })

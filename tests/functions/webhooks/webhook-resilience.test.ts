@@ -6,7 +6,7 @@ import { append, partnerWorld, type PartnerWorld } from './partner-world.js'
 
 const award = (awardId: string, editionId = 'ces-2020'): DomainEvent => ({
   type: 'award.won',
-  data: { awardId, editionId, startupId: 's-1', award: 'honoree', category: 'Health' },
+  data: { awardId, editionId, startupId: 's-1', award: 'honoree', category: 'Health & Wellness' },
 })
 
 /** How subscriptions fail, recover, rotate secrets and stop, on the injected clock. */
@@ -100,8 +100,9 @@ describe('webhook subscriptions under stress', () => {
   })
 
   it('disables a subscription after five dead letters in a row, shows staff why, and a redrive revives it', async () => {
-    let gone = true
-    const target = await receiver(() => (gone ? 410 : 204))
+    // 404 is permanent: each delivery is dead at once (a 410 would disable at the first).
+    let refusing = true
+    const target = await receiver(() => (refusing ? 404 : 204))
     const { id } = await subscribe('cci-paca', target.url, {
       types: ['partner.joined'],
       editionId: 'ces-2017',
@@ -114,7 +115,7 @@ describe('webhook subscriptions under stress', () => {
     await world.propagate()
 
     await world.deliverer.run()
-    expect(target.requests).toHaveLength(5) // 410 is permanent: dead at once; the fifth disables it
+    expect(target.requests).toHaveLength(5) // the fifth dead letter disables it
     const staff = (await world.api.admin('GET', '/subscriptions')).json().subscriptions
     expect(staff.find((s: { id: string }) => s.id === id)).toMatchObject({
       status: 'disabled',
@@ -126,7 +127,7 @@ describe('webhook subscriptions under stress', () => {
     await world.deliverer.run()
     expect(target.requests).toHaveLength(5) // nothing is sent to a disabled subscription
 
-    gone = false
+    refusing = false
     const redrive = await world.api.admin('POST', `/subscriptions/${id}/redrive`)
     expect(redrive.json()).toEqual({ redriven: 5, status: 'active' })
     await world.drain([id])

@@ -13,6 +13,7 @@ import { applyFormPage, type ApplyFormView, type EditionForForm } from './apply-
 import { confirmationPage } from './confirmation.js'
 import { fieldMessage, fieldOf } from './field-messages.js'
 import { pathOf } from './form-fields.js'
+import { readForm } from '../form-body.js'
 
 export interface ApplyPagesDeps {
   readonly deps: ApiDeps
@@ -87,7 +88,7 @@ export const applyRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       const editionId = c.req.param('editionId')
       const lookup = await lookUp(deps, editionId)
       if (lookup.kind !== 'open') return unavailable(c, page, lookup)
-      const { idempotencyKey, ...posted } = await c.req.parseBody({ all: true })
+      const { idempotencyKey, ...posted } = await readForm(() => c.req.parseBody({ all: true }))
       // An empty optional field is an absent one (a blank phone is no phone).
       const fields = Object.fromEntries(Object.entries(posted).filter(([, value]) => value !== ''))
       const values = valuesOf(posted)

@@ -5,6 +5,7 @@ import { callApi } from '../api-client.js'
 import { layout, messagePage, pageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import type { ApplyPagesDeps } from './apply-routes.js'
+import { readForm } from '../form-body.js'
 
 const path = '/applications/:applicationId/withdraw'
 
@@ -39,7 +40,7 @@ export const withdrawRoutes = ({ deps, request, assets }: ApplyPagesDeps) =>
     .post(path, async (c) => {
       const page = pageContext(c, assets)
       const { t } = page
-      const form = await c.req.parseBody()
+      const form = await readForm(() => c.req.parseBody())
       if (form.answer !== 'withdraw') return c.html(messagePage(page, { title: t.withdraw.title, message: t.withdraw.kept }))
       const token = typeof form.token === 'string' ? form.token : ''
       const answer = await callApi(request, `/applications/${encodeURIComponent(c.req.param('applicationId'))}/withdrawal`, {

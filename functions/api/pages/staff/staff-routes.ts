@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { slug } from '../../../../domain/events/index.js'
 import { applicationStatuses } from '../../../../domain/projections/index.js'
 import { loadAwards } from '../../reports/awards-report.js'
 import { loadHistory } from '../../reports/history-report.js'
@@ -13,6 +14,7 @@ import { editionPage, type EditionPageView } from './edition-page.js'
 import { editionsPage } from './editions-page.js'
 import { staffSession, type StaffEnv } from './session.js'
 import { signInRoutes, type StaffLogin } from './sign-in.js'
+import { readForm } from '../form-body.js'
 
 export interface StaffPagesDeps extends ApplyPagesDeps {
   readonly staffLogin: StaffLogin | undefined
@@ -43,6 +45,10 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
   const renderEdition = async (c: Context<StaffEnv>, notice?: EditionPageView['notice'], status: 200 | 409 | 412 | 422 | 503 = 200) => {
     const page = pageContext(c, assets)
     const editionId = c.req.param('editionId') ?? ''
+    // Not an edition's id (too long for a DynamoDB key, say): no edition, and nothing to read.
+    if (!slug.safeParse(editionId).success) {
+      return c.html(messagePage(page, { title: page.t.notFound.title, message: page.t.notFound.body }), 404)
+    }
     const filter = { status: c.req.query('status'), territory: c.req.query('territory'), theme: c.req.query('theme') }
     const [applicants, awards, partners] = await Promise.all([
       loadApplicants(deps.readModels, editionId, filter),
@@ -76,7 +82,7 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
 
   /** Sends a staff action to the API; on success back to the edition, else the page with why. */
   const act = async (c: Context<StaffEnv>, path: string, body: unknown, extra: { ifMatch?: number; done: string; name?: string }) => {
-    const form = await c.req.parseBody()
+    const form = await readForm(() => c.req.parseBody())
     const answer = await callApi(request, path, {
       method: 'POST',
       body,
@@ -119,7 +125,7 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       csv(c, `/reports/awards.csv?editionId=${encodeURIComponent(c.req.param('editionId'))}`),
     )
     .post('/staff/editions/:editionId/decisions', admin, async (c) => {
-      const form = await c.req.parseBody()
+      const form = await readForm(() => c.req.parseBody())
       const version = Number(text(form.version))
       return act(c, `/applications/${encodeURIComponent(text(form.applicationId))}/decision`, { decision: text(form.decision) }, {
         ...(Number.isInteger(version) && version > 0 ? { ifMatch: version } : {}),
@@ -128,12 +134,12 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       })
     })
     .post('/staff/editions/:editionId/awards', admin, async (c) => {
-      const form = await c.req.parseBody()
+      const form = await readForm(() => c.req.parseBody())
       const body = { startupId: text(form.startupId), award: text(form.award), category: text(form.category) }
       return act(c, `/editions/${encodeURIComponent(c.req.param('editionId'))}/awards`, body, { done: 'recorded' })
     })
     .post('/staff/editions/:editionId/partners', admin, async (c) => {
-      const form = await c.req.parseBody()
+      const form = await readForm(() => c.req.parseBody())
       const body = { name: text(form.name), kind: text(form.kind), contribution: text(form.contribution, 2000) }
       return act(c, `/editions/${encodeURIComponent(c.req.param('editionId'))}/partners`, body, { done: 'recorded' })
     })

@@ -1,0 +1,118 @@
+import { matchesFilter } from '../../../domain/partner-access/filter.js'
+import type { FeedReader } from '../../feed/feed.js'
+import { deliveryFor } from '../dispatch/dispatcher.js'
+import type { WebhookStores } from '../services.js'
+import type { Subscription } from './subscription-item.js'
+
+/** Where a replay starts: after a Feed position, or at a time (the events recorded since). */
+export type ReplayFrom = { readonly afterPosition: number } | { readonly since: string }
+
+/** A replay covers at most this many Feed positions; for more, partners read the feed. */
+export const maxReplayPositions = 10_000
+
+/**
+ * The Feed's order follows recording times only to within moments: a replay by time starts
+ * this much earlier.
+ */
+const orderMarginMs = 60_000
+
+const pageSize = 500
+
+export class ReplayTooLargeError extends Error {
+  override readonly name = 'ReplayTooLargeError'
+  constructor(
+    readonly afterPosition: number,
+    readonly toPosition: number,
+  ) {
+    super(
+      `A replay after position ${afterPosition} would cover ${toPosition - afterPosition} ` +
+        `positions; at most ${maxReplayPositions} are replayed at once`,
+    )
+  }
+}
+
+/** A position at or below the dispatcher's checkpoint was missing: the Feed is gapless there. */
+class FeedGapError extends Error {
+  override readonly name = 'FeedGapError'
+  constructor(readonly after: number) {
+    super(`The Feed returned nothing after position ${after}, below the dispatcher's checkpoint`)
+  }
+}
+
+export interface ReplayRequest {
+  readonly subscription: Pick<Subscription, 'id' | 'partnerId' | 'filter'>
+  readonly from: ReplayFrom
+  readonly replayId: string
+  readonly now: Date
+}
+
+export interface ReplayOutcome {
+  readonly replayId: string
+  /** Events after this position were replayed… */
+  readonly afterPosition: number
+  /** …up to this one (the dispatcher's checkpoint: later events are dispatched as usual). */
+  readonly toPosition: number
+  /** Deliveries re-created (the events in the range that match the subscription). */
+  readonly replayed: number
+}
+
+/** The first position in 1…upTo recorded at or after `since` (less the margin), or upTo + 1. */
+const firstPositionSince = async (feed: FeedReader, since: number, upTo: number) => {
+  let low = 1
+  let high = upTo + 1
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2)
+    const [event] = await feed.read({ after: middle - 1, limit: 1 })
+    if (!event) throw new FeedGapError(middle - 1)
+    if (Date.parse(event.recordedAt) >= since - orderMarginMs) high = middle
+    else low = middle + 1
+  }
+  return low
+}
+
+/**
+ * Re-creates a subscription's deliveries for every matching event after a Feed position
+ * (or recorded since a time), as Svix's "recover" does: each gets a new `webhook-id` and a
+ * body marked as a replay, and supersedes whatever delivery that event had (delivered,
+ * dead or still pending), so the receiver gets each event of the range once more, in
+ * order per stream. Events past the dispatcher's checkpoint are not touched: the
+ * dispatcher records them as usual. The subscription is enabled again (like a redrive).
+ *
+ * While deliveries are being replaced the subscription is disabled, so the deliverer
+ * never sends an old delivery the replay is about to supersede; a replay cut short leaves
+ * it disabled ("a replay is in progress"), and asking again finishes the job.
+ *
+ * @example
+ *   const from = { afterPosition: 40 }
+ *   await replaySubscription(webhooks, feed, { subscription, from, replayId, now })
+ */
+export const replaySubscription = async (
+  stores: Pick<WebhookStores, 'subscriptions' | 'deliveries' | 'checkpoints'>,
+  feed: FeedReader,
+  { subscription, from, replayId, now }: ReplayRequest,
+): Promise<ReplayOutcome> => {
+  const toPosition = await stores.checkpoints.read()
+  const afterPosition =
+    'afterPosition' in from
+      ? Math.min(from.afterPosition, toPosition)
+      : (await firstPositionSince(feed, Date.parse(from.since), toPosition)) - 1
+  if (toPosition - afterPosition > maxReplayPositions) {
+    throw new ReplayTooLargeError(afterPosition, toPosition)
+  }
+  await stores.subscriptions.disable(subscription.id, 'a replay is in progress', now)
+  let replayed = 0
+  for (let position = afterPosition; position < toPosition;) {
+    const limit = Math.min(pageSize, toPosition - position)
+    const events = await feed.read({ after: position, limit })
+    const last = events.at(-1)
+    if (!last) throw new FeedGapError(position)
+    const deliveries = events
+      .filter((event) => matchesFilter(subscription.filter, event))
+      .map((event) => deliveryFor(subscription, event, now.toISOString(), replayId))
+    await stores.deliveries.replace(deliveries)
+    replayed += deliveries.length
+    position = last.position
+  }
+  await stores.subscriptions.reactivate(subscription.id, afterPosition + 1)
+  return { replayId, afterPosition, toPosition, replayed }
+}

@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DomainEvent, EventType } from '../../../domain/events/index.js'
+import {
+  partnerDataSchema,
+  partnerEventTypes,
+  partnerFields,
+  withheldEventTypes,
+  type PartnerEventType,
+} from '../../../domain/partner-access/partner-view.js'
+import { dedupe, startReceiver, verifyAsReceived } from '../webhooks/fixtures.js'
+import { append, partnerWorld, type PartnerWorld } from '../webhooks/partner-world.js'
+
+/** In every field no partner may see, so that one leaking shows up in any payload. */
+const secret = 'WITHHELD'
+
+/**
+ * One event of every type with every field filled, optional ones included: what partners
+ * may see holds plain values, everything else carries the marker (a SIRET cannot: it is
+ * matched by its digits).
+ */
+const everyType: Record<EventType, { streamId: string; event: DomainEvent }> = {
+  'edition.opened': {
+    streamId: 'edition-ces-2030',
+    event: {
+      type: 'edition.opened',
+      data: {
+        editionId: 'ces-2030',
+        name: 'CES Las Vegas 2030',
+        show: 'CES',
+        city: 'Las Vegas',
+        startsOn: '2030-01-08',
+        endsOn: '2030-01-11',
+        applicationDeadline: '2029-10-15T23:59:59+02:00',
+        capacity: 30,
+        themes: ['environment'],
+      },
+    },
+  },
+  'edition.closed': {
+    streamId: 'edition-ces-2030',
+    event: { type: 'edition.closed', data: { editionId: 'ces-2030' } },
+  },
+  'startup.registered': {
+    streamId: 'startup-s-1',
+    event: {
+      type: 'startup.registered',
+      data: {
+        startupId: 's-1',
+        name: 'Calanques Tech',
+        siret: '99999999999999',
+        city: 'Marseille',
+        territory: 'aix-marseille-provence',
+        website: 'https://calanques.example',
+        themes: ['environment'],
+        description: `${secret} description`,
+        contact: { name: `${secret} Inès`, email: 'withheld@calanques.example', phone: '0600' },
+      },
+    },
+  },
+  'application.submitted': {
+    streamId: 'application-a-withheld',
+    event: {
+      type: 'application.submitted',
+      data: {
+        applicationId: `a-${secret}`,
+        editionId: 'ces-2030',
+        startupId: `s-${secret}`,
+        startupName: `${secret} name`,
+        territory: 'nice-cote-d-azur',
+        themes: ['health'],
+        pitch: `${secret} pitch`,
+        contact: { name: `${secret} Inès`, email: 'withheld@calanques.example' },
+      },
+    },
+  },
+  'application.selected': {
+    streamId: 'application-a-1',
+    event: {
+      type: 'application.selected',
+      data: { applicationId: 'a-1', editionId: 'ces-2030', startupId: 's-1', reason: secret },
+    },
+  },
+  'application.rejected': {
+    streamId: 'application-a-rejected',
+    event: {
+      type: 'application.rejected',
+      data: {
+        applicationId: `a-${secret}-2`,
+        editionId: 'ces-2030',
+        startupId: `s-${secret}-2`,
+        reason: `${secret} reason`,
+      },
+    },
+  },
+  'application.withdrawn': {
+    streamId: 'application-a-1',
+    event: {
+      type: 'application.withdrawn',
+      data: {
+        applicationId: 'a-1',
+        editionId: 'ces-2030',
+        startupId: 's-1',
+        by: 'staff',
+        reason: secret,
+      },
+    },
+  },
+  'award.won': {
+    streamId: 'edition-ces-2030',
+    event: {
+      type: 'award.won',
+      data: {
+        awardId: 'award-1',
+        editionId: 'ces-2030',
+        startupId: 's-1',
+        award: 'honoree',
+        category: 'Unlisted',
+        categoryAsRecorded: 'Blockchain & Web3',
+      },
+    },
+  },
+  'partner.registered': {
+    streamId: 'partner-ccir',
+    event: { type: 'partner.registered', data: { partnerId: 'ccir', name: 'CCIR', kind: 'other' } },
+  },
+  'partner.joined': {
+    streamId: 'edition-ces-2030',
+    event: {
+      type: 'partner.joined',
+      data: {
+        partnerId: 'ccir',
+        editionId: 'ces-2030',
+        name: 'CCIR',
+        kind: 'other',
+        contribution: `${secret} 20 000 €`,
+      },
+    },
+  },
+}
+
+interface Sent {
+  position: number
+  type: PartnerEventType
+  data: Record<string, unknown>
+}
+
+/**
+ * What partners see, checked where it leaves: one event of every type goes through the
+ * real store, indexer, Feed, dispatcher and deliverer on DynamoDB Local, and the feed's
+ * pages and the webhooks' bodies carry exactly the allow-listed fields of the types
+ * partners receive (domain/partner-access/partner-view.ts), and nothing of the others.
+ */
+describe('the partner allow-list, on the feed and in webhooks', () => {
+  let world: PartnerWorld
+  let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let feedText: string
+  let feed: Sent[]
+  let webhooks: Sent[]
+  let rawBodies: string
+
+  beforeAll(async () => {
+    world = await partnerWorld(['nice-cote-d-azur'])
+    receiver = await startReceiver(() => 204, world.time.clock)
+    const nice = world.as('nice-cote-d-azur')
+    const created = await nice('POST', '/subscriptions', { url: receiver.url })
+    expect(created.status).toBe(201)
+    const { id, secret: signing } = created.json<{ id: string; secret: string }>()
+    // Act: every type, in an order the decisions allow.
+    for (const { streamId, event } of Object.values(everyType)) {
+      await append(world.store, streamId, event)
+    }
+    await world.propagate()
+    await world.drain([id])
+    const page = await nice('GET', '/feed?limit=500')
+    expect(page.status).toBe(200)
+    feedText = page.text
+    feed = page.json<{ events: Sent[] }>().events
+    const processed = dedupe(receiver.requests)
+    rawBodies = processed.map((r) => r.body).join('\n')
+    webhooks = processed.map((r) => (verifyAsReceived(signing, r) as { data: Sent }).data)
+  })
+  afterAll(() => receiver.close())
+
+  it('sends every type partners receive, and none of the others', () => {
+    for (const sent of [feed, webhooks]) {
+      const types = new Set(sent.map((e) => e.type))
+      expect([...types].sort()).toEqual([...partnerEventTypes].sort())
+      for (const type of withheldEventTypes) expect(types).not.toContain(type)
+    }
+  })
+
+  it('carries exactly the allow-listed fields of each type, valid by its partner schema', () => {
+    for (const sent of [feed, webhooks]) {
+      for (const event of sent) {
+        const fields = Object.keys(event.data)
+        for (const field of fields) expect(partnerFields(event.type)).toContain(field)
+        expect(partnerDataSchema(event.type).strict().parse(event.data)).toEqual(event.data)
+      }
+      // The events above fill every field: each goes out with its whole allow-list.
+      for (const type of partnerEventTypes) {
+        const ours = sent.filter((e) => e.type === type).at(-1)
+        expect(Object.keys(ours?.data ?? {}).sort()).toEqual([...partnerFields(type)].sort())
+      }
+    }
+  })
+
+  it('holds nothing withheld: no marker, SIRET, contact, reason, pitch or contribution', () => {
+    for (const text of [feedText, rawBodies]) {
+      expect(text).not.toContain(secret)
+      expect(text).not.toMatch(/99999999999999|withheld@|"contact"|"reason"|"contribution"/)
+    }
+  })
+
+  it('sends the same data on the feed and in webhooks', () => {
+    const byPosition = new Map(feed.map((e) => [e.position, e]))
+    // The subscription began after the world's own events: it got ours, one per shared type.
+    expect(webhooks).toHaveLength(partnerEventTypes.length)
+    for (const event of webhooks) expect(event).toEqual(byPosition.get(event.position))
+  })
+
+  it('refuses to filter on a type partners never receive', async () => {
+    const nice = world.as('nice-cote-d-azur')
+    for (const type of withheldEventTypes) {
+      expect((await nice('GET', `/feed?types=${type}`)).status).toBe(400)
+      const created = await nice('POST', '/subscriptions', { url: receiver.url, types: [type] })
+      expect(created.status).toBe(400)
+    }
+  })
+})
