@@ -57,16 +57,20 @@ export const toMarkdown = (report: BenchReport) => {
     }
   }
   if (report.coldStarts.length > 0) {
+    // Issue 11: the API under 250 KB and within 2.5× a bare Hono bundle, the stream and schedule Lambdas within 2×.
+    const coldStartTarget = (c: ColdStartResult) =>
+      c.name === 'api' ? `≤ 2.50 and < 250 KB: ${verdict(c.ratio <= 2.5 && c.bytes < 250_000)}` : `≤ 2.00: ${verdict(c.ratio <= 2)}`
     lines.push(
       '',
-      'Cold start: a fresh `node` process imports the minified bundle and serves one request. Ratio = our time ÷ a bare Hono bundle’s time (lower is better).',
+      'Cold start: a fresh `node` process imports the minified bundle and serves one request. Ratio = our time ÷ a bare Hono bundle’s time (lower is better). ' +
+        'Bundles are code split: “at start” is the entry and the chunks it imports statically, what a cold start reads; “deployed” adds the chunks loaded on first use (the API’s routes, the Tracer where tracing is on).',
       '',
-      '| Lambda | bundle (minified) | import + one request | bare Hono | median time ratio | min–max | target |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
+      '| Lambda | at start (minified) | deployed | import + one request | bare Hono | median time ratio | min–max | target |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...report.coldStarts.map(
         (c) =>
-          `| ${c.name} | ${fixed(c.bytes / 1024, 0)} KiB | ${fixed(c.medianMs, 0)} ms | ${fixed(c.baselineMs, 0)} ms | **${fixed(c.ratio)}** | ` +
-          `${fixed(c.min)}–${fixed(c.max)} | ${c.name === 'api' ? `≤ 1.50 and < 300 KB: ${verdict(c.ratio <= 1.5 && c.bytes < 300_000)}` : '–'} |`,
+          `| ${c.name} | ${fixed(c.bytes / 1024, 0)} KiB | ${fixed(c.totalBytes / 1024, 0)} KiB | ${fixed(c.medianMs, 0)} ms | ${fixed(c.baselineMs, 0)} ms | **${fixed(c.ratio)}** | ` +
+          `${fixed(c.min)}–${fixed(c.max)} | ${coldStartTarget(c)} |`,
       ),
     )
   }

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { build, type Metafile, type Plugin } from 'esbuild'
 import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
 import { buildPageAssets } from './page-assets.js'
@@ -143,7 +143,8 @@ const bundleSizes = (metafile: Metafile) => {
       if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
     }
   }
-  for (const [path, output] of outputs) if (output.entryPoint) visit(path)
+  // import() targets are entry points to esbuild too: the Lambda's is index.mjs.
+  for (const [path] of outputs) if (basename(path) === 'index.mjs') visit(path)
   const size = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + statSync(path).size, 0)
   return { startBytes: size(loaded), totalBytes: size(byPath.keys()) }
 }

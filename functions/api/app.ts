@@ -58,7 +58,7 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
  *     feed, readModels, apiKeys, webhooks })
  */
 export const createApp = (deps: ApiDeps) => {
-  const app = createCore(deps)
+  const app = createCore(deps, newRouter())
   app.route('/', featureRoutes(deps, (path, init) => app.request(path, init)))
   return app
 }

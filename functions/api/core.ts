@@ -1,4 +1,4 @@
-import { Hono, type Context, type ErrorHandler, type MiddlewareHandler } from 'hono'
+import type { Hono, Context, ErrorHandler, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
@@ -50,10 +50,9 @@ export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateL
  * headers, CORS, limits per caller, the body limit, errors as problems, and `GET /health`. The Lambda builds this alone at
  * cold start and the feature routes on first use (lazy-app.ts); createApp builds both.
  *
- * @example const app = createCore({ logger, clock, corsOrigins })
+ * @example const app = createCore({ logger, clock, corsOrigins, rateLimits, verifier }, new Hono())
  */
-export const createCore = (deps: CoreDeps) => {
-  const app = new Hono<ApiEnv>()
+export const createCore = <A extends Hono<ApiEnv>>(deps: CoreDeps, app: A): A => {
   app.use(requestId())
   app.use(correlate(deps))
   app.use(apiSecurityHeaders())

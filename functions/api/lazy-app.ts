@@ -26,7 +26,7 @@ const withCoreVariables: MiddlewareHandler<ApiEnv> = async (c, next) => {
  * @example handle(createLazyApp(core, async (app) => (await import('./features.js')).routes(app)))
  */
 export const createLazyApp = (core: CoreDeps, load: (app: Hono<ApiEnv>) => Promise<Hono<ApiEnv>>) => {
-  const app = createCore(core)
+  const app = createCore(core, new Hono<ApiEnv>())
   let routes: Promise<Hono<ApiEnv>> | undefined
   const loadRoutes = () =>
     (routes ??= load(app).then(
