@@ -29,7 +29,7 @@ export interface Operation {
  * Routes Hono serves that OpenAPI does not list (the document itself, the reference page
  * and its script). Every other route must be in the document: see `operationsOf`.
  */
-export const undocumented = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/scalar.js'])
+export const undocumented = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/scalar.js', 'GET /asyncapi.json', 'GET /schemas/events.json'])
 
 /**
  * The pages for people (functions/api/pages), which OpenAPI does not list either, and who
