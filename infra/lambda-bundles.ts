@@ -104,7 +104,7 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     entryPoints: { index: entry },
     outdir: dir,
     splitting: true,
-    chunkNames: 'chunk-[name]-[hash]',
+    chunkNames: 'chunk-[hash]',
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
