@@ -21,6 +21,21 @@ export const decideApplicationCommand = z.object({
   ...effective,
 })
 
+/** Staff confirm that a held application is the start-up's: it is submitted as it came. */
+export const confirmApplicationCommand = z.object({
+  type: z.literal('ConfirmApplication'),
+  applicationId: z.string().min(1),
+  ...effective,
+})
+
+/** Staff dismiss a held application: it was not the start-up's. */
+export const dismissApplicationCommand = z.object({
+  type: z.literal('DismissApplication'),
+  applicationId: z.string().min(1),
+  reason: z.string().max(2000).optional(),
+  ...effective,
+})
+
 export const withdrawApplicationCommand = applicationWithdrawn
   .pick({ applicationId: true, by: true, reason: true })
   .extend({ type: z.literal('WithdrawApplication'), ...effective })
@@ -33,10 +48,14 @@ export const withdrawApplicationCommand = applicationWithdrawn
 export const applicationCommand = z.discriminatedUnion('type', [
   submitApplicationCommand,
   decideApplicationCommand,
+  confirmApplicationCommand,
+  dismissApplicationCommand,
   withdrawApplicationCommand,
 ])
 
 export type SubmitApplication = z.infer<typeof submitApplicationCommand>
 export type DecideApplication = z.infer<typeof decideApplicationCommand>
+export type ConfirmApplication = z.infer<typeof confirmApplicationCommand>
+export type DismissApplication = z.infer<typeof dismissApplicationCommand>
 export type WithdrawApplication = z.infer<typeof withdrawApplicationCommand>
 export type ApplicationCommand = z.infer<typeof applicationCommand>

@@ -1,9 +1,13 @@
 import { existingEdition, instant, openEdition } from '../edition/guards.js'
 import type { EditionState } from '../edition/state.js'
+import { isConsentVersion } from '../shared/consent.js'
 import { UnknownCommandError } from '../shared/errors.js'
+import { isStartupContact, type StartupState } from '../startup/decider.js'
 import type {
   ApplicationCommand,
+  ConfirmApplication,
   DecideApplication,
+  DismissApplication,
   SubmitApplication,
   WithdrawApplication,
 } from './commands.js'
@@ -19,6 +23,11 @@ export interface ApplicationContext {
    * the handler writes the counter back with the selection, so a race is retried.
    */
   readonly seatsTaken?: number
+  /**
+   * The start-up applying, as registered now (its stream). Needed to submit: an
+   * application for a registered start-up from a contact it does not name is held.
+   */
+  readonly startup?: StartupState
 }
 
 type Existing = Exclude<ApplicationState, { status: 'absent' }>
@@ -31,21 +40,49 @@ const existing = (state: ApplicationState, applicationId: string): Existing => {
 const submit = (
   command: SubmitApplication,
   state: ApplicationState,
-  { edition }: ApplicationContext,
+  { edition, startup }: ApplicationContext,
 ): ApplicationEvent[] => {
   const { editionId, applicationId, now } = command
+  if (startup === undefined) throw new TypeError('Submitting needs the start-up’s registration')
   const { applicationDeadline } = openEdition(edition, editionId)
   if (state.status !== 'absent') throw applicationErrors.alreadySubmitted(applicationId)
   if (instant('now', now) > instant('applicationDeadline', applicationDeadline)) {
     throw applicationErrors.deadlinePassed(editionId, applicationDeadline, now)
   }
-  const { startupId, startupName, territory, themes, pitch, contact } = command
-  return [
-    {
-      type: 'application.submitted',
-      data: { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact },
-    },
-  ]
+  const { startupId, startupName, territory, themes, pitch, contact, consent } = command
+  if (consent && !isConsentVersion(consent.version)) throw applicationErrors.unknownConsentVersion(consent.version)
+  const data = { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact, consent }
+  // SIRETs are public: naming a registered start-up does not make one its contact. A
+  // start-up not yet registered is registered by this very application, with this contact.
+  const ownContact = startup.status === 'absent' || isStartupContact(startup, contact.email)
+  return [ownContact ? { type: 'application.submitted', data } : { type: 'application.held', data }]
+}
+
+/** The held application, or the refusal to confirm or dismiss anything else. */
+const held = (state: ApplicationState, applicationId: string) => {
+  const application = existing(state, applicationId)
+  if (application.status !== 'held') {
+    throw applicationErrors.notHeld(application.editionId, applicationId, application.status)
+  }
+  return application
+}
+
+/**
+ * Confirming submits the held application as it came; the one-application guard is taken
+ * then (by the handler), not when it was held. The deadline is not checked again: the
+ * application came in time. The edition must still be open, as for any decision.
+ */
+const confirm = (command: ConfirmApplication, state: ApplicationState, { edition }: ApplicationContext): ApplicationEvent[] => {
+  const { submission, editionId } = held(state, command.applicationId)
+  openEdition(edition, editionId)
+  return [{ type: 'application.submitted', data: submission }]
+}
+
+const dismiss = (command: DismissApplication, state: ApplicationState, { edition }: ApplicationContext): ApplicationEvent[] => {
+  const { applicationId, reason } = command
+  const { editionId, startupId } = held(state, applicationId)
+  existingEdition(edition, editionId)
+  return [{ type: 'application.dismissed', data: { applicationId, editionId, startupId, ...optional(reason) } }]
 }
 
 const decideOn = (
@@ -57,6 +94,7 @@ const decideOn = (
   const application = existing(state, applicationId)
   const { editionId, startupId } = application
   const { capacity } = existingEdition(edition, editionId)
+  if (application.status === 'held') throw applicationErrors.awaitingConfirmation(editionId, applicationId)
   if (application.status !== 'submitted') {
     throw applicationErrors.alreadyDecided(editionId, applicationId, application.status)
   }
@@ -82,7 +120,8 @@ const withdraw = (
   const application = existing(state, applicationId)
   const { editionId, startupId, status } = application
   existingEdition(edition, editionId)
-  if (status !== 'submitted' && status !== 'selected') {
+  // A held application may be withdrawn by whoever made it (its own token, see the API).
+  if (status !== 'submitted' && status !== 'selected' && status !== 'held') {
     throw applicationErrors.notWithdrawable(editionId, applicationId, status)
   }
   return [{ type: 'application.withdrawn', data: { applicationId, editionId, startupId, by, ...optional(reason) } }]
@@ -106,6 +145,10 @@ export const decideApplication = (
       return submit(command, state, context)
     case 'DecideApplication':
       return decideOn(command, state, context)
+    case 'ConfirmApplication':
+      return confirm(command, state, context)
+    case 'DismissApplication':
+      return dismiss(command, state, context)
     case 'WithdrawApplication':
       return withdraw(command, state, context)
   }

@@ -17,6 +17,21 @@ export const applicationErrors = {
       `The application deadline of edition ${editionId} (${applicationDeadline}) has passed.`,
       { editionId, applicationDeadline, now },
     ),
+  consentRequired: () =>
+    refuse(
+      'consent-version-required',
+      'invalid',
+      'An application must say which consent wording was agreed to: send consentVersion ' +
+        '(the version the form shows).',
+      {},
+    ),
+  unknownConsentVersion: (version: string) =>
+    refuse(
+      'unknown-consent-version',
+      'invalid',
+      `Consent wording version ${version} was never published.`,
+      { consentVersion: version },
+    ),
   alreadyApplied: (editionId: string, startupId: string, applicationId: string) =>
     refuse(
       'already-applied',
@@ -46,6 +61,22 @@ export const applicationErrors = {
       'conflict',
       `Edition ${editionId} is full: its ${capacity} seats are taken.`,
       { editionId, capacity },
+    ),
+  awaitingConfirmation: (editionId: string, applicationId: string) =>
+    refuse(
+      'application-awaiting-confirmation',
+      'conflict',
+      `Application ${applicationId} to edition ${editionId} is held until staff confirm it ` +
+        'is the start-up’s: confirm it before deciding on it.',
+      { editionId, applicationId },
+    ),
+  notHeld: (editionId: string, applicationId: string, status: ApplicationStatus) =>
+    refuse(
+      'application-not-held',
+      'conflict',
+      `Application ${applicationId} to edition ${editionId} is ${status}: only a held ` +
+        'application is confirmed or dismissed.',
+      { editionId, applicationId, status },
     ),
   notWithdrawable: (editionId: string, applicationId: string, status: ApplicationStatus) =>
     refuse(

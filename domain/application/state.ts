@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { EventOf } from '../events/index.js'
+import { applicationSubmitted, type EventOf } from '../events/index.js'
 import type { SnapshotCodec } from '../shared/decider.js'
 
 /**
@@ -8,32 +8,50 @@ import type { SnapshotCodec } from '../shared/decider.js'
  * never waits on another's version; what must hold across applications is kept
  * elsewhere: one application per start-up and edition by a guard item, the edition's
  * seats by a counter written with each selection (see functions/api/routes).
+ *
+ * An application made for a registered start-up by a contact it does not name starts
+ * `held` instead: staff confirm it (it is then `submitted`, the start-up's application
+ * like any other) or dismiss it.
  */
 export type ApplicationEvent = EventOf<
+  | 'application.held'
   | 'application.submitted'
   | 'application.selected'
   | 'application.rejected'
   | 'application.withdrawn'
+  | 'application.dismissed'
 >
 
-export type ApplicationStatus = 'submitted' | 'selected' | 'rejected' | 'withdrawn'
+export type ApplicationStatus = 'held' | 'submitted' | 'selected' | 'rejected' | 'withdrawn' | 'dismissed'
+
+/** What a held application was submitted with: its confirmation submits it as it came. */
+export type Submission = EventOf<'application.submitted'>['data']
+
+interface Ids {
+  applicationId: string
+  editionId: string
+  startupId: string
+}
 
 export type ApplicationState =
   | { status: 'absent' }
-  | { status: ApplicationStatus; applicationId: string; editionId: string; startupId: string }
+  | (Ids & { status: 'held'; submission: Submission })
+  | (Ids & { status: Exclude<ApplicationStatus, 'held'> })
 
 export const initialApplicationState: ApplicationState = Object.freeze({ status: 'absent' })
 
 const statusAfter = {
+  'application.held': 'held',
   'application.submitted': 'submitted',
   'application.selected': 'selected',
   'application.rejected': 'rejected',
   'application.withdrawn': 'withdrawn',
+  'application.dismissed': 'dismissed',
 } as const satisfies Record<ApplicationEvent['type'], ApplicationStatus>
 
 /**
- * Folds one application event into the state. The state is three ids and a status, so
- * a new object per event costs O(1).
+ * Folds one application event into the state. The state is three ids and a status (and
+ * while held, what it was submitted with), so a new object per event costs O(1).
  *
  * @example fold(applicationDecider, [submitted, selected]).status // 'selected'
  */
@@ -42,25 +60,28 @@ export const evolveApplication = (
   event: ApplicationEvent,
 ): ApplicationState => {
   const { applicationId, editionId, startupId } = event.data
+  if (event.type === 'application.held') {
+    return { status: 'held', applicationId, editionId, startupId, submission: event.data }
+  }
   return { status: statusAfter[event.type], applicationId, editionId, startupId }
 }
 
 /** Whether the application holds a seat of the delegation. */
 export const isMember = (state: ApplicationState): boolean => state.status === 'selected'
 
+const ids = { applicationId: z.string(), editionId: z.string(), startupId: z.string() }
 const storedApplication = z.union([
   z.object({ status: z.literal('absent') }),
+  z.object({ status: z.literal('held'), ...ids, submission: applicationSubmitted }),
   z.object({
-    status: z.enum(['submitted', 'selected', 'rejected', 'withdrawn']),
-    applicationId: z.string(),
-    editionId: z.string(),
-    startupId: z.string(),
+    status: z.enum(['submitted', 'selected', 'rejected', 'withdrawn', 'dismissed']),
+    ...ids,
   }),
 ])
 
 /** Snapshots of an application: the state is plain data already. */
 export const applicationSnapshot: SnapshotCodec<ApplicationState> = {
-  foldVersion: 1,
+  foldVersion: 2,
   encode: (state) => state,
   decode: (stored) => storedApplication.parse(stored),
 }

@@ -68,6 +68,13 @@ export const startupRegistered = z.object({
   contact: contactSchema,
 })
 
+/** A consent as given: the wording's version, and when. */
+export const consentRecord = z.object({
+  version: z.string().min(1).max(40),
+  givenAt: isoDateTime,
+})
+export type ConsentRecord = z.infer<typeof consentRecord>
+
 export const applicationSubmitted = z.object({
   applicationId: z.string().min(1),
   editionId: slug,
@@ -79,7 +86,20 @@ export const applicationSubmitted = z.object({
   pitch: z.string().min(1).max(5000),
   /** Personal data: never leaves through the feed or webhooks. */
   contact: contactSchema,
+  /**
+   * What the applicant consented to: the version of the wording (domain/shared/consent.ts)
+   * and when. `null`: not recorded (applications stored before v2, history staff imported).
+   */
+  consent: consentRecord.nullable(),
 })
+
+/**
+ * An application made for a start-up already registered, by a contact person the
+ * start-up's registration does not name: anyone can know a SIRET, so it is held apart
+ * (not the start-up's application, not counted anywhere) until staff confirm it, which
+ * records its `application.submitted`, or dismiss it. Same data as a submission.
+ */
+export const applicationHeld = applicationSubmitted
 
 const applicationDecision = z.object({
   applicationId: z.string().min(1),
@@ -89,6 +109,8 @@ const applicationDecision = z.object({
 })
 
 export const applicationSelected = applicationDecision
+/** Staff found a held application not to be the start-up's: it ends there. */
+export const applicationDismissed = applicationDecision
 export const applicationRejected = applicationDecision
 export const applicationWithdrawn = applicationDecision.extend({
   by: z.enum(['startup', 'staff']),

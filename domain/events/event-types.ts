@@ -23,8 +23,14 @@ export const eventTypes = {
     data: data.startupRegistered,
     summary: 'A start-up registered with the programme, with its first application.',
   },
-  'application.submitted': {
+  'application.held': {
     schemaVersion: 1,
+    data: data.applicationHeld,
+    summary:
+      'Someone applied for a registered start-up with a contact person it did not register: held until staff confirm it is the start-up’s.',
+  },
+  'application.submitted': {
+    schemaVersion: 2,
     data: data.applicationSubmitted,
     summary: 'A start-up applied to an edition through the registration form.',
   },
@@ -42,6 +48,11 @@ export const eventTypes = {
     schemaVersion: 1,
     data: data.applicationWithdrawn,
     summary: 'An application was withdrawn, by the start-up or by staff.',
+  },
+  'application.dismissed': {
+    schemaVersion: 1,
+    data: data.applicationDismissed,
+    summary: 'Staff found a held application not to be the start-up’s: it ends there.',
   },
   'award.won': {
     schemaVersion: 2,
@@ -76,6 +87,7 @@ export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>
  */
 export const personalDataFields: Partial<Record<EventType, readonly string[]>> = {
   'startup.registered': ['contact'],
+  'application.held': ['contact'],
   'application.submitted': ['contact'],
 }
 

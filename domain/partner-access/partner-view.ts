@@ -48,6 +48,12 @@ export const partnerShares = {
       'The start-up as the public knows it, so that selections and awards can be named. Not ' +
       'its SIRET, its description or its contact person.',
   },
+  'application.held': {
+    fields: null,
+    why:
+      'An application not yet confirmed as the start-up’s (someone else may have used its ' +
+      'SIRET) is no fact about the start-up at all.',
+  },
   'application.submitted': {
     fields: null,
     why: 'Who applied, and the pitch, stay between the start-up and the Région.',
@@ -65,6 +71,10 @@ export const partnerShares = {
     why:
       'A member leaving the delegation (a withdrawal of an application never selected names ' +
       'nothing a partner holds). Not who withdrew it or why.',
+  },
+  'application.dismissed': {
+    fields: null,
+    why: 'The end of a held application: nothing partners ever saw.',
   },
   'award.won': {
     fields: ['awardId', 'editionId', 'startupId', 'award', 'category', 'categoryAsRecorded'],

@@ -30,3 +30,11 @@ export const currentConsentVersion: ConsentVersion = '2026-12'
  */
 export const consentText = (version: string, lang: 'fr' | 'en'): string | undefined =>
   Object.hasOwn(consentTexts, version) ? consentTexts[version as ConsentVersion][lang] : undefined
+
+/**
+ * Whether a version of the wording was ever published: an application consents to one.
+ *
+ * @example isConsentVersion('2026-12') // true
+ */
+export const isConsentVersion = (version: string): version is ConsentVersion =>
+  Object.hasOwn(consentTexts, version)

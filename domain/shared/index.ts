@@ -1,5 +1,6 @@
 export * from './consent.js'
 export * from './decider.js'
+export * from './email.js'
 export * from './errors.js'
 export * from './siret.js'
 export * from './territories.js'

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { EventOf } from '../events/index.js'
 import type { Aggregate, SnapshotCodec } from '../shared/decider.js'
+import { normaliseEmail } from '../shared/email.js'
 import { UnknownCommandError } from '../shared/errors.js'
 import { isValidSiret } from '../shared/siret.js'
 import type { StartupCommand } from './commands.js'
@@ -12,9 +13,27 @@ export type StartupEvent = EventOf<'startup.registered'>
 export interface StartupState {
   readonly status: 'absent' | 'registered'
   readonly siret: string | null
+  /**
+   * The contact people's addresses the start-up gave (normalised): an application from
+   * anyone else is not the start-up's until staff confirm it (see domain/application).
+   */
+  readonly contactEmails: readonly string[]
 }
 
-export const initialStartupState: StartupState = Object.freeze({ status: 'absent', siret: null })
+export const initialStartupState: StartupState = Object.freeze({
+  status: 'absent',
+  siret: null,
+  contactEmails: Object.freeze([]),
+})
+
+/**
+ * Whether an address is one of the start-up's contact people (compared normalised).
+ * A start-up not registered yet has none: whoever registers it names its first.
+ *
+ * @example isStartupContact(registered, 'Ines@Calanques.example') // true
+ */
+export const isStartupContact = (state: StartupState, email: string): boolean =>
+  state.contactEmails.includes(normaliseEmail(email))
 
 /**
  * Decides what a start-up command causes, or throws a RuleViolationError.
@@ -49,7 +68,12 @@ export const decideStartup = (command: StartupCommand, state: StartupState): Sta
 export const evolveStartup = (state: StartupState, event: StartupEvent): StartupState => {
   switch (event.type) {
     case 'startup.registered':
-      return { ...state, status: 'registered', siret: event.data.siret }
+      return {
+        ...state,
+        status: 'registered',
+        siret: event.data.siret,
+        contactEmails: [normaliseEmail(event.data.contact.email)],
+      }
   }
 }
 
@@ -63,10 +87,11 @@ export const startupStreamId = (startupId: string): string => `startup-${startup
 const storedStartup = z.object({
   status: z.enum(['absent', 'registered']),
   siret: z.string().nullable(),
+  contactEmails: z.array(z.string()),
 })
 
 const startupSnapshot: SnapshotCodec<StartupState> = {
-  foldVersion: 1,
+  foldVersion: 2,
   encode: (state) => state,
   decode: (stored) => storedStartup.parse(stored),
 }

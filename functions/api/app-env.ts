@@ -2,9 +2,15 @@ import type { RateLimitInfo } from 'hono-rate-limiter'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Principal } from './auth/token-verifier.js'
 
-/** The request's `Idempotency-Key` and the fingerprint of what it was sent with. */
+/** The request's `Idempotency-Key`, as stored and as sent, and the fingerprint of what it came with. */
 export interface IdempotencyContext {
+  /**
+   * The record's key: a hash of the route, the caller and the key sent, so one caller's
+   * key never answers another's request; what is stored (and in events' metadata).
+   */
   readonly key: string
+  /** The key as the caller sent it: never stored; it seals the answer's secrets. */
+  readonly clientKey: string
   readonly fingerprint: string
 }
 

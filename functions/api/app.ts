@@ -12,6 +12,7 @@ import { docsRoutes } from './routes/docs.js'
 import { editionRoutes } from './routes/editions.js'
 import { feedRoutes } from './routes/feed.js'
 import { documentHealth } from './routes/health-doc.js'
+import { heldApplicationRoutes } from './routes/held-applications.js'
 import { partnerKeyRoutes } from './routes/partner-keys.js'
 import { partnerRoutes } from './routes/partners.js'
 import { registrationRoutes } from './routes/registration.js'
@@ -33,6 +34,7 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', editionRoutes(deps))
   app.route('/', registrationRoutes(deps))
   app.route('/', applicationRoutes(deps))
+  app.route('/', heldApplicationRoutes(deps))
   app.route('/', awardRoutes(deps))
   app.route('/', partnerRoutes(deps))
   app.route('/', streamRoutes(deps))

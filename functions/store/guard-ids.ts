@@ -12,3 +12,5 @@ export const editionApplicationGuardId = (editionId: string, startupId: string) 
 export const seatsCounterId = (editionId: string) => `seats#${editionId}`
 /** The steps of an edition's life (a counter: see domain/edition lifecycleStep). */
 export const editionLifecycleCounterId = (editionId: string) => `edition-lifecycle#${editionId}`
+/** A held application (domain/application): its withdrawal token's hash until staff confirm it. */
+export const heldApplicationGuardId = (applicationId: string) => `held-application#${applicationId}`

@@ -10,8 +10,8 @@ import type { Decide } from './given-when-then.js'
 import { decideInProgramme, type ProgrammeCommand } from './programme.js'
 
 /** Runs commands one after another, each against the history the previous ones made. */
-const run = <C, E>(decide: Decide<C, E>, commands: readonly C[]): E[] =>
-  commands.reduce<E[]>((events, command) => [...events, ...decide(command, events)], [])
+const run = <C, E>(decide: Decide<C, E>, commands: readonly C[], history: readonly E[] = []): E[] =>
+  commands.reduce<E[]>((events, command) => [...events, ...decide(command, [...history, ...events])], [])
 
 const alone =
   <C, E, S>(decider: Decider<C, E, S, undefined>): Decide<C, E> =>
@@ -31,9 +31,7 @@ const programme: ProgrammeCommand[] = [
   { type: 'CloseEdition', editionId: f.editionId, now: f.now },
 ]
 
-const events: DomainEvent[] = [
-  ...run(decideInProgramme, programme),
-  ...run(alone(startupDecider), [
+const registered = run(alone(startupDecider), [
     {
       type: 'RegisterStartup',
       startupId: 's1',
@@ -46,8 +44,22 @@ const events: DomainEvent[] = [
       description: '',
       contact: f.contact,
       now: f.now,
-    },
-  ]),
+    } as const,
+  ])
+
+// Applications for s1 by someone it does not name: held, then confirmed or dismissed.
+const stranger = { name: 'Eve Usurpe', email: 'eve@elsewhere.example' }
+const held: ProgrammeCommand[] = [
+  f.submitApplication('app-4', 's1', { contact: stranger }),
+  f.submitApplication('app-5', 's1', { contact: stranger }),
+  { type: 'ConfirmApplication', applicationId: 'app-4', now: f.now },
+  { type: 'DismissApplication', applicationId: 'app-5', reason: 'Unknown to the company', now: f.now },
+]
+
+const events: DomainEvent[] = [
+  ...run(decideInProgramme, programme),
+  ...registered,
+  ...run(decideInProgramme, held, [f.opened(), ...registered]),
   ...run(alone(partnerDecider), [
     { type: 'RegisterPartner', partnerId: 'tpm', name: 'TPM', kind: 'metropolis', now: f.now },
   ]),

@@ -6,11 +6,13 @@ import {
 } from '../../domain/application/index.js'
 import { editionDecider, type EditionCommand, type EditionEvent } from '../../domain/edition/index.js'
 import { fold } from '../../domain/shared/decider.js'
+import { startupDecider, type StartupEvent } from '../../domain/startup/index.js'
 
-export type ProgrammeEvent = EditionEvent | ApplicationEvent
+export type ProgrammeEvent = EditionEvent | ApplicationEvent | StartupEvent
 export type ProgrammeCommand = EditionCommand | ApplicationCommand
 
 const isApplicationEvent = (event: ProgrammeEvent): event is ApplicationEvent => event.type.startsWith('application.')
+const isStartupEvent = (event: ProgrammeEvent): event is StartupEvent => event.type.startsWith('startup.')
 
 /** Each application's state, by id, from a history that mixes every stream. */
 const applications = (history: readonly ProgrammeEvent[]): Map<string, ApplicationState> => {
@@ -27,7 +29,7 @@ const applications = (history: readonly ProgrammeEvent[]): Map<string, Applicati
  * Decides a command the way the command API does, from a history of the edition's
  * and its applications' streams mixed: an edition command gets the edition state (and
  * for an award the winner's application), an application command its own state, the
- * edition and the seats taken. What the API enforces with guard items (one application
+ * edition, the seats taken and (to submit) its start-up's registration. What the API enforces with guard items (one application
  * per start-up and edition) is not decided here: see the API tests.
  *
  * @example specOf(decideInProgramme).given([opened(), submitted('a1', 's1')]).when(select('a1'))
@@ -38,7 +40,7 @@ export const decideInProgramme = (
 ): ProgrammeEvent[] => {
   const edition = fold(
     editionDecider,
-    history.filter((event): event is EditionEvent => !isApplicationEvent(event)),
+    history.filter((event): event is EditionEvent => !isApplicationEvent(event) && !isStartupEvent(event)),
   )
   const byId = applications(history)
   switch (command.type) {
@@ -55,7 +57,12 @@ export const decideInProgramme = (
     default: {
       const own = byId.get(command.applicationId) ?? applicationDecider.initialState
       const seatsTaken = [...byId.values()].filter((state) => state.status === 'selected').length
-      return applicationDecider.decide(command, own, { edition, seatsTaken })
+      const startupId = command.type === 'SubmitApplication' ? command.startupId : undefined
+      const startup = fold(
+        startupDecider,
+        history.filter(isStartupEvent).filter((event) => event.data.startupId === startupId),
+      )
+      return applicationDecider.decide(command, own, { edition, seatsTaken, startup })
     }
   }
 }

@@ -58,9 +58,9 @@ describe('every Lambda', () => {
     }
   })
 
-  it('is given table names (and the API its auth settings) plus source maps and its metrics namespace, nothing else', () => {
+  it('is given table names (and the API its auth settings and limits) plus source maps and its metrics namespace, nothing else', () => {
     const allowed =
-      /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS|POWERTOOLS_METRICS_NAMESPACE)$/
+      /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS|POWERTOOLS_METRICS_NAMESPACE|PUBLIC_RATE_LIMIT|PARTNER_RATE_LIMIT|MAX_SUBSCRIPTIONS_PER_PARTNER|WEBHOOK_ALLOWED_PORTS)$/
     for (const [{ functions }, stage] of [
       [dev, 'dev'],
       [prod, 'prod'],

@@ -91,8 +91,10 @@ const logs = ['logs:CreateLogStream', 'logs:PutLogEvents']
 const streamReads = d('DescribeStream', 'GetRecords', 'GetShardIterator')
 // What a stream's event source mapping needs: ListStreams (no resource-level permission)
 // and the queue that keeps the batches it gave up on.
+// Active tracing: X-Ray takes no resource-level permission either.
+const tracing = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments']
 const listStreams = {
-  '*': d('ListStreams'),
+  '*': [...d('ListStreams'), ...tracing].sort(),
   'on-failure queue': ['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage'],
 }
 const feedReads = d('GetItem', 'Query')
@@ -102,6 +104,7 @@ const readModelWrites = d('BatchGetItem', 'BatchWriteItem', 'DeleteItem', 'GetIt
 const expected: Record<RoleName, Record<string, string[]>> = {
   api: {
     logs,
+    '*': tracing,
     Events: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query'),
     Guards: d('GetItem', 'PutItem'),
     Snapshots: d('GetItem', 'PutItem'),
@@ -118,7 +121,7 @@ const expected: Record<RoleName, Record<string, string[]>> = {
     Feed: d('BatchGetItem', 'PutItem', 'UpdateItem'),
   },
   projector: { logs, ...listStreams, Feed: feedReads, 'Feed/stream': streamReads, ReadModels: readModelWrites },
-  rebuild: { logs, Feed: feedReads, ReadModels: readModelWrites },
+  rebuild: { logs, '*': tracing, Feed: feedReads, ReadModels: readModelWrites },
   dispatcher: {
     logs,
     ...listStreams,
@@ -126,7 +129,7 @@ const expected: Record<RoleName, Record<string, string[]>> = {
     'Feed/stream': streamReads,
     Partners: d('ConditionCheckItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem'),
   },
-  deliverer: { logs, Partners: d('Query', 'UpdateItem') },
+  deliverer: { logs, '*': tracing, Partners: d('Query', 'UpdateItem') },
 }
 
 describe('every function gets exactly the actions it calls, on exactly what it touches', () => {

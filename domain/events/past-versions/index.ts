@@ -1,7 +1,9 @@
 import type { EventType } from '../event-types.js'
+import { applicationSubmittedPastVersions } from './application-submitted.js'
 import { awardWonPastVersions } from './award-won.js'
 import type { PastVersion } from './past-version.js'
 
+export { applicationSubmittedV1, toApplicationSubmittedV2 } from './application-submitted.js'
 export { awardWonV1, toAwardWonV2 } from './award-won.js'
 export type { PastVersion } from './past-version.js'
 
@@ -22,5 +24,6 @@ export type { PastVersion } from './past-version.js'
  *    after deploying, and name the new field in partner-view.ts only if partners may see it.
  */
 export const pastVersions: Readonly<Partial<Record<EventType, readonly PastVersion[]>>> = {
+  'application.submitted': applicationSubmittedPastVersions,
   'award.won': awardWonPastVersions,
 }

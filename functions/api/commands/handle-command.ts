@@ -8,12 +8,16 @@ import { ConcurrencyError, GuardTakenError, StoreBusyError } from '../../store/e
 import type { Counter, EventStore, Guard, StreamAppend } from '../../store/event-store.js'
 import { backoff } from '../../shared/backoff.js'
 import type { ApiEnv } from '../app-env.js'
-import { replayed, type StoredResponse } from '../idempotency.js'
+import { replayed, storedResponse, type StoredResponse } from '../idempotency.js'
 import { apiProblems } from '../problems.js'
 
-/** A guard the command takes; `refusal` turns "already taken" into the rule it enforces. */
+/**
+ * A guard the command takes; `refusal` turns "already taken" into the rule it enforces,
+ * or answers undefined when the guard being taken shows the decision rested on state
+ * the command assumed rather than read (then its streams are read and it decides again).
+ */
 export interface GuardClaim extends Guard {
-  readonly refusal?: (holder: Record<string, unknown> | undefined) => Error
+  readonly refusal?: (holder: Record<string, unknown> | undefined) => Error | undefined
 }
 
 /** What a command decided: events for its own stream, and whatever must hold with them. */
@@ -26,6 +30,11 @@ export interface CommandOutcome<Body> {
   readonly guards?: readonly GuardClaim[]
   readonly counters?: readonly Counter[]
   readonly body: Body
+  /**
+   * Top-level fields of `body` that are secrets (a withdrawal token): sent, but kept for
+   * an idempotent replay only sealed under the caller's key (see idempotency.ts).
+   */
+  readonly secretFields?: readonly (keyof Body & string)[]
   readonly headers?: Record<string, string>
 }
 
@@ -115,7 +124,15 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
           guards: outcome.guards ?? [],
           unchanged: (outcome.unchanged ?? []).map(({ streamId, version }) => ({ streamId, version })),
           counters: outcome.counters ?? [],
-          ...(c.var.idempotency ? { idempotency: { ...c.var.idempotency, result: response } } : {}),
+          ...(c.var.idempotency
+            ? {
+                idempotency: {
+                  key: c.var.idempotency.key,
+                  fingerprint: c.var.idempotency.fingerprint,
+                  result: storedResponse(c, response, outcome.secretFields),
+                },
+              }
+            : {}),
         },
       )
       if (result.status === 'appended') {
@@ -123,12 +140,14 @@ export const handleCommand = async <State, Body extends JSONValue, Status extend
         for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
         deps.onAppended?.(outcome.events)
       }
-      const sent = result.status === 'replayed' ? replayed(result.result as StoredResponse) : response
+      const sent = result.status === 'replayed' ? replayed(c, result.result) : response
       return c.json(sent.body as Body, sent.status as Status, sent.headers)
     } catch (error: unknown) {
       if (error instanceof GuardTakenError) {
         const claim = outcome.guards?.find((guard) => guard.guardId === error.guardId)
-        if (claim?.refusal) throw claim.refusal(error.holder)
+        const refusal = claim?.refusal?.(error.holder)
+        if (refusal) throw refusal
+        for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
       } else if (error instanceof ConcurrencyError) {
         if (pinned !== undefined && error.streamId === own.streamId) throw preconditionFailed(error.actualVersion, pinned)
         const counter = outcome.counters?.find(({ counterId }) => counterId === error.streamId)

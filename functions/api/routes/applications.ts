@@ -11,7 +11,7 @@ import { editionDecider } from '../../../domain/edition/index.js'
 import type { Loaded } from '../../store/aggregate-loader.js'
 import { matchesSha256 } from '../../shared/secrets.js'
 import { seatsCounterId } from '../../store/guard-ids.js'
-import { findApplicationGuard } from '../commands/application-guard.js'
+import { withdrawalTokenHashOf } from '../commands/application-guard.js'
 import { editionLifecycle } from '../commands/edition-lifecycle.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
@@ -130,10 +130,9 @@ export const applicationRoutes = (deps: ApiDeps) => {
         status: 200,
         occurredAt,
         async decide(own) {
-          const { editionId, startupId } = existing(own, applicationId)
+          const application = existing(own, applicationId)
           if (!isStaff) {
-            const guard = await findApplicationGuard(deps.store, editionId, startupId)
-            const hash = guard?.applicationId === applicationId ? guard.withdrawalTokenHash : undefined
+            const hash = await withdrawalTokenHashOf(deps.store, application)
             if (!(token && hash && matchesSha256(token, hash))) {
               throw apiProblems.invalidWithdrawalToken()
             }

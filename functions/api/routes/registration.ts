@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { applicationDecider, applicationErrors } from '../../../domain/application/index.js'
 import { editionDecider } from '../../../domain/edition/index.js'
 import { startupDecider } from '../../../domain/startup/index.js'
-import { applicationGuard, parseApplicationGuard } from '../commands/application-guard.js'
+import { applicationGuard, heldApplicationGuard, parseApplicationGuard } from '../commands/application-guard.js'
 import { editionLifecycle } from '../commands/edition-lifecycle.js'
 import { handleCommand } from '../commands/handle-command.js'
 import { effectiveTime } from '../commands/history.js'
@@ -19,8 +19,16 @@ const submitted = z
   .object({
     applicationId: z.string(),
     startupId: z.string(),
-    status: z.literal('submitted'),
-    withdrawalToken: z.string().openapi({ description: 'Keep it: it lets the start-up withdraw its application' }),
+    status: z.enum(['submitted', 'held']).openapi({
+      description:
+        '`held`: the start-up is registered with other contact people, so the application waits ' +
+        'for staff to confirm it is the start-up’s (until then it counts for nothing)',
+    }),
+    withdrawalToken: z.string().optional().openapi({
+      description:
+        'Keep it: it lets the start-up withdraw its application. A replay (`Idempotent-Replayed: true`) ' +
+        'gives it again only for an `Idempotency-Key` of 22 characters or more (it is kept sealed under the key)',
+    }),
   })
   .openapi('ApplicationSubmitted')
 
@@ -32,7 +40,9 @@ const route = createRoute({
   summary: "A start-up applies to an edition (the registration form)",
   description:
     'Accepts JSON or a plain HTML form (`startup[name]=…`). A start-up already registered with the ' +
-    'same SIRET applies under its existing id. Send an `Idempotency-Key` to make retries safe. ' +
+    'same SIRET applies under its existing id; if the contact person is not one the start-up ' +
+    'registered (e-mail compared case-insensitively), the application is `held` until staff ' +
+    'confirm it, and the start-up’s record is left as it was. Send an `Idempotency-Key` to make retries safe. ' +
     'The ETag is the application’s version.',
   tags: ['Applications'],
   request: {
@@ -53,8 +63,12 @@ export const registrationRoutes = (deps: ApiDeps) =>
   newRouter().openapi({ ...route, middleware: [...routeGuards(deps).public, bodyRequired()] }, async (c) => {
     const { editionId } = c.req.valid('param')
     const isForm = (c.req.header('Content-Type') ?? '').includes('application/x-www-form-urlencoded')
-    const { startup, contact, pitch, occurredAt } = isForm ? c.req.valid('form') : c.req.valid('json')
+    const { startup, contact, pitch, consentVersion, occurredAt } = isForm ? c.req.valid('form') : c.req.valid('json')
     const now = effectiveTime(c, occurredAt, deps.clock)
+    // A new application says which wording it agreed to; staff importing history may not
+    // know it, and record it as not recorded.
+    if (consentVersion === undefined && occurredAt === undefined) throw applicationErrors.consentRequired()
+    const consent = consentVersion === undefined ? null : { version: consentVersion, givenAt: now }
     const applicationId = deps.newId()
     const startupId = startupIdOf(startup.siret)
     const withdrawal = newWithdrawalToken()
@@ -76,11 +90,16 @@ export const registrationRoutes = (deps: ApiDeps) =>
         ])
         const submit = { type: 'SubmitApplication' as const, editionId, applicationId, startupId, startupName: startup.name }
         const { territory, themes } = startup
-        const events = applicationDecider.decide({ ...submit, territory, themes, pitch, contact, now }, own.state, {
+        const events = applicationDecider.decide({ ...submit, territory, themes, pitch, contact, consent, now }, own.state, {
           edition: edition.state,
+          startup: registration.state,
         })
-        const alsoAppend =
-          registration.state.status === 'absent'
+        const isNew = registration.state.status === 'absent'
+        const tokenHeld = { applicationId, withdrawalTokenHash: withdrawal.hash }
+        const held = events.some((event) => event.type === 'application.held')
+        return {
+          events,
+          alsoAppend: isNew
             ? [
                 {
                   streamId: registration.streamId,
@@ -88,19 +107,25 @@ export const registrationRoutes = (deps: ApiDeps) =>
                   events: startupDecider.decide({ type: 'RegisterStartup', startupId, ...startup, contact, now }, registration.state, undefined),
                 },
               ]
-            : []
-        return {
-          events,
-          alsoAppend,
+            : [],
+          // Whether the contact is the start-up's was decided on its registration as read.
+          unchanged: isNew ? [] : [registration],
           counters: [editionLifecycle(editionId, edition)],
-          guards: [
-            {
-              ...applicationGuard(editionId, startupId, { applicationId, withdrawalTokenHash: withdrawal.hash }),
-              refusal: (holder) =>
-                applicationErrors.alreadyApplied(editionId, startupId, parseApplicationGuard(holder)?.applicationId ?? ''),
-            },
-          ],
-          body: { applicationId, startupId, status: 'submitted' as const, withdrawalToken: withdrawal.token },
+          // A held application leaves the start-up's one-application guard free: someone who
+          // only knows its SIRET cannot block the start-up's own application.
+          guards: held
+            ? [heldApplicationGuard(tokenHeld)]
+            : [
+                {
+                  ...applicationGuard(editionId, startupId, tokenHeld),
+                  // A start-up taken as new (not read: this process had not seen it) cannot hold
+                  // a guard yet: it exists, so read it and decide again (it may be held).
+                  refusal: (holder) =>
+                    isNew ? undefined : applicationErrors.alreadyApplied(editionId, startupId, parseApplicationGuard(holder)?.applicationId ?? ''),
+                },
+              ],
+          body: { applicationId, startupId, status: held ? ('held' as const) : ('submitted' as const), withdrawalToken: withdrawal.token },
+          secretFields: ['withdrawalToken'],
           headers: { Location: `/applications/${applicationId}` },
         }
       },

@@ -73,7 +73,13 @@ export const registrationBody = z
     pitch: multiLine(5000),
     consent: z.literal(true, 'must be true: the start-up agrees to the processing of its data'),
     // Which wording was agreed to (domain/shared/consent.ts); the form posts it.
-    consentVersion: z.string().max(40).optional().openapi({ example: '2026-12' }),
+    consentVersion: z.string().min(1).max(40).optional().openapi({
+      example: '2026-12',
+      description:
+        'The version of the consent wording agreed to (the form shows it): required for a new ' +
+        'application (422 `consent-version-required`, or `unknown-consent-version` for one never ' +
+        'published); staff importing history with `occurredAt` may leave it out (recorded as not recorded)',
+    }),
     occurredAt,
   })
   .strict()
@@ -96,6 +102,17 @@ export const decisionBody = z
   })
   .strict()
   .openapi('Decision')
+
+export const confirmationBody = z
+  .object({
+    outcome: z.enum(['confirmed', 'dismissed']).openapi({
+      description: '`confirmed`: the application is the start-up’s (it is submitted); `dismissed`: it is not',
+    }),
+    reason: multiLine(2000).optional(),
+    occurredAt,
+  })
+  .strict()
+  .openapi('HeldApplicationConfirmation')
 
 export const withdrawalBody = z
   .object({

@@ -48,6 +48,7 @@ export const submitApplication = (
   themes: ['environment'],
   pitch: 'We turn sea water into drinking water with sunlight.',
   contact,
+  consent: { version: '2026-12', givenAt: now },
   now,
   ...overrides,
 })

@@ -31,7 +31,12 @@ describe('what partners see of an event', () => {
   })
 
   it('shows nothing of applications, rejections, reasons or contributions', () => {
-    expect(withheldEventTypes).toEqual(['application.submitted', 'application.rejected'])
+    expect(withheldEventTypes).toEqual([
+      'application.held',
+      'application.submitted',
+      'application.rejected',
+      'application.dismissed',
+    ])
     expect(partnerData(applicationSubmitted('app-1', 'startup-1'))).toEqual({})
     for (const type of ['application.selected', 'application.withdrawn'] as const) {
       expect(partnerFields(type)).not.toContain('reason')

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../../domain/events/index.js'
+import { currentSchemaVersion, type DomainEvent } from '../../../domain/events/index.js'
 import type { DocKey, FeedEvent, Projection } from '../../../domain/projections/index.js'
 
 /**
@@ -43,7 +43,7 @@ export const feedOf = (
       eventId: `0190c0de-0000-7000-8000-${String(index + 1).padStart(12, '0')}`,
       streamId,
       version,
-      schemaVersion: 1,
+      schemaVersion: currentSchemaVersion(event.type),
       metadata: {
         correlationId: 'test',
         actor: 'staff:test',

@@ -67,7 +67,7 @@ const edition = (random: Random, e: number, startups: readonly Startup[]): Told[
     const { n, territory } = startup
     const ids = { applicationId: `a${n}-${editionId}`, editionId, startupId: `s${n}` }
     const submitted = { ...ids, startupName: `Start-up ${n} (${editionId})`, territory,
-      themes: startup.themes, pitch: 'We make the region proud.', contact }
+      themes: startup.themes, pitch: 'We make the region proud.', contact, consent: null }
     told.push([{ type: 'application.submitted', data: submitted }, at(start + 10 + n)])
     const fate = random()
     if (fate < 0.15) continue

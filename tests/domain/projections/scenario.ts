@@ -76,6 +76,7 @@ export const submitted = (
     themes,
     pitch: 'We make the region proud.',
     contact,
+    consent: null,
   },
 })
 

@@ -63,6 +63,6 @@ describe('RegisterStartup', () => {
 
   it('names the start-up stream and starts absent', () => {
     expect(startupStreamId('01JCALANQUES')).toBe('startup-01JCALANQUES')
-    expect(startupDecider.initialState).toEqual({ status: 'absent', siret: null })
+    expect(startupDecider.initialState).toEqual({ status: 'absent', siret: null, contactEmails: [] })
   })
 })

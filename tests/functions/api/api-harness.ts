@@ -13,7 +13,7 @@ import type { EventStore } from '../../../functions/store/event-store.js'
 import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
-import { createTestTables } from '../../setup/test-tables.js'
+import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 import type { Send } from './transports.js'
 
 /** The tests' editions are CES 2020 and its peers, so the API's clock stands in mid-2019. */
@@ -32,6 +32,7 @@ export const apiHarness = async ({
   appendThrough,
   retryBudgetMs,
   pages,
+  sameTablesAs,
   onAppended,
 }: {
   now?: () => Date
@@ -42,9 +43,11 @@ export const apiHarness = async ({
   appendThrough?: (append: EventStore['append']) => EventStore['append']
   retryBudgetMs?: number
   pages?: PagesConfig
+  /** Another process (fresh caches) on the tables and signing key of an existing harness. */
+  sameTablesAs?: { tables: TestTables; key: Awaited<ReturnType<typeof generateDevKey>> }
 } & Pick<ApiDeps, 'onAppended'> = {}) => {
-  const tables = await createTestTables()
-  const key = await generateDevKey()
+  const tables = sameTablesAs?.tables ?? (await createTestTables())
+  const key = sameTablesAs?.key ?? (await generateDevKey())
   const eventSourcing = createEventSourcing({ doc: tables.doc, tables: tables.names })
   const { aggregates } = eventSourcing
   const store = appendThrough

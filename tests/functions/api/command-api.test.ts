@@ -244,7 +244,7 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
   describe('Idempotency-Key', () => {
     it('answers a retried submission with the first answer and writes nothing more', async () => {
       const body = applicationBody(nextSiret())
-      const headers = { 'Idempotency-Key': `form-${keyPrefix}-1` }
+      const headers = { 'Idempotency-Key': `form-${keyPrefix}-1-0193a5c4-7d2e-7b31` }
       const first = await apply(body, headers)
       const before = await written()
       const retry = await apply(body, headers)

@@ -70,6 +70,36 @@ const everyType: Record<EventType, { streamId: string; event: DomainEvent }> = {
         themes: ['health'],
         pitch: `${secret} pitch`,
         contact: { name: `${secret} Inès`, email: 'withheld@calanques.example' },
+        consent: { version: `${secret}`, givenAt: '2029-09-01T10:00:00Z' },
+      },
+    },
+  },
+  'application.held': {
+    streamId: 'application-a-held',
+    event: {
+      type: 'application.held',
+      data: {
+        applicationId: `a-${secret}-held`,
+        editionId: 'ces-2030',
+        startupId: `s-${secret}-held`,
+        startupName: `${secret} name`,
+        territory: 'nice-cote-d-azur',
+        themes: ['health'],
+        pitch: `${secret} pitch`,
+        contact: { name: `${secret} Eve`, email: 'withheld@elsewhere.example' },
+        consent: { version: `${secret}`, givenAt: '2029-09-01T10:00:00Z' },
+      },
+    },
+  },
+  'application.dismissed': {
+    streamId: 'application-a-held',
+    event: {
+      type: 'application.dismissed',
+      data: {
+        applicationId: `a-${secret}-held`,
+        editionId: 'ces-2030',
+        startupId: `s-${secret}-held`,
+        reason: `${secret} reason`,
       },
     },
   },

@@ -10,7 +10,7 @@ import { dateTime } from '../i18n/labels.js'
 import { messagePage, pageContext, type PageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { applyFormPage, type ApplyFormView, type EditionForForm } from './apply-form.js'
-import { confirmationPage } from './confirmation.js'
+import { confirmationPage, type Submitted } from './confirmation.js'
 import { fieldMessage, fieldOf } from './field-messages.js'
 import { pathOf } from './form-fields.js'
 import { readForm } from '../form-body.js'
@@ -105,7 +105,7 @@ export const applyRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
         correlationId: c.var.correlationId,
       })
       if (answer.ok) {
-        const submitted = answer.body as { applicationId: string; withdrawalToken: string }
+        const submitted = answer.body as Submitted
         const origin = new URL(c.req.url).origin
         return c.html(confirmationPage(page, lookup.edition.name, submitted, origin), answer.status === 201 ? 201 : 200)
       }

@@ -52,6 +52,11 @@ const fr = {
     editionNotFound: 'Cette édition n’existe pas.',
     confirmedTitle: 'Candidature enregistrée',
     confirmed: (edition: string) => `Votre candidature à ${edition} est enregistrée. Merci !`,
+    held:
+      'Cette start-up est inscrite au programme avec une autre personne de contact : l’équipe de la ' +
+      'Région confirmera que la candidature vient bien d’elle avant de l’étudier.',
+    linkNotShownAgain:
+      'Cette candidature avait déjà été envoyée : son lien de retrait a été affiché la première fois.',
     reference: 'Référence de la candidature',
     keepLink:
       'Gardez ce lien : il permet de retirer la candidature. Il ne sera pas affiché de nouveau.',
@@ -202,6 +207,11 @@ const en: Messages = {
     editionNotFound: 'This edition does not exist.',
     confirmedTitle: 'Application recorded',
     confirmed: (edition) => `Your application to ${edition} is recorded. Thank you!`,
+    held:
+      'This start-up is registered with the programme with another contact person: the Région’s ' +
+      'team will confirm that the application comes from it before reviewing it.',
+    linkNotShownAgain:
+      'This application had already been sent: its withdrawal link was shown the first time.',
     reference: 'Application reference',
     keepLink: 'Keep this link: it lets you withdraw the application. It will not be shown again.',
     withdrawLink: 'Withdraw this application',

@@ -56,6 +56,8 @@ const everyType: Record<EventType, DomainEvent['data']> = {
   'edition.closed': { editionId: 'ces-2020' },
   'startup.registered': startupRegistered('startup-1').data,
   'application.submitted': applicationSubmitted('app-1', 'startup-1').data,
+  'application.held': applicationSubmitted('app-2', 'startup-1').data,
+  'application.dismissed': { applicationId: 'app-2', editionId: 'ces-2020', startupId: 'startup-1' },
   'application.selected': { applicationId: 'app-1', editionId: 'ces-2020', startupId: 'startup-1' },
   'application.rejected': {
     applicationId: 'app-1',
