@@ -1,6 +1,6 @@
-import { copyFileSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { build, type Plugin } from 'esbuild'
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { build, type Metafile, type Plugin } from 'esbuild'
 import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
 import { buildPageAssets } from './page-assets.js'
 
@@ -86,15 +86,27 @@ export const httpByRequire: Plugin = {
 /**
  * Bundles one entry to `<outDir>/<name>/index.mjs` (with its source map): what CDK
  * deploys (through infra/bundle-cli.ts), the benchmark measures and the boot test runs.
+ * Code split: a module the entry reaches only through `import()` ships as its own ESM
+ * chunk beside index.mjs (chunk-*.mjs, so `import.meta.url` finds the same files), read
+ * and evaluated on first use. `startBytes` is what a cold start reads (the entry and the
+ * chunks it imports statically), `totalBytes` everything deployed.
  *
- * @example const { outfile, bytes } = await bundleLambda('api', lambdaEntries.api, 'bench/.bundles')
+ * @example const { outfile, startBytes } = await bundleLambda('api', lambdaEntries.api, 'bench/.bundles')
  */
 export const bundleLambda = async (name: string, entry: string, outDir: string) => {
-  const outfile = join(outDir, name, 'index.mjs')
+  const dir = join(outDir, name)
+  const outfile = join(dir, 'index.mjs')
+  // Chunks are named by content: remove the last build's, so the folder holds one build.
+  for (const file of existsSync(dir) ? readdirSync(dir) : []) {
+    if (/^chunk-.*\.mjs(\.map)?$/.test(file)) rmSync(join(dir, file))
+  }
   const { banner, external, mainFields, ...rest } = esbuildSettings
-  await build({
-    entryPoints: [entry],
-    outfile,
+  const { metafile } = await build({
+    entryPoints: { index: entry },
+    outdir: dir,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     ...rest,
@@ -105,6 +117,7 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     sourcesContent: false,
     plugins: [leanZod, httpByRequire],
     logLevel: 'warning',
+    metafile: true,
   })
   // CDK names its output folder, not the function: find the Lambda by its entry file.
   const lambda = (Object.keys(lambdaEntries) as (keyof typeof lambdaEntries)[]).find(
@@ -114,6 +127,25 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
     copyFileSync(from, join(dirname(outfile), file))
   }
   // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
-  if (lambda === 'api') await buildPageAssets(join(dirname(outfile), 'page-assets'))
-  return { outfile, bytes: statSync(outfile).size }
+  if (lambda === 'api') await buildPageAssets(join(dir, 'page-assets'))
+  const { startBytes, totalBytes } = bundleSizes(metafile)
+  return { outfile, bytes: startBytes, startBytes, totalBytes }
+}
+
+/** Bytes of the entry and the chunks it imports statically (what a cold start reads), and of all. */
+const bundleSizes = (metafile: Metafile) => {
+  const outputs = Object.entries(metafile.outputs).filter(([path]) => path.endsWith('.mjs'))
+  const byPath = new Map(outputs)
+  const loaded = new Set<string>()
+  const visit = (path: string) => {
+    if (loaded.has(path)) return
+    loaded.add(path)
+    for (const imported of byPath.get(path)?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path)
+    }
+  }
+  // import() targets are entry points to esbuild too: the Lambda's is index.mjs.
+  for (const [path] of outputs) if (basename(path) === 'index.mjs') visit(path)
+  const size = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + statSync(path).size, 0)
+  return { startBytes: size(loaded), totalBytes: size(byPath.keys()) }
 }

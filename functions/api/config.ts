@@ -1,6 +1,7 @@
 import type { JSONWebKeySet } from 'jose'
 import { z } from 'zod'
 import { commaList } from '../shared/environment.js'
+import { defaultRateLimits } from './core-config.js'
 
 const perMinute = z.coerce.number().int().min(0).max(1_000_000)
 
@@ -22,9 +23,9 @@ export const apiConfigSchema = z
      * 0 turns the limit off (load tests, the benchmark). Generous: an incubator's
      * start-ups may all apply from one address in the last hour before a deadline.
      */
-    PUBLIC_RATE_LIMIT: perMinute.default(300),
+    PUBLIC_RATE_LIMIT: perMinute.default(defaultRateLimits.public),
     /** Requests per minute per partner API key; 0 turns the limit off. */
-    PARTNER_RATE_LIMIT: perMinute.default(600),
+    PARTNER_RATE_LIMIT: perMinute.default(defaultRateLimits.partner),
     /** Live webhook subscriptions one partner may hold (each is matched on every event). */
     MAX_SUBSCRIPTIONS_PER_PARTNER: z.coerce.number().int().min(1).max(1_000).default(20),
     /** Cognito's managed login for the staff pages (AWS only): its domain and web client. */

@@ -1,6 +1,47 @@
+import { fileURLToPath } from 'node:url'
 import { handle } from 'hono/aws-lambda'
+import { createLogger } from '../shared/logger.js'
 import { traced } from '../shared/tracer.js'
-import { app } from './app-instance.js'
+import type { CoreDeps } from './core.js'
+import { coreConfigFromEnv } from './core-config.js'
+import type { ApiDeps } from './deps.js'
+import { createLazyApp } from './lazy-app.js'
 
-/** API Gateway HTTP API (v2) → the Hono app, each request traced (its metrics: app-instance.ts). */
-export const handler = traced('api', handle(app))
+// Built by infra/lambda-bundles.ts beside index.mjs, this file once bundled.
+const pageAssetsDir = fileURLToPath(new URL('./page-assets/', import.meta.url))
+const logger = createLogger('api')
+
+let deps: Promise<ApiDeps> | undefined
+/** The routes' dependencies (zod, the AWS SDK, jose): built by the first request needing them. */
+const routeDeps = () =>
+  (deps ??= import('./deps-from-env.js').then(
+    ({ apiDepsFromEnv }) => apiDepsFromEnv(process.env, logger, pageAssetsDir),
+    (error: unknown) => {
+      deps = undefined
+      throw error
+    },
+  ))
+
+// Cold start builds the core alone: the limits per caller verify a bearer token (jose)
+// only when a request carries one.
+const core: CoreDeps = {
+  logger,
+  clock: () => new Date(),
+  ...coreConfigFromEnv(process.env),
+  verifier: { verify: async (token) => (await routeDeps()).verifier.verify(token) },
+}
+
+/**
+ * API Gateway HTTP API (v2) → the Hono app, each request traced (its metrics:
+ * deps-from-env.ts). The routes are their own chunk of the bundle (`import()` below),
+ * loaded by the first request that is not `GET /health`.
+ */
+export const handler = traced(
+  'api',
+  handle(
+    createLazyApp(core, async (app) => {
+      const [{ featureRoutes }, all] = await Promise.all([import('./app.js'), routeDeps()])
+      return featureRoutes(all, (path, init) => app.request(path, init))
+    }),
+  ),
+)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { splitCommaList } from './comma-list.js'
 
 /**
  * `true` or `false` in an environment variable (unset is false), for switches that only
@@ -16,12 +17,4 @@ export const flag = z
  *
  * @example z.object({ CORS_ORIGINS: commaList }).parse({ CORS_ORIGINS: 'a, b' }) // ['a', 'b']
  */
-export const commaList = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((item) => item.trim())
-      .filter(Boolean),
-  )
+export const commaList = z.string().default('').transform(splitCommaList)

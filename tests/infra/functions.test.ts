@@ -20,9 +20,14 @@ const dev = synth('dev')
 const prod = synth('prod')
 
 /** The bundled code of a function, from the cloud assembly the synthesis wrote. */
+// Code split (infra/lambda-bundles.ts): index.mjs and the chunks it loads, each with its map.
 const bundleOf = (outdir: string, s3Key: string) => {
   const dir = join(outdir, `asset.${s3Key.replace(/\.zip$/, '')}`)
-  return { files: readdirSync(dir).sort(), code: readFileSync(join(dir, 'index.mjs'), 'utf8') }
+  const all = readdirSync(dir).sort()
+  const chunks = all.filter((file) => /^chunk-\w+\.mjs$/.test(file))
+  const modules = ['index.mjs', ...chunks].map((file) => readFileSync(join(dir, file), 'utf8'))
+  const files = all.filter((file) => !/^chunk-\w+\.mjs(\.map)?$/.test(file))
+  return { files, chunks, maps: all.filter((file) => /^chunk-\w+\.mjs\.map$/.test(file)), modules, code: modules.join('\n') }
 }
 
 describe('every Lambda', () => {
@@ -98,17 +103,21 @@ describe('every Lambda', () => {
 describe('bundles', () => {
   it('are minified ESM with a source map, the AWS SDK left to the runtime', () => {
     for (const [id, fn] of dev.functions) {
-      const { files, code } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)
+      const { files, chunks, maps, modules } = bundleOf(dev.app.outdir, fn.Properties.Code.S3Key)
       // The API's bundle carries the pages' built assets (infra/page-assets.ts) and the API
       // reference's browser script from its npm package beside it.
       const beside = id === dev.id(dev.stack.api.handler.fn) ? ['page-assets', 'scalar-api-reference.js'] : []
       expect(files).toEqual(['index.mjs', 'index.mjs.map', ...beside])
+      expect(maps).toEqual(chunks.map((chunk) => `${chunk}.map`))
       expect(fn.Properties.Handler).toBe('index.handler')
-      // ESM output has no `require`: the banner provides one for CommonJS dependencies.
-      expect(code.startsWith("import { createRequire } from 'node:module'")).toBe(true)
+      for (const code of modules) {
+        // ESM output has no `require`: the banner provides one for CommonJS dependencies.
+        expect(code.startsWith("import { createRequire } from 'node:module'")).toBe(true)
+        expect(code).not.toMatch(/class DynamoDBClient/)
+      }
       // Minified: long lines (the pages' HTML templates keep their own line breaks).
+      const code = modules.join('\n')
       expect(code.length / code.split('\n').length).toBeGreaterThan(500)
-      expect(code).not.toMatch(/class DynamoDBClient/)
     }
   })
 

@@ -26,10 +26,10 @@ export interface Operation {
 }
 
 /**
- * Routes Hono serves that OpenAPI does not list (the document itself, the reference page
- * and its script). Every other route must be in the document: see `operationsOf`.
+ * Routes Hono serves that OpenAPI does not list (the documents themselves: OpenAPI, AsyncAPI,
+ * the event schemas; the reference page and its script). Every other route must be in the document: see `operationsOf`.
  */
-export const undocumented = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/scalar.js'])
+export const undocumented = new Set(['GET /openapi.json', 'GET /docs', 'GET /docs/scalar.js', 'GET /asyncapi.json', 'GET /schemas/events.json'])
 
 /**
  * The pages for people (functions/api/pages), which OpenAPI does not list either, and who
