@@ -1,8 +1,7 @@
-import { Logger } from '@aws-lambda-powertools/logger'
-import { z } from 'zod'
 import { projections } from '../../domain/projections/index.js'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
-import { createDocumentClient } from '../shared/dynamo-client.js'
+import { documentClientFromEnv } from '../shared/dynamo-client.js'
+import { createLogger } from '../shared/logger.js'
 import { createMetrics, withMetrics } from '../shared/metrics.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
 import { traced } from '../shared/tracer.js'
@@ -12,11 +11,8 @@ import { createReadModelStore } from './read-model-store.js'
 
 // Parsed once per cold start, as the tables' names and the endpoint never change.
 const tables = tableNamesFromEnv(process.env, ['feed', 'readModels'])
-const { DYNAMODB_ENDPOINT } = z
-  .object({ DYNAMODB_ENDPOINT: z.url().optional() })
-  .parse(process.env)
-const logger = new Logger({ serviceName: 'delegation-sud-projector' })
-const doc = createDocumentClient({ endpoint: DYNAMODB_ENDPOINT })
+const logger = createLogger('projector')
+const doc = documentClientFromEnv(process.env)
 const metrics = createMetrics(process.env)
 const project = createProjectorHandler({
   feed: createDynamoFeed({ doc, table: tables.feed }),
