@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import {
+  currentSchemaVersion,
   parseEnvelope,
   type DomainEvent,
   type EventEnvelope,
@@ -22,7 +23,7 @@ export const envelopeOf = (streamId: string, version: number, event: DomainEvent
     streamId,
     version,
     ...event,
-    schemaVersion: 1,
+    schemaVersion: currentSchemaVersion(event.type),
     metadata: metadata(),
     recordedAt: '2019-09-01T10:00:00.000Z',
   })
