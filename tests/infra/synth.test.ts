@@ -36,8 +36,10 @@ describe('npm run synth', () => {
       const resources = Object.values<{ Type: string }>(template.Resources)
       const types = resources.map((r) => r.Type)
       expect(types).toContain('AWS::ApiGatewayV2::Api')
-      expect(types.filter((t) => t === 'AWS::DynamoDB::Table')).toHaveLength(6)
-      expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(6)
+      // Events, Guards, Snapshots, Feed, ReadModels, Partners, Keys; the API, the indexer,
+      // the projector, the rebuild, the dispatcher, the deliverer, the retention job.
+      expect(types.filter((t) => t === 'AWS::DynamoDB::Table')).toHaveLength(7)
+      expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(7)
       const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'))
       expect(report.pluginReports).toEqual([])
       console.info(`npm run synth: ${seconds.toFixed(1)} s`)
