@@ -10,6 +10,7 @@ import {
 } from '../../../functions/webhooks/subscriptions/replay.js'
 import type { WebhookStores } from '../../../functions/webhooks/services.js'
 import { partnerJoined, startupRegistered } from '../../fixtures/events.js'
+import { testVault } from '../../setup/test-vault.js'
 import { dedupe, startReceiver, verifyAsReceived, type ReceivedRequest } from './fixtures.js'
 import { append, partnerWorld, type PartnerWorld } from './partner-world.js'
 
@@ -124,7 +125,12 @@ describe('replaying a subscription', () => {
     // Events recorded on the test's clock, set past the wall clock that the harness's
     // store recorded the earlier events with.
     const { doc, names } = world.harness.tables
-    const store = createDynamoEventStore({ doc, tables: names, now: world.time.clock })
+    const store = createDynamoEventStore({
+      doc,
+      tables: names,
+      now: world.time.clock,
+      personalData: testVault({ doc, names }),
+    })
     world.time.set(new Date(Date.now() + 86_400_000))
     await story('e', store)
     world.time.advance(3_600_000)
