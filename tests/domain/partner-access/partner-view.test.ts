@@ -36,6 +36,7 @@ describe('what partners see of an event', () => {
       'application.submitted',
       'application.rejected',
       'application.dismissed',
+      'startup.contacts-erased',
     ])
     expect(partnerData(applicationSubmitted('app-1', 'startup-1'))).toEqual({})
     for (const type of ['application.selected', 'application.withdrawn'] as const) {
