@@ -107,7 +107,7 @@ const positions = async (feed: FeedReader) => {
  */
 export const projectionLagCases = async (ctx: BenchContext): Promise<LatencyResult[]> => {
   const names = await ctx.freshTables('lag') // empty streams: nothing to catch up first
-  const store = createDynamoEventStore({ doc: ctx.doc, tables: names })
+  const store = createDynamoEventStore({ doc: ctx.doc, tables: names, personalData: ctx.personalData })
   const readModels = createReadModels({ doc: ctx.doc, table: names.readModels })
   const total = ctx.size(20 * appendsPerSecond, 5 * appendsPerSecond)
   const appends: Appends = { started: [], applicationIds: [], seenAt: [] }
