@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import { requestId } from 'hono/request-id'
 import type { ApiEnv } from './app-env.js'
 import type { ApiDeps } from './deps.js'
+import { asFunction } from '../shared/function-scope.js'
 import type { Logger } from '../shared/logger.js'
 import { problemResponse } from './problem.js'
 import { apiProblems } from './problems.js'
@@ -13,6 +14,9 @@ import { healthRoutes } from './routes/health.js'
 
 /** Request bodies are forms and small JSON documents; anything bigger is refused unread. */
 const maxBodyBytes = 64 * 1024
+
+/** Every AWS call a request leads to is the API function's (function-scope.ts). */
+const runsAsApi: MiddlewareHandler<ApiEnv> = asFunction('api', (_c, next) => next())
 
 /** Correlation id from the caller (or the request id), and one log line per request. */
 const correlate =
@@ -53,6 +57,7 @@ export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateL
  * @example const app = createCore({ logger, clock, corsOrigins, rateLimits, verifier }, new Hono())
  */
 export const createCore = <A extends Hono<ApiEnv>>(deps: CoreDeps, app: A): A => {
+  app.use(runsAsApi)
   app.use(requestId())
   app.use(correlate(deps))
   app.use(apiSecurityHeaders())

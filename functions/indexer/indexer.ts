@@ -5,6 +5,7 @@ import { backoff } from '../shared/backoff.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import { lostRace } from '../shared/dynamo-errors.js'
 import { errorMessage } from '../shared/error-message.js'
+import { asFunction } from '../shared/function-scope.js'
 import { silentLogger, type Logger } from '../shared/logger.js'
 import { maxItemBytes } from '../store/limits.js'
 import { commitOrder, takeIn, type StreamIntake } from './batch-intake.js'
@@ -93,7 +94,7 @@ export const createIndexer = (options: IndexerOptions): IndexerHandler => {
     }
   }
 
-  return async (event) => {
+  return asFunction('indexer', async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
     const intake = takeIn(event.Records.map(parseRecord))
     for (const failed of intake.failed) logger.error('record not indexed', { ...failed })
     const failedStreams = new Set<string>()
@@ -124,5 +125,5 @@ export const createIndexer = (options: IndexerOptions): IndexerHandler => {
       .filter((id) => failing.has(id))
       .map((itemIdentifier) => ({ itemIdentifier }))
     return { batchItemFailures }
-  }
+  })
 }

@@ -1,6 +1,6 @@
-import { KMSClient } from '@aws-sdk/client-kms'
 import { z } from 'zod'
 import type { DocumentClient } from '../shared/dynamo-client.js'
+import { createKmsClient } from '../shared/kms-client.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
 import { createKeyStore } from './key-store.js'
 import { kmsMasterKey } from './kms-master-key.js'
@@ -26,7 +26,7 @@ const personalDataEnv = z.object({
 export const masterKeyFromEnv = (env: NodeJS.ProcessEnv): MasterKey => {
   const config = personalDataEnv.parse(env)
   return config.PERSONAL_DATA_KEY_ID
-    ? kmsMasterKey(new KMSClient({}), config.PERSONAL_DATA_KEY_ID)
+    ? kmsMasterKey(createKmsClient(), config.PERSONAL_DATA_KEY_ID)
     : localMasterKey(config.LOCAL_MASTER_KEY_FILE)
 }
 

@@ -6,6 +6,7 @@ import type {
 } from 'aws-lambda'
 import type { FeedReader } from '../feed/feed.js'
 import { silentLogger, type WorkerLogger } from '../feed/worker-logger.js'
+import { asFunction } from '../shared/function-scope.js'
 import type { AnyProjection } from './fold.js'
 import type { ReadModelStore } from './read-model-store.js'
 import { runProjections, type RunProjectionsResult } from './run-projections.js'
@@ -47,7 +48,7 @@ export const createProjectorHandler = (options: ProjectorHandlerOptions) => {
   // Documents folded by one invocation stay for the next (checked against the checkpoints
   // before use). Each run takes them for itself: two overlapping runs never share drafts.
   let idle: WarmDocs | undefined = createWarmDocs()
-  return async (
+  return asFunction('projector', async (
     event: ProjectorEvent,
     context?: Pick<Context, 'getRemainingTimeInMillis'>,
   ): Promise<DynamoDBBatchResponse | RunProjectionsResult> => {
@@ -68,5 +69,5 @@ export const createProjectorHandler = (options: ProjectorHandlerOptions) => {
     // batch (the schedule keeps retrying after the mapping gives up).
     const last = event.Records.at(-1)?.dynamodb?.SequenceNumber
     return { batchItemFailures: failures.length > 0 && last ? [{ itemIdentifier: last }] : [] }
-  }
+  })
 }

@@ -10,6 +10,7 @@ import {
   ProjectionTooWideError,
   tooLarge,
 } from './fold.js'
+import { asFunction } from '../shared/function-scope.js'
 import { docId } from './read-model-layout.js'
 import type { ReadModelStore } from './read-model-store.js'
 import { createWarmDocs, type WarmDocs } from './warm-docs.js'
@@ -126,7 +127,7 @@ const sharedPages = (feed: FeedReader, limit: number) => {
  *
  * @example const { position } = await runProjections({ feed, store, projections })
  */
-export const runProjections = async (
+export const runProjections = asFunction('projector', async (
   options: RunProjectionsOptions,
 ): Promise<RunProjectionsResult> => {
   const { feed, store, projections, batchSize = 500, shouldStop = () => false } = options
@@ -190,4 +191,4 @@ export const runProjections = async (
     caughtUp,
     failures,
   }
-}
+})

@@ -5,6 +5,7 @@ import { foldEvent, keysTouched, type AnyProjection } from '../projector/fold.js
 import { docId, type DocChange, type StoredDoc } from '../projector/read-model-layout.js'
 import type { ReadModelStore } from '../projector/read-model-store.js'
 import { runProjections } from '../projector/run-projections.js'
+import { asFunction } from '../shared/function-scope.js'
 import { createDocumentCache, type DocumentCache } from './document-cache.js'
 import { createWrittenFilter, type WrittenFilter } from './written-filter.js'
 
@@ -158,7 +159,7 @@ const foldRun = async (replay: Replay, events: readonly FeedEvent[]): Promise<vo
  *
  * @example const { eventsPerSecond } = await rebuild({ feed, store, projections })
  */
-export const rebuild = async (options: RebuildOptions): Promise<RebuildResult> => {
+export const rebuild = asFunction('rebuild', async (options: RebuildOptions): Promise<RebuildResult> => {
   const { feed, store, projections, batchSize = 1_000, cacheSize = 20_000 } = options
   const { logger = silentLogger, now = Date.now } = options
   const started = now()
@@ -210,4 +211,4 @@ export const rebuild = async (options: RebuildOptions): Promise<RebuildResult> =
   const cache = { size: cacheSize, ...replay.stats }
   logger.info('rebuild switched', { previous, generation, events, position, ms, eventsPerSecond })
   return { previous, generation, events, position, ms, eventsPerSecond, cache }
-}
+})

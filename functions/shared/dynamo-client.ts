@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'
 import { z } from 'zod'
+import { recordCalls } from './aws-call-recorder.js'
 import { traceClient } from './tracer.js'
 
 interface DynamoClientOptions {
@@ -13,19 +14,23 @@ interface DynamoClientOptions {
 /**
  * One document client per process, created at module scope by each entry point.
  * Locally the credentials are dummies: DynamoDB Local (run with -sharedDb) accepts any.
- * In a traced Lambda each call is a subsegment of the invocation's X-Ray trace.
+ * In a traced Lambda each call is a subsegment of the invocation's X-Ray trace; under the
+ * tests each call is recorded with the function it ran for (aws-call-recorder.ts).
  *
  * @example const doc = createDocumentClient({ endpoint: 'http://127.0.0.1:8000' })
  */
 export const createDocumentClient = ({ endpoint, region }: DynamoClientOptions = {}) => {
-  const client = traceClient(
-    new DynamoDBClient({
-      region: region ?? 'eu-west-3',
-      ...(endpoint
-        ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {}),
-      maxAttempts: 3,
-    }),
+  const client = recordCalls(
+    traceClient(
+      new DynamoDBClient({
+        region: region ?? 'eu-west-3',
+        ...(endpoint
+          ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+          : {}),
+        maxAttempts: 3,
+      }),
+    ),
+    'dynamodb',
   )
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },

@@ -115,6 +115,7 @@ export class Api extends Construct {
     this.staff = new StaffDirectory(this, 'Staff', { config, pagesUrl: this.httpApi.apiEndpoint })
     this.handler = new NodeFunction(this, 'Handler', {
       entry: functionEntry('api'),
+      runsAs: 'api',
       config,
       description: 'Délégation Sud HTTP API (Hono)',
       memorySize: 1024,
@@ -134,14 +135,17 @@ export class Api extends Construct {
     const { fn } = this.handler
     // Append only: read, put new items and check conditions; never update or delete events.
     allow(fn, events, [dynamo.get, dynamo.query, dynamo.put, dynamo.conditionCheck])
-    // Guards and idempotency records are put (conditionally) in the append's transaction.
-    allow(fn, guards, [dynamo.get, dynamo.put])
+    // Guards and idempotency records are put (conditionally) in the append's transaction,
+    // and counters (the edition's lifecycle, its seats) checked in it.
+    allow(fn, guards, [dynamo.get, dynamo.put, dynamo.conditionCheck])
     allow(fn, snapshots, [dynamo.get, dynamo.put])
     allow(fn, readModels.readModels, [dynamo.get, dynamo.query])
+    // The Feed's head (where a new subscription starts) and its pages (partners' feed).
     allow(fn, readModels.feed, [dynamo.get, dynamo.query])
     // Keys and subscriptions are put and updated, never deleted (a revocation, a deletion
-    // is an update); the key listing and the dead letters are read from the byStatus index.
-    allow(fn, partners, [dynamo.get, dynamo.query, dynamo.put, dynamo.update, dynamo.conditionCheck], {
+    // is an update); a replay rewrites deliveries in bulk; the key listing and the dead
+    // letters are read from the byStatus index.
+    allow(fn, partners, [dynamo.get, dynamo.query, dynamo.put, dynamo.update, dynamo.conditionCheck, dynamo.batchWrite], {
       indexes: [partnersIndex],
     })
 

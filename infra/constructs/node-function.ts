@@ -4,16 +4,17 @@ import { fileURLToPath } from 'node:url'
 import { AssetHashType, DockerImage, Duration, Validations } from 'aws-cdk-lib'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events'
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets'
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import {
   Architecture,
   Code,
   Function as LambdaFunctionResource,
   Runtime,
+  type IEventSourceDlq,
   StartingPosition,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda'
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
@@ -55,6 +56,12 @@ const bundledCode = (entry: string) =>
 
 export interface NodeFunctionProps {
   readonly entry: string
+  /**
+   * The name its code runs as (functions/shared/function-scope.ts: `api`, `indexer`…): the
+   * calls recorded under that name are held against this function's role and environment
+   * (tests/infra/observed-calls.test.ts).
+   */
+  readonly runsAs: string
   readonly config: StageConfig
   readonly description: string
   /** Table names (and, for the API, its auth settings): nothing else goes in. */
@@ -75,9 +82,11 @@ export class NodeFunction extends Construct {
   readonly fn: LambdaFunctionResource
   readonly role: Role
   readonly logGroup: LogGroup
+  readonly runsAs: string
 
   constructor(scope: Construct, id: string, props: NodeFunctionProps) {
     super(scope, id)
+    this.runsAs = props.runsAs
     this.logGroup = new LogGroup(this, 'Logs', {
       retention: props.config.logRetention,
       removalPolicy: props.config.removalPolicy,
@@ -127,6 +136,17 @@ export class NodeFunction extends Construct {
   }
 }
 
+/**
+ * A stream mapping's on-failure queue, granted only what Lambda does with it: SendMessage
+ * (CDK's SqsDlq grants GetQueueAttributes and GetQueueUrl too, which no one calls).
+ */
+const sendsFailuresTo = (queue: Queue): IEventSourceDlq => ({
+  bind: (_mapping, target) => {
+    target.addToRolePolicy(new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [queue.queueArn] }))
+    return { destination: queue.queueArn }
+  },
+})
+
 export interface StreamConsumerProps extends NodeFunctionProps {
   /** The table whose DynamoDB stream feeds the function. */
   readonly source: DefinedTable
@@ -172,7 +192,7 @@ export class StreamConsumer extends NodeFunction {
         retryAttempts: props.retryAttempts ?? 5,
         maxRecordAge: props.maxRecordAge ?? Duration.hours(1),
         parallelizationFactor: props.parallelizationFactor ?? 1,
-        onFailure: new SqsDlq(this.onFailure),
+        onFailure: sendsFailuresTo(this.onFailure),
         ...(props.filters ? { filters: props.filters } : {}),
       }),
     )

@@ -41,6 +41,7 @@ export class PersonalData extends Construct {
     const { events, guards } = eventStore
     this.retention = new NodeFunction(this, 'Retention', {
       entry: functionEntry('personal-data/retention'),
+      runsAs: 'retention',
       config,
       description: 'Erases the contacts of start-ups past the retention period',
       environment: {
@@ -50,26 +51,30 @@ export class PersonalData extends Construct {
       timeout: Duration.minutes(5),
     })
     const { fn } = this.retention
-    // It reads the start-ups' streams and records erasures (the event store's append), reads
-    // the one-application guards and the directory.
-    allow(fn, events, [dynamo.get, dynamo.query, dynamo.put, dynamo.conditionCheck])
+    // It reads the start-ups' streams and records erasures (the event store's append, at the
+    // version it has just read, so with no predecessor check; GetItem: the landed check after a
+    // lost response), reads the one-application guards and the directory.
+    allow(fn, events, [dynamo.get, dynamo.query, dynamo.put])
     allow(fn, guards, [dynamo.get])
     allow(fn, readModels, [dynamo.get, dynamo.query])
-    this.grantUse(this.retention)
+    this.grantUse(this.retention, { seals: false })
     this.retention.runEvery(Duration.days(1))
   }
 
   /**
-   * Lets a function seal, open and erase personal data: the Keys table, and Encrypt /
-   * Decrypt with the master key under its encryption context.
+   * Lets a function open and erase personal data (the Keys table, Decrypt with the master
+   * key under its encryption context) and, unless `seals` is false, seal new data and find a
+   * person by address (new data keys put and wrapped with Encrypt, the byEmail index). The
+   * retention job only erases: it opens a start-up's events to see whose they are, and
+   * destroys their keys.
    */
-  grantUse({ fn }: NodeFunction): void {
+  grantUse({ fn }: NodeFunction, { seals = true }: { seals?: boolean } = {}): void {
     // The calls functions/personal-data/key-store.ts makes, on this table and its one index.
     const [byEmail] = tables.keys.globalIndexes
-    allow(fn, this.keys, [dynamo.get, dynamo.batchGet, dynamo.query, dynamo.put, dynamo.delete], {
-      indexes: [byEmail.indexName],
-    })
-    this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
+    const opens = [dynamo.get, dynamo.batchGet, dynamo.query, dynamo.delete]
+    allow(fn, this.keys, seals ? [...opens, dynamo.put] : opens, { indexes: seals ? [byEmail.indexName] : [] })
+    if (seals) this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
+    else this.masterKey.grant(fn, 'kms:Decrypt')
     fn.addEnvironment(tables.keys.envVar, this.keys.table.tableName)
     fn.addEnvironment('PERSONAL_DATA_KEY_ID', this.masterKey.keyArn)
   }

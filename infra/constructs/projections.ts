@@ -6,14 +6,16 @@ import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
 import { feedEventsOnly } from './read-models.js'
 
-/** Reading the Feed: its head (GetItem) and pages of positions (Query). */
-export const feedReads = [dynamo.get, dynamo.query]
+/** Following the Feed: pages of positions (Query). Its head (GetItem) only the API reads. */
+export const feedReads = [dynamo.query]
 /**
- * What the projector and the rebuild do to ReadModels: the generation pointer and
- * checkpoints (GetItem, UpdateItem), documents read and written in batches or, with their
- * checkpoint, in one transaction (Put and Delete).
+ * What the projector does to ReadModels: the generation pointer and checkpoints (GetItem,
+ * UpdateItem), documents read in batches and written with their checkpoint in one
+ * transaction (Put, and Delete where a projection drops a document).
  */
-const readModelWrites = [dynamo.get, dynamo.batchGet, dynamo.put, dynamo.update, dynamo.delete, dynamo.batchWrite]
+const projectorWrites = [dynamo.get, dynamo.batchGet, dynamo.put, dynamo.update, dynamo.delete]
+/** The rebuild also writes a fresh generation's documents in bulk (BatchWriteItem). */
+const rebuildWrites = [...projectorWrites, dynamo.batchWrite]
 
 export interface ProjectionsProps {
   readonly config: StageConfig
@@ -39,6 +41,7 @@ export class Projections extends Construct {
     const { config, events, feed, readModels } = props
     this.indexer = new StreamConsumer(this, 'Indexer', {
       entry: functionEntry('indexer'),
+      runsAs: 'indexer',
       config,
       description: 'Gives every recorded event a global position in the Feed',
       environment: tableEnvironment(events, feed),
@@ -57,6 +60,7 @@ export class Projections extends Construct {
 
     this.projector = new StreamConsumer(this, 'Projector', {
       entry: functionEntry('projector'),
+      runsAs: 'projector',
       config,
       description: 'Folds Feed events into the read models',
       environment: tableEnvironment(feed, readModels),
@@ -64,12 +68,13 @@ export class Projections extends Construct {
       filters: [feedEventsOnly],
     })
     allow(this.projector.fn, feed, feedReads)
-    allow(this.projector.fn, readModels, readModelWrites)
+    allow(this.projector.fn, readModels, projectorWrites)
     this.projector.runEvery(Duration.minutes(1))
 
     // Invoked on demand only (npm run rebuild).
     this.rebuild = new NodeFunction(this, 'Rebuild', {
       entry: functionEntry('rebuild'),
+      runsAs: 'rebuild',
       config,
       description: 'Replays the Feed into a fresh read-model generation, then switches',
       environment: tableEnvironment(feed, readModels),
@@ -77,6 +82,6 @@ export class Projections extends Construct {
       timeout: Duration.minutes(15),
     })
     allow(this.rebuild.fn, feed, feedReads)
-    allow(this.rebuild.fn, readModels, readModelWrites)
+    allow(this.rebuild.fn, readModels, rebuildWrites)
   }
 }

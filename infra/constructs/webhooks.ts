@@ -30,6 +30,7 @@ export class Webhooks extends Construct {
 
     this.dispatcher = new StreamConsumer(this, 'Dispatcher', {
       entry: functionEntry('webhooks/dispatch'),
+      runsAs: 'dispatcher',
       config,
       description: 'Matches Feed events to partner subscriptions, records deliveries',
       environment: tableEnvironment(feed, partners),
@@ -45,6 +46,7 @@ export class Webhooks extends Construct {
 
     this.deliverer = new NodeFunction(this, 'Deliverer', {
       entry: functionEntry('webhooks/delivery'),
+      runsAs: 'deliverer',
       config,
       description: 'Posts due deliveries as signed webhooks, retries, dead-letters',
       // The receivers' ports are checked again at each delivery, as at subscription.

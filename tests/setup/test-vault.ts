@@ -1,16 +1,17 @@
 import { createKeyStore } from '../../functions/personal-data/key-store.js'
-import { localMasterKey } from '../../functions/personal-data/master-key.js'
-import { localMasterKeyPath } from '../../functions/personal-data/vault-from-env.js'
+import { kmsMasterKey } from '../../functions/personal-data/kms-master-key.js'
 import {
   createPersonalDataVault,
   type PersonalDataVault,
   type VaultOptions,
 } from '../../functions/personal-data/vault.js'
+import { fakeKms, testKeyArn } from './fake-kms.js'
 import type { TestTables } from './test-tables.js'
 
 /**
- * A personal data vault on a test file's own Keys table, wrapped by the local master key
- * (`.local-data/master-key`, made on first use), as under `npm start`.
+ * A personal data vault on a test file's own Keys table, wrapped by a KMS key as in AWS:
+ * kms-master-key.ts's requests go through the real SDK to KMS's stand-in on the wire
+ * (fake-kms.ts), so each function's KMS calls are recorded like its DynamoDB calls.
  *
  * @example const vault = testVault(tables)
  */
@@ -20,6 +21,6 @@ export const testVault = (
 ): PersonalDataVault =>
   createPersonalDataVault({
     keys: createKeyStore({ doc, table: names.keys }),
-    masterKey: localMasterKey(localMasterKeyPath),
+    masterKey: kmsMasterKey(fakeKms().client, testKeyArn),
     ...options,
   })

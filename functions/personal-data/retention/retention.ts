@@ -1,6 +1,7 @@
 import { collections, editionSummaryDoc, startupDoc } from '../../../domain/projections/index.js'
 import { findApplicationGuard } from '../../api/commands/application-guard.js'
 import { readAll } from '../../api/reports/read-model-reader.js'
+import { asFunction } from '../../shared/function-scope.js'
 import { eraseStartupContacts, type ErasureDeps, type StartupErasure } from '../erasure.js'
 
 /** Three years after the end of a start-up's last edition (the stage configuration may change it). */
@@ -24,7 +25,7 @@ const dayMs = 86_400_000
  *
  * @example await runRetention(deps, { now: new Date(), retentionDays: 1096 })
  */
-export const runRetention = async (
+export const runRetention = asFunction('retention', async (
   deps: ErasureDeps,
   { now, retentionDays }: { now: Date; retentionDays: number },
 ): Promise<RetentionRun> => {
@@ -47,4 +48,4 @@ export const runRetention = async (
     if (erasure.contactsErased > 0) erased.push(erasure)
   }
   return { examined: startups.length, erased }
-}
+})

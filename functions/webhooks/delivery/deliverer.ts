@@ -12,6 +12,7 @@ import {
   type DisablePolicy,
 } from '../../../domain/webhooks/health.js'
 import { errorMessage } from '../../shared/error-message.js'
+import { asFunction } from '../../shared/function-scope.js'
 import { silentLogger, type Logger } from '../../shared/logger.js'
 import { signedHeaders } from '../signing.js'
 import { signingSecrets, type Subscription } from '../subscriptions/subscription-item.js'
@@ -168,7 +169,7 @@ export const createDeliverer = (options: DelivererOptions) => {
   }
 
   return {
-    async run(): Promise<DeliverySummary> {
+    run: asFunction('deliverer', async (): Promise<DeliverySummary> => {
       const started = performance.now()
       const outOfTime = () => performance.now() - started > budgetMs
       const summary: DeliverySummary = { delivered: 0, failed: 0, dead: 0, disabled: 0 }
@@ -191,6 +192,6 @@ export const createDeliverer = (options: DelivererOptions) => {
       if (summary.delivered + summary.failed + summary.dead > 0)
         logger.info('delivered', { ...summary })
       return summary
-    },
+    }),
   }
 }

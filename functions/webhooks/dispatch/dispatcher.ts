@@ -3,6 +3,7 @@ import type { FeedEvent } from '../../../domain/projections/projection.js'
 import { newDelivery } from '../../../domain/webhooks/delivery.js'
 import { webhookBody } from '../../../domain/webhooks/webhook-body.js'
 import type { FeedReader } from '../../feed/feed.js'
+import { asFunction } from '../../shared/function-scope.js'
 import { silentLogger, type Logger } from '../../shared/logger.js'
 import type { NewDelivery } from '../delivery/delivery-item.js'
 import type { DeliveryStore } from '../delivery/delivery-store.js'
@@ -100,7 +101,7 @@ export const createDispatcher = (options: DispatcherOptions) => {
   }
 
   return {
-    async run(): Promise<DispatchSummary> {
+    run: asFunction('dispatcher', async (): Promise<DispatchSummary> => {
       let checkpoint = await checkpoints.read()
       let registry = await subscriptions.registry()
       const from = checkpoint
@@ -124,6 +125,6 @@ export const createDispatcher = (options: DispatcherOptions) => {
         logger.info('dispatched', { from, to: checkpoint, recorded })
       }
       return { from, to: checkpoint, recorded }
-    },
+    }),
   }
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda'
 import { errorMessage } from '../../shared/error-message.js'
+import { asFunction } from '../../shared/function-scope.js'
 import type { Logger } from '../../shared/logger.js'
 import type { DispatchSummary } from './dispatcher.js'
 
@@ -27,7 +28,7 @@ export const dispatcherHandler =
     logger: Logger,
     deliverNow?: () => Promise<unknown>,
   ) =>
-  async (
+  asFunction('dispatcher', async (
     event: DynamoDBStreamEvent | ScheduledEvent,
   ): Promise<DynamoDBBatchResponse | DispatchSummary> => {
     try {
@@ -44,4 +45,4 @@ export const dispatcherHandler =
       const ids = event.Records.map((r) => r.dynamodb?.SequenceNumber ?? r.eventID ?? '')
       return { batchItemFailures: ids.map((itemIdentifier) => ({ itemIdentifier })) }
     }
-  }
+  })

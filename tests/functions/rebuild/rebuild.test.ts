@@ -5,7 +5,8 @@ import { foldEvent, type DocCache } from '../../../functions/projector/fold.js'
 import { docId, docItemKey } from '../../../functions/projector/read-model-layout.js'
 import { runProjections } from '../../../functions/projector/run-projections.js'
 import { rebuild } from '../../../functions/rebuild/rebuild.js'
-import { sampleEvents } from '../feed/feed-fixtures.js'
+import { partnerJoined } from '../../fixtures/events.js'
+import { envelopeOf, sampleEvents } from '../feed/feed-fixtures.js'
 import { expectedCounts, projectorHarness, wholeCollection } from '../projector/harness.js'
 import {
   countByType,
@@ -36,7 +37,50 @@ const pausedFeed = (feed: FeedReader, call: number) => {
   return { reader, paused, release }
 }
 
+/** A Feed whose `call`-th read, once answered, is held until released: the rebuild has its page. */
+const heldAfterRead = (feed: FeedReader, call: number) => {
+  let calls = 0
+  let release = () => {}
+  let reached = () => {}
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const held = new Promise<void>((resolve) => (reached = resolve))
+  const reader: FeedReader = {
+    head: () => feed.head(),
+    read: async (options) => {
+      const page = await feed.read(options)
+      calls += 1
+      if (calls === call) {
+        reached()
+        await gate
+      }
+      return page
+    },
+  }
+  return { reader, held, release }
+}
+
 describe('rebuild', () => {
+  it('folds what is recorded as its replay ends with the live transactions, deletions included, before it switches', async () => {
+    const { feed, store, readModels, append } = await projectorHarness()
+    const before = sampleEvents(40, 4)
+    await append(before)
+    // Its third read answers the Feed's end (40 events, pages of 20): held there, the replay
+    // is over, so what comes now is the catch-up's to fold.
+    const { reader, held, release } = heldAfterRead(feed, 3)
+    const rebuilding = rebuild({ feed: reader, store, projections: testProjections, batchSize: 20 })
+    await held
+    const late = [
+      envelopeOf('edition-show-1', 11, { type: 'edition.closed', data: { editionId: 'show-1' } }),
+      envelopeOf('edition-show-9', 1, partnerJoined('partner-late', 'show-9')),
+    ]
+    await append(late)
+    release()
+    expect(await rebuilding).toMatchObject({ generation: 2, events: 42, position: 42 })
+    const partners = await wholeCollection(readModels, 'partners')
+    expect(partners.map(({ id }) => id)).toEqual(['show-2', 'show-3', 'show-4', 'show-9'])
+    expect(await wholeCollection(readModels, 'counts')).toEqual(expectedCounts([...before, ...late]))
+  })
+
   it('fills a fresh generation while reads stay on the old one, then switches', async () => {
     const { feed, store, readModels, append } = await projectorHarness()
     const projections = testProjections
