@@ -1,7 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api'
 import { describe, expect, it } from 'vitest'
-import { openRoutes, registrationRoute } from '../../infra/constructs/api.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
 
 const origins = ['https://www.maregionsud.fr', 'https://forms.example.org']
@@ -62,31 +61,9 @@ describe('the HTTP API', () => {
     })
   })
 
-  it('leaves the registration form, public pages and partner routes open', () => {
-    const open = openRoutes.map(({ method, path }) => `${method} ${path}`)
-    expect(open).toEqual(
-      expect.arrayContaining([
-        'POST /editions/{editionId}/applications',
-        'POST /applications/{applicationId}/withdrawal',
-        'GET /territories',
-        'GET /health',
-        'GET /openapi.json',
-        'GET /docs',
-        'GET /feed',
-        'ANY /subscriptions',
-        'ANY /subscriptions/{proxy+}',
-      ]),
-    )
-    for (const routeKey of open) {
-      const props = route(dev.template, routeKey)
-      expect(props.AuthorizationType, routeKey).toBe('NONE')
-      expect(props.AuthorizerId, routeKey).toBeUndefined()
-    }
-    dev.template.resourceCountIs('AWS::ApiGatewayV2::Route', open.length + 1)
-  })
-
   it('throttles the whole stage, and the registration route tighter still', () => {
-    const registration = `${registrationRoute.method} ${registrationRoute.path}`
+    // Which routes are throttled tighter, and why: tests/infra/api-routes.test.ts.
+    const registration = 'POST /editions/{editionId}/applications'
     const stage = prod.template.findResources('AWS::ApiGatewayV2::Stage')
     const [{ Properties: props, DependsOn: dependsOn }] = Object.values(stage) as [
       {
