@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
+import { feedWakeUps } from '../../functions/feed/feed-stream.js'
 import type { StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
 import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
 import { feedReads } from './projections.js'
-import { feedEventsOnly } from './read-models.js'
 
 interface WebhooksProps {
   readonly config: StageConfig
@@ -34,7 +34,7 @@ export class Webhooks extends Construct {
       description: 'Matches Feed events to partner subscriptions, records deliveries',
       environment: tableEnvironment(feed, partners),
       source: feed,
-      filters: [feedEventsOnly],
+      stream: feedWakeUps,
     })
     allow(this.dispatcher.fn, feed, feedReads)
     // Its checkpoint (GetItem; committed by a transaction that checks the registry), the
