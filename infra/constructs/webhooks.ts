@@ -27,12 +27,14 @@ export class Webhooks extends Construct {
 
   constructor(scope: Construct, id: string, { config, feed, partners }: WebhooksProps) {
     super(scope, id)
+    const webhookPorts = { WEBHOOK_ALLOWED_PORTS: config.callerLimits.webhookPorts.join(',') }
 
     this.dispatcher = new StreamConsumer(this, 'Dispatcher', {
       entry: functionEntry('webhooks/dispatch'),
       config,
       description: 'Matches Feed events to partner subscriptions, records deliveries',
-      environment: tableEnvironment(feed, partners),
+      // It posts new deliveries at once, with the deliverer's checks: the same ports.
+      environment: { ...tableEnvironment(feed, partners), ...webhookPorts },
       source: feed,
       stream: feedWakeUps,
     })
@@ -48,7 +50,7 @@ export class Webhooks extends Construct {
       config,
       description: 'Posts due deliveries as signed webhooks, retries, dead-letters',
       // The receivers' ports are checked again at each delivery, as at subscription.
-      environment: { ...tableEnvironment(partners), WEBHOOK_ALLOWED_PORTS: config.callerLimits.webhookPorts.join(',') },
+      environment: { ...tableEnvironment(partners), ...webhookPorts },
       timeout: Duration.seconds(60),
     })
     // The registry and each subscription's due deliveries (Query), claims, results and

@@ -169,7 +169,7 @@ describe('the API Lambda', () => {
     expect(variables.EVENTS_TABLE).toEqual({ Ref: id(stack.eventStore.events.table) })
   })
 
-  it('gets the limits per caller from the stage, and the deliverer the same webhook ports', () => {
+  it('gets the limits per caller from the stage, and the deliverer and dispatcher the same webhook ports', () => {
     const variablesOf = ({ template, id }: typeof dev, fn: Parameters<typeof id>[0]) =>
       template.findResources('AWS::Lambda::Function')[id(fn)]?.Properties.Environment.Variables
     expect(variablesOf(dev, dev.stack.api.handler.fn)).toMatchObject({
@@ -178,7 +178,10 @@ describe('the API Lambda', () => {
       MAX_SUBSCRIPTIONS_PER_PARTNER: '20',
       WEBHOOK_ALLOWED_PORTS: '443,8443',
     })
-    expect(variablesOf(dev, dev.stack.webhooks.deliverer.fn)).toMatchObject({ WEBHOOK_ALLOWED_PORTS: '443,8443' })
+    // The dispatcher posts new deliveries at once: it checks the same ports.
+    for (const fn of [dev.stack.webhooks.deliverer.fn, dev.stack.webhooks.dispatcher.fn]) {
+      expect(variablesOf(dev, fn)).toMatchObject({ WEBHOOK_ALLOWED_PORTS: '443,8443' })
+    }
     // `-c publicRateLimit=…` and its peers, as a stage's operators would set them.
     const tuned = synth(
       { stage: 'dev', publicRateLimit: '0', partnerRateLimit: '120', maxSubscriptionsPerPartner: '5' },
