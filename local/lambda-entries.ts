@@ -1,12 +1,14 @@
-import type { TableKey } from '../functions/shared/tables.js'
+import { feedWakeUps } from '../functions/feed/feed-stream.js'
+import { indexerStream } from '../functions/indexer/stream-source.js'
+import type { StreamSource } from '../functions/shared/stream-source.js'
 
 /** A Lambda fed by a table's DynamoDB Stream (an event source mapping in AWS). */
 export interface StreamConsumer {
-  readonly table: TableKey
+  /** The table, batch size, starting position and filters: the objects CDK deploys. */
+  readonly stream: StreamSource
   /** Relative to this folder, as an import specifier. */
   readonly module: string
   readonly export: string
-  readonly batchSize?: number
 }
 
 /** A Lambda run on an EventBridge schedule in AWS. */
@@ -19,9 +21,9 @@ export interface ScheduledJob {
 
 /** What `npm start` wires to the tables' streams: one line per consumer. */
 export const consumers: readonly StreamConsumer[] = [
-  { table: 'events', module: '../functions/indexer/lambda.js', export: 'handler' },
-  { table: 'feed', module: '../functions/projector/lambda.js', export: 'handler' },
-  { table: 'feed', module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
+  { stream: indexerStream, module: '../functions/indexer/lambda.js', export: 'handler' },
+  { stream: feedWakeUps, module: '../functions/projector/lambda.js', export: 'handler' },
+  { stream: feedWakeUps, module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
 ]
 
 /** What `npm start` runs on a timer: one line per job. */

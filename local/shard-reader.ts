@@ -6,6 +6,8 @@ import {
   type DynamoDBStreamsClient,
 } from '@aws-sdk/client-dynamodb-streams'
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
+import type { FilterPattern } from '../functions/shared/stream-source.js'
+import { matchesFilters } from './event-filter.js'
 import { pause } from './pause.js'
 import { toLambdaRecord } from './stream-record.js'
 
@@ -23,6 +25,8 @@ export interface ShardContext {
   readonly awsRegion: string
   readonly handler: StreamHandler
   readonly batchSize: number
+  /** Event filters: records matching none never reach the handler (none: all do). */
+  readonly filters: readonly FilterPattern[]
   readonly intervalMs: number
   readonly retryBackoffMs: number
   readonly logger: PollerLogger
@@ -62,11 +66,14 @@ const shardIterator = async (ctx: ShardContext, state: ShardState) => {
 const fetchRecords = async (ctx: ShardContext, state: ShardState) => {
   try {
     state.iterator ??= await shardIterator(ctx, state)
-    const command = new GetRecordsCommand({ ShardIterator: state.iterator, Limit: ctx.batchSize })
+    // A whole page (GetRecords' most), filtered, then handed over batchSize at a time: as
+    // Lambda's batches hold up to batchSize records that passed its filters.
+    const command = new GetRecordsCommand({ ShardIterator: state.iterator, Limit: 1_000 })
     const output = await ctx.client.send(command, { abortSignal: ctx.signal })
     const records = (output.Records ?? []).map((record) =>
       toLambdaRecord(record, ctx.streamArn, ctx.awsRegion))
-    state.buffer.push(...records)
+    // As Lambda's event filtering: a record that matches no filter is passed over, never handed on.
+    state.buffer.push(...records.filter((record) => matchesFilters(ctx.filters, record)))
     state.after = records.at(-1)?.dynamodb?.SequenceNumber ?? state.after
     state.iterator = output.NextShardIterator
     // A closed shard's last page has no next iterator.

@@ -102,14 +102,16 @@ const main = async () => {
 
   const streams = new DynamoDBStreamsClient(aws)
   for (const consumer of consumers) {
-    const tableName = names[consumer.table]
+    const { table, batchSize, startingPosition, filters } = consumer.stream
+    const tableName = names[table]
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }))
     if (!Table?.LatestStreamArn) throw new Error(`${tableName} has no stream`)
     const handler = await loadHandler<DynamoDBStreamEvent, DynamoDBBatchResponse | void>(
       consumer.module, consumer.export)
+    // The batch size, starting position and filters of the event source mapping in AWS.
     const poller = startStreamPoller({
       client: streams, tableName, streamArn: Table.LatestStreamArn, handler,
-      ...(consumer.batchSize ? { batchSize: consumer.batchSize } : {}),
+      batchSize, startingPosition, filters,
     })
     closers.push(() => poller.stop())
     line('Stream poller', `${tableName} → ${consumer.module}#${consumer.export}`)

@@ -3,6 +3,7 @@ import {
   type DynamoDBStreamsClient,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams'
+import type { FilterPattern } from '../functions/shared/stream-source.js'
 import { pause } from './pause.js'
 import {
   messageOf,
@@ -24,6 +25,8 @@ export interface StreamPollerOptions {
   readonly handler: StreamHandler
   /** Most records per invocation (Lambda's default: 100). */
   readonly batchSize?: number
+  /** Lambda event filters (local/event-filter.ts): only matching records invoke. */
+  readonly filters?: readonly FilterPattern[]
   /** Wait between reads of an idle shard. */
   readonly intervalMs?: number
   readonly startingPosition?: StartingPosition
@@ -61,8 +64,8 @@ const listShards = async (
 
 /**
  * Reads a DynamoDB Stream the way Lambda's event source mapping does (every shard,
- * parents before children, in order, partial batch responses honoured) and invokes
- * `handler` with real DynamoDBStreamEvents.
+ * parents before children, in order, event filters and batch size applied, partial batch
+ * responses honoured) and invokes `handler` with real DynamoDBStreamEvents.
  *
  * @example const poller = startStreamPoller({ client, tableName, streamArn, handler })
  */
@@ -103,6 +106,7 @@ export const startStreamPoller = (options: StreamPollerOptions): StreamPoller =>
     const ctx: ShardContext = {
       client, streamArn, awsRegion, handler, logger, signal,
       batchSize: options.batchSize ?? 100,
+      filters: options.filters ?? [],
       intervalMs: options.intervalMs ?? 250,
       retryBackoffMs: options.retryBackoffMs ?? 1_000,
       label: options.tableName,

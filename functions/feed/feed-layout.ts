@@ -18,7 +18,10 @@ const feedPageSize = 1000
 
 export const pageOf = (position: number): number => Math.floor(position / feedPageSize)
 
-export const pageKey = (page: number): string => `page#${page}`
+/** What every event item's key begins with, and no bookkeeping item's: the Feed stream's filter (feed-stream.ts). */
+export const pagePrefix = 'page#'
+
+export const pageKey = (page: number): string => `${pagePrefix}${page}`
 
 export const headKey = { pk: 'head', sk: 0 } as const
 

@@ -4,68 +4,26 @@ import {
   CfnStage,
   CorsHttpMethod,
   HttpApi,
-  HttpMethod,
   LogGroupLogDestination,
   type HttpRoute,
   type HttpStage,
 } from 'aws-cdk-lib/aws-apigatewayv2'
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers'
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations'
+import type { IFunction } from 'aws-cdk-lib/aws-lambda'
 import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Construct } from 'constructs'
 import { limitsEnvironment, type StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
 import { allow, dynamo } from './grants.js'
 import type { EventStore } from './event-store.js'
+import { openRoutes, publicWriteRoutes, staffDefaultRoute } from './api-routes.js'
 import { functionEntry, NodeFunction } from './node-function.js'
 import type { ReadModels } from './read-models.js'
 import { tables } from '../../functions/shared/tables.js'
 import { StaffDirectory } from './staff-directory.js'
 
 const partnersIndex = tables.partners.globalIndexes[0].indexName
-
-/** The one route with its own, tighter throttle: anyone may post the registration form. */
-export const registrationRoute = {
-  method: HttpMethod.POST,
-  path: '/editions/{editionId}/applications',
-}
-
-/** The form page's post, which sends the same command: throttled as tightly. */
-export const applyPageRoute = { method: HttpMethod.POST, path: '/editions/{editionId}/apply' }
-
-/**
- * The pages (functions/api/pages). Public ones are public; the staff pages carry their
- * token in a session cookie, which the gateway's JWT authorizer does not read: the
- * Lambda checks it, with the same verifier as the Authorization header.
- */
-export const pageRoutes: ReadonlyArray<{ method: HttpMethod; path: string }> = [
-  { method: HttpMethod.GET, path: '/editions/{editionId}/apply' },
-  applyPageRoute,
-  { method: HttpMethod.ANY, path: '/applications/{applicationId}/withdraw' },
-  { method: HttpMethod.GET, path: '/assets/{proxy+}' },
-  { method: HttpMethod.ANY, path: '/staff' },
-  { method: HttpMethod.ANY, path: '/staff/{proxy+}' },
-]
-
-/**
- * Routes the gateway leaves open (still throttled). The Lambda validates every request,
- * authorises the optional staff token on withdrawals, and checks X-Api-Key on partner
- * routes (/feed, /subscriptions). Every other route needs a staff or reporting token.
- */
-export const openRoutes: ReadonlyArray<{ method: HttpMethod; path: string }> = [
-  registrationRoute,
-  { method: HttpMethod.POST, path: '/applications/{applicationId}/withdrawal' },
-  { method: HttpMethod.GET, path: '/territories' },
-  { method: HttpMethod.GET, path: '/health' },
-  { method: HttpMethod.GET, path: '/openapi.json' },
-  { method: HttpMethod.GET, path: '/asyncapi.json' },
-  { method: HttpMethod.GET, path: '/schemas/events.json' },
-  { method: HttpMethod.GET, path: '/docs' },
-  { method: HttpMethod.GET, path: '/feed' },
-  { method: HttpMethod.ANY, path: '/subscriptions' },
-  { method: HttpMethod.ANY, path: '/subscriptions/{proxy+}' },
-  ...pageRoutes,
-]
 
 // One JSON line per request; the fields an on-call engineer filters on.
 const accessLogFormat = AccessLogFormat.custom(
@@ -162,38 +120,45 @@ export class Api extends Construct {
         format: accessLogFormat,
       },
     })
-    this.addRoutes(new HttpLambdaIntegration('Lambda', fn), config)
+    this.addRoutes(fn, config)
     new CfnOutput(this, 'Url', { value: this.stage.url })
     new CfnOutput(this, 'UserPoolId', { value: this.staff.userPool.userPoolId })
     new CfnOutput(this, 'UserPoolClientId', { value: this.staff.client.userPoolClientId })
   }
 
-  private addRoutes(integration: HttpLambdaIntegration, config: StageConfig): void {
+  /**
+   * The routes (api-routes.ts): staff and reporting by default behind the JWT authorizer,
+   * and one open route per public, partner or page route the app serves; public writes
+   * throttled tighter than the stage.
+   */
+  private addRoutes(fn: IFunction, config: StageConfig): void {
+    // One invoke permission for the whole API rather than one per route: the function's
+    // resource policy (20 KB at most) stays the same size however many routes there are.
+    const integration = new HttpLambdaIntegration('Lambda', fn, { scopePermissionToRoute: false })
     const authorizer = new HttpUserPoolAuthorizer('Staff', this.staff.userPool, {
       userPoolClients: [this.staff.client],
     })
-    const methods = [HttpMethod.ANY]
-    this.httpApi.addRoutes({ path: '/{proxy+}', methods, integration, authorizer })
-    for (const { method, path } of openRoutes) {
-      const routes = this.httpApi.addRoutes({ path, methods: [method], integration })
-      acknowledgeOpen(routes, `${method} ${path}`)
-      if ([registrationRoute, applyPageRoute].some((tight) => tight.path === path && tight.method === method)) {
-        this.throttleRoute(routes, `${method} ${path}`, config)
-      }
+    const { method, path } = staffDefaultRoute
+    this.httpApi.addRoutes({ path, methods: [method], integration, authorizer })
+    const throttled = new Map<string, HttpRoute[]>()
+    for (const route of openRoutes) {
+      const routeKey = `${route.method} ${route.path}`
+      const added = this.httpApi.addRoutes({ path: route.path, methods: [route.method], integration })
+      acknowledgeOpen(added, routeKey)
+      if (publicWriteRoutes.includes(route)) throttled.set(routeKey, added)
     }
+    this.throttle(throttled, config)
   }
 
-  // Route-level throttling exists only on the L1 stage; the route must exist before it.
-  private throttleRoute(routes: HttpRoute[], routeKey: string, config: StageConfig): void {
+  // Route-level throttling exists only on the L1 stage; the routes must exist before it.
+  private throttle(routes: Map<string, HttpRoute[]>, config: StageConfig): void {
     const stage = this.stage.node.defaultChild as CfnStage
-    stage.routeSettings = {
-      ...(stage.routeSettings as Record<string, unknown> | undefined),
-      [routeKey]: {
-        ThrottlingRateLimit: config.registrationThrottle.rateLimit,
-        ThrottlingBurstLimit: config.registrationThrottle.burstLimit,
-      },
+    const limits = {
+      ThrottlingRateLimit: config.registrationThrottle.rateLimit,
+      ThrottlingBurstLimit: config.registrationThrottle.burstLimit,
     }
-    for (const route of routes) stage.node.addDependency(route)
+    stage.routeSettings = Object.fromEntries([...routes.keys()].map((routeKey) => [routeKey, limits]))
+    for (const route of [...routes.values()].flat()) stage.node.addDependency(route)
   }
 
   // The gateway answers preflights and overrides the Lambda's CORS headers, so this

@@ -8,6 +8,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam'
 import {
   Architecture,
   Code,
+  FilterCriteria,
   Function as LambdaFunctionResource,
   Runtime,
   type IEventSourceDlq,
@@ -19,6 +20,8 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { metricsNamespace } from '../../functions/shared/metrics-catalogue.js'
+import type { StreamSource } from '../../functions/shared/stream-source.js'
+import { tables } from '../../functions/shared/tables.js'
 import type { DefinedTable } from './dynamo-table.js'
 import type { StageConfig } from '../stage-config.js'
 
@@ -150,14 +153,11 @@ const sendsFailuresTo = (queue: Queue): IEventSourceDlq => ({
 export interface StreamConsumerProps extends NodeFunctionProps {
   /** The table whose DynamoDB stream feeds the function. */
   readonly source: DefinedTable
-  readonly batchSize?: number
-  readonly maxBatchingWindow?: Duration
-  readonly retryAttempts?: number
-  readonly maxRecordAge?: Duration
-  /** 1 keeps each shard's records in order; raise it only where order does not matter. */
-  readonly parallelizationFactor?: number
-  /** Event filters (FilterCriteria.filter): records that do not match never invoke. */
-  readonly filters?: Array<Record<string, unknown>>
+  /**
+   * How it is fed (batch size, starting position, filters, failure policy): the object
+   * `npm start`'s poller applies too (local/lambda-entries.ts).
+   */
+  readonly stream: StreamSource
 }
 
 /**
@@ -165,7 +165,7 @@ export interface StreamConsumerProps extends NodeFunctionProps {
  * batch failures, bisection, bounded retries and record age, then an encrypted SQS queue
  * that keeps what could not be processed.
  *
- * @example new StreamConsumer(this, 'Indexer', { entry, config, description, environment, source })
+ * @example new StreamConsumer(this, 'Indexer', { entry, config, description, environment, source: events, stream: indexerStream })
  */
 export class StreamConsumer extends NodeFunction {
   readonly onFailure: Queue
@@ -182,18 +182,24 @@ export class StreamConsumer extends NodeFunction {
       reason: 'This queue is itself the on-failure destination of the stream mapping: it ' +
         'holds the metadata of failed batches for a redrive, it needs no DLQ of its own.',
     })
+    const { source, stream } = props
+    if (source.definition !== tables[stream.table]) {
+      throw new Error(`${id} reads the ${source.definition.id} stream, its stream source says ${stream.table}`)
+    }
     this.fn.addEventSource(
-      new DynamoEventSource(props.source.table, {
-        startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: props.batchSize ?? 100,
-        maxBatchingWindow: props.maxBatchingWindow ?? Duration.seconds(1),
+      new DynamoEventSource(source.table, {
+        startingPosition: StartingPosition[stream.startingPosition],
+        batchSize: stream.batchSize,
+        maxBatchingWindow: Duration.seconds(stream.maxBatchingWindowSeconds),
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
-        retryAttempts: props.retryAttempts ?? 5,
-        maxRecordAge: props.maxRecordAge ?? Duration.hours(1),
-        parallelizationFactor: props.parallelizationFactor ?? 1,
+        retryAttempts: stream.retryAttempts,
+        maxRecordAge: Duration.seconds(stream.maxRecordAgeSeconds),
+        parallelizationFactor: stream.parallelizationFactor,
         onFailure: sendsFailuresTo(this.onFailure),
-        ...(props.filters ? { filters: props.filters } : {}),
+        ...(stream.filters.length > 0
+          ? { filters: stream.filters.map((pattern) => FilterCriteria.filter(pattern)) }
+          : {}),
       }),
     )
     Validations.of(this.role).acknowledge({

@@ -1,10 +1,11 @@
 import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
+import { feedWakeUps } from '../../functions/feed/feed-stream.js'
+import { indexerStream } from '../../functions/indexer/stream-source.js'
 import type { StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
 import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
-import { feedEventsOnly } from './read-models.js'
 
 /** Following the Feed: pages of positions (Query). Its head (GetItem) only the API reads. */
 export const feedReads = [dynamo.query]
@@ -46,11 +47,7 @@ export class Projections extends Construct {
       description: 'Gives every recorded event a global position in the Feed',
       environment: tableEnvironment(events, feed),
       source: events,
-      batchSize: 100,
-      maxBatchingWindow: Duration.seconds(1),
-      parallelizationFactor: 1,
-      retryAttempts: 10,
-      maxRecordAge: Duration.hours(1),
+      stream: indexerStream,
     })
     // Stream read comes with the event source mapping; it reads, never writes, Events (a
     // gap's missing versions, by Query); the Feed's head and cursors by BatchGetItem, new
@@ -65,7 +62,7 @@ export class Projections extends Construct {
       description: 'Folds Feed events into the read models',
       environment: tableEnvironment(feed, readModels),
       source: feed,
-      filters: [feedEventsOnly],
+      stream: feedWakeUps,
     })
     allow(this.projector.fn, feed, feedReads)
     allow(this.projector.fn, readModels, projectorWrites)

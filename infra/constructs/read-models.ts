@@ -1,17 +1,7 @@
-import { FilterCriteria, FilterRule } from 'aws-cdk-lib/aws-lambda'
 import { Construct } from 'constructs'
 import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 import { defineTable, tableKey, type DefinedTable } from './dynamo-table.js'
-
-/**
- * Event filter for Feed stream consumers: only the Feed's event items (`pk = page#<n>`,
- * pageKey in functions/feed/feed-layout.ts) invoke them, not the indexer's bookkeeping
- * (the head and per-stream cursors).
- */
-export const feedEventsOnly = FilterCriteria.filter({
-  dynamodb: { Keys: { [tables.feed.partitionKey.name]: { S: FilterRule.beginsWith('page#') } } },
-})
 
 export interface ReadModelsProps {
   readonly config: StageConfig

@@ -1,11 +1,11 @@
 import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
+import { feedWakeUps } from '../../functions/feed/feed-stream.js'
 import type { StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
 import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction, StreamConsumer } from './node-function.js'
 import { feedReads } from './projections.js'
-import { feedEventsOnly } from './read-models.js'
 
 interface WebhooksProps {
   readonly config: StageConfig
@@ -27,15 +27,17 @@ export class Webhooks extends Construct {
 
   constructor(scope: Construct, id: string, { config, feed, partners }: WebhooksProps) {
     super(scope, id)
+    const webhookPorts = { WEBHOOK_ALLOWED_PORTS: config.callerLimits.webhookPorts.join(',') }
 
     this.dispatcher = new StreamConsumer(this, 'Dispatcher', {
       entry: functionEntry('webhooks/dispatch'),
       runsAs: 'dispatcher',
       config,
       description: 'Matches Feed events to partner subscriptions, records deliveries',
-      environment: tableEnvironment(feed, partners),
+      // It posts new deliveries at once, with the deliverer's checks: the same ports.
+      environment: { ...tableEnvironment(feed, partners), ...webhookPorts },
       source: feed,
-      filters: [feedEventsOnly],
+      stream: feedWakeUps,
     })
     allow(this.dispatcher.fn, feed, feedReads)
     // Its checkpoint (GetItem; committed by a transaction that checks the registry), the
@@ -50,7 +52,7 @@ export class Webhooks extends Construct {
       config,
       description: 'Posts due deliveries as signed webhooks, retries, dead-letters',
       // The receivers' ports are checked again at each delivery, as at subscription.
-      environment: { ...tableEnvironment(partners), WEBHOOK_ALLOWED_PORTS: config.callerLimits.webhookPorts.join(',') },
+      environment: { ...tableEnvironment(partners), ...webhookPorts },
       timeout: Duration.seconds(60),
     })
     // The registry and each subscription's due deliveries (Query), claims, results and

@@ -1,7 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api'
 import { describe, expect, it } from 'vitest'
-import { openRoutes, registrationRoute } from '../../infra/constructs/api.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
 
 const origins = ['https://www.maregionsud.fr', 'https://forms.example.org']
@@ -62,31 +61,9 @@ describe('the HTTP API', () => {
     })
   })
 
-  it('leaves the registration form, public pages and partner routes open', () => {
-    const open = openRoutes.map(({ method, path }) => `${method} ${path}`)
-    expect(open).toEqual(
-      expect.arrayContaining([
-        'POST /editions/{editionId}/applications',
-        'POST /applications/{applicationId}/withdrawal',
-        'GET /territories',
-        'GET /health',
-        'GET /openapi.json',
-        'GET /docs',
-        'GET /feed',
-        'ANY /subscriptions',
-        'ANY /subscriptions/{proxy+}',
-      ]),
-    )
-    for (const routeKey of open) {
-      const props = route(dev.template, routeKey)
-      expect(props.AuthorizationType, routeKey).toBe('NONE')
-      expect(props.AuthorizerId, routeKey).toBeUndefined()
-    }
-    dev.template.resourceCountIs('AWS::ApiGatewayV2::Route', open.length + 1)
-  })
-
   it('throttles the whole stage, and the registration route tighter still', () => {
-    const registration = `${registrationRoute.method} ${registrationRoute.path}`
+    // Which routes are throttled tighter, and why: tests/infra/api-routes.test.ts.
+    const registration = 'POST /editions/{editionId}/applications'
     const stage = prod.template.findResources('AWS::ApiGatewayV2::Stage')
     const [{ Properties: props, DependsOn: dependsOn }] = Object.values(stage) as [
       {
@@ -192,7 +169,7 @@ describe('the API Lambda', () => {
     expect(variables.EVENTS_TABLE).toEqual({ Ref: id(stack.eventStore.events.table) })
   })
 
-  it('gets the limits per caller from the stage, and the deliverer the same webhook ports', () => {
+  it('gets the limits per caller from the stage, and the deliverer and dispatcher the same webhook ports', () => {
     const variablesOf = ({ template, id }: typeof dev, fn: Parameters<typeof id>[0]) =>
       template.findResources('AWS::Lambda::Function')[id(fn)]?.Properties.Environment.Variables
     expect(variablesOf(dev, dev.stack.api.handler.fn)).toMatchObject({
@@ -201,7 +178,10 @@ describe('the API Lambda', () => {
       MAX_SUBSCRIPTIONS_PER_PARTNER: '20',
       WEBHOOK_ALLOWED_PORTS: '443,8443',
     })
-    expect(variablesOf(dev, dev.stack.webhooks.deliverer.fn)).toMatchObject({ WEBHOOK_ALLOWED_PORTS: '443,8443' })
+    // The dispatcher posts new deliveries at once: it checks the same ports.
+    for (const fn of [dev.stack.webhooks.deliverer.fn, dev.stack.webhooks.dispatcher.fn]) {
+      expect(variablesOf(dev, fn)).toMatchObject({ WEBHOOK_ALLOWED_PORTS: '443,8443' })
+    }
     // `-c publicRateLimit=…` and its peers, as a stage's operators would set them.
     const tuned = synth(
       { stage: 'dev', publicRateLimit: '0', partnerRateLimit: '120', maxSubscriptionsPerPartner: '5' },

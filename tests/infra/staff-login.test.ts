@@ -1,7 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api'
 import { describe, expect, it } from 'vitest'
-import { pageRoutes } from '../../infra/constructs/api.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
 
 const synth = (context: Record<string, unknown>) => {
@@ -38,17 +37,6 @@ describe('the staff pages’ sign-in (Cognito managed login)', () => {
       UseCognitoProvidedValues: true,
       ClientId: Match.anyValue(),
     })
-  })
-
-  it('leaves the pages open at the gateway: the Lambda checks the session cookie', () => {
-    for (const { method, path } of pageRoutes) {
-      const [route] = Object.values(
-        template.findResources('AWS::ApiGatewayV2::Route', { Properties: { RouteKey: `${method} ${path}` } }),
-      )
-      expect(route?.Properties.AuthorizationType, path).toBe('NONE')
-    }
-    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0]
-    expect(stage?.Properties.RouteSettings['POST /editions/{editionId}/apply']).toBeDefined()
   })
 
   it('defaults the domain to the stage’s name', () => {

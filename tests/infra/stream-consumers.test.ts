@@ -1,8 +1,12 @@
 import { Match, Template } from 'aws-cdk-lib/assertions'
 import { describe, expect, it } from 'vitest'
 import { cursorKey, headKey, pageKey } from '../../functions/feed/feed-layout.js'
+import { feedWakeUps } from '../../functions/feed/feed-stream.js'
+import { indexerStream } from '../../functions/indexer/stream-source.js'
+import type { StreamSource } from '../../functions/shared/stream-source.js'
 import { createDelegationSudApp } from '../../infra/stack.js'
 import { tables } from '../../functions/shared/tables.js'
+import { consumers as localConsumers } from '../../local/lambda-entries.js'
 
 // One synthesis for the file (dev): it bundles the six handlers.
 const { stack } = createDelegationSudApp({
@@ -28,6 +32,53 @@ const consumers = {
   projector: projections.projector,
   dispatcher: webhooks.dispatcher,
 }
+
+/** What an event source mapping deploys of a stream source, in CloudFormation's terms. */
+const deployed = (stream: StreamSource) => ({
+  StartingPosition: stream.startingPosition,
+  BatchSize: stream.batchSize,
+  MaximumBatchingWindowInSeconds: stream.maxBatchingWindowSeconds,
+  ParallelizationFactor: stream.parallelizationFactor,
+  MaximumRetryAttempts: stream.retryAttempts,
+  MaximumRecordAgeInSeconds: stream.maxRecordAgeSeconds,
+})
+
+describe('stream sources: one definition for CDK and npm start', () => {
+  const streams = { indexer: indexerStream, projector: feedWakeUps, dispatcher: feedWakeUps }
+  const modules = {
+    indexer: '../functions/indexer/lambda.js',
+    projector: '../functions/projector/lambda.js',
+    dispatcher: '../functions/webhooks/dispatch/lambda.js',
+  }
+
+  it.each(['indexer', 'projector', 'dispatcher'] as const)(
+    'the %s’s mapping deploys its stream source, and npm start polls with the same object',
+    (name) => {
+      const stream = streams[name]
+      const mapping = mappingOf(consumers[name].fn)
+      expect(mapping).toMatchObject(deployed(stream))
+      const source = { events: eventStore.events, feed: readModels.feed }[
+        stream.table as 'events' | 'feed'
+      ]
+      expect(mapping.EventSourceArn).toEqual({ 'Fn::GetAtt': [id(source.table), 'StreamArn'] })
+      const patterns = (mapping.FilterCriteria?.Filters ?? []).map((f: { Pattern: string }) =>
+        JSON.parse(f.Pattern),
+      )
+      expect(patterns).toEqual(stream.filters)
+      // The local runtime's line for this Lambda: the very object, not a copy of its values.
+      expect(localConsumers.find((consumer) => consumer.module === modules[name])?.stream).toBe(
+        stream,
+      )
+    },
+  )
+
+  it('npm start polls exactly the streams AWS maps', () => {
+    expect(localConsumers.map((consumer) => consumer.module).sort()).toEqual(
+      Object.values(modules).sort(),
+    )
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', localConsumers.length)
+  })
+})
 
 describe('stream consumers', () => {
   it('the Events stream feeds the indexer and nothing else', () => {

@@ -3,6 +3,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams'
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { FilterPattern } from '../../functions/shared/stream-source.js'
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.js'
 import { createTestTables, type TestTables } from '../setup/test-tables.js'
 
@@ -30,7 +31,7 @@ const streamArnOf = async (tableName: string) => {
 
 type Handler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
 
-const poll = async (handler: Handler, options: { batchSize?: number } = {}) => {
+const poll = async (handler: Handler, options: { batchSize?: number; filters?: FilterPattern[] } = {}) => {
   const logger = { error: vi.fn<(message: string) => void>() }
   const tableName = test.names.events
   const streamArn = await streamArnOf(tableName)
@@ -86,6 +87,25 @@ describe('startStreamPoller on DynamoDB Local', () => {
       },
     })
     expect(records[0]?.dynamodb).not.toHaveProperty('OldImage')
+  })
+
+  it('hands over only the records its event filters let through, in batches of its size at most', async () => {
+    const kept = { dynamodb: { Keys: { streamId: { S: [{ prefix: 'kept-' }] } } } }
+    for (let round = 0; round < 3; round++) {
+      await append(`dropped-${round}`, 2)
+      await append(`kept-${round}`, 1)
+    }
+    await append('kept-last', 3)
+
+    // Started after the writes: it finds them all in the stream at once.
+    const batches: string[][] = []
+    await poll(async (event) => {
+      batches.push(event.Records.map((record) => `${record.dynamodb?.Keys?.streamId?.S}@${versionOf(record)}`))
+    }, { batchSize: 2, filters: [kept] })
+
+    await eventually(() => expect(batches.flat()).toContain('kept-last@3'))
+    // Every other record of the table (this file's other tests' too) matched no filter.
+    expect(batches).toEqual([['kept-0@1', 'kept-1@1'], ['kept-2@1', 'kept-last@1'], ['kept-last@2', 'kept-last@3']])
   })
 
   it('re-delivers from the first failed record after a batchItemFailure', async () => {

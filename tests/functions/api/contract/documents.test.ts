@@ -17,7 +17,6 @@ import {
 import { partnerEventTypes, partnerFields } from '../../../../domain/partner-access/partner-view.js'
 import { toPublicEvent } from '../../../../domain/partner-access/public-event.js'
 import { webhookBody } from '../../../../domain/webhooks/webhook-body.js'
-import { openRoutes } from '../../../../infra/constructs/api.js'
 import {
   applicationSubmitted,
   editionOpened,
@@ -175,26 +174,6 @@ describe('the contract documents', () => {
       expect(operation.operationId).toMatch(/^[a-z][A-Za-z]+$/)
       expect(readme).toContain(`\`${operation.operationId}\``)
     }
-  })
-
-  it('opens at the gateway exactly the routes it documents as public or for partners', () => {
-    const gateway = openRoutes.map(({ method, path }) => ({
-      method: String(method),
-      pattern: new RegExp(`^${path.replace('{proxy+}', '.+').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-    }))
-    const opened = (method: string, path: string) =>
-      gateway.some((r) => (r.method === 'ANY' || r.method === method) && r.pattern.test(path))
-    for (const [path, item] of Object.entries(openapi.paths as Document)) {
-      for (const [method, operation] of Object.entries(item as Document)) {
-        const security = operation.security as Array<Record<string, unknown>>
-        const withoutJwt = security.length === 0 || security.some((s) => !('bearer' in s))
-        expect(`${method.toUpperCase()} ${path}: ${opened(method.toUpperCase(), path)}`).toBe(
-          `${method.toUpperCase()} ${path}: ${withoutJwt}`,
-        )
-      }
-    }
-    for (const path of ['/openapi.json', '/asyncapi.json', '/schemas/events.json'])
-      expect(opened('GET', path)).toBe(true)
   })
 
   it('documents a webhook per type partners receive, with the Standard Webhooks headers and the answers', () => {

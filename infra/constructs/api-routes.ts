@@ -1,0 +1,86 @@
+import { HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2'
+
+export interface GatewayRoute {
+  readonly method: HttpMethod
+  /** API Gateway's path syntax: `/editions/{editionId}/applications`. */
+  readonly path: string
+}
+
+const each = (method: HttpMethod, paths: readonly string[]): GatewayRoute[] =>
+  paths.map((path) => ({ method, path }))
+
+/**
+ * Every staff and reporting route: the default, behind the Cognito JWT authorizer. The app
+ * checks the token again and its group (admin, reports), and answers 404 for a path it
+ * does not serve.
+ */
+export const staffDefaultRoute: GatewayRoute = { method: HttpMethod.ANY, path: '/{proxy+}' }
+
+/**
+ * What anyone may post: the registration (the API route and the form page that sends the
+ * same command), the withdrawals (a start-up with its token) and the staff sign-out (it
+ * only clears a cookie). Each has the stage's tighter throttle, on top of the per-address
+ * limit in the app.
+ */
+export const publicWriteRoutes: readonly GatewayRoute[] = each(HttpMethod.POST, [
+  '/editions/{editionId}/applications',
+  '/editions/{editionId}/apply',
+  '/applications/{applicationId}/withdrawal',
+  '/applications/{applicationId}/withdraw',
+  '/staff/sign-out',
+])
+
+/**
+ * Routes the gateway sends to the Lambda without the JWT authorizer, one per route the app
+ * serves (method and path exactly, so the gateway routes nothing else without a token):
+ * public reads and documents; partner routes, whose X-Api-Key the Lambda checks (staff may
+ * call some with a bearer token, verified there too); the staff pages, whose session
+ * cookie the authorizer cannot read and the Lambda verifies. Every route the app serves
+ * is held against these and the template in tests/infra/api-routes.test.ts.
+ */
+export const openRoutes: readonly GatewayRoute[] = [
+  ...each(HttpMethod.GET, [
+    '/health',
+    '/territories',
+    '/openapi.json',
+    '/asyncapi.json',
+    '/schemas/events.json',
+    '/docs',
+    '/docs/scalar.js',
+    '/assets/{name}',
+    '/editions/{editionId}/apply',
+    '/applications/{applicationId}/withdraw',
+    '/staff/sign-in',
+    '/staff/callback',
+    '/staff/signed-out',
+  ]),
+  ...publicWriteRoutes,
+  // Partners (X-Api-Key).
+  ...each(HttpMethod.GET, [
+    '/feed',
+    '/subscriptions',
+    '/subscriptions/{id}',
+    '/subscriptions/{id}/deliveries',
+  ]),
+  ...each(HttpMethod.POST, [
+    '/subscriptions',
+    '/subscriptions/{id}/secret-rotation',
+    '/subscriptions/{id}/redrive',
+    '/subscriptions/{id}/replay',
+  ]),
+  { method: HttpMethod.DELETE, path: '/subscriptions/{id}' },
+  // The staff pages (session cookie).
+  ...each(HttpMethod.GET, [
+    '/staff',
+    '/staff/dashboard',
+    '/staff/history.csv',
+    '/staff/editions/{editionId}',
+    '/staff/editions/{editionId}/delegation.csv',
+    '/staff/editions/{editionId}/awards.csv',
+  ]),
+  ...each(HttpMethod.POST, [
+    '/staff/editions/{editionId}/decisions',
+    '/staff/editions/{editionId}/awards',
+    '/staff/editions/{editionId}/partners',
+  ]),
+]
