@@ -19,7 +19,12 @@ export default defineConfig({
           name: 'suite',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/infra/observed-calls.test.ts'],
-          globalSetup: ['tests/setup/dynamodb-local.global.ts', 'tests/setup/aws-call-recording.global.ts'],
+          // First what the machine lacks (Java, Chromium: apt-get), then the run's DynamoDB Local.
+          globalSetup: [
+            'tests/setup/system-packages.global.ts',
+            'tests/setup/dynamodb-local.global.ts',
+            'tests/setup/aws-call-recording.global.ts',
+          ],
           sequence: { groupOrder: 0 },
         },
       },

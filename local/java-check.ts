@@ -9,11 +9,20 @@ export class JavaMissingError extends Error {
 }
 
 /**
+ * Whether `java -version` runs.
+ *
+ * @example if (!isJavaInstalled()) console.log('no JVM')
+ */
+export const isJavaInstalled = (): boolean => {
+  const result = spawnSync('java', ['-version'], { stdio: 'ignore' })
+  return !result.error && result.status === 0
+}
+
+/**
  * Throws JavaMissingError unless `java -version` runs.
  *
  * @example assertJavaInstalled()
  */
 export const assertJavaInstalled = (): void => {
-  const result = spawnSync('java', ['-version'], { stdio: 'ignore' })
-  if (result.error || result.status !== 0) throw new JavaMissingError()
+  if (!isJavaInstalled()) throw new JavaMissingError()
 }

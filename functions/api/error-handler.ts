@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { RuleViolationError } from '../../domain/shared/errors.js'
 import { InvalidCursorError } from '../shared/cursor.js'
+import { isRetryable } from '../shared/dynamo-errors.js'
 import type { Logger } from '../shared/logger.js'
 import {
   ConcurrencyError,
@@ -64,14 +65,21 @@ const knownProblem = (error: unknown): ProblemError | undefined => {
 }
 
 /**
- * The one place where errors become responses (`app.onError`). Unknown errors are
- * logged with their stack and answered as a bare 500: nothing internal leaks.
+ * The one place where errors become responses (`app.onError`). A transient AWS failure
+ * that outlasted the SDK's retries (throttling, a timeout, a 5xx, a lost connection) is a
+ * 503 with Retry-After, logged as a warning. Unknown errors are logged with their stack
+ * and answered as a bare 500: nothing internal leaks.
  *
  * @example app.onError(errorHandler(logger))
  */
 export const errorHandler = (logger: Logger) => (error: unknown, c: Context) => {
   const known = knownProblem(error)
   if (known) return problemResponse(c, known.toProblem(), known.headers)
+  if (isRetryable(error)) {
+    logger.warn('transient failure', { error })
+    const unavailable = apiProblems.unavailable()
+    return problemResponse(c, unavailable.toProblem(), unavailable.headers)
+  }
   if (error instanceof ZodError) {
     // A ZodError that reaches here came from our own data (an event on read), not the request.
     logger.error('invalid data', { error, issues: fieldErrorsOf(error) })

@@ -145,4 +145,19 @@ export const apiProblems = {
   /** The event store stayed busy: worth a retry in a second. */
   busy: (detail: string) =>
     new ProblemError({ status: 503, code: 'busy', detail, headers: { 'Retry-After': '1' } }),
+
+  /**
+   * DynamoDB (or another AWS service) stayed unavailable past the SDK's retries: a write
+   * may have landed all the same, so a retry with the same `Idempotency-Key` answers as
+   * the first success would have.
+   */
+  unavailable: () =>
+    new ProblemError({
+      status: 503,
+      code: 'temporarily-unavailable',
+      detail:
+        'The data store did not answer in time: try again after Retry-After, with the same ' +
+        'Idempotency-Key for a command',
+      headers: { 'Retry-After': '1' },
+    }),
 }

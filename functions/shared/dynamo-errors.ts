@@ -8,9 +8,12 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
  *   item is not in the state the write expects. Trying the same write again cannot help.
  * - `conflict`: another transaction was working on one of the items: try again.
  * - `throttled`: more requests than the table or a partition takes: try again later.
- * - `other`: anything else (validation, network, a bug), not ours to interpret.
+ * - `unavailable`: no answer came, or DynamoDB failed on its side (a timeout, a reset or
+ *   refused connection, a 5xx): try again later. The call may have been applied all the
+ *   same (a lost response), so whoever retries must be able to tell (idempotency).
+ * - `other`: anything else (validation, a missing table, a bug), not ours to interpret.
  */
-type DynamoFailure = 'condition-failed' | 'conflict' | 'throttled' | 'other'
+type DynamoFailure = 'condition-failed' | 'conflict' | 'throttled' | 'unavailable' | 'other'
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number]
 
@@ -23,9 +26,39 @@ const throttledNames = new Set([
   'RequestLimitExceeded',
 ])
 const throttledCodes = new Set(['ProvisionedThroughputExceeded', 'ThrottlingError'])
+// What the SDK's own retry strategy takes as transient (@smithy/core's retry module), and
+// DynamoDB's own 5xx exceptions: a timeout, a dropped or refused connection, a 5xx.
+const unavailableNames = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'InternalServerError',
+  'ServiceUnavailable',
+])
+const networkCodes = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+])
 
 const nameOf = (error: unknown): string | undefined =>
   error instanceof Error ? error.name : undefined
+
+/** Unavailable: a transient name or network code, or a 5xx status from the SDK's metadata. */
+const isUnavailable = (error: unknown): boolean => {
+  if (!(error instanceof Error)) return false
+  const { code, $metadata } = error as { code?: unknown; $metadata?: { httpStatusCode?: unknown } }
+  const status = Number($metadata?.httpStatusCode ?? 0)
+  return (
+    unavailableNames.has(error.name) ||
+    (typeof code === 'string' && networkCodes.has(code)) ||
+    (status >= 500 && status <= 599)
+  )
+}
 
 /** A cancelled transaction's reasons, one per item in TransactItems order; undefined otherwise. */
 const reasonsOf = (error: unknown): readonly CancellationReason[] | undefined => {
@@ -53,7 +86,7 @@ export const classifyDynamoError = (error: unknown): DynamoFailure => {
   }
   if (name !== undefined && conflictNames.has(name)) return 'conflict'
   if (name !== undefined && throttledNames.has(name)) return 'throttled'
-  return 'other'
+  return isUnavailable(error) ? 'unavailable' : 'other'
 }
 
 /**
@@ -68,13 +101,15 @@ export const lostRace = (error: unknown): boolean => {
 }
 
 /**
- * Whether the same call may succeed if tried again after a pause (a conflict, throttling).
+ * Whether the same call may succeed if tried again after a pause (a conflict, throttling,
+ * DynamoDB unavailable for a moment). Past the SDK's own retries, the API answers such an
+ * error with 503 and `Retry-After` (functions/api/error-handler.ts), never 500.
  *
  * @example if (isRetryable(error) && attempt < 5) await backoff(attempt)
  */
 export const isRetryable = (error: unknown): boolean => {
   const failure = classifyDynamoError(error)
-  return failure === 'conflict' || failure === 'throttled'
+  return failure === 'conflict' || failure === 'throttled' || failure === 'unavailable'
 }
 
 /** Why a cancelled transaction refused each of its items, by the caller's name for it. */

@@ -75,11 +75,13 @@ export class StaffDirectory extends Construct {
       const { userPool } = this
       new UserPoolGroup(this, `${groupName}Group`, { userPool, groupName, description })
     }
-    // One client, so the pages' tokens are the API's: SRP for the reporting job, and the
-    // authorization code flow (PKCE, no secret: the Lambda is a public client) for the pages.
+    // One client, so the pages' tokens are the API's: SRP for the reporting job, the
+    // authorization code flow (PKCE, no secret: the Lambda is a public client) for the pages,
+    // and admin password sign-in for operators (`aws cognito-idp admin-initiate-auth`, which
+    // needs IAM credentials on the pool: the token `npm run smoke` takes, see the README).
     this.client = this.userPool.addClient('AppClient', {
       userPoolClientName: `${config.prefix}-api`,
-      authFlows: { userSrp: true },
+      authFlows: { userSrp: true, adminUserPassword: true },
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],

@@ -5,14 +5,17 @@ import { join } from 'node:path'
 import puppeteer, { type Browser, type Page } from 'puppeteer-core'
 
 /**
- * Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it when missing).
- * Tests drive it with puppeteer-core, which downloads no browser of its own.
+ * Debian's Chromium (`apt-get install -y chromium`; the tests' global setup installs it
+ * when missing, tests/setup/system-packages.global.ts). Tests drive it with puppeteer-core,
+ * which downloads no browser of its own.
  */
 export const chromiumPath = (): string => {
   try {
     return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim()
   } catch {
-    throw new Error('Chromium is missing: apt-get install -y chromium (as .ci/run does)')
+    throw new Error(
+      'Chromium is missing and npm test could not install it (see the warning at the start of the run): apt-get install -y chromium',
+    )
   }
 }
 

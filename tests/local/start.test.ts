@@ -1,47 +1,16 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb'
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { createDocumentClient } from '../../functions/shared/dynamo-client.js'
 import { createTestClient } from '../setup/test-tables.js'
-
-interface Running {
-  readonly child: ChildProcessWithoutNullStreams
-  readonly url: string
-  readonly endpoint: string
-  readonly jvmPid: number
-  readonly output: () => string
-}
+import { startNpmStart, stopNpmStart } from './npm-start.js'
 
 const PREFIX = 'start-test'
 
-/** `npm start` as a user runs it, on a free port, with its own table prefix. */
-const startApp = (): Promise<Running> =>
-  new Promise((resolve, reject) => {
-    const { DATA_DIR: _dataDir, ...env } = process.env
-    const child = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts'], {
-      env: { ...env, PORT: '0', HOST: '127.0.0.1', TABLE_PREFIX: PREFIX, DEV_JWKS: '{"keys":[]}' },
-    })
-    let output = ''
-    const read = (chunk: Buffer) => {
-      output += chunk.toString()
-      const url = /is running on (http:\/\/\S+)/.exec(output)?.[1]
-      const db = /DynamoDB Local\s+(http:\/\/\S+) .*pid (\d+)\)/.exec(output)
-      if (url && db?.[1] && db[2]) {
-        resolve({ child, url, endpoint: db[1], jvmPid: Number(db[2]), output: () => output })
-      }
-    }
-    child.stdout.on('data', read)
-    child.stderr.on('data', read)
-    child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)))
-  })
-
-const stopApp = (running: Running, signal: NodeJS.Signals) =>
-  new Promise<number | null>((resolve) => {
-    running.child.once('exit', (code) => resolve(code))
-    running.child.kill(signal)
-  })
+/** `npm start` as a user runs it, verifying no token (this test sends none). */
+const startApp = () => startNpmStart(PREFIX, { DEV_JWKS: '{"keys":[]}' })
+const stopApp = stopNpmStart
 
 /** A zombie (dead, not yet reaped by init) counts as gone. */
 const isRunning = (pid: number) => {

@@ -46,6 +46,10 @@ export const reportProblems = {
   401: commandProblems[401],
   403: { ...commandProblems[403], description: 'The token has neither the reports nor admin role' },
   404: { ...commandProblems[404], description: 'No such edition or start-up' },
+  503: {
+    ...commandProblems[503],
+    description: 'The read models did not answer in time: retry after `Retry-After`',
+  },
 } as const
 
 /**

@@ -27,6 +27,9 @@ export const commandProblems = {
   413: problemContent('Body too large'),
   415: problemContent('Neither JSON nor a form'),
   422: problemContent('Idempotency key reused with another request, or inconsistent values'),
+  503: problemContent(
+    'The data store stayed busy or unavailable: retry after `Retry-After` (with the same `Idempotency-Key`: a command that did land answers as it first would have)',
+  ),
 } as const
 
 /** Any route may be throttled by API Gateway (per-stage limits): it answers 429 itself. */

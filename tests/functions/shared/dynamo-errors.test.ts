@@ -1,5 +1,6 @@
 import {
   ConditionalCheckFailedException,
+  InternalServerError,
   ProvisionedThroughputExceededException,
   RequestLimitExceeded,
   ResourceNotFoundException,
@@ -22,6 +23,19 @@ import {
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 
 const $metadata = {}
+/** As Node's HTTP client fails: a connection reset or refused, no HTTP status at all. */
+const networkError = (code: string) => Object.assign(new Error(`connect ${code}`), { code })
+/** As the SDK's HTTP handler times out (a plain Error named TimeoutError). */
+const timeout = () =>
+  Object.assign(new Error('Connection timed out after 1000 ms'), { name: 'TimeoutError' })
+/** A service exception the SDK does not model, as it builds one from a 5xx answer. */
+const status = (httpStatusCode: number, name = 'UnknownError') =>
+  Object.assign(new Error('x'), {
+    name,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode },
+  })
+
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
     message: 'Transaction cancelled',
@@ -44,6 +58,20 @@ describe('DynamoDB error classification, on the SDK exception classes', () => {
       [new ProvisionedThroughputExceededException({ message: 'x', $metadata }), 'throttled'],
       [new ThrottlingException({ message: 'x', $metadata }), 'throttled'],
       [new RequestLimitExceeded({ message: 'x', $metadata }), 'throttled'],
+      [
+        new InternalServerError({ message: 'x', $metadata: { httpStatusCode: 500 } }),
+        'unavailable',
+      ],
+      [status(503, 'ServiceUnavailable'), 'unavailable'],
+      [status(502), 'unavailable'],
+      [timeout(), 'unavailable'],
+      [networkError('ECONNRESET'), 'unavailable'],
+      [networkError('ECONNREFUSED'), 'unavailable'],
+      [networkError('ETIMEDOUT'), 'unavailable'],
+      // A caller's own abort, a client error with a 4xx, a misconfigured host: not transient.
+      [Object.assign(new Error('Request aborted'), { name: 'AbortError' }), 'other'],
+      [status(400, 'ValidationException'), 'other'],
+      [networkError('ENOTFOUND'), 'other'],
       [cancelled('ValidationError'), 'other'],
       [new ResourceNotFoundException({ message: 'x', $metadata }), 'other'],
       [new TypeError('x is undefined'), 'other'],
@@ -61,6 +89,9 @@ describe('DynamoDB error classification, on the SDK exception classes', () => {
     expect(lostRace(new ThrottlingException({ message: 'x', $metadata }))).toBe(false)
     expect(isRetryable(new ThrottlingException({ message: 'x', $metadata }))).toBe(true)
     expect(isRetryable(cancelled('TransactionConflict'))).toBe(true)
+    expect(isRetryable(networkError('ECONNRESET'))).toBe(true)
+    expect(isRetryable(timeout())).toBe(true)
+    expect(lostRace(timeout())).toBe(false)
     expect(isRetryable(new ConditionalCheckFailedException({ message: 'x', $metadata }))).toBe(
       false,
     )
