@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createDelegationSudApp } from '../../infra/stack.js'
 import { awsCallRecordingDir } from '../setup/aws-call-recording.global.js'
+import { othersEnded } from '../setup/observed-calls-last.js'
 import { deployedFunctions, type DeployedFunction, type PolicyDocument } from './iam/deployed-functions.js'
 import type { RecordedCall } from '../../functions/shared/aws-call-recorder.js'
 import { arnMatches, readRecordedCalls, requestsOf, type IamCheck } from './iam/requests.js'
@@ -14,13 +15,15 @@ import { account } from './iam/template-values.js'
  * function it ran for) is evaluated against that function's role in each stage's
  * synthesized template with an offline IAM policy evaluator (@cloud-copilot/iam-simulate),
  * with the key and queue policies that also decide: none may be denied, and no grant may
- * go unused by any call. This file runs last (vitest.config.ts), after the calls are made.
+ * go unused by any call. This file is handed out last and waits for the others to end
+ * (tests/setup/observed-calls-last.ts).
  */
-// Read when the tests run, not when the file is collected: the suite must have made them.
+// Read once every other test file of the run has ended: they make the calls.
 let calls: RecordedCall[] = []
-beforeAll(() => {
+beforeAll(async () => {
+  await othersEnded(import.meta.filename)
   calls = readRecordedCalls(awsCallRecordingDir)
-})
+}, 30 * 60_000)
 
 const decide = async (fn: DeployedFunction, check: IamCheck, resourcePolicy: PolicyDocument | undefined) => {
   const result = await runSimulation(

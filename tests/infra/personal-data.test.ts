@@ -43,10 +43,11 @@ describe('personal data in AWS', () => {
     dev.template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/delegation-sud-dev-personal-data' })
   })
 
-  it('lets only the API and the retention job unwrap a data key', () => {
-    const readers = [roleId(api.handler.role), roleId(personalData.retention.role)].sort()
-    expect(rolesAllowed('kms:Decrypt', masterKeyArn)).toEqual(readers)
-    expect(rolesAllowed('kms:Encrypt', masterKeyArn)).toEqual(readers)
+  it('lets only the API and the retention job unwrap a data key, and only the API wrap new ones', () => {
+    // What each needs is proven from its calls (tests/infra/observed-calls.test.ts); this says
+    // who, in the programme's words: the retention job erases, it never seals.
+    expect(rolesAllowed('kms:Decrypt', masterKeyArn)).toEqual([roleId(api.handler.role), roleId(personalData.retention.role)].sort())
+    expect(rolesAllowed('kms:Encrypt', masterKeyArn)).toEqual([roleId(api.handler.role)])
   })
 
   it('keeps the keys in their own table, found by e-mail through the blind index', () => {
