@@ -36,11 +36,19 @@ const checkedFigures = (command: ReportOutcomes): OutcomeFigures => {
     if (!Number.isSafeInteger(value) || value < 0) throw outcomesErrors.invalidFigure(field, value)
   }
   const { dealsSigned, dealsValueBand } = command
-  if ((dealsSigned > 0) !== (dealsValueBand !== null)) {
+  if (dealsSigned > 0 !== (dealsValueBand !== null)) {
     throw outcomesErrors.dealsValueBandMismatch(dealsSigned, dealsValueBand)
   }
   const { businessContacts, fundsRaisedEur, pressArticles, jobsCreated, jobsPlanned } = command
-  return { businessContacts, dealsSigned, dealsValueBand, fundsRaisedEur, pressArticles, jobsCreated, jobsPlanned }
+  return {
+    businessContacts,
+    dealsSigned,
+    dealsValueBand,
+    fundsRaisedEur,
+    pressArticles,
+    jobsCreated,
+    jobsPlanned,
+  }
 }
 
 /** The member's application, or `not-a-delegation-member`. */
@@ -61,7 +69,11 @@ const membership = (command: ReportOutcomes, application: ApplicationState | und
  * offset), as the edition judges its deadline against its dates: no time zone has to be
  * guessed for the show.
  */
-const report = (command: ReportOutcomes, state: OutcomesState, { edition, application }: OutcomesContext): OutcomesEvent[] => {
+const report = (
+  command: ReportOutcomes,
+  state: OutcomesState,
+  { edition, application }: OutcomesContext,
+): OutcomesEvent[] => {
   const { editionId, startupId, reportedBy, noteForStaff, now } = command
   const { startsOn } = existingEdition(edition, editionId)
   const { applicationId } = membership(command, application)

@@ -20,7 +20,8 @@ export * from './state.js'
  *
  * @example outcomesId('ces-2020', '01J…') // 'ces-2020.01J…'
  */
-export const outcomesId = (editionId: string, startupId: string): string => `${editionId}.${startupId}`
+export const outcomesId = (editionId: string, startupId: string): string =>
+  `${editionId}.${startupId}`
 
 /**
  * The stream of one member's outcomes for one edition (see state.ts).
@@ -34,7 +35,12 @@ export const outcomesStreamId = (id: string): string => `outcomes-${id}`
  *
  * @example outcomesDecider.decide(command, fold(outcomesDecider, events), { edition, application })
  */
-export const outcomesDecider: Aggregate<OutcomesCommand, OutcomesEvent, OutcomesState, OutcomesContext> = {
+export const outcomesDecider: Aggregate<
+  OutcomesCommand,
+  OutcomesEvent,
+  OutcomesState,
+  OutcomesContext
+> = {
   decide: decideOutcomes,
   evolve: evolveOutcomes,
   initialState: initialOutcomesState,

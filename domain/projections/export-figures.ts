@@ -45,7 +45,11 @@ const add = (record: Record<string, number>, key: string, by: number) => {
   else put(record, key, count)
 }
 
-const countProspected = (section: Prospected, rows: readonly z.infer<typeof prospectionRow>[], sign: 1 | -1) => {
+const countProspected = (
+  section: Prospected,
+  rows: readonly z.infer<typeof prospectionRow>[],
+  sign: 1 | -1,
+) => {
   for (const { country, sector, companies } of rows) {
     section.total += sign * companies
     add(section.byCountry, country, sign * companies)
@@ -53,7 +57,11 @@ const countProspected = (section: Prospected, rows: readonly z.infer<typeof pros
   }
 }
 
-const countSupported = (section: Supported, rows: readonly z.infer<typeof supportRow>[], sign: 1 | -1) => {
+const countSupported = (
+  section: Supported,
+  rows: readonly z.infer<typeof supportRow>[],
+  sign: 1 | -1,
+) => {
   for (const { territory, companies } of rows) {
     section.total += sign * companies
     add(section.byTerritory, territory, sign * companies)
@@ -66,7 +74,11 @@ const countSupported = (section: Supported, rows: readonly z.infer<typeof suppor
  */
 const replace = <Row>(
   records: Record<string, Row[]>,
-  { recordId, corrects, rows }: { recordId: string; corrects?: string | undefined; rows: readonly Row[] },
+  {
+    recordId,
+    corrects,
+    rows,
+  }: { recordId: string; corrects?: string | undefined; rows: readonly Row[] },
   count: (rows: readonly Row[], sign: 1 | -1) => void,
 ) => {
   for (const replaced of new Set([corrects, recordId])) {
@@ -76,7 +88,11 @@ const replace = <Row>(
     delete records[replaced]
   }
   count(rows, 1)
-  put(records, recordId, rows.map((row) => ({ ...row })))
+  put(
+    records,
+    recordId,
+    rows.map((row) => ({ ...row })),
+  )
 }
 
 const yearOfRecord = (event: ExportEvent) => Number(event.data.period.from.slice(0, 4))
@@ -97,7 +113,9 @@ export const evolveExportFigures = (
     case 'export.prospection-recorded': {
       const doc = draft ?? blank(yearOfRecord(event))
       const { prospected } = doc
-      replace(prospected.records, event.data, (rows, sign) => countProspected(prospected, rows, sign))
+      replace(prospected.records, event.data, (rows, sign) =>
+        countProspected(prospected, rows, sign),
+      )
       return doc
     }
     case 'export.support-recorded': {

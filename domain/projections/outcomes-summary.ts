@@ -78,7 +78,10 @@ const figuresOf = (doc: EditionOutcomesDoc, minimum: number) => {
     Object.fromEntries(summedFigures.map((f) => [f, reports.filter((r) => r[f] > 0).length])),
   )
   const totals = Object.fromEntries(
-    summedFigures.map((f) => [f, contributors[f] === 0 || enough(contributors[f]) ? doc.totals[f] : null]),
+    summedFigures.map((f) => [
+      f,
+      contributors[f] === 0 || enough(contributors[f]) ? doc.totals[f] : null,
+    ]),
   ) as Record<SummedFigure, number | null>
   const values = (f: SummedFigure) => reports.map((report) => report[f])
   const raised = values('fundsRaisedEur').filter((amount) => amount > 0)

@@ -120,7 +120,12 @@ const reported = (doc: EditionOutcomesDraft, event: EventOf<'outcomes.reported'>
   const { businessContacts, dealsSigned, fundsRaisedEur, pressArticles, jobsCreated, jobsPlanned } =
     event.data
   const figures = {
-    businessContacts, dealsSigned, dealsValueBand, fundsRaisedEur, pressArticles, jobsCreated,
+    businessContacts,
+    dealsSigned,
+    dealsValueBand,
+    fundsRaisedEur,
+    pressArticles,
+    jobsCreated,
     jobsPlanned,
   }
   const entry = { ...figures, revision, by: reportedBy.by, reportedAt: occurredAt(event) }

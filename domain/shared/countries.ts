@@ -53,9 +53,9 @@ export const isCountryCode = (code: string): boolean => known.has(code)
  * France and its overseas departments and collectivities, which have codes of their own:
  * companies there are not foreign, so Team Sud Export does not prospect them.
  */
-export const frenchCountryCodes: readonly string[] = Object.freeze([
-  'FR', 'GP', 'MQ', 'GF', 'RE', 'YT', 'PM', 'BL', 'MF', 'WF', 'PF', 'NC', 'TF',
-])
+export const frenchCountryCodes: readonly string[] = Object.freeze(
+  'FR GP MQ GF RE YT PM BL MF WF PF NC TF'.split(' '),
+)
 
 /**
  * Zod schema for an assigned country code, for commands and request bodies (events take any

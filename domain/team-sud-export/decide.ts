@@ -69,7 +69,8 @@ const checkCorrection = (command: RecordProspection | RecordSupport, state: Expo
   if (corrects === undefined) return
   const corrected = state.records.get(corrects)
   if (corrected === undefined) throw exportErrors.notFound(corrects)
-  if (corrected.supersededBy !== undefined) throw exportErrors.superseded(corrects, corrected.supersededBy)
+  if (corrected.supersededBy !== undefined)
+    throw exportErrors.superseded(corrects, corrected.supersededBy)
   const same = corrected.period.from === period.from && corrected.period.to === period.to
   if (!same) throw exportErrors.correctionChangesPeriod(corrects, period, corrected.period)
 }
@@ -80,7 +81,11 @@ const checkCorrection = (command: RecordProspection | RecordSupport, state: Expo
  * breakdowns (the Japan mission and the US one in one quarter), and a correction is checked
  * without the record it replaces.
  */
-const checkNotRecorded = (command: RecordProspection | RecordSupport, breakdowns: readonly string[], state: ExportRecordsState) => {
+const checkNotRecorded = (
+  command: RecordProspection | RecordSupport,
+  breakdowns: readonly string[],
+  state: ExportRecordsState,
+) => {
   for (const [recordId, entry] of state.records) {
     if (entry.supersededBy !== undefined || recordId === command.corrects) continue
     if (!overlap(entry.period, command.period)) continue
@@ -115,7 +120,11 @@ export const decideExport = (command: ExportCommand, state: ExportRecordsState):
   switch (command.type) {
     case 'RecordProspection': {
       const data = record(command, state, foreignCountry)
-      const rows = command.rows.map(({ country, sector, companies }) => ({ country, sector, companies }))
+      const rows = command.rows.map(({ country, sector, companies }) => ({
+        country,
+        sector,
+        companies,
+      }))
       return [{ type: 'export.prospection-recorded', data: { ...data, rows } }]
     }
     case 'RecordSupport': {

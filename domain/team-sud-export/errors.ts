@@ -15,9 +15,14 @@ const span = ({ from, to }: ExportPeriod) => `${from} to ${to}`
  */
 export const exportErrors = {
   invalidPeriod: (period: ExportPeriod, reason: string) =>
-    refuse('invalid-export-period', 'invalid', `The period ${span(period)} is not valid: ${reason}.`, {
-      period,
-    }),
+    refuse(
+      'invalid-export-period',
+      'invalid',
+      `The period ${span(period)} is not valid: ${reason}.`,
+      {
+        period,
+      },
+    ),
   periodNotOver: (period: ExportPeriod, now: string) =>
     refuse(
       'export-period-not-over',
@@ -40,10 +45,15 @@ export const exportErrors = {
       { row, country },
     ),
   unknownTerritory: (row: number, territory: string) =>
-    refuse('unknown-territory', 'invalid', `rows[${row}]: ${territory} is not a published territory.`, {
-      row,
-      territory,
-    }),
+    refuse(
+      'unknown-territory',
+      'invalid',
+      `rows[${row}]: ${territory} is not a published territory.`,
+      {
+        row,
+        territory,
+      },
+    ),
   duplicateRow: (row: number, breakdown: Details) =>
     refuse(
       'duplicate-export-row',

@@ -36,8 +36,9 @@ export const initialExportRecordsState: ExportRecordsState = Object.freeze({
  *
  * @example breakdownOf({ country: 'US', sector: 'ai', companies: 40 }) // 'US/ai'
  */
-export const breakdownOf = (row: { territory: string } | { country: string; sector: string }): string =>
-  'territory' in row ? row.territory : `${row.country}/${row.sector}`
+export const breakdownOf = (
+  row: { territory: string } | { country: string; sector: string },
+): string => ('territory' in row ? row.territory : `${row.country}/${row.sector}`)
 
 /**
  * Folds one record into a draft state, in place (see domain/shared/decider.ts): a correction
@@ -45,7 +46,10 @@ export const breakdownOf = (row: { territory: string } | { country: string; sect
  *
  * @example fold(exportDecider, [recorded, corrected]).records.get('q1')?.supersededBy // 'q1-fix'
  */
-export const evolveExportRecords = (draft: ExportRecordsState, event: ExportEvent): ExportRecordsState => {
+export const evolveExportRecords = (
+  draft: ExportRecordsState,
+  event: ExportEvent,
+): ExportRecordsState => {
   const { recordId, period, rows, corrects } = event.data
   const corrected = corrects === undefined ? undefined : draft.records.get(corrects)
   if (corrected) corrected.supersededBy = recordId
@@ -77,10 +81,12 @@ export const exportRecordsSnapshot: SnapshotCodec<ExportRecordsState> = {
   }),
   decode: (stored) => ({
     records: new Map(
-      storedRecords.parse(stored).records.map(([id, { breakdowns, ...entry }]) => [
-        id,
-        { ...entry, breakdowns: new Set(breakdowns) },
-      ]),
+      storedRecords
+        .parse(stored)
+        .records.map(([id, { breakdowns, ...entry }]) => [
+          id,
+          { ...entry, breakdowns: new Set(breakdowns) },
+        ]),
     ),
   }),
 }

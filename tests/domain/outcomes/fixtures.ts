@@ -1,7 +1,4 @@
-import {
-  applicationDecider,
-  type ApplicationEvent,
-} from '../../../domain/application/index.js'
+import { applicationDecider, type ApplicationEvent } from '../../../domain/application/index.js'
 import { editionDecider, type EditionEvent } from '../../../domain/edition/index.js'
 import type { OutcomeFigures } from '../../../domain/events/index.js'
 import {
@@ -81,5 +78,9 @@ export const decideReport: Decide<ReportOutcomes, OutcomesHistoryEvent> = (comma
   const applied = history.filter(isApplication).filter(ours)
   const application = applied.length > 0 ? fold(applicationDecider, applied) : undefined
   const state = fold(outcomesDecider, history.filter(isOutcomes).filter(ours))
-  return outcomesDecider.decide(command, state, application ? { edition, application } : { edition })
+  return outcomesDecider.decide(
+    command,
+    state,
+    application ? { edition, application } : { edition },
+  )
 }

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applicationDecider } from '../../../domain/application/index.js'
 import { editionDecider } from '../../../domain/edition/index.js'
-import {
-  outcomesDecider,
-  outcomesId,
-  outcomesStreamId,
-} from '../../../domain/outcomes/index.js'
+import { outcomesDecider, outcomesId, outcomesStreamId } from '../../../domain/outcomes/index.js'
 import { fold } from '../../../domain/shared/decider.js'
 import {
   closed,
@@ -24,7 +20,9 @@ const member = [opened(), submitted('app-1', 's1'), selected('app-1', 's1')]
 
 describe('ReportOutcomes: only members report', () => {
   it('records a member’s report, as the start-up made it, numbered 1', () => {
-    given(member).when(reportOutcomes('s1')).then([reported('s1', 1)])
+    given(member)
+      .when(reportOutcomes('s1'))
+      .then([reported('s1', 1)])
   })
 
   it('records a report staff make for a member, naming the staff member', () => {
@@ -91,7 +89,9 @@ describe('ReportOutcomes: only once the show has started', () => {
   })
 
   it('takes a report once the edition is closed: outcomes come after the show', () => {
-    given([...member, closed]).when(reportOutcomes('s1')).then([reported('s1', 1)])
+    given([...member, closed])
+      .when(reportOutcomes('s1'))
+      .then([reported('s1', 1)])
   })
 
   it('refuses a time that is no time', () => {
@@ -108,9 +108,7 @@ describe('ReportOutcomes: a later report supersedes the earlier one', () => {
     const later = { ...figures, businessContacts: 60, dealsSigned: 0, dealsValueBand: null }
     given([...member, first])
       .when(reportOutcomes('s1', { ...later, reportedBy: { by: 'staff', staffMember: 'staff-7' } }))
-      .then([
-        reported('s1', 2, { ...later, reportedBy: { by: 'staff', staffMember: 'staff-7' } }),
-      ])
+      .then([reported('s1', 2, { ...later, reportedBy: { by: 'staff', staffMember: 'staff-7' } })])
   })
 
   it('numbers each start-up’s revisions on their own', () => {
@@ -118,7 +116,9 @@ describe('ReportOutcomes: a later report supersedes the earlier one', () => {
     given([...both, reported('s2', 1), reported('s2', 2)])
       .when(reportOutcomes('s2'))
       .then([reported('s2', 3)])
-    given([...both, reported('s2', 1)]).when(reportOutcomes('s1')).then([reported('s1', 2)])
+    given([...both, reported('s2', 1)])
+      .when(reportOutcomes('s1'))
+      .then([reported('s1', 2)])
   })
 
   it('keeps the latest report whole in the state, with its revision', () => {
@@ -163,7 +163,9 @@ describe('ReportOutcomes: the figures', () => {
       jobsCreated: 0,
       jobsPlanned: 0,
     }
-    given(member).when(reportOutcomes('s1', nothing)).then([reported('s1', 1, nothing)])
+    given(member)
+      .when(reportOutcomes('s1', nothing))
+      .then([reported('s1', 1, nothing)])
   })
 
   it.each([

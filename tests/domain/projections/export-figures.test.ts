@@ -39,7 +39,12 @@ const records = feedOf([
   supported('s-2019-1', h1(2019), [{ territory: 'aix-marseille-provence', companies: 20 }]),
   prospected('p-2019-2', h2(2019), [{ country: 'US', sector: 'health', companies: 50 }]),
   // The first half was miscounted: Japan had 120, and the US record belonged to no mission.
-  prospected('p-2019-1-fix', h1(2019), [{ country: 'JP', sector: 'health', companies: 120 }], 'p-2019-1'),
+  prospected(
+    'p-2019-1-fix',
+    h1(2019),
+    [{ country: 'JP', sector: 'health', companies: 120 }],
+    'p-2019-1',
+  ),
   supported('s-2020-1', h1(2020), [
     { territory: 'nice-cote-d-azur', companies: 15 },
     { territory: 'aix-marseille-provence', companies: 5 },
@@ -104,7 +109,11 @@ describe('Team Sud Export’s cumulative figures', () => {
   it('stop at a year when asked: "by 2019"', () => {
     const summary = summariseExportFigures(years(), { throughYear: 2019 })
 
-    expect(summary).toMatchObject({ throughYear: 2019, prospected: { total: 170 }, supported: { total: 20 } })
+    expect(summary).toMatchObject({
+      throughYear: 2019,
+      prospected: { total: 170 },
+      supported: { total: 20 },
+    })
     expect(summary.years.map((row) => row.year)).toEqual([2019])
   })
 })

@@ -43,10 +43,24 @@ const members = feedOf([
   ...[one, two, three, four].map((applicant) => submitted(applicant)),
   ...[1, 2, 3, 4].map((n) => decided(n, true)),
   [report(1, 1, { dealsSigned: 1, dealsValueBand: 'under-10k' }), '2020-01-20T10:00:00+01:00'],
-  [report(2, 1, { dealsSigned: 3, dealsValueBand: '100k-1m', fundsRaisedEur: 400_000 }), '2020-01-21T10:00:00+01:00'],
-  [report(3, 1, { dealsSigned: 2, dealsValueBand: '1m-10m', fundsRaisedEur: 2_000_000 }), '2020-01-22T10:00:00+01:00'],
-  [report(1, 2, { businessContacts: 55, dealsSigned: 2, dealsValueBand: '10k-100k',
-    fundsRaisedEur: 150_000, reportedBy: { by: 'staff', staffMember: 'staff-7' } }), '2020-03-02T10:00:00+01:00'],
+  [
+    report(2, 1, { dealsSigned: 3, dealsValueBand: '100k-1m', fundsRaisedEur: 400_000 }),
+    '2020-01-21T10:00:00+01:00',
+  ],
+  [
+    report(3, 1, { dealsSigned: 2, dealsValueBand: '1m-10m', fundsRaisedEur: 2_000_000 }),
+    '2020-01-22T10:00:00+01:00',
+  ],
+  [
+    report(1, 2, {
+      businessContacts: 55,
+      dealsSigned: 2,
+      dealsValueBand: '10k-100k',
+      fundsRaisedEur: 150_000,
+      reportedBy: { by: 'staff', staffMember: 'staff-7' },
+    }),
+    '2020-03-02T10:00:00+01:00',
+  ],
 ])
 
 const docOf = (events = members): EditionOutcomesDoc =>
@@ -56,7 +70,11 @@ describe('the outcomes projection', () => {
   it('counts who answered, and adds up each member’s latest report only', () => {
     const doc = docOf()
 
-    expect(doc).toMatchObject({ editionId: 'ces-2020', editionName: 'CES Las Vegas 2020', year: 2020 })
+    expect(doc).toMatchObject({
+      editionId: 'ces-2020',
+      editionName: 'CES Las Vegas 2020',
+      year: 2020,
+    })
     expect(doc.tally.selected).toBe(4)
     expect(doc.answered).toBe(3)
     expect(doc.totals).toEqual({
@@ -128,8 +146,13 @@ describe('the outcomes’ summary: aggregates only', () => {
 
   it('withholds a figure fewer than three members put something in, and everything below three answers', () => {
     const pair = feedOf([
-      opened, submitted(one), submitted(two), decided(1, true), decided(2, true),
-      report(1, 1, { fundsRaisedEur: 90_000 }), report(2, 1),
+      opened,
+      submitted(one),
+      submitted(two),
+      decided(1, true),
+      decided(2, true),
+      report(1, 1, { fundsRaisedEur: 90_000 }),
+      report(2, 1),
     ])
     expect(summariseOutcomes(docOf(pair)).figures).toBeNull()
     const withThird = feedOf([...pair, submitted(three), decided(3, true), report(3, 1)])
@@ -144,7 +167,12 @@ describe('the outcomes’ summary: aggregates only', () => {
   })
 
   it('withholds nothing from staff, who ask with a threshold of one', () => {
-    const single = feedOf([opened, submitted(one), decided(1, true), report(1, 1, { fundsRaisedEur: 90_000 })])
+    const single = feedOf([
+      opened,
+      submitted(one),
+      decided(1, true),
+      report(1, 1, { fundsRaisedEur: 90_000 }),
+    ])
 
     const { figures } = summariseOutcomes(docOf(single), { minimumContributors: 1 })
 
@@ -155,7 +183,12 @@ describe('the outcomes’ summary: aggregates only', () => {
   it('lists editions year over year', () => {
     const doc = docOf()
     const earlier = { ...doc, editionId: 'ces-2019', editionName: 'CES 2019', year: 2019 }
-    const vivatech = { ...doc, editionId: 'vivatech-2019', editionName: 'VivaTech 2019', year: 2019 }
+    const vivatech = {
+      ...doc,
+      editionId: 'vivatech-2019',
+      editionName: 'VivaTech 2019',
+      year: 2019,
+    }
 
     const rows = outcomesYearOverYear([doc, vivatech, earlier])
 

@@ -21,12 +21,16 @@ const first = recordProspection('p-2019-q1')
 
 describe('RecordProspection and RecordSupport', () => {
   it('records the foreign companies prospected over a period, by country and sector', () => {
-    given([]).when(first).then([recorded(first)])
+    given([])
+      .when(first)
+      .then([recorded(first)])
   })
 
   it('records the regional companies supported over a period, by territory', () => {
     const support = recordSupport('s-2019-q1')
-    given([]).when(support).then([recorded(support)])
+    given([])
+      .when(support)
+      .then([recorded(support)])
   })
 
   it('keeps each kind of each year in a stream of its own', () => {
@@ -56,25 +60,39 @@ describe('a period is days gone by, within one calendar year', () => {
 
   it('takes a period on its last day, and a single day', () => {
     const today = recordSupport('s', { period: { from: '2020-01-01', to: '2020-01-15' } })
-    given([]).when(today).then([recorded(today)])
+    given([])
+      .when(today)
+      .then([recorded(today)])
     const ces = recordProspection('ces', { period: { from: '2019-01-08', to: '2019-01-08' } })
-    given([]).when(ces).then([recorded(ces)])
+    given([])
+      .when(ces)
+      .then([recorded(ces)])
   })
 })
 
 describe('counts and breakdowns are sane', () => {
-  it.each([-1, 2.5, Number.NaN])('refuses %s companies, even from a caller that skipped the schema', (companies) => {
-    const rows = [prospectionRows[0]!, { country: 'DE', sector: 'energy', companies }]
-    given([])
-      .when(recordProspection('p', { rows }))
-      .thenThrows({ code: 'invalid-export-count', kind: 'invalid', details: { row: 1 } })
-  })
+  it.each([-1, 2.5, Number.NaN])(
+    'refuses %s companies, even from a caller that skipped the schema',
+    (companies) => {
+      const rows = [prospectionRows[0]!, { country: 'DE', sector: 'energy', companies }]
+      given([])
+        .when(recordProspection('p', { rows }))
+        .thenThrows({ code: 'invalid-export-count', kind: 'invalid', details: { row: 1 } })
+    },
+  )
 
-  it.each(['FR', 'RE', 'NC', 'UK'])('refuses %s: not a foreign country’s assigned code', (country) => {
-    given([])
-      .when(recordProspection('p', { rows: [{ country, sector: 'ai', companies: 3 }] }))
-      .thenThrows({ code: 'not-a-foreign-country', kind: 'invalid', details: { row: 0, country } })
-  })
+  it.each(['FR', 'RE', 'NC', 'UK'])(
+    'refuses %s: not a foreign country’s assigned code',
+    (country) => {
+      given([])
+        .when(recordProspection('p', { rows: [{ country, sector: 'ai', companies: 3 }] }))
+        .thenThrows({
+          code: 'not-a-foreign-country',
+          kind: 'invalid',
+          details: { row: 0, country },
+        })
+    },
+  )
 
   it('refuses a territory that is not published', () => {
     const rows = [{ territory: 'gotham' as 'grand-avignon', companies: 3 }]
@@ -87,7 +105,11 @@ describe('counts and breakdowns are sane', () => {
     const rows = [...prospectionRows, { country: 'US', sector: 'ai', companies: 5 }]
     given([])
       .when(recordProspection('p', { rows }))
-      .thenThrows({ code: 'duplicate-export-row', kind: 'invalid', details: { row: 2, breakdown: 'US/ai' } })
+      .thenThrows({
+        code: 'duplicate-export-row',
+        kind: 'invalid',
+        details: { row: 2, breakdown: 'US/ai' },
+      })
   })
 
   it('refuses a record with no rows', () => {
@@ -98,7 +120,9 @@ describe('counts and breakdowns are sane', () => {
 
   it('takes a breakdown of zero companies: a mission that found none is a fact', () => {
     const none = recordProspection('p', { rows: [{ country: 'BR', sector: 'food', companies: 0 }] })
-    given([]).when(none).then([recorded(none)])
+    given([])
+      .when(none)
+      .then([recorded(none)])
   })
 })
 
@@ -123,13 +147,17 @@ describe('a period is not recorded twice for the same breakdown, unless correcte
 
   it('takes the next period for the same breakdowns', () => {
     const next = recordProspection('p-2019-q2', { period: q2 })
-    given([recorded(first)]).when(next).then([recorded(next)])
+    given([recorded(first)])
+      .when(next)
+      .then([recorded(next)])
   })
 
   it('takes the same days for other breakdowns (another mission in the same quarter)', () => {
     const rows = [{ country: 'CN', sector: 'ai', companies: 60 }]
     const china = recordProspection('p-2019-q1-china', { rows })
-    given([recorded(first)]).when(china).then([recorded(china)])
+    given([recorded(first)])
+      .when(china)
+      .then([recorded(china)])
   })
 
   describe('a correction', () => {
@@ -138,12 +166,16 @@ describe('a period is not recorded twice for the same breakdown, unless correcte
 
     it('replaces a record whole, for the same period', () => {
       const correction = fix({ rows: [{ country: 'US', sector: 'ai', companies: 130 }] })
-      given([recorded(first)]).when(correction).then([recorded(correction)])
+      given([recorded(first)])
+        .when(correction)
+        .then([recorded(correction)])
     })
 
     it('may empty a period: its figures are withdrawn', () => {
       const correction = fix({ rows: [] })
-      given([recorded(first)]).when(correction).then([recorded(correction)])
+      given([recorded(first)])
+        .when(correction)
+        .then([recorded(correction)])
     })
 
     it('keeps its record’s period: figures move by emptying one and recording the other', () => {
@@ -159,7 +191,11 @@ describe('a period is not recorded twice for the same breakdown, unless correcte
     it('names a record of the stream', () => {
       given([])
         .when(fix())
-        .thenThrows({ code: 'export-record-not-found', kind: 'not-found', details: { recordId: 'p-2019-q1' } })
+        .thenThrows({
+          code: 'export-record-not-found',
+          kind: 'not-found',
+          details: { recordId: 'p-2019-q1' },
+        })
     })
 
     it('corrects the latest version only', () => {
@@ -171,14 +207,18 @@ describe('a period is not recorded twice for the same breakdown, unless correcte
           details: { recordId: 'p-2019-q1', supersededBy: 'p-2019-q1-fix' },
         })
       const again = recordProspection('p-2019-q1-fix-2', { corrects: 'p-2019-q1-fix' })
-      given([recorded(first), recorded(fix())]).when(again).then([recorded(again)])
+      given([recorded(first), recorded(fix())])
+        .when(again)
+        .then([recorded(again)])
     })
 
     it('frees the breakdowns it drops, and still guards those it keeps', () => {
       const japanOnly = fix({ rows: [{ country: 'JP', sector: 'health', companies: 40 }] })
       const january = { from: '2019-01-01', to: '2019-01-31' }
       const us = recordProspection('p-us', { period: january, rows: [prospectionRows[0]!] })
-      given([recorded(first), recorded(japanOnly)]).when(us).then([recorded(us)])
+      given([recorded(first), recorded(japanOnly)])
+        .when(us)
+        .then([recorded(us)])
       const japan = recordProspection('p-jp', { period: january, rows: [prospectionRows[1]!] })
       given([recorded(first), recorded(japanOnly)])
         .when(japan)
