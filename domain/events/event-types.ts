@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import * as data from './event-data.js'
+import * as exportData from './export-data.js'
+import * as outcomeData from './outcome-data.js'
 
 /**
  * The registry of public event types: name → the current data schema, its schema
@@ -73,6 +75,24 @@ export const eventTypes = {
     schemaVersion: 1,
     data: data.partnerJoined,
     summary: 'A partner joined an edition, with what it contributes.',
+  },
+  'outcomes.reported': {
+    schemaVersion: 1,
+    data: outcomeData.outcomesReported,
+    summary:
+      'A member of a delegation reported what it brought back from the show (contacts, deals, funds, press, jobs), or staff recorded it: it supersedes its earlier report for the edition.',
+  },
+  'export.prospection-recorded': {
+    schemaVersion: 1,
+    data: exportData.prospectionRecorded,
+    summary:
+      'Staff recorded the foreign companies Team Sud Export prospected over a period, by country and sector (or corrected an earlier record).',
+  },
+  'export.support-recorded': {
+    schemaVersion: 1,
+    data: exportData.supportRecorded,
+    summary:
+      'Staff recorded the regional companies Team Sud Export supported in their international development over a period, by territory (or corrected an earlier record).',
   },
 } as const
 

@@ -94,6 +94,29 @@ export const partnerShares = {
     fields: ['partnerId', 'editionId', 'name', 'kind'],
     why: 'Who supports an edition. Not what it contributes: that is between it and the Région.',
   },
+  'outcomes.reported': {
+    fields: null,
+    why:
+      'One member’s own figures (contacts, deals, funds raised, jobs) and its note to staff, ' +
+      'told to the Région in confidence: even without the note, every event is one start-up’s ' +
+      'figures. What the delegation brought back reaches partners as the reports’ aggregates, ' +
+      'never as events.',
+  },
+  'export.prospection-recorded': {
+    fields: null,
+    why:
+      'Team Sud Export’s bookkeeping (records by period, and their corrections) and the ' +
+      'countries and sectors the Région targets: the Région publishes the cumulative figures ' +
+      'itself. Withheld is the reversible choice: sharing later adds a type partners may ' +
+      'subscribe to, withdrawing one they rely on breaks them.',
+  },
+  'export.support-recorded': {
+    fields: null,
+    why:
+      'Team Sud Export’s bookkeeping, like its prospection: the companies supported per ' +
+      'territory reach partners, if the Région so decides, as a report, not as records and ' +
+      'corrections to reconcile.',
+  },
 } as const satisfies { readonly [T in EventType]: PartnerShare<T> }
 
 /** The event types partners receive, on the feed and in webhooks. */

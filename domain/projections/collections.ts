@@ -26,6 +26,10 @@ export const collections = {
   editionPartners: (editionId: string) => `partners#${editionId}`,
   /** One row per edition (id = editionId) for the year-over-year view. */
   history: 'history',
+  /** One document per edition (id = editionId): its members' outcomes; staff only. */
+  editionOutcomes: 'edition-outcomes',
+  /** One document per calendar year (id = the year): Team Sud Export's figures. */
+  exportFigures: 'export-figures',
 } as const
 
 /** The projections' names: the projector keeps one checkpoint (freshness) per name. */
@@ -36,6 +40,8 @@ export const projectionNames = {
   awards: 'awards',
   partners: 'partners',
   history: 'history',
+  outcomes: 'outcomes',
+  exportFigures: 'export-figures',
 } as const
 
 /**

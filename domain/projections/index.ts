@@ -1,7 +1,9 @@
 import { awardsProjection } from './awards.js'
 import { delegationProjection } from './delegation.js'
 import { editionSummaryProjection } from './edition-summary.js'
+import { exportFiguresProjection } from './export-figures.js'
 import { historyProjection } from './history.js'
+import { outcomesProjection } from './outcomes.js'
 import { partnersProjection } from './partners.js'
 import type { Projection } from './projection.js'
 import { startupDirectoryProjection } from './startup-directory.js'
@@ -10,7 +12,11 @@ export * from './awards.js'
 export * from './collections.js'
 export * from './delegation.js'
 export * from './edition-summary.js'
+export * from './export-figures.js'
+export * from './export-summary.js'
 export * from './history.js'
+export * from './outcomes.js'
+export * from './outcomes-summary.js'
 export * from './partners.js'
 export type * from './projection.js'
 export * from './startup-directory.js'
@@ -29,4 +35,6 @@ export const projections: readonly Projection[] = [
   awardsProjection,
   partnersProjection,
   historyProjection,
+  outcomesProjection,
+  exportFiguresProjection,
 ]

@@ -1,4 +1,5 @@
 export * from './consent.js'
+export * from './countries.js'
 export * from './decider.js'
 export * from './email.js'
 export * from './errors.js'

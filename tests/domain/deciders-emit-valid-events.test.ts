@@ -5,9 +5,12 @@ import { partnerDecider } from '../../domain/partner/index.js'
 import { type Decider, fold } from '../../domain/shared/decider.js'
 import { UnknownCommandError } from '../../domain/shared/errors.js'
 import { startupDecider } from '../../domain/startup/index.js'
+import { exportDecider } from '../../domain/team-sud-export/index.js'
 import * as f from './edition/fixtures.js'
 import type { Decide } from './given-when-then.js'
+import { decideReport, reportOutcomes, type OutcomesHistoryEvent } from './outcomes/fixtures.js'
 import { decideInProgramme, type ProgrammeCommand } from './programme.js'
+import { recordProspection, recordSupport } from './team-sud-export/fixtures.js'
 
 /** Runs commands one after another, each against the history the previous ones made. */
 const run = <C, E>(decide: Decide<C, E>, commands: readonly C[], history: readonly E[] = []): E[] =>
@@ -56,8 +59,21 @@ const held: ProgrammeCommand[] = [
   { type: 'DismissApplication', applicationId: 'app-5', reason: 'Unknown to the company', now: f.now },
 ]
 
+const decided = run(decideInProgramme, programme)
+const staff = { by: 'staff', staffMember: 'staff-1' } as const
+
 const events: DomainEvent[] = [
-  ...run(decideInProgramme, programme),
+  ...decided,
+  ...run(
+    decideReport,
+    [reportOutcomes('s1'), reportOutcomes('s1', { reportedBy: staff, noteForStaff: 'Checked.' })],
+    decided as OutcomesHistoryEvent[],
+  ),
+  ...run(alone(exportDecider), [
+    recordProspection('p-2019-q1'),
+    recordProspection('p-2019-q1-fix', { corrects: 'p-2019-q1', rows: [] }),
+    recordSupport('s-2019-q1'),
+  ]),
   ...registered,
   ...run(decideInProgramme, held, [f.opened(), ...registered]),
   ...run(alone(partnerDecider), [

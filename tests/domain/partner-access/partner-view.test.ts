@@ -30,13 +30,16 @@ describe('what partners see of an event', () => {
     })
   })
 
-  it('shows nothing of applications, rejections, reasons or contributions', () => {
+  it('shows nothing of applications, rejections, reasons, contributions, outcomes or Team Sud Export’s records', () => {
     expect(withheldEventTypes).toEqual([
       'application.held',
       'application.submitted',
       'application.rejected',
       'application.dismissed',
       'startup.contacts-erased',
+      'outcomes.reported',
+      'export.prospection-recorded',
+      'export.support-recorded',
     ])
     expect(partnerData(applicationSubmitted('app-1', 'startup-1'))).toEqual({})
     for (const type of ['application.selected', 'application.withdrawn'] as const) {

@@ -1,9 +1,12 @@
 import { currentSchemaVersion, type DomainEvent } from '../../../domain/events/index.js'
+import { outcomesId, outcomesStreamId } from '../../../domain/outcomes/index.js'
 import type { DocKey, FeedEvent, Projection } from '../../../domain/projections/index.js'
+import { exportRecordsId, exportStreamId } from '../../../domain/team-sud-export/index.js'
 
 /**
  * The stream an event lives in: an application's life has a stream of its own, apart from
- * its edition's (opening, closing, awards, partners joining), its start-up's and partners'.
+ * its edition's (opening, closing, awards, partners joining), its start-up's and partners'; so
+ * do a member's outcomes for one edition, and Team Sud Export's records of one kind and year.
  *
  * @example streamOf(selected) // 'application-a1-ces-2020'
  */
@@ -15,6 +18,13 @@ export const streamOf = (event: DomainEvent): string => {
       return `personal-data-${event.data.startupId}`
     case 'partner.registered':
       return `partner-${event.data.partnerId}`
+    case 'outcomes.reported':
+      return outcomesStreamId(outcomesId(event.data.editionId, event.data.startupId))
+    case 'export.prospection-recorded':
+    case 'export.support-recorded': {
+      const kind = event.type === 'export.support-recorded' ? 'support' : 'prospection'
+      return exportStreamId(exportRecordsId(kind, Number(event.data.period.from.slice(0, 4))))
+    }
     case 'application.submitted':
     case 'application.selected':
     case 'application.rejected':

@@ -43,7 +43,7 @@ describe.each(projections.map((projection) => [projection.name, projection] as c
 const inverted = (events: readonly FeedEvent[], earlier: string, later: string, on: string[]) => {
   const seen = new Set<string>()
   for (const event of events) {
-    const ref = on.map((field) => (event.data as Record<string, unknown>)[field]).join('/')
+    const ref = JSON.stringify(on.map((field) => (event.data as Record<string, unknown>)[field]))
     if (event.type === earlier) seen.add(ref)
     if (event.type === later && !seen.has(ref)) return true
   }
@@ -51,7 +51,7 @@ const inverted = (events: readonly FeedEvent[], earlier: string, later: string, 
 }
 
 describe('the interleavings the property tests try', () => {
-  it('hold every cross-stream case: early applications, awards, joins, late registrations', () => {
+  it('hold every cross-stream case: early applications, awards, joins, reports, late registrations', () => {
     const samples = fc.sample(fc.tuple(seed, choices), { numRuns: 50, seed: 42 })
     const feeds = samples.map(([programmeSeed, some]) => interleave(programme(programmeSeed), some))
 
@@ -62,6 +62,9 @@ describe('the interleavings the property tests try', () => {
     expect(cases('application.selected', 'award.won', 'editionId', 'startupId')).toBeGreaterThan(5)
     expect(cases('startup.registered', 'application.submitted', 'startupId')).toBeGreaterThan(5)
     expect(cases('partner.registered', 'partner.joined', 'partnerId')).toBeGreaterThan(5)
+    expect(cases('edition.opened', 'outcomes.reported', 'editionId')).toBeGreaterThan(5)
+    expect(cases('application.selected', 'outcomes.reported', 'editionId', 'startupId')).toBeGreaterThan(5)
+    expect(cases('export.prospection-recorded', 'export.support-recorded', 'period')).toBeGreaterThan(5)
   })
 })
 

@@ -45,6 +45,67 @@ const registration = ({ n, territory, themes: own }: Startup): Told => [{
   },
 }, at(n)]
 
+const bands = [null, 'under-10k', '10k-100k', '100k-1m', '1m-10m'] as const
+
+/** A member's report after the show, and now and then a second one that supersedes it. */
+const reports = (
+  random: Random,
+  ids: { applicationId: string; editionId: string; startupId: string },
+  day: number,
+): Told[] => {
+  const report = (revision: number): Told => {
+    const band = pick(random, bands)
+    const data = {
+      ...ids, revision, businessContacts: Math.floor(random() * 80),
+      dealsSigned: band === null ? 0 : 1 + Math.floor(random() * 4), dealsValueBand: band,
+      fundsRaisedEur: random() < 0.3 ? Math.floor(random() * 2_000) * 1_000 : 0,
+      pressArticles: Math.floor(random() * 6), jobsCreated: Math.floor(random() * 3),
+      jobsPlanned: Math.floor(random() * 6),
+      reportedBy: revision === 1 ? { by: 'startup' as const }
+        : { by: 'staff' as const, staffMember: 'staff-1' },
+    }
+    return [{ type: 'outcomes.reported', data }, at(day + revision * 20)]
+  }
+  return random() < 0.3 ? [report(1), report(2)] : [report(1)]
+}
+
+const countries = ['US', 'JP', 'CN', 'DE', 'GB', 'CA']
+
+/**
+ * Team Sud Export's records of three years, by half-year: prospection by country and
+ * sector, support by territory, some corrected (one emptied) in the same period.
+ */
+const exportRecords = (random: Random): Told[] =>
+  [2018, 2019, 2020].flatMap((year, y) => ['01-01/06-30', '07-01/12-31'].flatMap((half, h) => {
+    const [from, to] = half.split('/').map((day) => `${year}-${day}`) as [string, string]
+    const period = { from, to }
+    const day = 200 + y * 365 + h * 180
+    const prospection = (recordId: string, corrects?: string) => ({
+      recordId, period, ...(corrects ? { corrects } : {}),
+      rows: [...new Set([pick(random, countries), pick(random, countries)])].map((country) => (
+        { country, sector: pick(random, themes), companies: Math.floor(random() * 400) })),
+    })
+    const support = (recordId: string, corrects?: string, empty = false) => ({
+      recordId, period, ...(corrects ? { corrects } : {}),
+      rows: empty ? [] : [...new Set([pick(random, territories), pick(random, territories)])]
+        .map((territory) => ({ territory, companies: Math.floor(random() * 40) })),
+    })
+    const p = `p-${year}-${h + 1}`
+    const s = `s-${year}-${h + 1}`
+    const told: Told[] = [
+      [{ type: 'export.prospection-recorded', data: prospection(p) }, at(day)],
+      [{ type: 'export.support-recorded', data: support(s) }, at(day)],
+    ]
+    if (random() < 0.4) {
+      told.push([{ type: 'export.prospection-recorded', data: prospection(`${p}-fix`, p) }, at(day + 9)])
+    }
+    if (random() < 0.3) {
+      told.push([{ type: 'export.support-recorded', data: support(`${s}-fix`, s, random() < 0.5) },
+        at(day + 9)])
+    }
+    return told
+  }))
+
 /** One edition: opened, partners join, applications live their lives, awards, closed. */
 const edition = (random: Random, e: number, startups: readonly Startup[]): Told[] => {
   const editionId = `ces-${2019 + e}`
@@ -85,6 +146,7 @@ const edition = (random: Random, e: number, startups: readonly Startup[]): Told[
       // Now and then at one instant for every edition: a start-up's awards must still sort.
       told.push([{ type: 'award.won', data: award }, at(random() < 0.3 ? 600 : start + 190)])
     }
+    if (selected && random() < 0.6) told.push(...reports(random, ids, start + 210 + n))
     if (selected && random() < 0.1) {
       told.push([{ type: 'application.withdrawn', data: { ...ids, by: 'staff' } }, at(start + 195)])
     }
@@ -97,7 +159,8 @@ const edition = (random: Random, e: number, startups: readonly Startup[]): Told[
  * A programme told as a Feed would first hold it (each fact after the facts it needs):
  * partners registered (one never does), start-ups registered (one never does, its
  * applications stand in), three editions with partners joining, applications submitted,
- * decided and withdrawn, awards won, closings. Different seeds, different programmes.
+ * decided and withdrawn, awards won, members' outcomes reported (some twice), closings, and
+ * Team Sud Export's records (some corrected). Different seeds, different programmes.
  *
  * @example const events = programme(42) // ~100–150 Feed events
  */
@@ -111,6 +174,7 @@ export const programme = (seed: number): FeedEvent[] => {
     ...registered,
     ...startups.filter((startup) => startup.registers).map(registration),
     ...[0, 1, 2].flatMap((e) => edition(random, e, startups)),
+    ...exportRecords(random),
   ]
   return feedOf(told)
 }

@@ -11,7 +11,16 @@ describe('the projections the projector runs', () => {
 
     expect(new Set(names).size).toBe(names.length)
     expect(names.sort()).toEqual(
-      ['awards', 'delegation', 'edition-summary', 'history', 'partners', 'startup-directory'],
+      [
+        'awards',
+        'delegation',
+        'edition-summary',
+        'export-figures',
+        'history',
+        'outcomes',
+        'partners',
+        'startup-directory',
+      ],
     )
     for (const projection of projections) {
       for (const type of projection.eventTypes) expect(eventTypeNames).toContain(type)

@@ -170,6 +170,51 @@ const everyType: Record<EventType, { streamId: string; event: DomainEvent }> = {
       },
     },
   },
+  'outcomes.reported': {
+    streamId: 'outcomes-ces-2030.s-1',
+    event: {
+      type: 'outcomes.reported',
+      data: {
+        editionId: 'ces-2030',
+        startupId: 's-1',
+        applicationId: 'a-1',
+        revision: 1,
+        businessContacts: 40,
+        dealsSigned: 2,
+        dealsValueBand: '100k-1m',
+        fundsRaisedEur: 987_654_321,
+        pressArticles: 3,
+        jobsCreated: 2,
+        jobsPlanned: 5,
+        reportedBy: { by: 'staff', staffMember: `${secret}-staff` },
+        noteForStaff: `${secret} note`,
+      },
+    },
+  },
+  'export.prospection-recorded': {
+    streamId: 'team-sud-export-prospection-2029',
+    event: {
+      type: 'export.prospection-recorded',
+      data: {
+        recordId: `${secret}-p`,
+        period: { from: '2029-01-01', to: '2029-03-31' },
+        rows: [{ country: 'US', sector: 'ai', companies: 120 }],
+        corrects: `${secret}-p-0`,
+      },
+    },
+  },
+  'export.support-recorded': {
+    streamId: 'team-sud-export-support-2029',
+    event: {
+      type: 'export.support-recorded',
+      data: {
+        recordId: `${secret}-s`,
+        period: { from: '2029-01-01', to: '2029-03-31' },
+        rows: [{ territory: 'aix-marseille-provence', companies: 18 }],
+        corrects: `${secret}-s-0`,
+      },
+    },
+  },
 }
 
 interface Sent {
@@ -238,10 +283,11 @@ describe('the partner allow-list, on the feed and in webhooks', () => {
     }
   })
 
-  it('holds nothing withheld: no marker, SIRET, contact, reason, pitch or contribution', () => {
+  it('holds nothing withheld: no marker, SIRET, contact, reason, pitch, contribution or outcome', () => {
     for (const text of [feedText, rawBodies]) {
       expect(text).not.toContain(secret)
       expect(text).not.toMatch(/99999999999999|withheld@|"contact"|"reason"|"contribution"/)
+      expect(text).not.toMatch(/987654321|"fundsRaisedEur"|"rows"/)
     }
   })
 

@@ -84,6 +84,30 @@ const everyType: Record<EventType, DomainEvent['data']> = {
     kind: 'metropolis',
   },
   'partner.joined': partnerJoined('tpm').data,
+  'outcomes.reported': {
+    editionId: 'ces-2020',
+    startupId: 'startup-1',
+    applicationId: 'app-1',
+    revision: 1,
+    businessContacts: 40,
+    dealsSigned: 2,
+    dealsValueBand: '100k-1m',
+    fundsRaisedEur: 500_000,
+    pressArticles: 3,
+    jobsCreated: 2,
+    jobsPlanned: 5,
+    reportedBy: { by: 'startup' },
+  },
+  'export.prospection-recorded': {
+    recordId: 'p-2019-q1',
+    period: { from: '2019-01-01', to: '2019-03-31' },
+    rows: [{ country: 'US', sector: 'ai', companies: 120 }],
+  },
+  'export.support-recorded': {
+    recordId: 's-2019-q1',
+    period: { from: '2019-01-01', to: '2019-03-31' },
+    rows: [{ territory: 'aix-marseille-provence', companies: 18 }],
+  },
 }
 
 const feedEvent = (type: EventType, position: number) => ({
