@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { RecordedCall } from '../../../functions/shared/aws-call-recorder.js'
 import { tables } from '../../../functions/shared/tables.js'
@@ -28,12 +28,8 @@ export interface Unplaced {
  */
 export const readRecordedCalls = (dir: string): RecordedCall[] => {
   const sums = new Map<string, RecordedCall>()
-  let files: string[] = []
-  try {
-    files = readdirSync(dir).filter((file) => file.endsWith('.json'))
-  } catch {
-    return []
-  }
+  if (!existsSync(dir)) return []
+  const files = readdirSync(dir).filter((file) => file.endsWith('.json'))
   for (const file of files) {
     for (const call of JSON.parse(readFileSync(join(dir, file), 'utf8')) as RecordedCall[]) {
       const { count, ...request } = call
