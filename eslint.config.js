@@ -11,7 +11,7 @@ import tseslint from 'typescript-eslint'
  * Formatting is Prettier's business (.prettierrc.json), not ESLint's.
  */
 export default defineConfig(
-  globalIgnores(['cdk.out/', 'bench/.bundles/', 'bench/results/', '.local-data/', 'stubs/', '.scratch/', 'functions/api/page-assets/']),
+  globalIgnores(['cdk.out/', 'bench/.bundles/', 'bench/results/', '.local-data/', 'stubs/', '.scratch/', 'functions/http/page-assets/']),
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { build, type Metafile, type Plugin } from 'esbuild'
-import { referenceBundleName, referenceBundlePath } from '../functions/api/routes/docs.js'
+import { referenceBundleName, referenceBundlePath } from '../functions/http/routes/docs.js'
 import { buildPageAssets } from './page-assets.js'
 
 /**
@@ -11,13 +11,13 @@ import { buildPageAssets } from './page-assets.js'
  * bundle boot test all build with this, so what is measured is what is deployed.
  */
 export const lambdaEntries = {
-  api: 'functions/api/lambda.ts',
+  api: 'functions/http/lambda.ts',
   indexer: 'functions/indexer/lambda.ts',
   projector: 'functions/projector/lambda.ts',
   rebuild: 'functions/rebuild/lambda.ts',
   dispatcher: 'functions/webhooks/dispatch/lambda.ts',
   deliverer: 'functions/webhooks/delivery/lambda.ts',
-  retention: 'functions/personal-data/retention/lambda.ts',
+  retention: 'functions/retention/lambda.ts',
 } as const
 
 /**
@@ -126,7 +126,7 @@ export const bundleLambda = async (name: string, entry: string, outDir: string) 
   for (const [from, file] of (lambda && besideBundle[lambda]?.()) || []) {
     copyFileSync(from, join(dirname(outfile), file))
   }
-  // The API serves the pages' built assets from beside its bundle (functions/api/app-instance.ts).
+  // The API serves the pages' built assets from beside its bundle (functions/http/app-instance.ts).
   if (lambda === 'api') await buildPageAssets(join(dir, 'page-assets'))
   const { startBytes, totalBytes } = bundleSizes(metafile)
   return { outfile, bytes: startBytes, startBytes, totalBytes }

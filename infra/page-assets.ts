@@ -2,24 +2,24 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { build } from 'esbuild'
 
-/** Where the pages' sources are, and what each one becomes (functions/api/pages/assets.ts). */
+/** Where the pages' sources are, and what each one becomes (functions/website/assets.ts). */
 export const pageAssetSources = {
-  'form.js': 'functions/api/pages/assets/form.ts',
-  'pages.css': 'functions/api/pages/assets/pages.css',
+  'form.js': 'functions/website/assets/form.ts',
+  'pages.css': 'functions/website/assets/pages.css',
 } as const
 
 /**
  * Where `npm start` and app-instance.ts find the build: beside app-instance.ts in the
  * repository, beside index.mjs in the Lambda bundle (the same relative path).
  */
-export const pageAssetsDir = 'functions/api/page-assets'
+export const pageAssetsDir = 'functions/http/page-assets'
 
 /**
  * Builds the pages' script and stylesheet with esbuild into `outDir`: bundled, minified,
  * named `<name>-<content hash>.<ext>`, with `manifest.json` mapping each source name to
  * its file. The hash is what lets the API serve them with a year of caching.
  *
- * @example const { manifest, ms } = await buildPageAssets('functions/api/page-assets')
+ * @example const { manifest, ms } = await buildPageAssets('functions/http/page-assets')
  */
 export const buildPageAssets = async (outDir: string) => {
   const started = performance.now()

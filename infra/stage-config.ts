@@ -31,7 +31,7 @@ export interface StageConfig {
   readonly staffLoginDomainPrefix: string
   /** Contacts are erased this many days after their start-up's last edition ended. */
   readonly personalDataRetentionDays: number
-  /** Limits per caller, enforced by the API itself (functions/api/rate-limits.ts). */
+  /** Limits per caller, enforced by the API itself (functions/http/rate-limits.ts). */
   readonly callerLimits: CallerLimits
 }
 
@@ -47,7 +47,7 @@ export interface CallerLimits {
 }
 
 /**
- * The API's environment for the limits (read by functions/api/config.ts and
+ * The API's environment for the limits (read by functions/http/config.ts and
  * functions/webhooks/target-policy.ts).
  *
  * @example environment: { ...limitsEnvironment(config.callerLimits) }
@@ -124,7 +124,7 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     // Three years after the last edition's end (RGPD storage limitation), unless the stage says.
     personalDataRetentionDays: context.personalDataRetentionDays ?? 3 * 365 + 1,
     // Generous per address: an incubator's start-ups may all apply from one address in the
-    // last hour before a deadline (the same defaults as npm start's, functions/api/config.ts).
+    // last hour before a deadline (the same defaults as npm start's, functions/http/config.ts).
     callerLimits: {
       publicPerMinute: context.publicRateLimit ?? 300,
       partnerPerMinute: context.partnerRateLimit ?? 600,

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import type { PageAssets } from '../functions/api/pages/assets.js'
-import { layout, pageContext } from '../functions/api/pages/layout.js'
-import { pageHeaders } from '../functions/api/pages/page-headers.js'
-import { staffPath, startSession } from '../functions/api/pages/staff/session.js'
+import type { PageAssets } from '../functions/website/assets.js'
+import { layout, pageContext } from '../functions/website/layout.js'
+import { pageHeaders } from '../functions/website/page-headers.js'
+import { staffPath, startSession } from '../functions/website/staff/session.js'
 import { type DevKey, signDevToken } from './dev-tokens.js'
 
 const words = {

@@ -33,7 +33,7 @@ export const schedules: readonly ScheduledJob[] = [
   // AWS runs it every minute; locally every 5 s, so a webhook arrives while you watch.
   { name: 'deliverer', everyMs: 5_000, module: '../functions/webhooks/delivery/lambda.js', export: 'handler' },
   // AWS runs it daily; locally hourly (PERSONAL_DATA_RETENTION_DAYS sets the period).
-  { name: 'personal-data-retention', everyMs: 3_600_000, module: '../functions/personal-data/retention/lambda.js', export: 'handler' },
+  { name: 'personal-data-retention', everyMs: 3_600_000, module: '../functions/retention/lambda.js', export: 'handler' },
 ]
 
 /**

@@ -128,7 +128,7 @@ const main = async () => {
   const assets = await buildPageAssets(pageAssetsDir)
   line('Page assets', `${Object.values(assets.manifest).join(', ')} (built in ${assets.ms} ms)`)
 
-  const { app, pageAssets } = await import('../functions/api/app-instance.js')
+  const { app, pageAssets } = await import('../functions/http/app-instance.js')
   // Staff sign in at /staff/sign-in with the development key: this exists only here.
   const fetch = devKey ? withDevSignIn(app, { key: devKey, assets: pageAssets }).fetch : app.fetch
   const server = await listen(fetch, settings.PORT, settings.HOST)

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util'
-import { awardsTable, loadAwards } from '../functions/api/reports/awards-report.js'
-import { type Table, toCsv, toTextTable } from '../functions/api/reports/csv.js'
-import { delegationTable, loadDelegation } from '../functions/api/reports/delegation-report.js'
-import { editionTable, loadEditionReport } from '../functions/api/reports/edition-report.js'
-import { historyTable, loadHistory } from '../functions/api/reports/history-report.js'
-import { loadPartners, partnersTable } from '../functions/api/reports/partners-report.js'
-import type { ReadModelReader } from '../functions/api/reports/read-model-reader.js'
+import { awardsTable, loadAwards } from '../functions/queries/awards-report.js'
+import { type Table, toCsv, toTextTable } from '../functions/queries/csv.js'
+import { delegationTable, loadDelegation } from '../functions/queries/delegation-report.js'
+import { editionTable, loadEditionReport } from '../functions/queries/edition-report.js'
+import { historyTable, loadHistory } from '../functions/queries/history-report.js'
+import { loadPartners, partnersTable } from '../functions/queries/partners-report.js'
+import type { ReadModelReader } from '../functions/queries/read-model-reader.js'
 
 export const usage = `Usage: npm run report -- <report> [id] [--format table|json|csv]
 

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod'
 import { localRuntimeDefaults } from '../local/runtime-file.js'
-import { createReadModels } from '../functions/projector/read-models.js'
+import { createReadModels } from '../functions/queries/read-models.js'
 import { documentClientFromEnv } from '../functions/shared/dynamo-client.js'
 import { tableNamesForPrefix } from '../functions/shared/table-names.js'
 import { parseReportArgs, renderReport, UsageError, usage } from './report-cli.js'

@@ -7,7 +7,7 @@ import type { SnapshotCodec } from '../shared/decider.js'
  * selected or rejected, possibly withdrawn. Its own stream means a start-up applying
  * never waits on another's version; what must hold across applications is kept
  * elsewhere: one application per start-up and edition by a guard item, the edition's
- * seats by a counter written with each selection (see functions/api/routes).
+ * seats by a counter written with each selection (see functions/http/routes).
  *
  * An application made for a registered start-up by a contact it does not name starts
  * `held` instead: staff confirm it (it is then `submitted`, the start-up's application

@@ -1,5 +1,5 @@
 import type { ApiKeyScope } from '../../domain/partner-access/scopes.js'
-import { ProblemError } from '../api/problem.js'
+import { ProblemError } from '../shared/http/problem.js'
 
 /**
  * What partner access answers when it refuses, written once. An unknown, revoked or

@@ -1,6 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 import {
-  type DomainEvent,
   type EventEnvelope,
   joinPersonalData,
   normaliseEmail,
@@ -12,6 +11,7 @@ import {
 import { decrypt, encrypt } from './cipher.js'
 import { type DataKeyItem, type KeyStore, subjectName } from './key-store.js'
 import type { MasterKey } from './master-key.js'
+import type { Sealer } from '../store/sealer.js'
 
 export interface VaultOptions {
   readonly keys: KeyStore
@@ -33,10 +33,7 @@ export interface VaultOptions {
  * - `open` puts them back for the readers that need them, or leaves them `null` when the
  *   subject's key was destroyed: an erased subject is a `null` contact, never an error.
  */
-export interface PersonalDataVault {
-  prepare(events: readonly Pick<DomainEvent, 'type' | 'data'>[]): Promise<void>
-  seal(envelope: EventEnvelope): EventEnvelope
-  open<E extends EventEnvelope>(envelopes: readonly E[]): Promise<E[]>
+export interface PersonalDataVault extends Sealer {
   /** The blind index of an address (HMAC-SHA-256 under a key of its own): never the address. */
   emailIndex(email: string): Promise<string>
   /** Drops an erased subject's key from this process at once. */

@@ -5,7 +5,7 @@ import type {
   ScheduledEvent,
 } from 'aws-lambda'
 import type { FeedReader } from '../feed/feed.js'
-import { silentLogger, type WorkerLogger } from '../feed/worker-logger.js'
+import { silentLogger, type Logger } from '../shared/logger.js'
 import { asFunction } from '../shared/function-scope.js'
 import type { AnyProjection } from './fold.js'
 import type { ReadModelStore } from './read-model-store.js'
@@ -16,7 +16,7 @@ export interface ProjectorHandlerOptions {
   readonly feed: FeedReader
   readonly store: ReadModelStore
   readonly projections: readonly AnyProjection[]
-  readonly logger?: WorkerLogger
+  readonly logger?: Logger
   readonly batchSize?: number
   /** Time left unused before the Lambda's timeout, to finish the transaction in flight. */
   readonly safetyMs?: number

@@ -5,7 +5,7 @@ import {
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { DocKey } from '../../domain/projections/projection.js'
 import { batchGetAll, batchWriteAll } from '../feed/batch-io.js'
-import { jitteredBackoff } from '../feed/worker-logger.js'
+import { backoff } from '../shared/backoff.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import {
   allocateGeneration,
@@ -109,7 +109,7 @@ export const createReadModelStore = (
         const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code)
         if (codes.includes('ConditionalCheckFailed')) return false
         if (!codes.includes('TransactionConflict') || attempt >= conflictAttempts) throw error
-        await jitteredBackoff(attempt)
+        await backoff(attempt)
       }
     }
   }

@@ -1,7 +1,8 @@
 import { setTimeout } from 'node:timers/promises'
 import type { DocKey, FeedEvent } from '../../domain/projections/projection.js'
 import type { FeedReader } from '../feed/feed.js'
-import { errorMessage, silentLogger, type WorkerLogger } from '../feed/worker-logger.js'
+import { errorMessage } from '../shared/error-message.js'
+import { silentLogger, type Logger } from '../shared/logger.js'
 import {
   type AnyProjection,
   type DocCache,
@@ -27,7 +28,7 @@ export interface RunProjectionsOptions {
   readonly shouldStop?: () => boolean
   /** Documents kept from an earlier run (see warm-docs.ts); a fresh set by default. */
   readonly warm?: WarmDocs
-  readonly logger?: WorkerLogger
+  readonly logger?: Logger
 }
 
 export interface RunProjectionsResult {

@@ -1,6 +1,6 @@
 import type { DocKey, FeedEvent } from '../../domain/projections/projection.js'
 import type { FeedReader } from '../feed/feed.js'
-import { silentLogger, type WorkerLogger } from '../feed/worker-logger.js'
+import { silentLogger, type Logger } from '../shared/logger.js'
 import { foldEvent, keysTouched, type AnyProjection } from '../projector/fold.js'
 import { docId, type DocChange, type StoredDoc } from '../projector/read-model-layout.js'
 import type { ReadModelStore } from '../projector/read-model-store.js'
@@ -21,7 +21,7 @@ export interface RebuildOptions {
    * rebuild's memory whatever the number of documents.
    */
   readonly cacheSize?: number
-  readonly logger?: WorkerLogger
+  readonly logger?: Logger
   readonly now?: () => number
 }
 

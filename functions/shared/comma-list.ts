@@ -1,6 +1,6 @@
 /**
  * `'a, b,,c'` → `['a', 'b', 'c']`: items trimmed, empty ones dropped. Apart from zod, so
- * code that must not load zod at cold start (functions/api/lambda.ts) reads lists too.
+ * code that must not load zod at cold start (functions/http/lambda.ts) reads lists too.
  *
  * @example splitCommaList(process.env.CORS_ORIGINS) // ['https://a.example']
  */

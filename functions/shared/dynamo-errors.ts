@@ -103,7 +103,7 @@ export const lostRace = (error: unknown): boolean => {
 /**
  * Whether the same call may succeed if tried again after a pause (a conflict, throttling,
  * DynamoDB unavailable for a moment). Past the SDK's own retries, the API answers such an
- * error with 503 and `Retry-After` (functions/api/error-handler.ts), never 500.
+ * error with 503 and `Retry-After` (functions/http/error-handler.ts), never 500.
  *
  * @example if (isRetryable(error) && attempt < 5) await backoff(attempt)
  */

@@ -16,7 +16,7 @@ import { planAppend, type AppendPlan, type PlannedWrite } from './append-plan.js
 import { idempotencyGuardId } from './guard-ids.js'
 import { KnownVersions } from './known-versions.js'
 import { PersonalDataWithoutVaultError } from './errors.js'
-import type { PersonalDataVault } from '../personal-data/vault.js'
+import type { Sealer } from './sealer.js'
 
 export interface DynamoEventStoreOptions {
   readonly doc: DocumentClient
@@ -30,11 +30,11 @@ export interface DynamoEventStoreOptions {
    * Without it the store refuses events that hold personal data, and reads them with
    * their personal fields `null` (still sealed): it never writes them in clear.
    */
-  readonly personalData?: PersonalDataVault
+  readonly personalData?: Sealer
 }
 
 /** Without a vault: personal data is refused on write, left sealed on read. */
-const noVault = {
+const noVault: Sealer = {
   prepare: () => Promise.resolve(),
   seal: (envelope: EventEnvelope): EventEnvelope => {
     if (subjectOf(envelope)) throw new PersonalDataWithoutVaultError(envelope.type)

@@ -5,7 +5,7 @@ import {
   type PartnerEventType,
 } from '../../domain/partner-access/partner-view.js'
 import { deliveryStateSchema } from '../../domain/webhooks/delivery.js'
-import { documented } from '../api/schemas/documented.js'
+import { documented } from '../shared/http/documented.js'
 import type { Delivery } from './delivery/delivery-item.js'
 import type { Subscription } from './subscriptions/subscription-item.js'
 

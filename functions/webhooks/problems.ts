@@ -1,4 +1,4 @@
-import { ProblemError } from '../api/problem.js'
+import { ProblemError } from '../shared/http/problem.js'
 
 /**
  * What the webhook routes answer when they refuse, written once. Codes are public

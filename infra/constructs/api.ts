@@ -72,7 +72,7 @@ export class Api extends Construct {
     })
     this.staff = new StaffDirectory(this, 'Staff', { config, pagesUrl: this.httpApi.apiEndpoint })
     this.handler = new NodeFunction(this, 'Handler', {
-      entry: functionEntry('api'),
+      entry: functionEntry('http'),
       runsAs: 'api',
       config,
       description: 'Délégation Sud HTTP API (Hono)',
@@ -162,7 +162,7 @@ export class Api extends Construct {
   }
 
   // The gateway answers preflights and overrides the Lambda's CORS headers, so this
-  // mirrors the Hono app's cors() options (functions/api/app.ts) to behave the same locally.
+  // mirrors the Hono app's cors() options (functions/http/app.ts) to behave the same locally.
   private cors(config: StageConfig) {
     return {
       allowOrigins: [...config.corsOrigins],

@@ -40,7 +40,7 @@ export class PersonalData extends Construct {
     this.keys = defineTable(this, tables.keys, { config, encryptionKey: config.protectData ? this.masterKey : undefined })
     const { events, guards } = eventStore
     this.retention = new NodeFunction(this, 'Retention', {
-      entry: functionEntry('personal-data/retention'),
+      entry: functionEntry('retention'),
       runsAs: 'retention',
       config,
       description: 'Erases the contacts of start-ups past the retention period',

@@ -15,7 +15,7 @@ import {
 import { Construct } from 'constructs'
 import type { StageConfig } from '../stage-config.js'
 
-/** The Cognito groups the API turns into roles (functions/api/auth/authorize.ts). */
+/** The Cognito groups the API turns into roles (functions/http/auth/authorize.ts). */
 export const staffGroups = {
   admin: 'Région Sud staff: editions, selections, awards, partners',
   reports: 'Reporting jobs: read-only access to /reports',

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiHarness } from '../functions/api/api-harness.js'
-import { nodeServer } from '../functions/api/transports.js'
+import { apiHarness } from '../functions/http/api-harness.js'
+import { nodeServer } from '../functions/http/transports.js'
 import { launchChromium, type Chromium } from './chromium.js'
 
 interface OpenApi {

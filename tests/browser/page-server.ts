@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
-import { loadPageAssets } from '../../functions/api/pages/assets.js'
+import { loadPageAssets } from '../../functions/website/assets.js'
 import { buildPageAssets } from '../../infra/page-assets.js'
 import { withDevSignIn } from '../../local/dev-sign-in.js'
-import { apiHarness } from '../functions/api/api-harness.js'
+import { apiHarness } from '../functions/http/api-harness.js'
 import { catchUp } from '../functions/reports/catch-up.js'
 
 /**

@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions'
 import { BUNDLING_STACKS } from 'aws-cdk-lib/cx-api'
 import { describe, expect, it } from 'vitest'
 import { createDelegationSudApp } from '../../infra/stack.js'
-import { pages, routesOnlyApp, undocumented } from '../functions/api/hostile-routes.js'
+import { pages, routesOnlyApp, undocumented } from '../functions/http/hostile-routes.js'
 import { isGreedyRoute, selectRoute } from './gateway-routing.js'
 
 /**

@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createReadModels } from '../../functions/projector/read-models.js'
+import { createReadModels } from '../../functions/queries/read-models.js'
 import {
   parseReportArgs,
   renderReport,
   ReportNotFoundError,
   UsageError,
 } from '../../scripts/report-cli.js'
-import { apiHarness, client, type ApiHarness } from '../functions/api/api-harness.js'
-import { inProcess } from '../functions/api/transports.js'
+import { apiHarness, client, type ApiHarness } from '../functions/http/api-harness.js'
+import { inProcess } from '../functions/http/transports.js'
 import { catchUp } from '../functions/reports/catch-up.js'
 import { recordTwoEditions } from '../functions/reports/reports-scenario.js'
 

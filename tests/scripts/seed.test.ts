@@ -1,7 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
 import { runSeed } from '../../scripts/seed-data/run.js'
-import { apiHarness } from '../functions/api/api-harness.js'
+import { apiHarness } from '../functions/http/api-harness.js'
 import { catchUp } from '../functions/reports/catch-up.js'
 
 type Row = Record<string, unknown>

@@ -12,7 +12,7 @@ import {
 const { given } = specOf(decideInProgramme)
 
 // One application per start-up and edition is held by a guard item the API writes
-// with the application: see tests/functions/api/command-api.test.ts.
+// with the application: see tests/functions/http/command-api.test.ts.
 describe('SubmitApplication', () => {
   it('records the application of a start-up', () => {
     given([opened()]).when(submitApplication('app-1', 's1')).then([submitted('app-1', 's1')])

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { runRetention } from '../../../functions/personal-data/retention/retention.js'
-import { createReadModels } from '../../../functions/projector/read-models.js'
+import { runRetention } from '../../../functions/retention/retention.js'
+import { createReadModels } from '../../../functions/queries/read-models.js'
 import {
   createDocumentClient,
   type DocumentClient,
@@ -8,8 +8,8 @@ import {
 import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
 import { testVault } from '../../setup/test-vault.js'
 import { applicationBody, editionBody, validSiret } from '../../fixtures/requests.js'
-import { apiHarness, client } from '../api/api-harness.js'
-import { inProcess } from '../api/transports.js'
+import { apiHarness, client } from '../http/api-harness.js'
+import { inProcess } from '../http/transports.js'
 import { catchUp } from '../reports/catch-up.js'
 
 /**

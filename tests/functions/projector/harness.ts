@@ -1,7 +1,8 @@
 import type { EventEnvelope } from '../../../domain/events/index.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createReadModelStore } from '../../../functions/projector/read-model-store.js'
-import { createReadModels, type ReadModels } from '../../../functions/projector/read-models.js'
+import type { ReadModelReader as ReadModels } from '../../../functions/queries/read-model-reader.js'
+import { createReadModels } from '../../../functions/queries/read-models.js'
 import { createTestTables } from '../../setup/test-tables.js'
 import { writeFeed } from '../feed/feed-fixtures.js'
 

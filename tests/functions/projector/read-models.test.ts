@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InvalidCursorError } from '../../../functions/projector/read-models.js'
+import { InvalidCursorError } from '../../../functions/shared/cursor.js'
 import { projectorHarness, wholeCollection } from './harness.js'
 
 describe('read models', () => {

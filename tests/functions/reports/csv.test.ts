@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, toCsv, toTextTable } from '../../../functions/api/reports/csv.js'
-import { delegationTable } from '../../../functions/api/reports/delegation-report.js'
-import type { DelegationReport } from '../../../functions/api/reports/schemas.js'
+import { csvCell, toCsv, toTextTable } from '../../../functions/queries/csv.js'
+import { delegationTable } from '../../../functions/queries/delegation-report.js'
+import type { DelegationReport } from '../../../functions/queries/schemas.js'
 
 const bom = '\uFEFF'
 const energy = 'Sustainability, Eco-Design & Smart Energy'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { apiHarness, client, type ApiHarness } from '../api/api-harness.js'
-import { nodeServer } from '../api/transports.js'
+import { apiHarness, client, type ApiHarness } from '../http/api-harness.js'
+import { nodeServer } from '../http/transports.js'
 import { catchUp } from './catch-up.js'
 import { recordTwoEditions } from './reports-scenario.js'
 

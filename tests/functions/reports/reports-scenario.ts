@@ -1,5 +1,5 @@
 import { applicationBody, editionBody, validSiret } from '../../fixtures/requests.js'
-import type { client } from '../api/api-harness.js'
+import type { client } from '../http/api-harness.js'
 
 type Api = ReturnType<typeof client>
 

@@ -8,8 +8,8 @@ import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import type { EventStore } from '../../../functions/store/event-store.js'
 import { metadata } from '../../fixtures/events.js'
 import { editionBody } from '../../fixtures/requests.js'
-import { apiHarness, client, testNow } from '../api/api-harness.js'
-import { inProcess } from '../api/transports.js'
+import { apiHarness, client, testNow } from '../http/api-harness.js'
+import { inProcess } from '../http/transports.js'
 import { fakeClock, indexAll } from './fixtures.js'
 
 /** Loopback receivers over plain http, as under `npm start`. */

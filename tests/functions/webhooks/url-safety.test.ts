@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { targetPolicyFromEnv } from '../../../functions/webhooks/target-policy.js'
-import { apiHarness } from '../api/api-harness.js'
-import { hostileWorld } from '../api/hostile-routes.js'
-import { inProcess } from '../api/transports.js'
+import { apiHarness } from '../http/api-harness.js'
+import { hostileWorld } from '../http/hostile-routes.js'
+import { inProcess } from '../http/transports.js'
 import { createWebhookSender } from '../../../functions/webhooks/delivery/http-sender.js'
 import {
   checkTarget,

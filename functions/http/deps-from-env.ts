@@ -1,0 +1,62 @@
+import { v7 as uuidv7 } from 'uuid'
+import { createDynamoFeed } from '../feed/dynamo-feed.js'
+import { createApiKeyStore } from '../partner-access/api-key-store.js'
+import { createReadModels } from '../queries/read-models.js'
+import { documentClientFromEnv } from '../shared/dynamo-client.js'
+import type { Logger } from '../shared/logger.js'
+import { countAppended, createMetrics } from '../shared/metrics.js'
+import { tableNamesFromEnv } from '../shared/table-names.js'
+import { vaultFromEnv } from '../personal-data/vault-from-env.js'
+import { createEventSourcing } from '../store/event-sourcing.js'
+import { createWebhookServices } from '../webhooks/services.js'
+import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
+import { createTokenVerifier } from './auth/token-verifier.js'
+import { apiConfigSchema, tokenSourceOf } from './config.js'
+import type { ApiDeps } from './deps.js'
+import { loadPageAssets } from '../website/assets.js'
+
+/**
+ * Everything the API needs, from the environment: the settings parsed, the DynamoDB
+ * client, the stores, the token verifier, the metrics. Built once per process: at start
+ * under `npm start` (app-instance.ts), by the first request that needs it on Lambda
+ * (lambda.ts).
+ *
+ * @example const deps = apiDepsFromEnv(process.env, createLogger('api'), 'functions/http/page-assets')
+ */
+export const apiDepsFromEnv = (
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  pageAssetsDir: string,
+): ApiDeps & Required<Pick<ApiDeps, 'pages'>> => {
+  const config = apiConfigSchema.parse(env)
+  const names = tableNamesFromEnv(env, ['events', 'guards', 'snapshots', 'feed', 'partners', 'readModels', 'keys'])
+  const doc = documentClientFromEnv(env)
+  const metrics = createMetrics(env)
+  const personalData = vaultFromEnv(env, doc)
+  const staffLogin =
+    config.STAFF_LOGIN_DOMAIN && config.STAFF_LOGIN_CLIENT_ID
+      ? { domain: config.STAFF_LOGIN_DOMAIN, clientId: config.STAFF_LOGIN_CLIENT_ID }
+      : undefined
+  const onSnapshotError = (error: unknown) => logger.warn('snapshot not written', { error })
+  return {
+    ...createEventSourcing({ doc, tables: names, onSnapshotError, personalData }),
+    personalData,
+    verifier: createTokenVerifier(tokenSourceOf(config)),
+    logger,
+    clock: () => new Date(),
+    newId: uuidv7,
+    onAppended: countAppended(metrics),
+    corsOrigins: config.CORS_ORIGINS,
+    rateLimits: { public: config.PUBLIC_RATE_LIMIT, partner: config.PARTNER_RATE_LIMIT },
+    feed: createDynamoFeed({ doc, table: names.feed }),
+    readModels: createReadModels({ doc, table: names.readModels }),
+    apiKeys: createApiKeyStore({ doc, table: names.partners }),
+    webhooks: createWebhookServices({
+      doc,
+      table: names.partners,
+      policy: targetPolicyFromEnv(env),
+      maxSubscriptionsPerPartner: config.MAX_SUBSCRIPTIONS_PER_PARTNER,
+    }),
+    pages: { assets: loadPageAssets(pageAssetsDir), staffLogin },
+  }
+}

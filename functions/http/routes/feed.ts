@@ -1,0 +1,91 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { slug } from '../../../domain/events/index.js'
+import {
+  partnerEventTypes,
+  type PartnerEventType,
+} from '../../../domain/partner-access/partner-view.js'
+import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
+import { readMatching } from '../../partner-access/feed-page.js'
+import { positionCursor } from '../../shared/cursor.js'
+import { requirePartner } from '../auth/api-key.js'
+import { withheldTypesNote } from '../../contract/event-catalogue.js'
+import { feedEventSchema } from '../../contract/feed-events.js'
+import type { ApiDeps } from '../deps.js'
+import { newRouter } from '../router.js'
+import { documented } from '../../shared/http/documented.js'
+import { commandProblems, jsonContent } from '../schemas/responses.js'
+
+const typeList = z
+  .string()
+  .max(1_000)
+  .transform((value, ctx) => {
+    const types = value
+      .split(',')
+      .map((type) => type.trim())
+      .filter(Boolean)
+    const unknown = types.filter((type) => !(partnerEventTypes as string[]).includes(type))
+    if (unknown.length > 0) {
+      const message = `unknown event types, or types partners never receive: ${unknown.join(', ')}`
+      ctx.addIssue({ code: 'custom', message })
+    }
+    return types as PartnerEventType[]
+  })
+  .openapi({
+    example: 'award.won,partner.joined',
+    description: 'Comma-separated event types (default: every type partners receive)',
+  })
+
+const route = createRoute({
+  method: 'get',
+  path: '/feed',
+  operationId: 'readFeed',
+  summary: 'Every event of the programme in order, from a cursor (partners)',
+  description:
+    'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
+    'moves past events the filters leave out too. With `editionId`, only events of that edition ' +
+    'come back: `startup.registered` and `partner.registered` belong to none. ' +
+    withheldTypesNote(),
+  tags: ['Partner feed'],
+  security: [{ apiKey: [] }],
+  request: {
+    query: z.object({
+      after: z
+        .string()
+        .max(40)
+        .optional()
+        .openapi({ description: 'The `next` of the previous page' }),
+      types: typeList.optional(),
+      editionId: documented(slug, { example: 'ces-2020' }).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({ events: z.array(feedEventSchema), next: z.string() }).openapi('FeedPage'),
+      'A page of events',
+    ),
+    ...commandProblems,
+  },
+})
+
+/**
+ * `GET /feed` (partners' API keys with `feed:read`).
+ *
+ * @example app.route('/', feedRoutes(deps))
+ */
+export const feedRoutes = (deps: ApiDeps) => {
+  const router = newRouter()
+  router.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Api-Key',
+  })
+  return router.openapi(route, async (c) => {
+    await requirePartner(c, deps, 'feed:read')
+    const { after, types, editionId, limit } = c.req.valid('query')
+    const position = after === undefined ? 0 : positionCursor.decode(after)
+    const filter = { ...(types?.length ? { types } : {}), ...(editionId ? { editionId } : {}) }
+    const { events, last } = await readMatching(deps.feed, { after: position, limit, filter })
+    return c.json({ events: events.map(toPublicEvent), next: positionCursor.encode(last) }, 200)
+  })
+}

@@ -1,0 +1,58 @@
+import { applicationStreamId } from '../../domain/application/index.js'
+import { type EventEnvelope, personalDataFields } from '../../domain/events/index.js'
+import { collections, editionSummaryDoc, startupDoc } from '../../domain/projections/index.js'
+import { startupStreamId } from '../../domain/startup/decider.js'
+import { findApplicationGuard } from '../store/application-guard.js'
+import { readAll, readDoc, type ReadModelReader } from './read-model-reader.js'
+import type { EventStore } from '../store/event-store.js'
+
+export interface StartupRecordsDeps {
+  readonly store: EventStore
+  readonly readModels: ReadModelReader
+}
+
+/** The stream of a start-up's erasures (`startup.contacts-erased`), apart from its registration. */
+export const erasureStreamId = (startupId: string): string => `personal-data-${startupId}`
+
+/**
+ * The streams that may hold a start-up's personal data: its registration and each of its
+ * applications. Applications are found two ways, so a fresh one is not missed while the
+ * directory catches up: the one-application guard of every edition (consistent), and
+ * the start-up's page in the directory.
+ *
+ * @example await personalDataStreams(deps, startupId) // ['startup-…', 'application-…']
+ */
+export const personalDataStreams = async (
+  { store, readModels }: StartupRecordsDeps,
+  startupId: string,
+): Promise<string[]> => {
+  const [editions, page] = await Promise.all([
+    readAll(readModels, collections.editionSummary, editionSummaryDoc),
+    readDoc(readModels, collections.startups, startupId, startupDoc),
+  ])
+  const guards = await Promise.all(
+    editions.map(({ editionId }) => findApplicationGuard(store, editionId, startupId)),
+  )
+  const applications = new Set([
+    ...guards.flatMap((guard) => (guard ? [guard.applicationId] : [])),
+    ...Object.keys(page?.applications ?? {}),
+  ])
+  return [startupStreamId(startupId), ...[...applications].sort().map(applicationStreamId)]
+}
+
+/**
+ * Every event of a start-up that holds personal data (opened: erased ones read `null`),
+ * oldest first.
+ *
+ * @example const events = await personalDataEvents(deps, startupId)
+ */
+export const personalDataEvents = async (
+  deps: StartupRecordsDeps,
+  startupId: string,
+): Promise<EventEnvelope[]> => {
+  const streams = await personalDataStreams(deps, startupId)
+  const events = (await Promise.all(streams.map((streamId) => deps.store.readStream(streamId)))).flat()
+  return events
+    .filter((event) => (personalDataFields[event.type]?.length ?? 0) > 0)
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.streamId.localeCompare(b.streamId))
+}

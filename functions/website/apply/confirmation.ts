@@ -1,0 +1,40 @@
+import { html } from 'hono/html'
+import { layout, type Markup, type PageContext } from '../layout.js'
+
+export interface Submitted {
+  readonly applicationId: string
+  /** `held`: staff will confirm the application is the start-up's (see domain/application). */
+  readonly status?: string
+  /** Absent from a replay that could not recover it (see functions/http/idempotency.ts). */
+  readonly withdrawalToken?: string
+}
+
+/**
+ * What a start-up sees once its application is recorded: the reference, and the one
+ * link that can withdraw it (the token is shown here only, as the API answered it).
+ *
+ * @example c.html(confirmationPage(page, 'CES 2020', submitted, 'https://api.example'), 201)
+ */
+export const confirmationPage = (page: PageContext, editionName: string, submitted: Submitted, origin: string): Markup => {
+  const a = page.t.apply
+  const token = submitted.withdrawalToken
+  const path = `/applications/${encodeURIComponent(submitted.applicationId)}/withdraw?token=${encodeURIComponent(token ?? '')}`
+  const link = `${origin}${page.href(path)}`
+  const withdrawal =
+    token === undefined
+      ? html`<p>${a.linkNotShownAgain}</p>`
+      : html`<p>${a.keepLink}</p>
+          <p><a id="withdraw-link" href="${link}">${a.withdrawLink}</a></p>
+          <p class="link-text"><code>${link}</code></p>`
+  return layout(page, {
+    title: a.confirmedTitle,
+    body: html`<h1 id="confirmed" tabindex="-1">${a.confirmedTitle}</h1>
+      <p class="message success">${a.confirmed(editionName)}</p>
+      ${submitted.status === 'held' ? html`<p class="message" id="held">${a.held}</p>` : ''}
+      <dl class="facts">
+        <dt>${a.reference}</dt>
+        <dd><code id="application-id">${submitted.applicationId}</code></dd>
+      </dl>
+      ${withdrawal}`,
+  })
+}

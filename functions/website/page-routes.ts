@@ -1,0 +1,39 @@
+import { Hono } from 'hono'
+import type { ApiEnv } from '../http/app-env.js'
+import type { ApiDeps } from '../http/deps.js'
+import type { AppRequest } from './api-client.js'
+import { applyRoutes } from './apply/apply-routes.js'
+import { withdrawRoutes } from './apply/withdraw-routes.js'
+import { assetRoutes, noPageAssets } from './assets.js'
+import { dashboardRoutes } from './dashboard/dashboard-routes.js'
+import { UnreadableForm } from './form-body.js'
+import { messagePage, pageContext } from './layout.js'
+import { staffRoutes } from './staff/staff-routes.js'
+
+/**
+ * The pages for people, served by the API's own app: the registration form and its
+ * withdrawal page (public, French first with English), the staff back-office and the
+ * reporting dashboard. They read what the reports read and send every command through
+ * the API in process (`request`), so no rule exists twice.
+ *
+ * @example app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
+ */
+export const pageRoutes = (deps: ApiDeps, request: AppRequest) => {
+  const assets = deps.pages?.assets ?? noPageAssets
+  const shared = { deps, request, assets, staffLogin: deps.pages?.staffLogin }
+  return new Hono<ApiEnv>()
+    .onError((error, c) => {
+      const page = pageContext(c, assets)
+      if (error instanceof UnreadableForm) {
+        deps.logger.warn('unreadable form', { error, path: c.req.path })
+        return c.html(messagePage(page, { title: page.t.error.title, message: page.t.error.retry }), 400)
+      }
+      deps.logger.error('page failed', { error, path: c.req.path })
+      return c.html(messagePage(page, { title: page.t.error.title, message: page.t.error.retry }), 500)
+    })
+    .route('/', assetRoutes(assets))
+    .route('/', applyRoutes(shared))
+    .route('/', withdrawRoutes(shared))
+    .route('/', staffRoutes(shared))
+    .route('/', dashboardRoutes(shared))
+}

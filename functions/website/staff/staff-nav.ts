@@ -1,0 +1,25 @@
+import { html } from 'hono/html'
+import type { Principal } from '../../http/auth/token-verifier.js'
+import type { Markup, PageContext } from '../layout.js'
+
+/**
+ * The staff pages' navigation: the editions, the dashboard, who is signed in, sign-out.
+ *
+ * @example layout(page, { title, body, nav: staffNav(page, principal, 'editions') })
+ */
+export const staffNav = (page: PageContext, principal: Principal | undefined, current: 'editions' | 'dashboard'): Markup => {
+  const { t } = page
+  const link = (key: 'editions' | 'dashboard', path: string) =>
+    html`<li><a href="${page.href(path)}"${key === current ? html` aria-current="page"` : ''}>${t.staff.nav[key]}</a></li>`
+  return html`<nav class="staff" aria-label="${t.staff.title}">
+    <ul>
+      ${link('editions', '/staff')} ${link('dashboard', '/staff/dashboard')}
+    </ul>
+    ${principal
+      ? html`<form method="post" action="${page.href('/staff/sign-out')}" class="sign-out">
+          <span>${t.staff.signedInAs(principal.subject)}</span>
+          <button type="submit" class="secondary">${t.staff.signOut}</button>
+        </form>`
+      : ''}
+  </nav>`
+}
