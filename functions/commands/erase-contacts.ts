@@ -1,15 +1,21 @@
-import { type EventEnvelope, type EventMetadata, subjectOf } from '../../domain/events/index.js'
-import { backoff } from '../shared/backoff.js'
-import { ConcurrencyError } from '../store/errors.js'
+import { type EventEnvelope, subjectOf } from '../../domain/events/index.js'
+import { erasureRecordDecider, type ErasureReason } from '../../domain/personal-data/erasure-record.js'
 import type { DataKeyItem } from '../personal-data/key-store.js'
-import { erasureStreamId, personalDataEvents, type StartupRecordsDeps } from '../queries/startup-records.js'
 import type { PersonalDataVault } from '../personal-data/vault.js'
+import type { CommandContext } from './command-context.js'
+import { handleCommand, type CommandDeps } from './handle-command.js'
 
-export interface ErasureDeps extends StartupRecordsDeps {
+export type { ErasureReason }
+
+/** What an erasure needs: the handler's deps, the vault, and where a start-up's personal data is. */
+export interface ErasureDeps extends CommandDeps {
   readonly personalData: PersonalDataVault
+  /**
+   * Every event of a start-up that holds personal data (the read side finds them:
+   * functions/queries/startup-records.ts), declared here so the write side imports no query.
+   */
+  readonly personalDataEvents: (startupId: string) => Promise<EventEnvelope[]>
 }
-
-export type ErasureReason = 'request' | 'retention'
 
 /** An event whose personal data an erasure made unreadable (no personal data in it). */
 export interface ErasedEventRef {
@@ -27,59 +33,43 @@ export interface StartupErasure {
   readonly events: readonly ErasedEventRef[]
 }
 
-const maxAttempts = 5
-
-/** Appends `startup.contacts-erased` at the end of the start-up's erasure stream, whoever else writes there. */
-const recordErasure = async (
-  { store }: ErasureDeps,
-  startupId: string,
-  data: { contacts: number; reason: ErasureReason },
-  metadata: EventMetadata,
-) => {
-  const streamId = erasureStreamId(startupId)
-  const event = { type: 'startup.contacts-erased' as const, data: { startupId, ...data } }
-  for (let attempt = 1; ; attempt++) {
-    const expectedVersion = await store.streamVersion(streamId)
-    try {
-      return await store.append([{ streamId, expectedVersion, events: [event] }], { metadata })
-    } catch (error: unknown) {
-      if (!(error instanceof ConcurrencyError) || attempt === maxAttempts) throw error
-      await backoff(attempt, { baseMs: 10 })
-    }
-  }
-}
-
-const refOf = ({ streamId, version, type, recordedAt }: EventEnvelope): ErasedEventRef => ({
-  streamId,
-  version,
-  type,
-  recordedAt,
-})
+const refOf = ({ streamId, version, type, recordedAt }: EventEnvelope): ErasedEventRef => ({ streamId, version, type, recordedAt })
 
 /**
  * Erases some of a start-up's data subjects (all of them when `only` is undefined):
- * records `startup.contacts-erased` first, then destroys their data keys, so an erasure
- * that stops half-way is done again by a retry, and every erasure is on record. Calling
- * it again finds nothing left: it answers 0 and records nothing.
+ * records `startup.contacts-erased` first (handleCommand, on the start-up's erasure
+ * record), then destroys their data keys, so an erasure that stops half-way is done again
+ * by a retry, and every erasure is on record. Calling it again finds nothing left: it
+ * answers 0 and records nothing.
  *
- * @example await eraseStartupContacts(deps, startupId, { reason: 'request', metadata })
+ * @example await eraseStartupContacts(deps, startupId, { reason: 'request', context })
  */
 export const eraseStartupContacts = async (
   deps: ErasureDeps,
   startupId: string,
-  { reason, metadata, only }: { reason: ErasureReason; metadata: EventMetadata; only?: readonly DataKeyItem[] },
+  { reason, context, only }: { reason: ErasureReason; context: CommandContext; only?: readonly DataKeyItem[] },
 ): Promise<StartupErasure> => {
   const { keys } = deps.personalData
   const subjects = only ?? (await keys.ofStartup(startupId))
   if (subjects.length === 0) return { startupId, contactsErased: 0, events: [] }
   const erasing = new Set(subjects.map((subject) => subject.emailIndex))
-  const held = await personalDataEvents(deps, startupId)
   const events: ErasedEventRef[] = []
-  for (const event of held) {
+  for (const event of await deps.personalDataEvents(startupId)) {
     const subject = subjectOf(event)
     if (subject && erasing.has(await deps.personalData.emailIndex(subject.email))) events.push(refOf(event))
   }
-  await recordErasure(deps, startupId, { contacts: subjects.length, reason }, metadata)
+  await handleCommand(
+    deps,
+    {
+      aggregate: erasureRecordDecider,
+      id: startupId,
+      decide: ({ state }) => ({
+        events: erasureRecordDecider.decide({ type: 'RecordErasure', startupId, contacts: subjects.length, reason }, state, undefined),
+        result: undefined,
+      }),
+    },
+    context,
+  )
   let contactsErased = 0
   for (const subject of subjects) {
     if (await keys.destroy(subject)) contactsErased += 1
@@ -93,12 +83,12 @@ export const eraseStartupContacts = async (
  * each start-up's subject (the address itself is never stored), and each start-up's
  * erasure is recorded on its own.
  *
- * @example await eraseDataSubject(deps, 'ines@calanques.example', { metadata })
+ * @example await eraseDataSubject(deps, 'ines@calanques.example', { context })
  */
 export const eraseDataSubject = async (
   deps: ErasureDeps,
   email: string,
-  { metadata }: { metadata: EventMetadata },
+  { context }: { context: CommandContext },
 ): Promise<StartupErasure[]> => {
   const index = await deps.personalData.emailIndex(email)
   const subjects = await deps.personalData.keys.ofEmail(index)
@@ -108,7 +98,7 @@ export const eraseDataSubject = async (
   }
   const erased: StartupErasure[] = []
   for (const [startupId, only] of [...byStartup].sort(([a], [b]) => a.localeCompare(b))) {
-    erased.push(await eraseStartupContacts(deps, startupId, { reason: 'request', metadata, only }))
+    erased.push(await eraseStartupContacts(deps, startupId, { reason: 'request', context, only }))
   }
   return erased
 }

@@ -1,15 +1,11 @@
-import type { Context } from 'hono'
-import type { TypedResponse } from 'hono/types'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { JSONParsed, JSONValue } from 'hono/utils/types'
-import type { DomainEvent, EventMetadata } from '../../domain/events/index.js'
-import type { AggregateLoader, AnyAggregate, Loaded, LoadOptions } from '../store/aggregate-loader.js'
-import { ConcurrencyError, GuardTakenError, StoreBusyError } from '../store/errors.js'
-import type { Counter, EventStore, Guard, StreamAppend } from '../store/event-store.js'
+import type { DomainEvent } from '../../domain/events/index.js'
 import { backoff } from '../shared/backoff.js'
-import type { ApiEnv } from '../http/app-env.js'
-import { replayed, storedResponse, type StoredResponse } from '../http/idempotency.js'
-import { apiProblems } from '../http/problems.js'
+import type { AggregateLoader, AnyAggregate, Loaded, LoadOptions } from '../store/aggregate-loader.js'
+import { ConcurrencyError, GuardTakenError, IdempotencyKeyReusedError, StoreBusyError } from '../store/errors.js'
+import type { Counter, EventStore, Guard, StreamAppend } from '../store/event-store.js'
+import { metadataOf, type CommandContext, type IdempotencyRequest } from './command-context.js'
+import { PreconditionFailedError } from './errors.js'
+import { replayedOutcome, storedOutcome } from './idempotency-record.js'
 
 /**
  * A guard the command takes; `refusal` turns "already taken" into the rule it enforces,
@@ -20,8 +16,11 @@ export interface GuardClaim extends Guard {
   readonly refusal?: (holder: Record<string, unknown> | undefined) => Error | undefined
 }
 
-/** What a command decided: events for its own stream, and whatever must hold with them. */
-export interface CommandOutcome<Body> {
+/**
+ * What a use case decided, as data: events for its own stream, and everything that must
+ * hold with them in the same transaction. The handler turns it into one append.
+ */
+export interface Decision<Result> {
   readonly events: readonly DomainEvent[]
   /** Other streams written in the same transaction (a start-up registered as it applies). */
   readonly alsoAppend?: readonly StreamAppend[]
@@ -29,128 +28,133 @@ export interface CommandOutcome<Body> {
   readonly unchanged?: readonly Loaded<unknown>[]
   readonly guards?: readonly GuardClaim[]
   readonly counters?: readonly Counter[]
-  readonly body: Body
-  /**
-   * Top-level fields of `body` that are secrets (a withdrawal token): sent, but kept for
-   * an idempotent replay only sealed under the caller's key (see idempotency.ts).
-   */
-  readonly secretFields?: readonly (keyof Body & string)[]
-  readonly headers?: Record<string, string>
+  /** What the caller is told (and a retry with the same idempotency key again). */
+  readonly result: Result
+  /** Fields of `result` that are secrets (a withdrawal token): kept for a replay only sealed. */
+  readonly secretFields?: readonly (keyof Result & string)[]
 }
 
-/** The reads a command needs, shared with the handler so it can retry them. */
+/** One command's use case: the aggregate it is about, and how it decides on fresh state. */
+export interface UseCase<State, Result> {
+  /** Its version is what the caller pins (If-Match) and is told (ETag). */
+  readonly aggregate: AnyAggregate<State>
+  readonly id: string
+  /** How the command's own stream may skip its read (see LoadOptions): a new id's is absent. */
+  readonly reuse?: LoadOptions['reuse']
+  /** Decides on fresh state; runs again, from a new load, after a conflict the caller did not cause. */
+  decide(own: Loaded<State>): Promise<Decision<Result>> | Decision<Result>
+}
+
+/** What the handler needs: the store, the loader, and how long to keep retrying. */
 export interface CommandDeps {
   readonly store: EventStore
   readonly aggregates: AggregateLoader
   /** Told of a command's own events once appended (not on a replay): the programme's counters. */
   readonly onAppended?: (events: readonly DomainEvent[]) => void
-  /** How long a command keeps retrying conflicts others caused before answering 503. */
+  /** How long a command keeps retrying conflicts others caused before giving up (busy). */
   readonly retryBudgetMs?: number
 }
 
-export interface Command<State, Body, Status extends ContentfulStatusCode> {
-  /** The aggregate the command is about: its version is the ETag and what If-Match pins. */
-  readonly aggregate: AnyAggregate<State>
-  readonly id: string
-  /** How the command's own stream may skip its read (see LoadOptions): a new id's is absent. */
-  readonly reuse?: LoadOptions['reuse']
-  readonly status: Status
-  /** Decides on fresh state; runs again, from a new load, after a conflict it did not cause. */
-  decide(own: Loaded<State>): Promise<CommandOutcome<Body>> | CommandOutcome<Body>
-  /** When the fact happened, for history recorded later by staff (kept in metadata). */
-  readonly occurredAt?: string | undefined
+/** What came of a command: its result, the version of its stream, and whether it was a replay. */
+export interface Handled<Result> {
+  readonly result: Result
+  readonly version: number
+  readonly replayed: boolean
 }
 
 const defaultRetryBudgetMs = 5_000
 
-/** `If-Match: "3"` → 3; absent → undefined. A malformed one is a 400. */
-export const ifMatchVersion = (c: Context): number | undefined => {
-  const header = c.req.header('If-Match')
-  if (header === undefined) return undefined
-  const match = /^(?:W\/)?"(\d+)"$/.exec(header.trim())
-  if (!match) throw apiProblems.invalidIfMatch()
-  return Number(match[1])
+/** The first answer to this idempotency key, if the record is there and the request the same. */
+const replayOf = async <Result>(store: EventStore, idempotency: IdempotencyRequest): Promise<Handled<Result> | undefined> => {
+  const record = await store.findIdempotencyRecord(idempotency.key)
+  if (!record) return undefined
+  if (record.fingerprint !== idempotency.fingerprint) throw new IdempotencyKeyReusedError(idempotency.key)
+  const { result, version } = replayedOutcome(record.result, idempotency)
+  return { result: result as Result, version, replayed: true }
 }
 
-const preconditionFailed = (current: number, expected: number) =>
-  apiProblems.preconditionFailed(`The resource is at version ${current}, not ${expected}`, current)
-
-const metadataOf = (c: Context<ApiEnv>, occurredAt: string | undefined): EventMetadata => {
-  const principal = c.var.principal
-  return {
-    correlationId: c.var.correlationId,
-    causationId: c.var.requestId,
-    actor: principal ? `staff:${principal.subject}` : 'public',
-    ...(c.var.idempotency ? { idempotencyKey: c.var.idempotency.key } : {}),
-    ...(occurredAt ? { occurredAt, override: 'historical-import' } : {}),
+/**
+ * The one command sequence (Emmett's handleCommand), knowing nothing of HTTP: load the
+ * aggregate → check the caller's expected version → decide → append atomically with the
+ * idempotency claim, guards, counters and read-set checks. A conflict the caller did not
+ * cause (another writer moved a stream or a counter it read) makes it load and decide
+ * again, with jittered waits, until the decision stands or the budget is spent
+ * (StoreBusyError). A moved stream the caller pinned is a PreconditionFailedError.
+ *
+ * Idempotency is handled here, once: the key is claimed in the append; a duplicate shows
+ * itself as a claim refused or a decision refused on the state the first one made, and
+ * gets the first answer back (`replayed`); the same key with another request is refused.
+ *
+ * @example
+ *   const { result, version } = await handleCommand(deps, closeEdition({ editionId }, context), context)
+ */
+export const handleCommand = async <State, Result>(
+  deps: CommandDeps,
+  useCase: UseCase<State, Result>,
+  context: CommandContext,
+): Promise<Handled<Result>> => {
+  try {
+    return await decideAndAppend(deps, useCase, context)
+  } catch (error: unknown) {
+    const replay = context.idempotency && !(error instanceof IdempotencyKeyReusedError)
+      ? await replayOf<Result>(deps.store, context.idempotency)
+      : undefined
+    if (replay) return replay
+    throw error
   }
 }
 
-
-/**
- * The one command sequence every command route runs (Emmett's handleCommand):
- * load the aggregate → check If-Match → decide → append atomically with the request's
- * idempotency key, guards, counters and read-set checks → answer with the new version
- * as ETag. A conflict the caller did not cause (another writer moved a stream or a
- * counter it read) makes it load and decide again, with jittered waits, until the
- * decision stands or the time budget is spent (then 503 with Retry-After). Only real
- * business conflicts are a 409, and a moved stream the caller pinned with If-Match a 412.
- *
- * @example
- *   return handleCommand(c, deps, {
- *     aggregate: editionDecider, id: editionId, status: 200,
- *     decide: ({ state }) => ({ events: decideEdition(close, state), body: { editionId, status: 'closed' } }),
- *   })
- */
-export const handleCommand = async <State, Body extends JSONValue, Status extends ContentfulStatusCode>(
-  c: Context<ApiEnv>,
+const decideAndAppend = async <State, Result>(
   deps: CommandDeps,
-  command: Command<State, Body, Status>,
-): Promise<Response & TypedResponse<JSONParsed<Body>, Status, 'json'>> => {
-  const pinned = ifMatchVersion(c)
-  // Wall-clock time, not the domain clock (which tests and imports may fix).
+  useCase: UseCase<State, Result>,
+  context: CommandContext,
+): Promise<Handled<Result>> => {
+  const pinned = context.expectedVersion
+  // Wall-clock time, not the context's `now` (which tests and imports may fix).
   const deadline = performance.now() + (deps.retryBudgetMs ?? defaultRetryBudgetMs)
+  const metadata = metadataOf(context)
   for (let attempt = 1; ; attempt++) {
-    const own = await deps.aggregates.load(command.aggregate, command.id, command.reuse ? { reuse: command.reuse } : {})
-    if (pinned !== undefined && pinned !== own.version) throw preconditionFailed(own.version, pinned)
-    const outcome = await command.decide(own)
-    const headers = { ...outcome.headers, ETag: `"${own.version + outcome.events.length}"` }
-    const response: StoredResponse = { status: command.status, body: outcome.body, headers }
+    const own = await deps.aggregates.load(useCase.aggregate, useCase.id, useCase.reuse ? { reuse: useCase.reuse } : {})
+    if (pinned !== undefined && pinned !== own.version) throw new PreconditionFailedError(own.version, pinned)
+    const decision = await useCase.decide(own)
+    const version = own.version + decision.events.length
+    const { idempotency } = context
     try {
-      const result = await deps.store.append(
-        [{ streamId: own.streamId, expectedVersion: own.version, events: outcome.events }, ...(outcome.alsoAppend ?? [])],
+      const appended = await deps.store.append(
+        [{ streamId: own.streamId, expectedVersion: own.version, events: decision.events }, ...(decision.alsoAppend ?? [])],
         {
-          metadata: metadataOf(c, command.occurredAt),
-          guards: outcome.guards ?? [],
-          unchanged: (outcome.unchanged ?? []).map(({ streamId, version }) => ({ streamId, version })),
-          counters: outcome.counters ?? [],
-          ...(c.var.idempotency
+          metadata,
+          guards: decision.guards ?? [],
+          unchanged: (decision.unchanged ?? []).map(({ streamId, version: read }) => ({ streamId, version: read })),
+          counters: decision.counters ?? [],
+          ...(idempotency
             ? {
                 idempotency: {
-                  key: c.var.idempotency.key,
-                  fingerprint: c.var.idempotency.fingerprint,
-                  result: storedResponse(c, response, outcome.secretFields),
+                  key: idempotency.key,
+                  fingerprint: idempotency.fingerprint,
+                  result: storedOutcome(decision.result, version, decision.secretFields ?? [], idempotency),
                 },
               }
             : {}),
         },
       )
-      if (result.status === 'appended') {
-        deps.aggregates.appended(command.aggregate, own, outcome.events)
-        for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
-        deps.onAppended?.(outcome.events)
+      if (appended.status === 'replayed' && idempotency) {
+        const { result, version: first } = replayedOutcome(appended.result, idempotency)
+        return { result: result as Result, version: first, replayed: true }
       }
-      const sent = result.status === 'replayed' ? replayed(c, result.result) : response
-      return c.json(sent.body as Body, sent.status as Status, sent.headers)
+      deps.aggregates.appended(useCase.aggregate, own, decision.events)
+      for (const { streamId } of decision.alsoAppend ?? []) deps.aggregates.stale(streamId)
+      deps.onAppended?.(decision.events)
+      return { result: decision.result, version, replayed: false }
     } catch (error: unknown) {
       if (error instanceof GuardTakenError) {
-        const claim = outcome.guards?.find((guard) => guard.guardId === error.guardId)
+        const claim = decision.guards?.find((guard) => guard.guardId === error.guardId)
         const refusal = claim?.refusal?.(error.holder)
         if (refusal) throw refusal
-        for (const { streamId } of outcome.alsoAppend ?? []) deps.aggregates.stale(streamId)
+        for (const { streamId } of decision.alsoAppend ?? []) deps.aggregates.stale(streamId)
       } else if (error instanceof ConcurrencyError) {
-        if (pinned !== undefined && error.streamId === own.streamId) throw preconditionFailed(error.actualVersion, pinned)
-        const counter = outcome.counters?.find(({ counterId }) => counterId === error.streamId)
+        if (pinned !== undefined && error.streamId === own.streamId) throw new PreconditionFailedError(error.actualVersion, pinned)
+        const counter = decision.counters?.find(({ counterId }) => counterId === error.streamId)
         deps.aggregates.stale(counter?.streamId ?? error.streamId)
       } else if (!(error instanceof StoreBusyError)) {
         throw error

@@ -2,6 +2,12 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { RuleViolationError } from '../../domain/shared/errors.js'
+import {
+  InvalidWithdrawalTokenError,
+  OccurredInTheFutureError,
+  PreconditionFailedError,
+  StaffOnlyError,
+} from '../commands/errors.js'
 import { InvalidCursorError } from '../shared/cursor.js'
 import { isRetryable } from '../shared/dynamo-errors.js'
 import type { Logger } from '../shared/logger.js'
@@ -43,6 +49,10 @@ const knownProblem = (error: unknown): ProblemError | undefined => {
     })
   }
   if (error instanceof InvalidCursorError) return apiProblems.invalidCursor()
+  if (error instanceof PreconditionFailedError) return apiProblems.preconditionFailed(error.message, error.currentVersion)
+  if (error instanceof StaffOnlyError) return apiProblems.forbidden(error.message)
+  if (error instanceof OccurredInTheFutureError) return apiProblems.occurredInTheFuture()
+  if (error instanceof InvalidWithdrawalTokenError) return apiProblems.invalidWithdrawalToken()
   if (error instanceof UnsafeTargetError) return webhookProblems.unsafeTarget(error.reason)
   if (error instanceof SubscriptionLimitError)
     return webhookProblems.subscriptionLimitReached(error.limit)

@@ -11,7 +11,7 @@ import { idempotency } from './idempotency.js'
  *
  * @example router.openapi({ ...openEdition, middleware: guards.admin }, handler)
  */
-export const routeGuards = ({ verifier, store }: ApiDeps) => ({
-  admin: [authorize(verifier, ['admin']), idempotency(store)] as MiddlewareHandler<ApiEnv>[],
-  public: [optionalPrincipal(verifier), idempotency(store)] as MiddlewareHandler<ApiEnv>[],
+export const routeGuards = ({ verifier }: Pick<ApiDeps, 'verifier'>) => ({
+  admin: [authorize(verifier, ['admin']), idempotency()] as MiddlewareHandler<ApiEnv>[],
+  public: [optionalPrincipal(verifier), idempotency()] as MiddlewareHandler<ApiEnv>[],
 })

@@ -56,3 +56,11 @@ export const personalDataEvents = async (
     .filter((event) => (personalDataFields[event.type]?.length ?? 0) > 0)
     .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt) || a.streamId.localeCompare(b.streamId))
 }
+
+/**
+ * `personalDataEvents` bound to its reads: what an erasure is given to find the events
+ * it makes unreadable (functions/commands/erase-contacts.ts declares the port).
+ *
+ * @example eraseStartupContacts({ ...deps, personalDataEvents: personalDataEventsOf(deps) }, id, options)
+ */
+export const personalDataEventsOf = (deps: StartupRecordsDeps) => (startupId: string) => personalDataEvents(deps, startupId)

@@ -3,7 +3,7 @@ import { createReadModels } from '../queries/read-models.js'
 import { documentClientFromEnv } from '../shared/dynamo-client.js'
 import { createLogger } from '../shared/logger.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
-import { createDynamoEventStore } from '../store/dynamo-event-store.js'
+import { createEventSourcing } from '../store/event-sourcing.js'
 import { defaultRetentionDays, runRetention } from './retention.js'
 import { vaultFromEnv } from '../personal-data/vault-from-env.js'
 
@@ -16,7 +16,8 @@ const doc = documentClientFromEnv(process.env)
 const logger = createLogger('retention')
 const personalData = vaultFromEnv(process.env, doc)
 const deps = {
-  store: createDynamoEventStore({ doc, tables: names, personalData }),
+  // Its erasure records stay a few events long: no snapshots.
+  ...createEventSourcing({ doc, tables: names, personalData }),
   readModels: createReadModels({ doc, table: names.readModels }),
   personalData,
 }

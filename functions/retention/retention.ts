@@ -1,11 +1,15 @@
 import { collections, editionSummaryDoc, startupDoc } from '../../domain/projections/index.js'
 import { findApplicationGuard } from '../store/application-guard.js'
-import { readAll } from '../queries/read-model-reader.js'
+import { readAll, type ReadModelReader } from '../queries/read-model-reader.js'
+import { personalDataEventsOf } from '../queries/startup-records.js'
 import { asFunction } from '../shared/function-scope.js'
 import { eraseStartupContacts, type ErasureDeps, type StartupErasure } from '../commands/erase-contacts.js'
 
 /** Three years after the end of a start-up's last edition (the stage configuration may change it). */
 export const defaultRetentionDays = 3 * 365 + 1
+
+/** The write side's deps, the vault, and the read models it decides from. */
+export type RetentionDeps = Omit<ErasureDeps, 'personalDataEvents'> & { readonly readModels: ReadModelReader }
 
 export interface RetentionRun {
   /** Start-ups of the directory looked at. */
@@ -26,7 +30,7 @@ const dayMs = 86_400_000
  * @example await runRetention(deps, { now: new Date(), retentionDays: 1096 })
  */
 export const runRetention = asFunction('retention', async (
-  deps: ErasureDeps,
+  deps: RetentionDeps,
   { now, retentionDays }: { now: Date; retentionDays: number },
 ): Promise<RetentionRun> => {
   const cutOff = new Date(now.getTime() - retentionDays * dayMs).toISOString().slice(0, 10)
@@ -36,7 +40,8 @@ export const runRetention = asFunction('retention', async (
   ])
   const endsOn = new Map(editions.map((edition) => [edition.editionId, edition.endsOn]))
   const recent = editions.filter((edition) => edition.endsOn >= cutOff).map((edition) => edition.editionId)
-  const metadata = { correlationId: `retention-${now.toISOString()}`, actor: 'system:retention' }
+  const context = { actor: { kind: 'system', name: 'retention' }, now, correlationId: `retention-${now.toISOString()}` } as const
+  const erasure = { ...deps, personalDataEvents: personalDataEventsOf(deps) }
   const erased: StartupErasure[] = []
   for (const { startupId, editionsApplied } of startups) {
     const ends = editionsApplied.map((editionId) => endsOn.get(editionId))
@@ -44,8 +49,8 @@ export const runRetention = asFunction('retention', async (
     const guards = await Promise.all(recent.map((editionId) => findApplicationGuard(deps.store, editionId, startupId)))
     if (guards.some((guard) => guard !== undefined)) continue
     // Erased before (or never held a contact): nothing to do, nothing recorded.
-    const erasure = await eraseStartupContacts(deps, startupId, { reason: 'retention', metadata })
-    if (erasure.contactsErased > 0) erased.push(erasure)
+    const done = await eraseStartupContacts(erasure, startupId, { reason: 'retention', context })
+    if (done.contactsErased > 0) erased.push(done)
   }
   return { examined: startups.length, erased }
 })

@@ -5,7 +5,8 @@ import { createSnapshotStore } from './snapshots.js'
 
 export interface EventSourcingOptions extends Omit<DynamoEventStoreOptions, 'tables'> {
   readonly doc: DocumentClient
-  readonly tables: { readonly events: string; readonly guards: string; readonly snapshots: string }
+  /** Without `snapshots`: for a job whose streams stay short (the retention job's erasure records). */
+  readonly tables: { readonly events: string; readonly guards: string; readonly snapshots?: string }
   /** A snapshot that could not be written costs only speed: it is reported here. */
   readonly onSnapshotError?: (error: unknown) => void
 }
@@ -18,7 +19,7 @@ export interface EventSourcingOptions extends Omit<DynamoEventStoreOptions, 'tab
  */
 export const createEventSourcing = ({ tables, onSnapshotError, ...options }: EventSourcingOptions) => {
   const store = createDynamoEventStore({ ...options, tables })
-  const snapshots = createSnapshotStore({ doc: options.doc, table: tables.snapshots })
-  const aggregates = createAggregateLoader({ store, snapshots, ...(onSnapshotError ? { onSnapshotError } : {}) })
+  const snapshots = tables.snapshots ? createSnapshotStore({ doc: options.doc, table: tables.snapshots }) : undefined
+  const aggregates = createAggregateLoader({ store, ...(snapshots ? { snapshots } : {}), ...(onSnapshotError ? { onSnapshotError } : {}) })
   return { store, aggregates }
 }

@@ -1,8 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { editionDecider } from '../../../domain/edition/index.js'
-import { editionLifecycle } from '../../commands/edition-lifecycle.js'
+import { closeEdition, openEdition } from '../../commands/editions.js'
 import { handleCommand } from '../../commands/handle-command.js'
-import { effectiveTime } from '../../commands/history.js'
+import { answer, commandContextOf } from '../commands.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
@@ -12,7 +11,7 @@ import { commandProblems, jsonContent } from '../schemas/responses.js'
 const editionParams = z.object({ editionId: z.string().min(1).max(64).openapi({ example: 'ces-2020' }) })
 const editionAnswer = z.object({ editionId: z.string(), status: z.enum(['open', 'closed']) }).openapi('EditionStatus')
 
-const openEdition = createRoute({
+const openEditionRoute = createRoute({
   method: 'post',
   path: '/editions',
   operationId: 'openEdition',
@@ -23,7 +22,7 @@ const openEdition = createRoute({
   responses: { 201: jsonContent(editionAnswer, 'The edition is open; the ETag is its version'), ...commandProblems },
 })
 
-const closeEdition = createRoute({
+const closeEditionRoute = createRoute({
   method: 'post',
   path: '/editions/{editionId}/close',
   operationId: 'closeEdition',
@@ -37,42 +36,19 @@ const closeEdition = createRoute({
   responses: { 200: jsonContent(editionAnswer, 'The edition is closed'), ...commandProblems },
 })
 
-/** `POST /editions` and `POST /editions/{editionId}/close` (staff). */
+/** `POST /editions` and `POST /editions/{editionId}/close` (staff): parse → execute → respond. */
 export const editionRoutes = (deps: ApiDeps) => {
   const guards = routeGuards(deps)
   return newRouter()
-    .openapi({ ...openEdition, middleware: guards.admin }, async (c) => {
-      const { id: editionId, occurredAt, ...details } = c.req.valid('json')
-      const now = effectiveTime(c, occurredAt, deps.clock)
-      return handleCommand(c, deps, {
-        aggregate: editionDecider,
-        id: editionId,
-        status: 201,
-        occurredAt,
-        decide: (edition) => {
-          const events = editionDecider.decide({ type: 'OpenEdition', editionId, ...details, now }, edition.state, {})
-          return {
-            events,
-            counters: [editionLifecycle(editionId, edition, events)],
-            body: { editionId, status: 'open' as const },
-            headers: { Location: `/reports/editions/${editionId}` },
-          }
-        },
-      })
+    .openapi({ ...openEditionRoute, middleware: guards.admin }, async (c) => {
+      const { id: editionId, occurredAt, themes = [], ...details } = c.req.valid('json')
+      const context = commandContextOf(c, deps.clock, occurredAt)
+      const handled = await handleCommand(deps, openEdition({ editionId, themes, ...details }, context), context)
+      return answer(c, handled, 201, { Location: `/reports/editions/${editionId}` })
     })
-    .openapi({ ...closeEdition, middleware: guards.admin }, async (c) => {
+    .openapi({ ...closeEditionRoute, middleware: guards.admin }, async (c) => {
       const { editionId } = c.req.valid('param')
-      const { occurredAt } = c.req.valid('json')
-      const now = effectiveTime(c, occurredAt, deps.clock)
-      return handleCommand(c, deps, {
-        aggregate: editionDecider,
-        id: editionId,
-        status: 200,
-        occurredAt,
-        decide: (edition) => {
-          const events = editionDecider.decide({ type: 'CloseEdition', editionId, now }, edition.state, {})
-          return { events, counters: [editionLifecycle(editionId, edition, events)], body: { editionId, status: 'closed' as const } }
-        },
-      })
+      const context = commandContextOf(c, deps.clock, c.req.valid('json').occurredAt)
+      return answer(c, await handleCommand(deps, closeEdition(editionId, context), context), 200)
     })
 }

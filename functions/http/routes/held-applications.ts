@@ -1,11 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { applicationDecider, applicationErrors } from '../../../domain/application/index.js'
-import { editionDecider } from '../../../domain/edition/index.js'
-import { heldApplicationGuardId } from '../../store/guard-ids.js'
-import { applicationGuard, parseApplicationGuard } from '../../store/application-guard.js'
-import { editionLifecycle } from '../../commands/edition-lifecycle.js'
-import { handleCommand, type CommandOutcome } from '../../commands/handle-command.js'
-import { effectiveTime } from '../../commands/history.js'
+import { settleHeldApplication } from '../../commands/application-decisions.js'
+import { handleCommand } from '../../commands/handle-command.js'
+import { answer, commandContextOf } from '../commands.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
@@ -15,7 +11,6 @@ import { commandProblems, jsonContent } from '../schemas/responses.js'
 const confirmed = z
   .object({ applicationId: z.string(), status: z.enum(['submitted', 'dismissed']) })
   .openapi('HeldApplicationOutcome')
-type Outcome = z.infer<typeof confirmed>
 
 const route = createRoute({
   method: 'post',
@@ -44,45 +39,7 @@ export const heldApplicationRoutes = (deps: ApiDeps) =>
   newRouter().openapi({ ...route, middleware: routeGuards(deps).admin }, async (c) => {
     const { applicationId } = c.req.valid('param')
     const { outcome, reason, occurredAt } = c.req.valid('json')
-    const now = effectiveTime(c, occurredAt, deps.clock)
-    const command =
-      outcome === 'confirmed'
-        ? { type: 'ConfirmApplication' as const, applicationId, now }
-        : { type: 'DismissApplication' as const, applicationId, now, ...(reason ? { reason } : {}) }
-    return handleCommand(c, deps, {
-      aggregate: applicationDecider,
-      id: applicationId,
-      status: 200,
-      occurredAt,
-      async decide(own): Promise<CommandOutcome<Outcome>> {
-        if (own.state.status === 'absent') throw applicationErrors.notFound(applicationId)
-        const { editionId, startupId } = own.state
-        const edition = await deps.aggregates.load(editionDecider, editionId, { reuse: 'cached' })
-        const events = applicationDecider.decide(command, own.state, { edition: edition.state })
-        if (command.type === 'DismissApplication')
-          return { events, body: { applicationId, status: 'dismissed' } }
-        // Confirmed, it is the start-up's one application to the edition, withdrawn with the
-        // token its contact person got when applying.
-        const held = parseApplicationGuard(
-          await deps.store.findGuard(heldApplicationGuardId(applicationId)),
-        )
-        if (!held) throw new Error(`Held application ${applicationId} has no guard`)
-        return {
-          events,
-          counters: [editionLifecycle(editionId, edition)],
-          guards: [
-            {
-              ...applicationGuard(editionId, startupId, held),
-              refusal: (holder) =>
-                applicationErrors.alreadyApplied(
-                  editionId,
-                  startupId,
-                  parseApplicationGuard(holder)?.applicationId ?? '',
-                ),
-            },
-          ],
-          body: { applicationId, status: 'submitted' },
-        }
-      },
-    })
+    const context = commandContextOf(c, deps.clock, occurredAt)
+    const handled = await handleCommand(deps, settleHeldApplication(deps, { applicationId, outcome, reason }, context), context)
+    return answer(c, handled, 200)
   })

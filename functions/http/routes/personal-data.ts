@@ -1,12 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
-import type { EventMetadata } from '../../../domain/events/index.js'
 import { contactSchema } from '../../../domain/events/index.js'
 import { startupErrors } from '../../../domain/startup/errors.js'
 import { exportPersonalData } from '../../queries/personal-data-export.js'
+import { personalDataEventsOf } from '../../queries/startup-records.js'
 import { eraseDataSubject, eraseStartupContacts } from '../../commands/erase-contacts.js'
-import type { ApiEnv } from '../app-env.js'
 import { authorize } from '../auth/authorize.js'
+import { commandContextOf } from '../commands.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
@@ -80,12 +79,6 @@ const subjectErasureRoute = createRoute({
   },
 })
 
-const metadataOf = (c: Context<ApiEnv>): EventMetadata => ({
-  correlationId: c.var.correlationId,
-  causationId: c.var.requestId,
-  actor: `staff:${c.var.principal?.subject ?? 'unknown'}`,
-})
-
 /**
  * The right of access and the right to erasure (staff, `admin`): the export decrypts
  * what the events hold; an erasure destroys the data keys, so every event keeps its slot
@@ -95,6 +88,7 @@ const metadataOf = (c: Context<ApiEnv>): EventMetadata => ({
  */
 export const personalDataRoutes = (deps: ApiDeps) => {
   const middleware = [authorize(deps.verifier, ['admin'])]
+  const erasure = { ...deps, personalDataEvents: personalDataEventsOf(deps) }
   return newRouter()
     .openapi({ ...accessRoute, middleware }, async (c) => {
       const { startupId } = c.req.valid('param')
@@ -104,12 +98,12 @@ export const personalDataRoutes = (deps: ApiDeps) => {
     })
     .openapi({ ...startupErasureRoute, middleware }, async (c) => {
       const { startupId } = c.req.valid('param')
-      const erased = await eraseStartupContacts(deps, startupId, { reason: 'request', metadata: metadataOf(c) })
+      const erased = await eraseStartupContacts(erasure, startupId, { reason: 'request', context: commandContextOf(c, deps.clock) })
       return c.json({ ...erased, events: [...erased.events] }, 200)
     })
     .openapi({ ...subjectErasureRoute, middleware }, async (c) => {
       const { email } = c.req.valid('json')
-      const startups = await eraseDataSubject(deps, email, { metadata: metadataOf(c) })
+      const startups = await eraseDataSubject(erasure, email, { context: commandContextOf(c, deps.clock) })
       return c.json({ startups: startups.map((erased) => ({ ...erased, events: [...erased.events] })) }, 200)
     })
 }

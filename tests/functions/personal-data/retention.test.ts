@@ -5,7 +5,7 @@ import {
   createDocumentClient,
   type DocumentClient,
 } from '../../../functions/shared/dynamo-client.js'
-import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
+import { createEventSourcing } from '../../../functions/store/event-sourcing.js'
 import { testVault } from '../../setup/test-vault.js'
 import { applicationBody, editionBody, validSiret } from '../../fixtures/requests.js'
 import { apiHarness, client } from '../http/api-harness.js'
@@ -79,7 +79,7 @@ const programme = async () => {
   const job = (doc: DocumentClient = createDocumentClient({ endpoint: tables.endpoint })) => {
     const personalData = testVault({ doc, names: tables.names })
     return {
-      store: createDynamoEventStore({ doc, tables: tables.names, personalData }),
+      ...createEventSourcing({ doc, tables: { events: tables.names.events, guards: tables.names.guards }, personalData }),
       readModels: createReadModels({ doc, table: tables.names.readModels }),
       personalData,
     }
