@@ -24,7 +24,7 @@ describe('the command handler under contention', () => {
     expect(joins.map((j) => j.status)).toEqual(Array(6).fill(201))
     expect(await harness.store.streamVersion('edition-ces-2020')).toBe(7)
     expect(harness.unexpected).toEqual([])
-  })
+   }, 60_000)
 
   it('closes an edition in the middle of a rush: each application is taken, or refused as closed', async () => {
     const harness = await apiHarness()
