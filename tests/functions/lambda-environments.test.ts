@@ -188,6 +188,7 @@ const unsetInAws: Record<string, string> = {
   POWERTOOLS_TRACE_ENABLED: "Powertools' switch: tracing stays on in AWS",
   POWERTOOLS_DEV: "Powertools' development switch: off in AWS",
   POWERTOOLS_METRICS_DISABLED: "Powertools' switch: metrics stay on in AWS",
+  AWS_CALL_RECORDING_DIR: 'where the tests record AWS calls (functions/shared/aws-call-recorder.ts); unset, nothing is recorded',
 }
 
 /**

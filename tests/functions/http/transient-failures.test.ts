@@ -260,7 +260,8 @@ describe('transient DynamoDB failures', () => {
       applications: already.length + count,
       submitted: already.length + count,
     })
-  })
+    // 200 applications and their retries through faults: minutes, not seconds, on a loaded machine.
+  }, 180_000)
 
   it('a report read that DynamoDB does not answer is a 503 too', async () => {
     faults.use(({ write }) => (write ? undefined : 'timeout'))
