@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiEnv } from '../http/app-env.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
 import { contractInfo, contractServers, contractTags } from './document-info.js'
 
 /**

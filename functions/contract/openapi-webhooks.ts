@@ -1,6 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi'
 import { webhookBodySchema } from '../../domain/webhooks/webhook-body.js'
-import type { ApiEnv } from '../http/app-env.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
 import { deliveryPolicy, retrySchedule } from './delivery-policy.js'
 import { eventDescription, partnerEventTypes, pascalName } from './event-catalogue.js'
 import { namedPublicEvents } from './feed-events.js'

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { createLogger } from '../shared/logger.js'
-import { createApp } from './app.js'
+import { createApp } from './feature-routes.js'
 import { apiDepsFromEnv } from './deps-from-env.js'
 
 // Module scope: parsed and connected once per node process.

@@ -1,70 +1,52 @@
-import { contractRoutes } from './routes/contract-routes.js'
-import { createCore } from './core.js'
-import type { ApiDeps } from './deps.js'
-import type { AppRequest } from '../website/api-client.js'
-import { pageRoutes } from '../website/page-routes.js'
-import { reportRoutes } from './routes/reports/report-routes.js'
-import { startupRoutes } from './routes/reports/startup-routes.js'
-import { newRouter } from './router.js'
-import { applicationRoutes } from './routes/applications.js'
-import { awardRoutes } from './routes/awards.js'
-import { docsRoutes } from './routes/docs.js'
-import { editionRoutes } from './routes/editions.js'
-import { feedRoutes } from './routes/feed.js'
-import { documentHealth } from './routes/health-doc.js'
-import { heldApplicationRoutes } from './routes/held-applications.js'
-import { partnerKeyRoutes } from './routes/partner-keys.js'
-import { partnerRoutes } from './routes/partners.js'
-import { personalDataRoutes } from './routes/personal-data.js'
-import { registrationRoutes } from './routes/registration.js'
-import { streamRoutes } from './routes/streams.js'
-import { subscriptionRoutes } from './routes/subscriptions.js'
-import { territoryRoutes } from './routes/territories.js'
+import { Hono, type MiddlewareHandler } from 'hono'
+import type { ApiEnv } from '../shared/http/app-env.js'
+import { createCore, lazyErrorHandler, notFound, type CoreDeps } from './core.js'
 
-/**
- * Every feature's routes, and the documents over them (`/openapi.json`, `/asyncapi.json`,
- * `/docs`): `request` sends the pages' in-process calls through the whole app, core
- * included. The middleware and `GET /health` are the core's (core.ts).
- *
- * @example app.route('/', featureRoutes(deps, (path, init) => app.request(path, init)))
- */
-export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
-  const app = newRouter()
-  documentHealth(app)
-  app.route('/', territoryRoutes())
-  app.route('/', editionRoutes(deps))
-  app.route('/', registrationRoutes(deps))
-  app.route('/', applicationRoutes(deps))
-  app.route('/', heldApplicationRoutes(deps))
-  app.route('/', awardRoutes(deps))
-  app.route('/', partnerRoutes(deps))
-  app.route('/', streamRoutes(deps))
-  app.route('/', personalDataRoutes(deps))
-  app.route('/', reportRoutes(deps))
-  app.route('/', startupRoutes(deps))
-  app.route('/', partnerKeyRoutes(deps))
-  app.route('/', feedRoutes(deps))
-  app.route('/', subscriptionRoutes(deps))
-  // Pages for people: clients of the routes above, in process (functions/website).
-  app.route('/', pageRoutes(deps, request))
-  app.route('/', docsRoutes(app))
-  app.route('/', contractRoutes(app))
-  return app
+/** Where the core's ids travel to the routes' app: in the env it is fetched with. */
+const coreVariables = Symbol('coreVariables')
+type CoreVariables = Pick<ApiEnv['Variables'], 'requestId' | 'correlationId'>
+
+/** The routes' first middleware: the ids the core set, back on the context. */
+const withCoreVariables: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  const variables = (c.env as Record<symbol, CoreVariables | undefined> | undefined)?.[coreVariables]
+  if (variables) {
+    c.set('requestId', variables.requestId)
+    c.set('correlationId', variables.correlationId)
+  }
+  await next()
 }
 
 /**
- * The Délégation Sud API as one Hono app, every route built now: what `npm start` and
- * the tests serve. The Lambda serves the same core and routes, the routes built on
- * first use (lazy-app.ts).
+ * The API, the one assembly of it: the core (middleware, errors, `GET /health`) built at
+ * once, every other route loaded and built by `load` on the first request that reaches
+ * one, then kept. Lazy loading is a property of how the routes are registered: the Lambda
+ * imports them on first use (lambda.ts), `npm start` and the tests hand over routes
+ * already in memory (feature-routes.ts `createApp`); both serve through this. The core hands such a request to those routes with its request
+ * and correlation ids, so they answer as in createApp's single app. `load` receives the
+ * whole app, for the pages' in-process calls.
  *
- * @example
- *   const app = createApp({ store, verifier, logger, clock, newId, corsOrigins, rateLimits,
- *     feed, readModels, apiKeys, webhooks })
+ * @example handle(assembleApi(core, async (app) => (await import('./feature-routes.js')).featureRoutes(deps, app.request)))
  */
-export const createApp = (deps: ApiDeps) => {
-  const app = createCore(deps, newRouter())
-  app.route('/', featureRoutes(deps, (path, init) => app.request(path, init)))
+export const assembleApi = (core: CoreDeps, load: (app: Hono<ApiEnv>) => Promise<Hono<ApiEnv>>) => {
+  const app = createCore(core, new Hono<ApiEnv>())
+  let routes: Promise<Hono<ApiEnv>> | undefined
+  const loadRoutes = () =>
+    (routes ??= load(app).then(
+      (features) =>
+        new Hono<ApiEnv>()
+          .use(withCoreVariables)
+          .route('/', features)
+          .onError(lazyErrorHandler(core.logger))
+          .notFound(notFound),
+      // A failed load (a setting missing) is tried again by the next request.
+      (error: unknown) => {
+        routes = undefined
+        throw error
+      },
+    ))
+  app.all('*', async (c) => {
+    const variables: CoreVariables = { requestId: c.var.requestId, correlationId: c.var.correlationId }
+    return (await loadRoutes()).fetch(c.req.raw, { ...(c.env as object), [coreVariables]: variables })
+  })
   return app
 }
-
-export type App = ReturnType<typeof createApp>

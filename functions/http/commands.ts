@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { CommandContext } from '../commands/command-context.js'
 import type { Handled } from '../commands/handle-command.js'
-import type { ApiEnv } from './app-env.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
 import { apiProblems } from './problems.js'
 
 /** `If-Match: "3"` → 3; absent → undefined. A malformed one is a 400. */

@@ -1,13 +1,10 @@
 import type { JSONWebKeySet } from 'jose'
 import { z } from 'zod'
-import { commaList } from '../shared/environment.js'
-import { defaultRateLimits } from './core-config.js'
-
-const perMinute = z.coerce.number().int().min(0).max(1_000_000)
-
 /**
- * The API's own settings, parsed once from the environment at cold start (DynamoDB's
- * endpoint, the tables and the webhook target policy are parsed by their modules).
+ * The API's own settings beyond its core's, parsed once from the environment by the first
+ * request that needs them (the core's, CORS and the limits per caller, are parsed at cold
+ * start without zod: core-config.ts; DynamoDB's endpoint, the tables and the webhook
+ * target policy by their modules). Each variable is parsed in one place.
  */
 export const apiConfigSchema = z
   .object({
@@ -17,15 +14,6 @@ export const apiConfigSchema = z
     DEV_JWKS: z.string().optional(),
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
-    CORS_ORIGINS: commaList,
-    /**
-     * Requests per minute per client address on everything but staff and partner calls;
-     * 0 turns the limit off (load tests, the benchmark). Generous: an incubator's
-     * start-ups may all apply from one address in the last hour before a deadline.
-     */
-    PUBLIC_RATE_LIMIT: perMinute.default(defaultRateLimits.public),
-    /** Requests per minute per partner API key; 0 turns the limit off. */
-    PARTNER_RATE_LIMIT: perMinute.default(defaultRateLimits.partner),
     /** Live webhook subscriptions one partner may hold (each is matched on every event). */
     MAX_SUBSCRIPTIONS_PER_PARTNER: z.coerce.number().int().min(1).max(1_000).default(20),
     /** Cognito's managed login for the staff pages (AWS only): its domain and web client. */

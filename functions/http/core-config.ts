@@ -12,9 +12,11 @@ const perMinute = (name: string, value: string | undefined, fallback: number) =>
 }
 
 /**
- * The settings the API's core reads at cold start (CORS, limits per caller), without zod:
- * the Lambda parses them so before loading the routes, whose config.ts checks the same
- * variables, and all others, with zod on first use.
+ * The settings the API's core reads at cold start, without zod, and their one parse:
+ * CORS_ORIGINS, and PUBLIC_RATE_LIMIT / PARTNER_RATE_LIMIT, requests per minute per client
+ * address (everything but staff and partner calls) and per partner API key, 0 for none
+ * (load tests, the benchmark); generous, as an incubator's start-ups may all apply from
+ * one address in the last hour before a deadline. The rest is config.ts's, with zod.
  *
  * @example coreConfigFromEnv({ CORS_ORIGINS: 'https://a.example' }) // { corsOrigins: [...], rateLimits: { public: 300, partner: 600 } }
  */

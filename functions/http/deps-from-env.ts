@@ -10,8 +10,9 @@ import { vaultFromEnv } from '../personal-data/vault-from-env.js'
 import { createEventSourcing } from '../store/event-sourcing.js'
 import { createWebhookServices } from '../webhooks/services.js'
 import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
-import { createTokenVerifier } from './auth/token-verifier.js'
+import { createTokenVerifier } from '../shared/http/token-verifier.js'
 import { apiConfigSchema, tokenSourceOf } from './config.js'
+import { coreConfigFromEnv } from './core-config.js'
 import type { ApiDeps } from './deps.js'
 import { loadPageAssets } from '../website/assets.js'
 
@@ -46,8 +47,7 @@ export const apiDepsFromEnv = (
     clock: () => new Date(),
     newId: uuidv7,
     onAppended: countAppended(metrics),
-    corsOrigins: config.CORS_ORIGINS,
-    rateLimits: { public: config.PUBLIC_RATE_LIMIT, partner: config.PARTNER_RATE_LIMIT },
+    ...coreConfigFromEnv(env),
     feed: createDynamoFeed({ doc, table: names.feed }),
     readModels: createReadModels({ doc, table: names.readModels }),
     apiKeys: createApiKeyStore({ doc, table: names.partners }),

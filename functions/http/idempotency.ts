@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { sha256 } from '../shared/secrets.js'
-import type { ApiEnv } from './app-env.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
 import { apiProblems } from './problems.js'
 
 const keyPattern = /^[\x21-\x7E]{1,255}$/

@@ -5,7 +5,7 @@ import { traced } from '../shared/tracer.js'
 import type { CoreDeps } from './core.js'
 import { coreConfigFromEnv } from './core-config.js'
 import type { ApiDeps } from './deps.js'
-import { createLazyApp } from './lazy-app.js'
+import { assembleApi } from './app.js'
 
 // Built by infra/lambda-bundles.ts beside index.mjs, this file once bundled.
 const pageAssetsDir = fileURLToPath(new URL('./page-assets/', import.meta.url))
@@ -39,8 +39,8 @@ const core: CoreDeps = {
 export const handler = traced(
   'api',
   handle(
-    createLazyApp(core, async (app) => {
-      const [{ featureRoutes }, all] = await Promise.all([import('./app.js'), routeDeps()])
+    assembleApi(core, async (app) => {
+      const [{ featureRoutes }, all] = await Promise.all([import('./feature-routes.js'), routeDeps()])
       return featureRoutes(all, (path, init) => app.request(path, init))
     }),
   ),

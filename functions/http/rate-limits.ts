@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { rateLimiter, type RateLimitInfo } from 'hono-rate-limiter'
 import { keyIdOf } from '../partner-access/api-keys.js'
-import type { ApiEnv } from './app-env.js'
-import type { TokenVerifier } from './auth/token-verifier.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
+import type { TokenVerifier } from '../shared/http/token-verifier.js'
 import { apiProblems } from './problems.js'
 
 /** Requests per minute: per client address on public calls, per key on partner calls. 0: off. */

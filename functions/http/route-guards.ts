@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import type { ApiEnv } from './app-env.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
 import { authorize, optionalPrincipal } from './auth/authorize.js'
 import type { ApiDeps } from './deps.js'
 import { idempotency } from './idempotency.js'

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiEnv } from './app-env.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
 import { apiProblems } from './problems.js'
 
 /**

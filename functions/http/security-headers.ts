@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
-import type { ApiEnv } from './app-env.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
 
 // Directives every response carries, whatever else it allows: no framing, no <base>, no
 // plugins.

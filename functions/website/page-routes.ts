@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
-import type { ApiEnv } from '../http/app-env.js'
-import type { ApiDeps } from '../http/deps.js'
+import type { ApiEnv } from '../shared/http/app-env.js'
+import type { WebsiteDeps } from './website-deps.js'
 import type { AppRequest } from './api-client.js'
 import { applyRoutes } from './apply/apply-routes.js'
 import { withdrawRoutes } from './apply/withdraw-routes.js'
@@ -18,7 +18,7 @@ import { staffRoutes } from './staff/staff-routes.js'
  *
  * @example app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
  */
-export const pageRoutes = (deps: ApiDeps, request: AppRequest) => {
+export const pageRoutes = (deps: WebsiteDeps, request: AppRequest) => {
   const assets = deps.pages?.assets ?? noPageAssets
   const shared = { deps, request, assets, staffLogin: deps.pages?.staffLogin }
   return new Hono<ApiEnv>()

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { hasScope, type ApiKeyScope } from '../../../domain/partner-access/scopes.js'
 import { partnerAccessProblems } from '../../partner-access/problems.js'
-import type { ApiEnv } from '../app-env.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
 import type { ApiDeps } from '../deps.js'
 import { apiProblems } from '../problems.js'
 import { authorize } from './authorize.js'

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
-import type { ApiEnv } from '../app-env.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
 import { apiProblems } from '../problems.js'
-import { InvalidTokenError, type TokenVerifier } from './token-verifier.js'
+import { InvalidTokenError, type TokenVerifier } from '../../shared/http/token-verifier.js'
 
 type Role = 'admin' | 'reports'
 

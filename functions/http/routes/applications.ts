@@ -5,7 +5,7 @@ import { answer, commandContextOf } from '../commands.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
-import { decisionBody, withdrawalBody } from '../schemas/requests.js'
+import { decisionBody, withdrawalBody } from '../../contract/requests.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
 const applicationParams = z.object({ applicationId: z.string().min(1).max(100) })

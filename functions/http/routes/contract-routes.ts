@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { Hono } from 'hono'
-import type { ApiEnv } from '../app-env.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
 import { asyncApiDocument } from '../../contract/asyncapi.js'
 import { eventSchemasPath } from '../../contract/event-catalogue.js'
 import { eventSchemasDocument } from '../../contract/event-schemas.js'

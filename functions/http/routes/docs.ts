@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { Scalar } from '@scalar/hono-api-reference'
 import { Hono, type MiddlewareHandler } from 'hono'
-import type { ApiEnv } from '../app-env.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
 import { openApiDocument } from '../../contract/openapi-document.js'
 import { pageSecurityHeaders } from '../security-headers.js'
 

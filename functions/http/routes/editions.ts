@@ -5,7 +5,7 @@ import { answer, commandContextOf } from '../commands.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
-import { closeBody, openEditionBody } from '../schemas/requests.js'
+import { closeBody, openEditionBody } from '../../contract/requests.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
 const editionParams = z.object({ editionId: z.string().min(1).max(64).openapi({ example: 'ces-2020' }) })

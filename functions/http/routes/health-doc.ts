@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi'
-import type { ApiEnv } from '../app-env.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
 import { throttled } from '../schemas/responses.js'
 
 /** `GET /health` as the OpenAPI document shows it (its handler: routes/health.ts). */

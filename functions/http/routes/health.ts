@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { ApiEnv } from '../app-env.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
 
 /**
  * `GET /health`: answers without touching DynamoDB, so it says the process is alive.

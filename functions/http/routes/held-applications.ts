@@ -5,7 +5,7 @@ import { answer, commandContextOf } from '../commands.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
-import { confirmationBody } from '../schemas/requests.js'
+import { confirmationBody } from '../../contract/requests.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
 const confirmed = z

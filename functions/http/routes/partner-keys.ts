@@ -9,7 +9,7 @@ import { newRouter } from '../router.js'
 import { isoDateTime } from '../../../domain/events/index.js'
 import { documented } from '../../shared/http/documented.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
-import { singleLine } from '../schemas/text.js'
+import { singleLine } from '../../contract/text.js'
 
 const partnerParams = z.object({
   partnerId: z.string().min(1).max(64).openapi({ example: 'nice-cote-d-azur' }),

@@ -6,7 +6,7 @@ import { answer, commandContextOf } from '../commands.js'
 import type { ApiDeps } from '../deps.js'
 import { routeGuards } from '../route-guards.js'
 import { newRouter } from '../router.js'
-import { registrationBody, registrationForm } from '../schemas/requests.js'
+import { registrationBody, registrationForm } from '../../contract/requests.js'
 import { commandProblems, jsonContent } from '../schemas/responses.js'
 
 const submitted = z

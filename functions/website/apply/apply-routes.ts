@@ -1,9 +1,9 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { editionDecider } from '../../../domain/edition/index.js'
-import type { ApiEnv } from '../../http/app-env.js'
-import type { ApiDeps } from '../../http/deps.js'
-import { registrationForm } from '../../http/schemas/requests.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
+import type { WebsiteDeps } from '../website-deps.js'
+import { registrationForm } from '../../contract/requests.js'
 import { type AppRequest, callApi } from '../api-client.js'
 import type { PageAssets } from '../assets.js'
 import { dateTime } from '../i18n/labels.js'
@@ -16,7 +16,7 @@ import { pathOf } from './form-fields.js'
 import { readForm } from '../form-body.js'
 
 export interface ApplyPagesDeps {
-  readonly deps: ApiDeps
+  readonly deps: WebsiteDeps
   readonly request: AppRequest
   readonly assets: PageAssets
 }
@@ -30,7 +30,7 @@ type Lookup =
   | { readonly kind: 'not-found' }
 
 /** The edition as its own stream says now (not a read model: a closed edition shows closed at once). */
-const lookUp = async ({ aggregates, clock }: ApiDeps, editionId: string): Promise<Lookup> => {
+const lookUp = async ({ aggregates, clock }: WebsiteDeps, editionId: string): Promise<Lookup> => {
   if (!editionIdPattern.test(editionId) || editionId.length > 64) return { kind: 'not-found' }
   const { state } = await aggregates.load(editionDecider, editionId)
   if (state.status === 'absent' || state.edition === null) return { kind: 'not-found' }

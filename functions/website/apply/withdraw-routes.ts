@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import type { ApiEnv } from '../../http/app-env.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
 import { callApi } from '../api-client.js'
 import { layout, messagePage, pageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'

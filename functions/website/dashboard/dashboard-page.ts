@@ -1,5 +1,5 @@
 import { html } from 'hono/html'
-import type { Principal } from '../../http/auth/token-verifier.js'
+import type { Principal } from '../../shared/http/token-verifier.js'
 import type { EditionReport, HistoryReport } from '../../queries/schemas.js'
 import { themeName } from '../i18n/labels.js'
 import { layout, type Markup, type PageContext } from '../layout.js'

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
-import type { ApiEnv } from '../../http/app-env.js'
-import type { Principal, TokenVerifier } from '../../http/auth/token-verifier.js'
+import type { ApiEnv } from '../../shared/http/app-env.js'
+import type { Principal, TokenVerifier } from '../../shared/http/token-verifier.js'
 import type { PageAssets } from '../assets.js'
 import { messagePage, pageContext } from '../layout.js'
 

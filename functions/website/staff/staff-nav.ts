@@ -1,5 +1,5 @@
 import { html } from 'hono/html'
-import type { Principal } from '../../http/auth/token-verifier.js'
+import type { Principal } from '../../shared/http/token-verifier.js'
 import type { Markup, PageContext } from '../layout.js'
 
 /**

@@ -1,4 +1,4 @@
-import { createApp, type App } from '../../../functions/http/app.js'
+import { describeApi } from '../../../functions/http/feature-routes.js'
 import type { ApiDeps } from '../../../functions/http/deps.js'
 import { noPageAssets } from '../../../functions/website/assets.js'
 import { silentLogger } from '../../../functions/shared/logger.js'
@@ -78,7 +78,7 @@ const callerOf = (operation: OpenApiOperation): Caller => {
  *
  * @example for (const operation of operationsOf(harness.app)) …
  */
-export const operationsOf = (app: App): Operation[] => {
+export const operationsOf = (app: ReturnType<typeof describeApi>): Operation[] => {
   const document = app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '1' } })
   const operations: Operation[] = []
   for (const [template, item] of Object.entries(document.paths ?? {})) {
@@ -120,8 +120,8 @@ export const operationsOf = (app: App): Operation[] => {
  * The app with no I/O behind it, only to read its routes when a test file is collected
  * (route definitions touch nothing until a request comes).
  */
-export const routesOnlyApp = (): App =>
-  createApp({
+export const routesOnlyApp = () =>
+  describeApi({
     corsOrigins: [],
     rateLimits: { public: 0, partner: 0 },
     logger: silentLogger,

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve, type ServerType } from '@hono/node-server'
 import { handle, type LambdaEvent } from 'hono/aws-lambda'
-import type { App } from '../../../functions/http/app.js'
+import type { App } from '../../../functions/http/feature-routes.js'
 
 /** A response as the tests read it, whichever way the request travelled. */
 export interface TestResponse {

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { editionErrors } from '../../../../domain/edition/errors.js'
 import { authorize } from '../../auth/authorize.js'
-import type { TokenVerifier } from '../../auth/token-verifier.js'
+import type { TokenVerifier } from '../../../shared/http/token-verifier.js'
 import { newRouter } from '../../router.js'
 import { awardsTable, loadAwards } from '../../../queries/awards-report.js'
 import type { Table } from '../../../queries/csv.js'

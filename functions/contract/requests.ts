@@ -6,11 +6,11 @@ import {
   isoDateTime,
   partnerKind,
   slug,
-} from '../../../domain/events/index.js'
-import { isValidSiret } from '../../../domain/shared/siret.js'
-import { territorySlug } from '../../../domain/shared/territories.js'
-import { nestFormFields } from '../form-body.js'
-import { documented } from '../../shared/http/documented.js'
+} from '../../domain/events/index.js'
+import { isValidSiret } from '../../domain/shared/siret.js'
+import { territorySlug } from '../../domain/shared/territories.js'
+import { nestFormFields } from './form-body.js'
+import { documented } from '../shared/http/documented.js'
 import { multiLine, singleLine } from './text.js'
 
 /**

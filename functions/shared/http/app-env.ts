@@ -1,6 +1,6 @@
 import type { RateLimitInfo } from 'hono-rate-limiter'
 import type { RequestIdVariables } from 'hono/request-id'
-import type { Principal } from './auth/token-verifier.js'
+import type { Principal } from './token-verifier.js'
 
 /** The request's `Idempotency-Key`, as stored and as sent, and the fingerprint of what it came with. */
 export interface IdempotencyContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { multiLine, singleLine } from '../../../../functions/http/schemas/text.js'
+import { multiLine, singleLine } from '../../../functions/contract/text.js'
 
 const name = singleLine(200)
 const pitch = multiLine(5000)
