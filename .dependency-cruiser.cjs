@@ -26,6 +26,75 @@ module.exports = {
       to: { path: '^(infra|local|scripts|bench|tests)/' },
     },
     {
+      name: 'shared-is-the-floor',
+      comment:
+        'functions/shared is the platform layer every Lambda uses (logger, clients, errors, ' +
+        'the shared HTTP pieces): it imports no module of functions/ but itself.',
+      severity: 'error',
+      from: { path: '^functions/shared/' },
+      to: { path: '^functions/', pathNot: '^functions/shared/' },
+    },
+    {
+      name: 'store-above-shared-only',
+      comment:
+        'The event store sits on the platform layer alone: what it needs of the modules ' +
+        'above (the vault that seals personal data) it declares as a port (store/sealer.ts).',
+      severity: 'error',
+      from: { path: '^functions/store/' },
+      to: { path: '^functions/', pathNot: '^functions/(shared|store)/' },
+    },
+    {
+      name: 'adapters-below-the-sides',
+      comment:
+        'The adapters (personal data, the Feed, partner access, webhooks, the indexer, ' +
+        'projector and rebuild) never import the write side, the read side, the contract, ' +
+        'the HTTP layer, the website or the jobs above them.',
+      severity: 'error',
+      from: { path: '^functions/(personal-data|feed|partner-access|webhooks|indexer|projector|rebuild)/' },
+      to: { path: '^functions/(commands|queries|contract|http|website|retention)/' },
+    },
+    {
+      name: 'write-side-knows-no-http',
+      comment:
+        'The write side (use cases and the one command handler) knows nothing of HTTP, of ' +
+        'the read side beside it, or of the apps above: a port it declares is filled by them.',
+      severity: 'error',
+      from: { path: '^functions/commands/' },
+      to: { path: '^functions/(queries|contract|http|website|retention)/|(^|/)node_modules/(hono|@hono)/' },
+    },
+    {
+      name: 'read-side-beside-write-side',
+      comment: 'The read side (queries over the read models) imports neither the write side nor the apps.',
+      severity: 'error',
+      from: { path: '^functions/queries/' },
+      to: { path: '^functions/(commands|contract|http|website|retention)/' },
+    },
+    {
+      name: 'contract-generates-from-below',
+      comment:
+        'The contract is generated from the schemas below it; it never imports the sides ' +
+        'or the apps that serve it.',
+      severity: 'error',
+      from: { path: '^functions/contract/' },
+      to: { path: '^functions/(commands|queries|http|website|retention)/' },
+    },
+    {
+      name: 'website-is-a-client-of-the-api',
+      comment:
+        'The website acts through the API in process (AppRequest) and reads the read side: ' +
+        'it never imports the HTTP layer, the write side, or a job.',
+      severity: 'error',
+      from: { path: '^functions/website/' },
+      to: { path: '^functions/(http|commands|retention)/' },
+    },
+    {
+      name: 'apps-are-the-top',
+      comment: 'Nothing in functions/ imports the HTTP layer or the retention job but themselves.',
+      severity: 'error',
+      from: { path: '^functions/', pathNot: '^functions/(http|retention)/' },
+      to: { path: '^functions/(http|retention)/' },
+    },
+    {
       name: 'lambdas-bundle-only-dependencies',
       comment:
         'What functions/ and domain/ import at run time is bundled into a Lambda: it must be a ' +

@@ -40,6 +40,9 @@ describe('the import boundaries (dependency-cruiser)', () => {
 
   it('name each rule a tree breaks, and fail the lint', () => {
     expect(violationsIn('violations')).toEqual([
+      'adapters-below-the-sides: functions/personal-data/vault.ts → functions/commands/handle.ts',
+      'apps-are-the-top: functions/other/uses-http.ts → functions/http/app.ts',
+      'contract-generates-from-below: functions/contract/document.ts → functions/queries/report.ts',
       'domain-imports-only-zod: domain/uses-functions.ts → functions/tables-from-infra.ts',
       'domain-imports-only-zod: domain/uses-node.ts → crypto',
       'domain-imports-only-zod: domain/uses-package.ts → npm:hono/dist/index.js',
@@ -47,10 +50,15 @@ describe('the import boundaries (dependency-cruiser)', () => {
       'lambdas-bundle-only-dependencies: functions/bundles-dev-dependency.ts → npm:aws-cdk-lib/index.js',
       'no-cycles: local/cycle-a.ts → local/cycle-b.ts',
       'only-tests-import-tests: scripts/uses-test-fixtures.ts → tests/fixtures.ts',
+      'read-side-beside-write-side: functions/queries/report.ts → functions/commands/handle.ts',
       'resolvable: local/unresolvable.ts → ./gone.js',
+      'shared-is-the-floor: functions/shared/uses-store.ts → functions/store/append.ts',
+      'store-above-shared-only: functions/store/append.ts → functions/personal-data/vault.ts',
+      'website-is-a-client-of-the-api: functions/website/page.ts → functions/commands/handle.ts',
+      'write-side-knows-no-http: functions/commands/handle.ts → npm:hono/dist/index.js',
     ])
     const { status, stdout } = cruise('violations', 'err')
     expect(status).not.toBe(0)
-    expect(stdout).toContain('8 dependency violations (8 errors')
+    expect(stdout).toContain('16 dependency violations (16 errors')
   })
 })
