@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
+import { lambdaEntries } from '../../infra/lambda-bundles.js'
+import { physicalTableName, tables } from '../../functions/shared/tables.js'
 
 const run = promisify(execFile)
 const outdir = mkdtempSync(join(tmpdir(), 'delegation-sud-synth-'))
@@ -33,13 +35,16 @@ describe('npm run synth', () => {
       const template = JSON.parse(
         readFileSync(join(outdir, 'DelegationSud-dev.template.json'), 'utf8'),
       )
-      const resources = Object.values<{ Type: string }>(template.Resources)
-      const types = resources.map((r) => r.Type)
-      expect(types).toContain('AWS::ApiGatewayV2::Api')
-      // Events, Guards, Snapshots, Feed, ReadModels, Partners, Keys; the API, the indexer,
-      // the projector, the rebuild, the dispatcher, the deliverer, the retention job.
-      expect(types.filter((t) => t === 'AWS::DynamoDB::Table')).toHaveLength(7)
-      expect(types.filter((t) => t === 'AWS::Lambda::Function')).toHaveLength(7)
+      const resources = Object.values<{ Type: string; Properties: Record<string, any> }>(template.Resources)
+      const ofType = (type: string) => resources.filter((r) => r.Type === type).map((r) => r.Properties)
+      // Every table functions/shared/tables.ts defines, under the stage's names, and a
+      // Lambda on Node 24 for each entry the bundler knows: what was written, not a count.
+      expect(ofType('AWS::DynamoDB::Table').map((t) => t.TableName).sort()).toEqual(
+        Object.values(tables).map((table) => physicalTableName('delegation-sud-dev', table)).sort(),
+      )
+      const functions = ofType('AWS::Lambda::Function')
+      expect(functions.map((f) => f.Runtime)).toEqual(Object.keys(lambdaEntries).map(() => 'nodejs24.x'))
+      expect(ofType('AWS::ApiGatewayV2::Api').map((api) => api.ProtocolType)).toEqual(['HTTP'])
       const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8'))
       expect(report.pluginReports).toEqual([])
       console.info(`npm run synth: ${seconds.toFixed(1)} s`)

@@ -9,6 +9,7 @@ import { recordEdition } from '../functions/indexer/record-events.js'
 import { createTestTables } from '../setup/test-tables.js'
 import { testVault } from '../setup/test-vault.js'
 import { captureStream } from './stream-capture.js'
+import { pagePrefix } from '../../functions/feed/feed-layout.js'
 
 // The DynamoDB stream record of AWS's own example (Lambda developer guide, "Using event
 // filtering with a DynamoDB event source"), as Lambda delivers it.
@@ -142,7 +143,7 @@ describe('the Feed stream’s filter, on records recorded from DynamoDB Local', 
     const passing = feedRecords.filter((record) => matchesFilters(feedWakeUps.filters, record))
     expect(passing).toHaveLength(indexed)
     expect(
-      passing.every((record) => record.eventName === 'INSERT' && pk(record).startsWith('page#')),
+      passing.every((record) => record.eventName === 'INSERT' && pk(record).startsWith(pagePrefix)),
     ).toBe(true)
     expect(passing.map((record) => Number(record.dynamodb?.Keys?.sk?.N))).toEqual(
       Array.from({ length: indexed }, (_, i) => i + 1),

@@ -3,6 +3,7 @@ import { startupIdOf } from '../../../functions/commands/ids.js'
 import { applicationBody, editionBody, validSiret } from '../../fixtures/requests.js'
 import { apiHarness, client, type ApiHarness } from './api-harness.js'
 import { nodeServer } from './transports.js'
+import { editionApplicationGuardId } from '../../../functions/store/guard-ids.js'
 
 /**
  * No takeover through a known SIRET (issue 12): SIRETs are public, so an application
@@ -24,7 +25,7 @@ describe('an application through a known SIRET', () => {
   const withdraw = (applicationId: string, token: string) =>
     api.public('POST', `/applications/${applicationId}/withdrawal`, { token })
   const guardOf = (startupId: string, editionId = 'ces-2020') =>
-    harness.store.findGuard(`edition-application#${editionId}#${startupId}`)
+    harness.store.findGuard(editionApplicationGuardId(editionId, startupId))
 
   beforeAll(async () => {
     harness = await apiHarness()

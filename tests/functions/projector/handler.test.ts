@@ -9,13 +9,14 @@ import { runProjections } from '../../../functions/projector/run-projections.js'
 import { sampleEvents } from '../feed/feed-fixtures.js'
 import { projectorHarness, wholeCollection, expectedCounts } from './harness.js'
 import { countByType } from './test-projections.js'
+import { pageKey } from '../../../functions/feed/feed-layout.js'
 
 const scheduled = { 'detail-type': 'Scheduled Event', source: 'aws.events' } as ScheduledEvent
 
 /** A Feed stream record: only its sequence number matters, its content is ignored. */
 const wakeUp = (sequence: string) => ({
   eventName: 'INSERT' as const,
-  dynamodb: { SequenceNumber: sequence, Keys: { pk: { S: 'page#0' }, sk: { N: '1' } } },
+  dynamodb: { SequenceNumber: sequence, Keys: { pk: { S: pageKey(0) }, sk: { N: '1' } } },
 })
 
 describe('the projector handler', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { measuringLag } from '../../../functions/projector/projection-lag.js'
 import type { Metrics } from '../../../functions/shared/metrics.js'
 import { insertRecord, streamEvent } from '../indexer/stream-events.js'
+import { pageKey } from '../../../functions/feed/feed-layout.js'
 
 const now = new Date('2026-12-01T10:00:05.000Z')
 
@@ -21,7 +22,7 @@ const measured = (response: unknown) => {
 }
 
 const feedRecord = (position: number, recordedAt?: string) =>
-  insertRecord({ pk: 'page#0', sk: position, position, ...(recordedAt ? { recordedAt } : {}) })
+  insertRecord({ pk: pageKey(0), sk: position, position, ...(recordedAt ? { recordedAt } : {}) })
 
 describe('the projection lag', () => {
   it('runs from the newest recording that woke the projector to the end of its run', async () => {

@@ -17,6 +17,7 @@ import {
   startupRegistered,
 } from '../../fixtures/events.js'
 import { testVault } from '../../setup/test-vault.js'
+import { idempotencyGuardId } from '../../../functions/store/guard-ids.js'
 
 let tables: TestTables
 let store: EventStore
@@ -243,7 +244,7 @@ describe('idempotent appends', () => {
     )
     await expect(reused).rejects.toBeInstanceOf(IdempotencyKeyReusedError)
     expect(await store.streamVersion('edition-k2')).toBe(0)
-    const guard = await store.findGuard('idempotency#key-k')
+    const guard = await store.findGuard(idempotencyGuardId('key-k'))
     expect(Number(guard?.expiresAt) - fixedNow.getTime() / 1000).toBeGreaterThanOrEqual(86_400)
   })
 })

@@ -9,6 +9,7 @@ import { insertRecord, streamEvent } from '../indexer/stream-events.js'
 import { indexAll, startReceiver } from './fixtures.js'
 import { append } from './partner-world.js'
 import { testVault } from '../../setup/test-vault.js'
+import { pageKey } from '../../../functions/feed/feed-layout.js'
 
 /**
  * The two Lambda entry modules as `npm start` and AWS load them: environment read at
@@ -63,7 +64,7 @@ describe('the dispatcher and deliverer Lambdas', () => {
     const dispatcher = await import('../../../functions/webhooks/dispatch/lambda.js')
     const deliverer = await import('../../../functions/webhooks/delivery/lambda.js')
     const wakeUp = streamEvent([
-      insertRecord({ pk: 'page#0', sk: 1 }),
+      insertRecord({ pk: pageKey(0), sk: 1 }),
     ])
     expect(await dispatcher.handler(wakeUp)).toEqual({ batchItemFailures: [] })
     expect(receiver.requests).toHaveLength(1)
