@@ -56,10 +56,39 @@ const held: ProgrammeCommand[] = [
   { type: 'DismissApplication', applicationId: 'app-5', reason: 'Unknown to the company', now: f.now },
 ]
 
+// s1's record after its selection: published, corrected (published again), recovered.
+const record: ProgrammeCommand[] = [
+  { type: 'PublishStartupProfile', startupId: 's1', now: f.now },
+  {
+    type: 'CorrectStartupProfile',
+    startupId: 's1',
+    name: 'Calanques Technologies',
+    contact: { name: 'Inès Martin', email: 'ines.martin@calanques.example', phone: '0491000000' },
+    language: 'en',
+    reason: 'Renamed in 2020',
+    now: f.now,
+  },
+  {
+    type: 'RecoverStartup',
+    startupId: 's1',
+    name: 'Calanques Tech',
+    city: 'Marseille',
+    territory: 'aix-marseille-provence',
+    website: 'https://calanques.example',
+    themes: ['environment'],
+    description: 'Solar desalination.',
+    contact: { name: 'Paul Aubert', email: 'paul@calanques.example' },
+    language: 'fr',
+    reason: 'Registered first by someone else',
+    now: f.now,
+  },
+]
+
 const events: DomainEvent[] = [
   ...run(decideInProgramme, programme),
   ...registered,
   ...run(decideInProgramme, held, [f.opened(), ...registered]),
+  ...run(decideInProgramme, record, registered),
   ...run(alone(partnerDecider), [
     { type: 'RegisterPartner', partnerId: 'tpm', name: 'TPM', kind: 'metropolis', now: f.now },
   ]),

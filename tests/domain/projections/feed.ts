@@ -10,6 +10,9 @@ import type { DocKey, FeedEvent, Projection } from '../../../domain/projections/
 export const streamOf = (event: DomainEvent): string => {
   switch (event.type) {
     case 'startup.registered':
+    case 'startup.profile-published':
+    case 'startup.profile-corrected':
+    case 'startup.recovered':
       return `startup-${event.data.startupId}`
     case 'startup.contacts-erased':
       return `personal-data-${event.data.startupId}`

@@ -26,7 +26,7 @@ const register = (overrides: Partial<RegisterStartup> = {}): RegisterStartup => 
 
 const registered = (overrides: Partial<RegisterStartup> = {}) => {
   const { type: _type, now: _now, ...data } = register(overrides)
-  return { type: 'startup.registered', data } as const
+  return { type: 'startup.registered', data: { ...data, language: data.language ?? 'fr' } } as const
 }
 
 describe('RegisterStartup', () => {
@@ -63,6 +63,15 @@ describe('RegisterStartup', () => {
 
   it('names the start-up stream and starts absent', () => {
     expect(startupStreamId('01JCALANQUES')).toBe('startup-01JCALANQUES')
-    expect(startupDecider.initialState).toEqual({ status: 'absent', siret: null, contactEmails: [] })
+    expect(startupDecider.initialState).toEqual({
+      status: 'absent',
+      siret: null,
+      contactEmails: [],
+      disownedEmails: [],
+      profile: null,
+      description: null,
+      contactLanguage: 'fr',
+      published: null,
+    })
   })
 })
