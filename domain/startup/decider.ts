@@ -25,7 +25,8 @@ export * from './state.js'
 type Registered = StartupState & { readonly profile: PublicProfile }
 
 const registered = (state: StartupState, startupId: string): Registered => {
-  if (state.status !== 'registered' || state.profile === null) throw startupErrors.notFound(startupId)
+  if (state.status !== 'registered' || state.profile === null)
+    throw startupErrors.notFound(startupId)
   return state as Registered
 }
 
@@ -48,7 +49,18 @@ const register = (command: RegisterStartup, state: StartupState): StartupEvent[]
   if (state.status === 'registered') throw startupErrors.alreadyRegistered(startupId)
   if (!isValidSiret(siret)) throw startupErrors.invalidSiret(siret)
   const language = command.language ?? 'fr'
-  const data = { startupId, name, siret, city, territory, website, themes, description, contact, language }
+  const data = {
+    startupId,
+    name,
+    siret,
+    city,
+    territory,
+    website,
+    themes,
+    description,
+    contact,
+    language,
+  }
   return [{ type: 'startup.registered', data }]
 }
 

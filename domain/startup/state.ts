@@ -76,7 +76,13 @@ export const isDisownedContact = (state: StartupState, email: string): boolean =
  *
  * @example profileOf(registered.data) // { name, city, territory, website, themes }
  */
-export const profileOf = ({ name, city, territory, website, themes }: PublicProfile): PublicProfile => ({
+export const profileOf = ({
+  name,
+  city,
+  territory,
+  website,
+  themes,
+}: PublicProfile): PublicProfile => ({
   name,
   city,
   territory,
@@ -92,7 +98,10 @@ export const sameProfile = (a: PublicProfile | null, b: PublicProfile | null): b
 const emailsOf = (contact: Contact | null): string[] =>
   contact === null ? [] : [normaliseEmail(contact.email)]
 
-const correct = (state: StartupState, data: EventOf<'startup.profile-corrected'>['data']): StartupState => {
+const correct = (
+  state: StartupState,
+  data: EventOf<'startup.profile-corrected'>['data'],
+): StartupState => {
   const { name, city, territory, website, themes, description, contact, language } = data
   const { profile } = state // never null here: a correction follows the registration
   const contactEmails = contact === undefined ? state.contactEmails : emailsOf(contact)

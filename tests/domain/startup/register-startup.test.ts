@@ -34,6 +34,12 @@ describe('RegisterStartup', () => {
     given([]).when(register()).then([registered()])
   })
 
+  it('records the language of the form, French when it is not given', () => {
+    given([]).when(register({ language: 'en' })).then([registered({ language: 'en' })])
+    const { language: _language, ...withoutLanguage } = register()
+    given([]).when(withoutLanguage).then([registered({ language: 'fr' })])
+  })
+
   it('registers a La Poste establishment whose SIRET fails Luhn', () => {
     const siret = '35600000052135'
     given([]).when(register({ siret })).then([registered({ siret })])
