@@ -80,15 +80,14 @@ const correct = (command: CorrectStartupProfile, state: StartupState): StartupEv
       Object.assign(changed, { [field]: value })
     }
   }
-  const data = {
-    startupId,
+  const changes = {
     ...changed,
     ...(description !== undefined && description !== state.description ? { description } : {}),
     ...(contact === undefined ? {} : { contact }),
     ...(language !== undefined && language !== state.contactLanguage ? { language } : {}),
-    reason,
   }
-  if (Object.keys(data).length === 2) throw startupErrors.correctionChangesNothing(startupId)
+  if (Object.keys(changes).length === 0) throw startupErrors.correctionChangesNothing(startupId)
+  const data = { startupId, ...changes, reason }
   return [
     { type: 'startup.profile-corrected', data },
     ...republished(state, startupId, { ...profile, ...changed }),
