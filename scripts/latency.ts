@@ -38,7 +38,7 @@ const call = async <S extends z.ZodType>(
 const anything = z.unknown()
 const submitted = z.object({ applicationId: z.string(), startupId: z.string() })
 // The webhook's body: the public event in `data`, its own payload in `data.data`. Partners never
-// receive applications, so the probe follows the registration each new start-up's application makes.
+// receive applications nor registrations, so the probe follows a selection (staff's decision).
 const webhook = z.object({ data: z.object({ data: z.object({ startupId: z.string() }) }) })
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(p * values.length))] ?? NaN
@@ -79,13 +79,14 @@ await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve))
 const { partnerId } = await call(z.object({ partnerId: z.string() }), 'POST', `/editions/${editionId}/partners`, { name: `Latency probe ${editionId}`, kind: 'other', contribution: 'Measures' }, admin)
 const { apiKey } = await call(z.object({ apiKey: z.string() }), 'POST', `/partners/${partnerId}/keys`, { scopes: ['subscriptions:write'] }, admin)
 const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
-await call(anything, 'POST', '/subscriptions', { url, types: ['startup.registered'] }, { 'X-Api-Key': apiKey })
+await call(anything, 'POST', '/subscriptions', { url, types: ['application.selected'] }, { 'X-Api-Key': apiKey })
 const deliveries: number[] = []
 for (let i = 0; i < samples; i++) {
+  const { startupId, applicationId } = await apply()
   const started = performance.now()
-  const { startupId } = await apply()
+  await call(anything, 'POST', `/applications/${applicationId}/decision`, { decision: 'selected' }, admin)
   while (!received.has(startupId)) await sleep(5)
   deliveries.push((received.get(startupId) ?? NaN) - started)
 }
-summary('delivery latency (POST → webhook received)', deliveries)
+summary('delivery latency (POST decision → webhook received)', deliveries)
 receiver.close()

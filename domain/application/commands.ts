@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { applicationSubmitted, applicationWithdrawn, isoDateTime } from '../events/index.js'
+import {
+  applicationSubmitted,
+  applicationWithdrawn,
+  formLanguage,
+  isoDateTime,
+} from '../events/index.js'
 
 /**
  * The application's commands, derived from the events they cause so no field is typed
@@ -8,8 +13,10 @@ import { applicationSubmitted, applicationWithdrawn, isoDateTime } from '../even
  */
 const effective = { now: isoDateTime }
 
+/** `language` is the form's; French when not given (the programme's language). */
 export const submitApplicationCommand = applicationSubmitted.extend({
   type: z.literal('SubmitApplication'),
+  language: formLanguage.optional(),
   ...effective,
 })
 
@@ -28,7 +35,10 @@ export const confirmApplicationCommand = z.object({
   ...effective,
 })
 
-/** Staff dismiss a held application: it was not the start-up's. */
+/**
+ * Staff dismiss an application that was not the start-up's: one held, or one made by a
+ * contact a recovery found not to be the start-up's (whoever registered it first).
+ */
 export const dismissApplicationCommand = z.object({
   type: z.literal('DismissApplication'),
   applicationId: z.string().min(1),

@@ -2,7 +2,7 @@ import { existingEdition, instant, openEdition } from '../edition/guards.js'
 import type { EditionState } from '../edition/state.js'
 import { isConsentVersion } from '../shared/consent.js'
 import { UnknownCommandError } from '../shared/errors.js'
-import { isStartupContact, type StartupState } from '../startup/decider.js'
+import { isDisownedContact, isStartupContact, type StartupState } from '../startup/state.js'
 import type {
   ApplicationCommand,
   ConfirmApplication,
@@ -25,7 +25,9 @@ export interface ApplicationContext {
   readonly seatsTaken?: number
   /**
    * The start-up applying, as registered now (its stream). Needed to submit: an
-   * application for a registered start-up from a contact it does not name is held.
+   * application for a registered start-up from a contact it does not name is held. And to
+   * dismiss an application that is not held: only one whose contact the start-up's
+   * recovery disowned may be.
    */
   readonly startup?: StartupState
 }
@@ -51,7 +53,8 @@ const submit = (
   }
   const { startupId, startupName, territory, themes, pitch, contact, consent } = command
   if (consent && !isConsentVersion(consent.version)) throw applicationErrors.unknownConsentVersion(consent.version)
-  const data = { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact, consent }
+  const language = command.language ?? 'fr'
+  const data = { applicationId, editionId, startupId, startupName, territory, themes, pitch, contact, consent, language }
   // SIRETs are public: naming a registered start-up does not make one its contact. A
   // start-up not yet registered is registered by this very application, with this contact.
   // An erased or missing contact names no one: staff confirm.
@@ -80,9 +83,29 @@ const confirm = (command: ConfirmApplication, state: ApplicationState, { edition
   return [{ type: 'application.submitted', data: submission }]
 }
 
-const dismiss = (command: DismissApplication, state: ApplicationState, { edition }: ApplicationContext): ApplicationEvent[] => {
+/**
+ * A held application, or one whose contact a recovery of its start-up disowned (whoever
+ * registered the start-up first in its name): submitted, rejected or withdrawn, it is
+ * dismissed as not the start-up's. A selected one holds a seat that partners were told
+ * of: staff withdraw it first, so partners hear that the member left.
+ */
+const dismissable = (state: ApplicationState, applicationId: string, startup: StartupState | undefined) => {
+  const application = existing(state, applicationId)
+  const { editionId, status, contactEmail } = application
+  if (status === 'held') return application
+  const disowned = startup !== undefined && contactEmail !== null && isDisownedContact(startup, contactEmail)
+  if (!disowned || status === 'dismissed') throw applicationErrors.notHeld(editionId, applicationId, status)
+  if (status === 'selected') throw applicationErrors.isMember(editionId, applicationId)
+  return application
+}
+
+const dismiss = (
+  command: DismissApplication,
+  state: ApplicationState,
+  { edition, startup }: ApplicationContext,
+): ApplicationEvent[] => {
   const { applicationId, reason } = command
-  const { editionId, startupId } = held(state, applicationId)
+  const { editionId, startupId } = dismissable(state, applicationId, startup)
   existingEdition(edition, editionId)
   return [{ type: 'application.dismissed', data: { applicationId, editionId, startupId, ...optional(reason) } }]
 }

@@ -75,8 +75,17 @@ export const applicationErrors = {
       'application-not-held',
       'conflict',
       `Application ${applicationId} to edition ${editionId} is ${status}: only a held ` +
-        'application is confirmed or dismissed.',
+        'application is confirmed or dismissed (or dismissed, one whose contact a recovery of ' +
+        'its start-up disowned).',
       { editionId, applicationId, status },
+    ),
+  isMember: (editionId: string, applicationId: string) =>
+    refuse(
+      'application-is-member',
+      'conflict',
+      `Application ${applicationId} to edition ${editionId} is selected: withdraw it first ` +
+        '(partners are told a member left), then dismiss it.',
+      { editionId, applicationId },
     ),
   notWithdrawable: (editionId: string, applicationId: string, status: ApplicationStatus) =>
     refuse(

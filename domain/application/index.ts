@@ -12,6 +12,7 @@ import {
 export * from './commands.js'
 export { decideApplication, seatChange, type ApplicationContext } from './decide.js'
 export { applicationErrors } from './errors.js'
+export { profilePublicationFor } from './publication.js'
 export * from './state.js'
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { applicationSubmitted, type EventOf } from '../events/index.js'
 import type { SnapshotCodec } from '../shared/decider.js'
+import { normaliseEmail } from '../shared/email.js'
 
 /**
  * Stream `application-<applicationId>` holds one application's life: submitted, then
@@ -31,6 +32,11 @@ interface Ids {
   applicationId: string
   editionId: string
   startupId: string
+  /**
+   * Its contact's address, normalised (null once erased): a start-up's recovery may find
+   * it not to be the start-up's, and the application is then dismissed.
+   */
+  contactEmail: string | null
 }
 
 export type ApplicationState =
@@ -50,8 +56,9 @@ const statusAfter = {
 } as const satisfies Record<ApplicationEvent['type'], ApplicationStatus>
 
 /**
- * Folds one application event into the state. The state is three ids and a status (and
- * while held, what it was submitted with), so a new object per event costs O(1).
+ * Folds one application event into the state. The state is three ids, the contact’s address
+ * and a status (and while held, what it was submitted with), so a new object per event
+ * costs O(1).
  *
  * @example fold(applicationDecider, [submitted, selected]).status // 'selected'
  */
@@ -60,16 +67,29 @@ export const evolveApplication = (
   event: ApplicationEvent,
 ): ApplicationState => {
   const { applicationId, editionId, startupId } = event.data
-  if (event.type === 'application.held') {
-    return { status: 'held', applicationId, editionId, startupId, submission: event.data }
-  }
-  return { status: statusAfter[event.type], applicationId, editionId, startupId }
+  const contactEmail =
+    event.type === 'application.held' || event.type === 'application.submitted'
+      ? emailOf(event.data.contact)
+      : state.status === 'absent'
+        ? null
+        : state.contactEmail
+  const ids = { applicationId, editionId, startupId, contactEmail }
+  if (event.type === 'application.held') return { status: 'held', ...ids, submission: event.data }
+  return { status: statusAfter[event.type], ...ids }
 }
+
+const emailOf = (contact: Submission['contact']): string | null =>
+  contact === null ? null : normaliseEmail(contact.email)
 
 /** Whether the application holds a seat of the delegation. */
 export const isMember = (state: ApplicationState): boolean => state.status === 'selected'
 
-const ids = { applicationId: z.string(), editionId: z.string(), startupId: z.string() }
+const ids = {
+  applicationId: z.string(),
+  editionId: z.string(),
+  startupId: z.string(),
+  contactEmail: z.string().nullable(),
+}
 const storedApplication = z.union([
   z.object({ status: z.literal('absent') }),
   z.object({ status: z.literal('held'), ...ids, submission: applicationSubmitted }),
@@ -81,7 +101,8 @@ const storedApplication = z.union([
 
 /** Snapshots of an application: the state is plain data already. */
 export const applicationSnapshot: SnapshotCodec<ApplicationState> = {
-  foldVersion: 2,
+  // 3: the contact's address kept (recoveries), the submission's language (held).
+  foldVersion: 3,
   encode: (state) => state,
   decode: (stored) => storedApplication.parse(stored),
 }

@@ -33,6 +33,14 @@ export type Contact = z.infer<typeof contactSchema>
  */
 const erasableContact = contactSchema.nullable()
 
+/**
+ * The languages of the registration form, and so of what the programme writes to the
+ * people it serves: French, or English for those who filled the form in English.
+ */
+export const formLanguages = ['fr', 'en'] as const
+export const formLanguage = z.enum(formLanguages)
+export type Language = z.infer<typeof formLanguage>
+
 export const partnerKinds = [
   'metropolis',
   'agglomeration',
@@ -62,6 +70,12 @@ export const editionClosed = z.object({
   editionId: slug,
 })
 
+/**
+ * Schema v2: `language`, the language its contact person wrote in (the form's), which
+ * messages to the start-up's registered contact are written in (v1 reads as French, see
+ * past-versions/startup-registered.ts). Partners never receive it: a start-up's public
+ * profile reaches them once it is selected (`startup.profile-published`).
+ */
 export const startupRegistered = z.object({
   startupId: z.string().min(1),
   name: z.string().min(1).max(200),
@@ -73,6 +87,78 @@ export const startupRegistered = z.object({
   description: z.string().max(5000),
   /** Personal data: stored encrypted, never leaves through the feed or webhooks; null once erased. */
   contact: erasableContact,
+  language: formLanguage,
+})
+
+/**
+ * A start-up as the public knows it (no SIRET, description or contact person): what
+ * partners receive once one of its applications is selected.
+ */
+export const publicProfile = startupRegistered.pick({
+  name: true,
+  city: true,
+  territory: true,
+  website: true,
+  themes: true,
+})
+export type PublicProfile = z.infer<typeof publicProfile>
+
+/**
+ * Partners receive a start-up's public profile only once one of its applications is
+ * selected, and again each time staff correct (or recover) the profile of a start-up
+ * already published; never what a stranger typed in someone else's name.
+ *
+ * Why an event of its own on the start-up's stream rather than `application.selected` v2
+ * carrying the profile: the profile belongs to the start-up and changes with it (a
+ * correction after the selection must reach partners, with no new selection to carry it);
+ * partners then have one event type that says "this is the start-up now", whatever caused
+ * it; and `application.selected` stays as it is, with no v1 that an upcaster could not
+ * fill (the profile at the time of an old selection was never recorded with it).
+ */
+export const startupProfilePublished = z.object({
+  startupId: z.string().min(1),
+  ...publicProfile.shape,
+})
+
+/** A reason staff give for changing a start-up's record: required, it is the record's audit. */
+const staffReason = z.string().min(1).max(2000)
+
+/**
+ * Staff corrected a start-up's record: only the fields that changed, and why (who: the
+ * event's actor). The SIRET is never corrected: the start-up's id is derived from it, so
+ * another SIRET is another start-up. A corrected `contact` replaces the registered one
+ * (personal data, sealed like every contact; null once erased), and `language` is the one
+ * messages to the registered contact are written in.
+ */
+export const startupProfileCorrected = z.object({
+  startupId: z.string().min(1),
+  name: publicProfile.shape.name.optional(),
+  city: publicProfile.shape.city.optional(),
+  territory: slug.optional(),
+  website: publicProfile.shape.website.optional(),
+  themes: publicProfile.shape.themes.optional(),
+  description: startupRegistered.shape.description.optional(),
+  /** Personal data: stored encrypted, never leaves through the feed or webhooks; null once erased. */
+  contact: erasableContact.optional(),
+  language: formLanguage.optional(),
+  reason: staffReason,
+})
+
+/**
+ * Staff found that the start-up's first registration came from someone else (anyone can
+ * know a SIRET): its registered profile and contact are replaced by the real ones. The
+ * history stays (the stranger's `startup.registered` is kept, and read as theirs): from
+ * now on the stranger's contact is not the start-up's, so the real contact's applications
+ * are the start-up's and the stranger's own may be dismissed (domain/application).
+ */
+export const startupRecovered = z.object({
+  startupId: z.string().min(1),
+  ...publicProfile.shape,
+  description: startupRegistered.shape.description,
+  /** Personal data: stored encrypted, never leaves through the feed or webhooks; null once erased. */
+  contact: erasableContact,
+  language: formLanguage,
+  reason: staffReason,
 })
 
 /** A consent as given: the wording's version, and when. */
@@ -98,6 +184,12 @@ export const applicationSubmitted = z.object({
    * and when. `null`: not recorded (applications stored before v2, history staff imported).
    */
   consent: consentRecord.nullable(),
+  /**
+   * The language of the form it was made with: what the programme writes to its contact in
+   * (v3). Older versions read as French: which form was used was not recorded, and French
+   * is the programme's language unless the applicant chose English.
+   */
+  language: formLanguage,
 })
 
 /**

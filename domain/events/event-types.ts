@@ -21,18 +21,36 @@ export const eventTypes = {
     summary: 'An edition closed: no more applications, decisions, awards or partners.',
   },
   'startup.registered': {
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: data.startupRegistered,
-    summary: 'A start-up registered with the programme, with its first application.',
+    summary:
+      'A start-up registered with the programme, with its first application (partners receive its profile once it is selected: startup.profile-published).',
+  },
+  'startup.profile-published': {
+    schemaVersion: 1,
+    data: data.startupProfilePublished,
+    summary:
+      'A start-up’s public profile, sent to partners once one of its applications is selected, and again when staff correct it.',
+  },
+  'startup.profile-corrected': {
+    schemaVersion: 1,
+    data: data.startupProfileCorrected,
+    summary: 'Staff corrected a start-up’s profile or contact person: the fields changed, and why.',
+  },
+  'startup.recovered': {
+    schemaVersion: 1,
+    data: data.startupRecovered,
+    summary:
+      'Staff found a start-up’s first registration came from someone else: its profile and contact person are replaced by the real ones.',
   },
   'application.held': {
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: data.applicationHeld,
     summary:
       'Someone applied for a registered start-up with a contact person it did not register: held until staff confirm it is the start-up’s.',
   },
   'application.submitted': {
-    schemaVersion: 2,
+    schemaVersion: 3,
     data: data.applicationSubmitted,
     summary: 'A start-up applied to an edition through the registration form.',
   },
@@ -112,6 +130,8 @@ export type EventOf<T extends EventType> = Extract<DomainEvent, { type: T }>
  */
 export const personalDataFields: Partial<Record<EventType, readonly string[]>> = {
   'startup.registered': ['contact'],
+  'startup.profile-corrected': ['contact'],
+  'startup.recovered': ['contact'],
   'application.held': ['contact'],
   'application.submitted': ['contact'],
 }

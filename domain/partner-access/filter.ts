@@ -5,7 +5,7 @@ import { isSharedWithPartners } from './partner-view.js'
 /**
  * Which events a partner wants, on the feed or a subscription: a list of types (none
  * = every type) and one edition. With an edition, only events whose `data.editionId`
- * is that edition match: programme-wide events (`startup.registered`,
+ * is that edition match: programme-wide events (`startup.profile-published`,
  * `partner.registered`) carry no edition and are left out; ask without an edition to
  * get them.
  */

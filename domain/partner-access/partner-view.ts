@@ -43,10 +43,30 @@ export const partnerShares = {
   },
   'edition.closed': { fields: ['editionId'], why: 'Which edition closed.' },
   'startup.registered': {
+    fields: null,
+    why:
+      'Whoever applies first with a SIRET registers the start-up, and SIRETs are public: a ' +
+      'registration may be a stranger’s, and says who applied (rejected start-ups too). ' +
+      'Partners get the profile once the start-up is selected (startup.profile-published).',
+  },
+  'startup.profile-published': {
     fields: ['startupId', 'name', 'city', 'territory', 'themes', 'website'],
     why:
-      'The start-up as the public knows it, so that selections and awards can be named. Not ' +
-      'its SIRET, its description or its contact person.',
+      'The start-up as the public knows it, once it is in a delegation (and again when staff ' +
+      'correct it), so that selections and awards can be named. Not its SIRET, its ' +
+      'description or its contact person.',
+  },
+  'startup.profile-corrected': {
+    fields: null,
+    why:
+      'A correction of the record (contact person included) stays between the start-up and ' +
+      'the Région; partners get the corrected public profile as a new publication.',
+  },
+  'startup.recovered': {
+    fields: null,
+    why:
+      'That someone else registered a start-up first, and who, stays between the start-up ' +
+      'and the Région; partners get the real public profile once it is published.',
   },
   'application.held': {
     fields: null,
@@ -144,7 +164,7 @@ export const withheldEventTypes: readonly EventType[] = eventTypeNames.filter(
 /**
  * The fields partners may see of a type: none for a type they do not receive.
  *
- * @example partnerFields('startup.registered') // ['startupId', 'name', … ] (no 'siret')
+ * @example partnerFields('startup.profile-published') // ['startupId', 'name', … ] (no 'siret')
  */
 export const partnerFields = (type: EventType): readonly string[] =>
   partnerShares[type].fields ?? []
@@ -152,7 +172,7 @@ export const partnerFields = (type: EventType): readonly string[] =>
 /**
  * The fields of a type's current data that partners never see, for the catalogue.
  *
- * @example withheldFields('startup.registered') // ['siret', 'description', 'contact']
+ * @example withheldFields('partner.joined') // ['contribution']
  */
 export const withheldFields = (type: EventType): string[] => {
   const shown = partnerFields(type)
@@ -169,7 +189,7 @@ const partnerSchemas = Object.fromEntries(
 /**
  * The data of a type as partners see it: the current schema, allow-listed fields only.
  *
- * @example Object.keys(partnerDataSchema('startup.registered').shape) // no 'contact', no 'siret'
+ * @example Object.keys(partnerDataSchema('startup.profile-published').shape) // no 'contact', no 'siret'
  */
 export const partnerDataSchema = (type: PartnerEventType): z.ZodObject => partnerSchemas[type]
 
@@ -177,7 +197,7 @@ export const partnerDataSchema = (type: PartnerEventType): z.ZodObject => partne
  * An event's data reduced to its type's allow-list (nothing for a type partners do not
  * receive). A copy.
  *
- * @example partnerData(startupRegistered).contact // undefined
+ * @example partnerData(partnerJoined).contribution // undefined
  */
 export const partnerData = (event: {
   readonly type: EventType

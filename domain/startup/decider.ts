@@ -1,39 +1,116 @@
-import { z } from 'zod'
-import type { EventOf } from '../events/index.js'
-import type { Aggregate, SnapshotCodec } from '../shared/decider.js'
+import type { PublicProfile } from '../events/index.js'
+import type { Aggregate } from '../shared/decider.js'
 import { normaliseEmail } from '../shared/email.js'
 import { UnknownCommandError } from '../shared/errors.js'
 import { isValidSiret } from '../shared/siret.js'
-import type { StartupCommand } from './commands.js'
+import type {
+  CorrectStartupProfile,
+  RecoverStartup,
+  RegisterStartup,
+  StartupCommand,
+} from './commands.js'
 import { startupErrors } from './errors.js'
+import {
+  evolveStartup,
+  initialStartupState,
+  profileOf,
+  sameProfile,
+  startupSnapshot,
+  type StartupEvent,
+  type StartupState,
+} from './state.js'
 
-/** Stream `startup-<startupId>` holds the start-up's `startup.registered`. */
-export type StartupEvent = EventOf<'startup.registered'>
+export * from './state.js'
 
-export interface StartupState {
-  readonly status: 'absent' | 'registered'
-  readonly siret: string | null
-  /**
-   * The contact people's addresses the start-up gave (normalised): an application from
-   * anyone else is not the start-up's until staff confirm it (see domain/application).
-   */
-  readonly contactEmails: readonly string[]
+type Registered = StartupState & { readonly profile: PublicProfile }
+
+const registered = (state: StartupState, startupId: string): Registered => {
+  if (state.status !== 'registered' || state.profile === null)
+    throw startupErrors.notFound(startupId)
+  return state as Registered
 }
 
-export const initialStartupState: StartupState = Object.freeze({
-  status: 'absent',
-  siret: null,
-  contactEmails: Object.freeze([]),
-})
+/**
+ * A publication of the profile a start-up has after its events, if partners already had
+ * one and it is not this one: partners never receive a start-up before it is selected, and
+ * once they have, they always have its current profile.
+ */
+const republished = (
+  state: StartupState,
+  startupId: string,
+  after: PublicProfile,
+): StartupEvent[] =>
+  state.published === null || sameProfile(state.published, after)
+    ? []
+    : [{ type: 'startup.profile-published', data: { startupId, ...profileOf(after) } }]
+
+const register = (command: RegisterStartup, state: StartupState): StartupEvent[] => {
+  const { startupId, name, siret, city, territory, website, themes, description, contact } = command
+  if (state.status === 'registered') throw startupErrors.alreadyRegistered(startupId)
+  if (!isValidSiret(siret)) throw startupErrors.invalidSiret(siret)
+  const language = command.language ?? 'fr'
+  const data = {
+    startupId,
+    name,
+    siret,
+    city,
+    territory,
+    website,
+    themes,
+    description,
+    contact,
+    language,
+  }
+  return [{ type: 'startup.registered', data }]
+}
+
+const profileFields = ['name', 'city', 'territory', 'website', 'themes'] as const
 
 /**
- * Whether an address is one of the start-up's contact people (compared normalised).
- * A start-up not registered yet has none: whoever registers it names its first.
- *
- * @example isStartupContact(registered, 'Ines@Calanques.example') // true
+ * Only the fields that differ from the record are recorded. A contact given is always
+ * recorded: the state keeps no contact but its address, so one given is taken as meant.
  */
-export const isStartupContact = (state: StartupState, email: string): boolean =>
-  state.contactEmails.includes(normaliseEmail(email))
+const correct = (command: CorrectStartupProfile, state: StartupState): StartupEvent[] => {
+  const { startupId, reason, contact, description, language } = command
+  const { profile } = registered(state, startupId)
+  const changed: Partial<PublicProfile> = {}
+  for (const field of profileFields) {
+    const value = command[field]
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(profile[field])) {
+      Object.assign(changed, { [field]: value })
+    }
+  }
+  const changes = {
+    ...changed,
+    ...(description !== undefined && description !== state.description ? { description } : {}),
+    ...(contact === undefined ? {} : { contact }),
+    ...(language !== undefined && language !== state.contactLanguage ? { language } : {}),
+  }
+  if (Object.keys(changes).length === 0) throw startupErrors.correctionChangesNothing(startupId)
+  const data = { startupId, ...changes, reason }
+  return [
+    { type: 'startup.profile-corrected', data },
+    ...republished(state, startupId, { ...profile, ...changed }),
+  ]
+}
+
+const recover = (command: RecoverStartup, state: StartupState): StartupEvent[] => {
+  const { startupId, name, city, territory, website, themes, description, contact, reason } =
+    command
+  registered(state, startupId)
+  if (state.contactEmails.includes(normaliseEmail(contact.email))) {
+    throw startupErrors.recoveryKeepsContact(startupId)
+  }
+  const language = command.language ?? 'fr'
+  const profile = { name, city, territory, website, themes }
+  return [
+    {
+      type: 'startup.recovered',
+      data: { startupId, ...profile, description, contact, language, reason },
+    },
+    ...republished(state, startupId, profile),
+  ]
+}
 
 /**
  * Decides what a start-up command causes, or throws a RuleViolationError.
@@ -42,40 +119,21 @@ export const isStartupContact = (state: StartupState, email: string): boolean =>
  */
 export const decideStartup = (command: StartupCommand, state: StartupState): StartupEvent[] => {
   switch (command.type) {
-    case 'RegisterStartup': {
-      const { startupId, name, siret, city, territory, website, themes, description, contact } =
-        command
-      if (state.status === 'registered') throw startupErrors.alreadyRegistered(startupId)
-      if (!isValidSiret(siret)) throw startupErrors.invalidSiret(siret)
-      return [
-        {
-          type: 'startup.registered',
-          data: { startupId, name, siret, city, territory, website, themes, description, contact },
-        },
-      ]
+    case 'RegisterStartup':
+      return register(command, state)
+    case 'CorrectStartupProfile':
+      return correct(command, state)
+    case 'RecoverStartup':
+      return recover(command, state)
+    case 'PublishStartupProfile': {
+      const { startupId } = command
+      const { profile, published } = registered(state, startupId)
+      if (sameProfile(published, profile)) return []
+      return [{ type: 'startup.profile-published', data: { startupId, ...profileOf(profile) } }]
     }
   }
-  // A one-member union does not narrow `command` itself, only its discriminant.
-  const _never: never = command.type
+  const _never: never = command
   throw new UnknownCommandError(command)
-}
-
-/**
- * Folds one start-up event into the state.
- *
- * @example evolveStartup(initialStartupState, registered).status // 'registered'
- */
-export const evolveStartup = (state: StartupState, event: StartupEvent): StartupState => {
-  switch (event.type) {
-    case 'startup.registered':
-      return {
-        ...state,
-        status: 'registered',
-        siret: event.data.siret,
-        // Erased (null): the start-up has no known contact left; a new one needs staff to confirm.
-        contactEmails: event.data.contact === null ? [] : [normaliseEmail(event.data.contact.email)],
-      }
-  }
 }
 
 /**
@@ -84,18 +142,6 @@ export const evolveStartup = (state: StartupState, event: StartupEvent): Startup
  * @example startupStreamId('01JABC') // 'startup-01JABC'
  */
 export const startupStreamId = (startupId: string): string => `startup-${startupId}`
-
-const storedStartup = z.object({
-  status: z.enum(['absent', 'registered']),
-  siret: z.string().nullable(),
-  contactEmails: z.array(z.string()),
-})
-
-const startupSnapshot: SnapshotCodec<StartupState> = {
-  foldVersion: 2,
-  encode: (state) => state,
-  decode: (stored) => storedStartup.parse(stored),
-}
 
 /**
  * The start-up aggregate as one value.

@@ -27,4 +27,19 @@ export const startupErrors = {
       'invalid',
       { siret },
     ),
+  correctionChangesNothing: (startupId: string) =>
+    new RuleViolationError(
+      'startup-correction-changes-nothing',
+      `The correction of start-up ${startupId} changes nothing: every field given is as recorded.`,
+      'invalid',
+      { startupId },
+    ),
+  recoveryKeepsContact: (startupId: string) =>
+    new RuleViolationError(
+      'startup-recovery-keeps-contact',
+      `Start-up ${startupId} is registered with that contact person already: a recovery ` +
+        'replaces the contact of whoever registered it first (to change the profile only, correct it).',
+      'invalid',
+      { startupId },
+    ),
 }

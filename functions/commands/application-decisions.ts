@@ -1,12 +1,15 @@
 import {
   applicationDecider,
   applicationErrors,
+  profilePublicationFor,
   seatChange,
   type ApplicationCommand,
   type ApplicationEvent,
   type ApplicationState,
 } from '../../domain/application/index.js'
 import { editionDecider } from '../../domain/edition/index.js'
+import { startupDecider } from '../../domain/startup/index.js'
+import type { StreamAppend } from '../store/event-store.js'
 import { matchesSha256 } from '../shared/secrets.js'
 import type { Loaded } from '../store/aggregate-loader.js'
 import { heldApplicationGuardId, seatsCounterId } from '../store/guard-ids.js'
@@ -59,7 +62,25 @@ const decideWithinEdition = async <Status extends 'selected' | 'rejected' | 'wit
   const change = seatChange(own.state, events)
   const seats = change === 0 || seatsTaken === undefined ? [] : [{ counterId, expected: seatsTaken, value: seatsTaken + change }]
   const lifecycle = command.type === 'DecideApplication' ? [editionLifecycle(editionId, edition)] : []
-  return { events, counters: [...seats, ...lifecycle], result: { applicationId: command.applicationId, status } }
+  return {
+    events,
+    alsoAppend: await publication(deps, events, command.now),
+    counters: [...seats, ...lifecycle],
+    result: { applicationId: command.applicationId, status },
+  }
+}
+
+/**
+ * A selection publishes the start-up's public profile to partners, on the start-up's
+ * stream in the same transaction (nothing when partners have it already): a partner never
+ * learns of a start-up from its registration, which anyone knowing its SIRET can make.
+ */
+const publication = async (deps: Deps, events: readonly ApplicationEvent[], now: string): Promise<StreamAppend[]> => {
+  const publish = profilePublicationFor(events, now)
+  if (!publish) return []
+  const startup = await deps.aggregates.load(startupDecider, publish.startupId)
+  const published = startupDecider.decide(publish, startup.state, undefined)
+  return published.length > 0 ? [{ streamId: startup.streamId, expectedVersion: startup.version, events: published }] : []
 }
 
 /**

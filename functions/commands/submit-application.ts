@@ -13,10 +13,12 @@ import type { WriteDeps } from './write-deps.js'
 export interface ApplicationInput {
   readonly editionId: string
   readonly startup: Omit<RegisterStartup, 'type' | 'startupId' | 'contact' | 'now'>
-  readonly contact: SubmitApplication['contact']
+  readonly contact: NonNullable<SubmitApplication['contact']>
   readonly pitch: string
   /** The consent wording's version the applicant agreed to; staff importing history may not know it. */
   readonly consentVersion?: string | undefined
+  /** The form's language: what the programme writes to the contact in (French unless English). */
+  readonly language?: 'fr' | 'en' | undefined
 }
 
 export interface ApplicationSubmitted {
@@ -39,7 +41,7 @@ export interface ApplicationSubmitted {
  */
 export const submitApplication = (
   deps: Pick<WriteDeps, 'aggregates' | 'newId'>,
-  { editionId, startup, contact, pitch, consentVersion }: ApplicationInput,
+  { editionId, startup, contact, pitch, consentVersion, language = 'fr' }: ApplicationInput,
   context: CommandContext,
 ): UseCase<ApplicationState, ApplicationSubmitted> => {
   const now = effectiveTime(context)
@@ -64,14 +66,14 @@ export const submitApplication = (
         deps.aggregates.load(startupDecider, startupId, { reuse: 'cached-or-absent' }),
       ])
       const { name: startupName, territory, themes } = startup
-      const submit = { type: 'SubmitApplication' as const, editionId, applicationId, startupId, startupName, territory, themes, pitch, contact, consent, now }
+      const submit = { type: 'SubmitApplication' as const, editionId, applicationId, startupId, startupName, territory, themes, pitch, contact, consent, language, now }
       const events = applicationDecider.decide(submit, own.state, { edition: edition.state, startup: registration.state })
       const isNew = registration.state.status === 'absent'
       const held = events.some((event) => event.type === 'application.held')
       const tokenHeld = { applicationId, withdrawalTokenHash: withdrawal.hash }
       return {
         events,
-        alsoAppend: isNew ? [registering(registration.streamId, registration.state, { ...startup, startupId, contact, now })] : [],
+        alsoAppend: isNew ? [registering(registration.streamId, registration.state, { ...startup, startupId, contact, language, now })] : [],
         // Whether the contact is the start-up's was decided on its registration as read.
         unchanged: isNew ? [] : [registration],
         counters: [editionLifecycle(editionId, edition)],

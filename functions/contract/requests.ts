@@ -80,6 +80,10 @@ export const registrationBody = z
         'application (422 `consent-version-required`, or `unknown-consent-version` for one never ' +
         'published); staff importing history with `occurredAt` may leave it out (recorded as not recorded)',
     }),
+    language: z.enum(['fr', 'en']).optional().openapi({
+      example: 'fr',
+      description: 'The language the form was in: what the programme writes to the contact in (French when left out)',
+    }),
     occurredAt,
   })
   .strict()

@@ -61,6 +61,33 @@ const held: ProgrammeCommand[] = [
 
 const decided = run(decideInProgramme, programme)
 const staff = { by: 'staff', staffMember: 'staff-1' } as const
+// s1's record after its selection: published, corrected (published again), recovered.
+const record: ProgrammeCommand[] = [
+  { type: 'PublishStartupProfile', startupId: 's1', now: f.now },
+  {
+    type: 'CorrectStartupProfile',
+    startupId: 's1',
+    name: 'Calanques Technologies',
+    contact: { name: 'Inès Martin', email: 'ines.martin@calanques.example', phone: '0491000000' },
+    language: 'en',
+    reason: 'Renamed in 2020',
+    now: f.now,
+  },
+  {
+    type: 'RecoverStartup',
+    startupId: 's1',
+    name: 'Calanques Tech',
+    city: 'Marseille',
+    territory: 'aix-marseille-provence',
+    website: 'https://calanques.example',
+    themes: ['environment'],
+    description: 'Solar desalination.',
+    contact: { name: 'Paul Aubert', email: 'paul@calanques.example' },
+    language: 'fr',
+    reason: 'Registered first by someone else',
+    now: f.now,
+  },
+]
 
 const events: DomainEvent[] = [
   ...decided,
@@ -76,6 +103,7 @@ const events: DomainEvent[] = [
   ]),
   ...registered,
   ...run(decideInProgramme, held, [f.opened(), ...registered]),
+  ...run(decideInProgramme, record, registered),
   ...run(alone(partnerDecider), [
     { type: 'RegisterPartner', partnerId: 'tpm', name: 'TPM', kind: 'metropolis', now: f.now },
   ]),

@@ -6,10 +6,15 @@ import {
 } from '../../domain/application/index.js'
 import { editionDecider, type EditionCommand, type EditionEvent } from '../../domain/edition/index.js'
 import { fold } from '../../domain/shared/decider.js'
-import { startupDecider, type StartupEvent } from '../../domain/startup/index.js'
+import {
+  startupDecider,
+  type StartupCommand,
+  type StartupEvent,
+  type StartupState,
+} from '../../domain/startup/index.js'
 
 export type ProgrammeEvent = EditionEvent | ApplicationEvent | StartupEvent
-export type ProgrammeCommand = EditionCommand | ApplicationCommand
+export type ProgrammeCommand = EditionCommand | ApplicationCommand | StartupCommand
 
 const isApplicationEvent = (event: ProgrammeEvent): event is ApplicationEvent => event.type.startsWith('application.')
 const isStartupEvent = (event: ProgrammeEvent): event is StartupEvent => event.type.startsWith('startup.')
@@ -25,11 +30,24 @@ const applications = (history: readonly ProgrammeEvent[]): Map<string, Applicati
   return new Map([...streams].map(([id, events]) => [id, fold(applicationDecider, events)]))
 }
 
+/** One start-up's state, from a history that mixes every stream. */
+const startupOf = (history: readonly ProgrammeEvent[], startupId: string): StartupState =>
+  fold(
+    startupDecider,
+    history.filter(isStartupEvent).filter((event) => event.data.startupId === startupId),
+  )
+
+const isStartupCommand = (command: ProgrammeCommand): command is StartupCommand =>
+  ['RegisterStartup', 'CorrectStartupProfile', 'RecoverStartup', 'PublishStartupProfile'].includes(
+    command.type,
+  )
+
 /**
- * Decides a command the way the command API does, from a history of the edition's
- * and its applications' streams mixed: an edition command gets the edition state (and
- * for an award the winner's application), an application command its own state, the
- * edition, the seats taken and (to submit) its start-up's registration. What the API enforces with guard items (one application
+ * Decides a command the way the command API does, from a history of the edition's, its
+ * applications' and start-ups' streams mixed: an edition command gets the edition state (and
+ * for an award the winner's application), a start-up command its start-up's state, an
+ * application command its own state, the edition, the seats taken and its start-up's
+ * record (to submit, and to dismiss). What the API enforces with guard items (one application
  * per start-up and edition) is not decided here: see the API tests.
  *
  * @example specOf(decideInProgramme).given([opened(), submitted('a1', 's1')]).when(select('a1'))
@@ -43,6 +61,9 @@ export const decideInProgramme = (
     history.filter((event): event is EditionEvent => !isApplicationEvent(event) && !isStartupEvent(event)),
   )
   const byId = applications(history)
+  if (isStartupCommand(command)) {
+    return startupDecider.decide(command, startupOf(history, command.startupId), undefined)
+  }
   switch (command.type) {
     case 'OpenEdition':
     case 'CloseEdition':
@@ -57,11 +78,13 @@ export const decideInProgramme = (
     default: {
       const own = byId.get(command.applicationId) ?? applicationDecider.initialState
       const seatsTaken = [...byId.values()].filter((state) => state.status === 'selected').length
-      const startupId = command.type === 'SubmitApplication' ? command.startupId : undefined
-      const startup = fold(
-        startupDecider,
-        history.filter(isStartupEvent).filter((event) => event.data.startupId === startupId),
-      )
+      const startupId =
+        command.type === 'SubmitApplication'
+          ? command.startupId
+          : own.status === 'absent'
+            ? undefined
+            : own.startupId
+      const startup = startupId === undefined ? startupDecider.initialState : startupOf(history, startupId)
       return applicationDecider.decide(command, own, { edition, seatsTaken, startup })
     }
   }

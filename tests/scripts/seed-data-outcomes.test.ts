@@ -129,7 +129,7 @@ const delegations = (): DomainEvent[] =>
         return [
           {
             type: 'application.submitted',
-            data: { ...ids, startupName, territory, themes, pitch, contact, consent: null },
+            data: { ...ids, startupName, territory, themes, pitch, contact, consent: null, language: 'fr' },
           },
           { type: 'application.selected', data: ids },
         ]

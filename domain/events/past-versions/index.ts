@@ -1,10 +1,22 @@
 import type { EventType } from '../event-types.js'
-import { applicationSubmittedPastVersions } from './application-submitted.js'
+import {
+  applicationHeldPastVersions,
+  applicationSubmittedPastVersions,
+} from './application-submitted.js'
 import { awardWonPastVersions } from './award-won.js'
 import type { PastVersion } from './past-version.js'
+import { startupRegisteredPastVersions } from './startup-registered.js'
 
-export { applicationSubmittedV1, toApplicationSubmittedV2 } from './application-submitted.js'
+export {
+  applicationHeldV1,
+  applicationSubmittedV1,
+  applicationSubmittedV2,
+  toApplicationHeldV2,
+  toApplicationSubmittedV2,
+  toApplicationSubmittedV3,
+} from './application-submitted.js'
 export { awardWonV1, toAwardWonV2 } from './award-won.js'
+export { startupRegisteredV1, toStartupRegisteredV2 } from './startup-registered.js'
 export type { PastVersion } from './past-version.js'
 
 /**
@@ -26,4 +38,6 @@ export type { PastVersion } from './past-version.js'
 export const pastVersions: Readonly<Partial<Record<EventType, readonly PastVersion[]>>> = {
   'application.submitted': applicationSubmittedPastVersions,
   'award.won': awardWonPastVersions,
+  'application.held': applicationHeldPastVersions,
+  'startup.registered': startupRegisteredPastVersions,
 }

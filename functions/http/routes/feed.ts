@@ -43,7 +43,7 @@ const route = createRoute({
   description:
     'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
     'moves past events the filters leave out too. With `editionId`, only events of that edition ' +
-    'come back: `startup.registered` and `partner.registered` belong to none. ' +
+    'come back: `startup.profile-published` and `partner.registered` belong to none. ' +
     withheldTypesNote(),
   tags: ['Partner feed'],
   security: [{ apiKey: [] }],

@@ -126,6 +126,7 @@ export const applyFormPage = (page: PageContext, edition: EditionForForm, view: 
       <fieldset class="group">
         <legend>${a.consentLegend}</legend>
         <input type="hidden" name="consentVersion" value="${currentConsentVersion}" />
+        <input type="hidden" name="language" value="${lang}" />
         ${checkbox(view, { ...common, path: 'consent', label: consentText(currentConsentVersion, lang) ?? '', required: true })}
         <p class="hint">${a.consentVersion(currentConsentVersion)}</p>
       </fieldset>

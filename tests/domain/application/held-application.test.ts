@@ -16,6 +16,7 @@ import {
   now,
   opened,
   selected,
+  submissionOf,
   submitApplication,
   submitted,
   withdrawApplication,
@@ -36,25 +37,18 @@ const registered: StartupEvent = {
     themes: ['environment'],
     description: 'Solar desalination.',
     contact,
+    language: 'fr',
   },
 }
 const stranger = { name: 'Eve Usurpe', email: 'eve@elsewhere.example' }
-const heldFrom = (applicationId: string, who = stranger): ApplicationEvent => {
-  const {
-    type: _type,
-    now: _now,
-    ...data
-  } = submitApplication(applicationId, 's1', { contact: who })
-  return { type: 'application.held', data }
-}
-const submittedFrom = (applicationId: string, who = stranger): ApplicationEvent => {
-  const {
-    type: _type,
-    now: _now,
-    ...data
-  } = submitApplication(applicationId, 's1', { contact: who })
-  return { type: 'application.submitted', data }
-}
+const heldFrom = (applicationId: string, who = stranger): ApplicationEvent => ({
+  type: 'application.held',
+  data: submissionOf(submitApplication(applicationId, 's1', { contact: who })),
+})
+const submittedFrom = (applicationId: string, who = stranger): ApplicationEvent => ({
+  type: 'application.submitted',
+  data: submissionOf(submitApplication(applicationId, 's1', { contact: who })),
+})
 const confirm = (applicationId: string) => ({
   type: 'ConfirmApplication' as const,
   applicationId,
@@ -193,6 +187,7 @@ describe('the states', () => {
       applicationId: 'app-2',
       editionId,
       startupId: 's1',
+      contactEmail: stranger.email,
     })
   })
 

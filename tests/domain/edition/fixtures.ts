@@ -53,10 +53,16 @@ export const submitApplication = (
   ...overrides,
 })
 
-export const submitted = (applicationId: string, startupId: string): ApplicationEvent => {
-  const { type: _type, now: _now, ...data } = submitApplication(applicationId, startupId)
-  return { type: 'application.submitted', data }
-}
+/** What a submission records: the command's data, in French unless it says otherwise. */
+export const submissionOf = ({ type: _type, now: _now, ...data }: SubmitApplication) => ({
+  ...data,
+  language: data.language ?? ('fr' as const),
+})
+
+export const submitted = (applicationId: string, startupId: string): ApplicationEvent => ({
+  type: 'application.submitted',
+  data: submissionOf(submitApplication(applicationId, startupId)),
+})
 
 type Decided = EventOf<'application.selected' | 'application.rejected'>
 export const selected = (applicationId: string, startupId: string): Decided => ({

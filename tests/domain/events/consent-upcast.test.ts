@@ -7,7 +7,7 @@ import {
 import { applicationSubmittedV1 } from '../../../domain/events/past-versions/index.js'
 import { specOf } from '../given-when-then.js'
 import { decideInProgramme } from '../programme.js'
-import { opened, submitApplication } from '../edition/fixtures.js'
+import { opened, submissionOf, submitApplication } from '../edition/fixtures.js'
 
 /** An `application.submitted` as the Events table held it before v2: no consent recorded. */
 const storedV1 = {
@@ -31,11 +31,11 @@ const storedV1 = {
 }
 
 describe('application.submitted v2: what was consented to', () => {
-  it('reads a v1 event as current, its consent not recorded', () => {
-    expect(currentSchemaVersion('application.submitted')).toBe(2)
+  it('reads a v1 event as current, its consent not recorded (and, since v3, in French)', () => {
     const event = parseEnvelope(storedV1)
     expect(event.type).toBe('application.submitted')
-    expect(event.data).toEqual({ ...storedV1.data, consent: null })
+    expect(event.schemaVersion).toBe(currentSchemaVersion('application.submitted'))
+    expect(event.data).toEqual({ ...storedV1.data, consent: null, language: 'fr' })
   })
 
   it('refuses a v1 event with fields v1 never had', () => {
@@ -52,7 +52,7 @@ describe('application.submitted v2: what was consented to', () => {
       changedInNext: expect.stringContaining('consent'),
     })
     expect(v1?.data).toBe(applicationSubmittedV1)
-    expect(v2).toMatchObject({ schemaVersion: 2, current: true })
+    expect(v2).toMatchObject({ schemaVersion: 2, current: false })
   })
 
   it('records the wording’s version and when it was given with a new application', () => {
@@ -82,7 +82,5 @@ describe('application.submitted v2: what was consented to', () => {
   })
 })
 
-const submitted = (applicationId: string, startupId: string) => {
-  const { type: _type, now: _now, ...data } = submitApplication(applicationId, startupId)
-  return data
-}
+const submitted = (applicationId: string, startupId: string) =>
+  submissionOf(submitApplication(applicationId, startupId))

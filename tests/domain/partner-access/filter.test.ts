@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { editionOf, matchesFilter } from '../../../domain/partner-access/filter.js'
-import { editionOpened, partnerJoined, startupRegistered } from '../../fixtures/events.js'
+import { editionOpened, partnerJoined } from '../../fixtures/events.js'
+import { profilePublished } from './fixtures.js'
 
 describe('matchesFilter', () => {
   const award = {
@@ -9,7 +10,7 @@ describe('matchesFilter', () => {
   }
 
   it('lets everything through when empty', () => {
-    for (const event of [award, startupRegistered('s'), editionOpened('ces-2019')])
+    for (const event of [award, profilePublished('s'), editionOpened('ces-2019')])
       expect(matchesFilter({}, event)).toBe(true)
   })
 
@@ -24,8 +25,8 @@ describe('matchesFilter', () => {
   it('keeps one edition only, leaving programme-wide events (no edition) out', () => {
     expect(matchesFilter({ editionId: 'ces-2020' }, award)).toBe(true)
     expect(matchesFilter({ editionId: 'ces-2019' }, award)).toBe(false)
-    expect(matchesFilter({ editionId: 'ces-2020' }, startupRegistered('s'))).toBe(false)
-    expect(editionOf(startupRegistered('s'))).toBeUndefined()
+    expect(matchesFilter({ editionId: 'ces-2020' }, profilePublished('s'))).toBe(false)
+    expect(editionOf(profilePublished('s'))).toBeUndefined()
     expect(editionOf(partnerJoined('tpm', 'ces-2019'))).toBe('ces-2019')
   })
 

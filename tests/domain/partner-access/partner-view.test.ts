@@ -16,10 +16,16 @@ import {
   partnerJoined,
   startupRegistered,
 } from '../../fixtures/events.js'
+import { profilePublished } from './fixtures.js'
 
 describe('what partners see of an event', () => {
-  it('shows a registration as the public knows the start-up: no SIRET, description or contact', () => {
-    const shown = partnerData(startupRegistered('startup-1'))
+  it('shows nothing of a registration: anyone who knows a SIRET can make one', () => {
+    expect(partnerData(startupRegistered('startup-1'))).toEqual({})
+    expect(partnerFields('startup.registered')).toEqual([])
+  })
+
+  it('shows a published profile as the public knows the start-up: no SIRET, description or contact', () => {
+    const shown = partnerData(profilePublished('startup-1'))
     expect(shown).toEqual({
       startupId: 'startup-1',
       name: 'Calanques Tech',
@@ -32,6 +38,9 @@ describe('what partners see of an event', () => {
 
   it('shows nothing of applications, rejections, reasons, contributions, outcomes or Team Sud Export’s records', () => {
     expect(withheldEventTypes).toEqual([
+      'startup.registered',
+      'startup.profile-corrected',
+      'startup.recovered',
       'application.held',
       'application.submitted',
       'application.rejected',
@@ -77,13 +86,20 @@ describe('what partners see of an event', () => {
     for (const type of partnerEventTypes) {
       expect(Object.keys(partnerDataSchema(type).shape)).toEqual(partnerFields(type))
     }
-    expect(withheldFields('startup.registered')).toEqual(['siret', 'description', 'contact'])
+    expect(withheldFields('startup.profile-published')).toEqual([])
+    expect(withheldFields('startup.registered')).toEqual(
+      Object.keys(eventTypes['startup.registered'].data.shape),
+    )
+    for (const type of ['startup.profile-corrected', 'startup.recovered'] as const) {
+      expect(partnerFields(type)).toEqual([])
+    }
   })
 
   it('lets no filter match a type partners never receive', () => {
     const submitted = applicationSubmitted('app-1', 'startup-1')
     expect(matchesFilter({}, submitted)).toBe(false)
     expect(matchesFilter({ types: ['application.submitted'] }, submitted)).toBe(false)
-    expect(matchesFilter({}, startupRegistered('s-1'))).toBe(true)
+    expect(matchesFilter({}, startupRegistered('s-1'))).toBe(false)
+    expect(matchesFilter({}, profilePublished('s-1'))).toBe(true)
   })
 })

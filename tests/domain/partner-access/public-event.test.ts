@@ -7,8 +7,9 @@ import {
 import { hasScope } from '../../../domain/partner-access/scopes.js'
 import { webhookBody } from '../../../domain/webhooks/webhook-body.js'
 import { applicationSubmitted, startupRegistered } from '../../fixtures/events.js'
+import { profilePublished } from './fixtures.js'
 
-const feedEvent = (event = startupRegistered('startup-1')): FeedEvent => ({
+const feedEvent = (event = profilePublished('startup-1')): FeedEvent => ({
   ...event,
   eventId: '0190a0b0-0000-7000-8000-000000000001',
   streamId: 'startup-startup-1',
@@ -30,16 +31,20 @@ describe('the partner-facing event', () => {
       position: 42,
       streamId: 'startup-startup-1',
       version: 4,
-      type: 'startup.registered',
+      type: 'startup.profile-published',
     })
     expect(event.occurredAt).toBe('2019-10-01T08:00:00Z')
-    expect(event.data).not.toHaveProperty('contact')
+    expect(event.data).toEqual(profilePublished('startup-1').data)
     expect(event).not.toHaveProperty('metadata')
-    expect(JSON.stringify(event)).not.toMatch(/ines@|Inès|jeanne/)
+    expect(JSON.stringify(event)).not.toMatch(/jeanne/)
   })
 
   it('refuses to make one of a type partners never receive', () => {
     expect(() => toPublicEvent(feedEvent(applicationSubmitted('app-1', 'startup-1')))).toThrow(
+      NotSharedWithPartnersError,
+    )
+    // A registration says who applied, and may be a stranger's: partners never get it.
+    expect(() => toPublicEvent(feedEvent(startupRegistered('startup-1')))).toThrow(
       NotSharedWithPartnersError,
     )
   })
@@ -48,7 +53,7 @@ describe('the partner-facing event', () => {
     const body = webhookBody(feedEvent())
     expect(Object.keys(body)).toEqual(['type', 'timestamp', 'data'])
     expect(body).toMatchObject({
-      type: 'startup.registered',
+      type: 'startup.profile-published',
       timestamp: '2019-10-02T08:00:00.000Z',
       data: { position: 42 },
     })

@@ -13,6 +13,9 @@ import { exportRecordsId, exportStreamId } from '../../../domain/team-sud-export
 export const streamOf = (event: DomainEvent): string => {
   switch (event.type) {
     case 'startup.registered':
+    case 'startup.profile-published':
+    case 'startup.profile-corrected':
+    case 'startup.recovered':
       return `startup-${event.data.startupId}`
     case 'startup.contacts-erased':
       return `personal-data-${event.data.startupId}`

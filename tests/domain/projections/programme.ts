@@ -41,7 +41,7 @@ const registration = ({ n, territory, themes: own }: Startup): Told => [{
   data: {
     startupId: `s${n}`, name: `Start-up ${n}`, siret: '73282932000074', city: 'Marseille',
     territory, website: `https://s${n}.example`, themes: own, description: 'Made in Sud.',
-    contact,
+    contact, language: 'fr',
   },
 }, at(n)]
 
@@ -128,7 +128,8 @@ const edition = (random: Random, e: number, startups: readonly Startup[]): Told[
     const { n, territory } = startup
     const ids = { applicationId: `a${n}-${editionId}`, editionId, startupId: `s${n}` }
     const submitted = { ...ids, startupName: `Start-up ${n} (${editionId})`, territory,
-      themes: startup.themes, pitch: 'We make the region proud.', contact, consent: null }
+      themes: startup.themes, pitch: 'We make the region proud.', contact, consent: null,
+      language: 'fr' as const }
     told.push([{ type: 'application.submitted', data: submitted }, at(start + 10 + n)])
     const fate = random()
     if (fate < 0.15) continue

@@ -59,6 +59,7 @@ export const registered = ({ n, name, city, territory, themes }: Applicant): Dom
     themes,
     description: 'A start-up of the Région Sud.',
     contact,
+    language: 'fr',
   },
 })
 
@@ -77,6 +78,7 @@ export const submitted = (
     pitch: 'We make the region proud.',
     contact,
     consent: null,
+    language: 'fr',
   },
 })
 

@@ -26,12 +26,18 @@ const register = (overrides: Partial<RegisterStartup> = {}): RegisterStartup => 
 
 const registered = (overrides: Partial<RegisterStartup> = {}) => {
   const { type: _type, now: _now, ...data } = register(overrides)
-  return { type: 'startup.registered', data } as const
+  return { type: 'startup.registered', data: { ...data, language: data.language ?? 'fr' } } as const
 }
 
 describe('RegisterStartup', () => {
   it('registers a start-up', () => {
     given([]).when(register()).then([registered()])
+  })
+
+  it('records the language of the form, French when it is not given', () => {
+    given([]).when(register({ language: 'en' })).then([registered({ language: 'en' })])
+    const { language: _language, ...withoutLanguage } = register()
+    given([]).when(withoutLanguage).then([registered({ language: 'fr' })])
   })
 
   it('registers a La Poste establishment whose SIRET fails Luhn', () => {
@@ -63,6 +69,15 @@ describe('RegisterStartup', () => {
 
   it('names the start-up stream and starts absent', () => {
     expect(startupStreamId('01JCALANQUES')).toBe('startup-01JCALANQUES')
-    expect(startupDecider.initialState).toEqual({ status: 'absent', siret: null, contactEmails: [] })
+    expect(startupDecider.initialState).toEqual({
+      status: 'absent',
+      siret: null,
+      contactEmails: [],
+      disownedEmails: [],
+      profile: null,
+      description: null,
+      contactLanguage: 'fr',
+      published: null,
+    })
   })
 })

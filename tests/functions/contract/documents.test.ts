@@ -54,6 +54,31 @@ const everyType: Record<EventType, DomainEvent['data']> = {
   'edition.opened': editionOpened().data,
   'edition.closed': { editionId: 'ces-2020' },
   'startup.registered': startupRegistered('startup-1').data,
+  'startup.profile-published': {
+    startupId: 'startup-1',
+    name: 'Calanques Tech',
+    city: 'Marseille',
+    territory: 'aix-marseille-provence',
+    website: 'https://calanques.example',
+    themes: ['environment'],
+  },
+  'startup.profile-corrected': {
+    startupId: 'startup-1',
+    name: 'Calanques Technologies',
+    reason: 'Renamed',
+  },
+  'startup.recovered': {
+    startupId: 'startup-1',
+    name: 'Calanques Tech',
+    city: 'Marseille',
+    territory: 'aix-marseille-provence',
+    website: 'https://calanques.example',
+    themes: ['environment'],
+    description: 'Solar desalination for islands.',
+    contact: { name: 'Inès Martin', email: 'ines@calanques.example' },
+    language: 'fr',
+    reason: 'Registered first by someone else',
+  },
   'application.submitted': applicationSubmitted('app-1', 'startup-1').data,
   'application.held': applicationSubmitted('app-2', 'startup-1').data,
   'application.dismissed': { applicationId: 'app-2', editionId: 'ces-2020', startupId: 'startup-1' },
@@ -231,9 +256,10 @@ describe('the contract documents', () => {
     })
     expect(schemas.$defs['award.won.v2'].properties.category.enum).toContain('Health & Wellness')
     expect(schemas.$defs['startup.registered.v1'].properties).toHaveProperty('contact')
-    expect(Object.keys(schemas.$defs['startup.registered.partner'].properties)).toEqual(
-      partnerFields('startup.registered'),
+    expect(Object.keys(schemas.$defs['startup.profile-published.partner'].properties)).toEqual(
+      partnerFields('startup.profile-published'),
     )
+    expect(schemas.$defs['startup.registered.partner']).toBeUndefined()
     expect(schemas.$defs['application.rejected.partner']).toBeUndefined()
     expect(openapi.paths['/feed'].get.description).toContain('`application.rejected`')
   })

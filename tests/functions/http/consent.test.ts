@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { applicationBody, editionBody, validSiret } from '../../fixtures/requests.js'
 import { apiHarness, client, testNow, type ApiHarness } from './api-harness.js'
 import { nodeServer } from './transports.js'
+import { currentSchemaVersion } from '../../../domain/events/index.js'
 
 /** Consent (issue 12): a new application records the wording's version it agreed to, and when. */
 describe('consent to the processing of the application', () => {
@@ -26,7 +27,7 @@ describe('consent to the processing of the application', () => {
       await api.public('POST', '/editions/ces-2020/applications', applicationBody(nextSiret()))
     ).json()
     const [event] = await harness.store.readStream(`application-${answer.applicationId}`)
-    expect(event?.schemaVersion).toBe(2)
+    expect(event?.schemaVersion).toBe(currentSchemaVersion('application.submitted'))
     expect(event?.data).toMatchObject({
       consent: { version: '2026-12', givenAt: testNow.toISOString() },
     })

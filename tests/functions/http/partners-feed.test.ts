@@ -162,17 +162,23 @@ describe('the partner feed', () => {
   it('never lets personal data out', async () => {
     await appendRacing(harness.store, 'startup-s-1', startupRegistered('s-1'))
     await appendRacing(harness.store, 'edition-ces-2020', applicationSubmitted('app-1', 's-1'))
+    const profile = { startupId: 's-1', name: 'Calanques Tech', city: 'Marseille', territory: 'aix-marseille-provence', website: 'https://calanques.example', themes: ['environment'] }
+    await appendRacing(harness.store, 'startup-s-1', { type: 'startup.profile-published', data: profile })
     await indexAll(harness.tables)
     const response = await read(`?limit=500`)
     const { events } = response.json()
-    // Applications are never shared; the registration goes out as the public knows it.
-    expect(events.map((e: { type: string }) => e.type)).not.toContain('application.submitted')
-    const registered = events.filter((e: { type: string }) => e.type === 'startup.registered')
-    expect(registered).toHaveLength(1)
-    expect(registered[0].data).toMatchObject({ name: 'Calanques Tech', city: 'Marseille' })
+    // Applications and registrations are never shared (anyone knowing a SIRET can register
+    // one); the start-up goes out as the public knows it once it is published (selected).
+    const types = events.map((e: { type: string }) => e.type)
+    expect(types).not.toContain('application.submitted')
+    expect(types).not.toContain('startup.registered')
+    const published = events.filter((e: { type: string }) => e.type === 'startup.profile-published')
+    expect(published).toHaveLength(1)
+    expect(published[0].data).toEqual(profile)
     for (const event of events) expect(event).not.toHaveProperty('metadata')
     expect(response.text).not.toMatch(/Inès|ines@calanques|"contact"|73282932000074|sea water/)
     expect((await read('?types=application.submitted')).status).toBe(400)
+    expect((await read('?types=startup.registered')).status).toBe(400)
   })
 
   it('refuses a foreign or altered cursor, a limit out of 1..500 and unknown types', async () => {
