@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import { runningFunction } from './function-scope.js'
@@ -20,6 +20,9 @@ export interface RecordedCall extends IamRequest {
   readonly fn: string
   readonly count: number
 }
+
+/** Where a process writes what it recorded in `dir`: its requests (JSON lines) and their counts. */
+export const recordingFiles = { requests: '.requests.jsonl', counts: '.counts.json' } as const
 
 type Input = Record<string, unknown>
 const asInput = (value: unknown): Input =>
@@ -67,32 +70,31 @@ export const iamRequestsOf = (service: string, operation: string, input: unknown
   return [{ action: `${service}:${operation}`, ...(keyId ? { keyId } : {}) }]
 }
 
-// Per process: request (as JSON) → times seen. Written out whole, so a reader needs no merge.
+// Per process: request (as JSON) → times seen. A request seen for the first time is written
+// at once (a test process may be stopped without an exit hook); the counts, only figures, follow.
 const seen = new Map<string, number>()
-let flushTimer: NodeJS.Timeout | undefined
+let countsTimer: NodeJS.Timeout | undefined
 
-const flush = (dir: string) => {
-  flushTimer = undefined
-  mkdirSync(dir, { recursive: true })
-  const calls = [...seen].map(([request, count]): RecordedCall => ({ ...(JSON.parse(request) as RecordedCall), count }))
-  // Written aside, then renamed: a process killed mid-write leaves its last whole record.
-  const file = join(dir, `${process.pid}-${threadId}.json`)
-  writeFileSync(`${file}.partial`, JSON.stringify(calls))
+const fileOf = (dir: string, kind: keyof typeof recordingFiles) => join(dir, `${process.pid}-${threadId}${recordingFiles[kind]}`)
+
+const writeCounts = (dir: string) => {
+  countsTimer = undefined
+  const file = fileOf(dir, 'counts')
+  writeFileSync(`${file}.partial`, JSON.stringify(Object.fromEntries(seen)))
   renameSync(`${file}.partial`, file)
 }
-
-let exitHooked = false
 
 const record = (dir: string, fn: string, requests: readonly IamRequest[]) => {
   for (const request of requests) {
     const key = JSON.stringify({ fn, ...request })
-    seen.set(key, (seen.get(key) ?? 0) + 1)
+    const count = seen.get(key)
+    if (count === undefined) {
+      mkdirSync(dir, { recursive: true })
+      appendFileSync(fileOf(dir, 'requests'), `${key}\n`)
+    }
+    seen.set(key, (count ?? 0) + 1)
   }
-  if (!exitHooked) {
-    exitHooked = true
-    process.once('exit', () => flush(dir))
-  }
-  flushTimer ??= setTimeout(() => flush(dir), 200).unref()
+  countsTimer ??= setTimeout(() => writeCounts(dir), 500).unref()
 }
 
 interface MiddlewareClient {

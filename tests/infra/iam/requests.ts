@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RecordedCall } from '../../../functions/shared/aws-call-recorder.js'
+import { recordingFiles, type RecordedCall } from '../../../functions/shared/aws-call-recorder.js'
 import { tables } from '../../../functions/shared/tables.js'
 import { testKeyArn } from '../../setup/fake-kms.js'
 import type { DeployedFunction } from './deployed-functions.js'
@@ -27,17 +27,20 @@ export interface Unplaced {
  * @example const calls = readRecordedCalls('node_modules/.cache/aws-calls')
  */
 export const readRecordedCalls = (dir: string): RecordedCall[] => {
-  const sums = new Map<string, RecordedCall>()
   if (!existsSync(dir)) return []
-  const files = readdirSync(dir).filter((file) => file.endsWith('.json'))
-  for (const file of files) {
-    for (const call of JSON.parse(readFileSync(join(dir, file), 'utf8')) as RecordedCall[]) {
-      const { count, ...request } = call
-      const key = JSON.stringify(request)
-      sums.set(key, { ...request, count: (sums.get(key)?.count ?? 0) + count })
+  const files = readdirSync(dir)
+  const counts = new Map<string, number>()
+  for (const file of files.filter((name) => name.endsWith(recordingFiles.counts))) {
+    for (const [key, count] of Object.entries(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, number>)) {
+      counts.set(key, (counts.get(key) ?? 0) + count)
     }
   }
-  return [...sums.values()]
+  const requests = new Set<string>()
+  for (const file of files.filter((name) => name.endsWith(recordingFiles.requests))) {
+    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) if (line) requests.add(line)
+  }
+  // A request's count may be missing (its process stopped before writing it): it was seen once at least.
+  return [...requests].map((key) => ({ ...(JSON.parse(key) as Omit<RecordedCall, 'count'>), count: counts.get(key) ?? 1 }))
 }
 
 /** The table a physical name is, whatever the prefix: the tests' `test-1a2b3c4d-Events` is the Events table. */
