@@ -24,7 +24,13 @@ export interface StageConfig {
   readonly protectData: boolean
   readonly removalPolicy: RemovalPolicy
   readonly logRetention: RetentionDays
-  /** Stage-wide throttle, and the tighter one for the public registration route. */
+  /**
+   * The gateway's throttles are a backstop, not the fairness: they are one bucket for every
+   * client, so sized below them a few junk requests a second would block every applicant.
+   * Fairness is the app's limits per caller (functions/http/rate-limits.ts, shared by every
+   * instance); these only cap what a flood can cost (Lambda concurrency, DynamoDB writes),
+   * well above a deadline's real peak (a few applications a second; the app takes ~100/s).
+   */
   readonly apiThrottle: Throttle
   readonly registrationThrottle: Throttle
   /** The staff managed login's Cognito domain prefix (unique within the region). */
@@ -118,8 +124,8 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     protectData: prod,
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     logRetention: prod ? RetentionDays.THREE_MONTHS : RetentionDays.ONE_WEEK,
-    apiThrottle: prod ? { rateLimit: 50, burstLimit: 100 } : { rateLimit: 10, burstLimit: 20 },
-    registrationThrottle: { rateLimit: 2, burstLimit: 5 },
+    apiThrottle: prod ? { rateLimit: 200, burstLimit: 400 } : { rateLimit: 50, burstLimit: 100 },
+    registrationThrottle: prod ? { rateLimit: 100, burstLimit: 200 } : { rateLimit: 25, burstLimit: 50 },
     staffLoginDomainPrefix: context.staffLoginDomain ?? `delegation-sud-${context.stage}-staff`,
     // Three years after the last edition's end (RGPD storage limitation), unless the stage says.
     personalDataRetentionDays: context.personalDataRetentionDays ?? 3 * 365 + 1,

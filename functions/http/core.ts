@@ -47,7 +47,9 @@ export const lazyErrorHandler =
     (await import('./error-handler.js')).errorHandler(logger)(error, c)
 
 /** What the middleware, the error handler and `GET /health` need: cheap to build. */
-export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateLimits' | 'verifier'>
+export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateLimits' | 'verifier' | 'hits'> & {
+  readonly apiKeys: Pick<ApiDeps['apiKeys'], 'authenticate'>
+}
 
 /**
  * The part of the app every request goes through: request and correlation ids, security
@@ -69,7 +71,7 @@ export const createCore = <A extends Hono<ApiEnv>>(deps: CoreDeps, app: A): A =>
       maxAge: 600,
     }),
   )
-  app.use(rateLimits(deps.rateLimits, deps.verifier))
+  app.use(rateLimits(deps))
   app.use(
     bodyLimit({
       maxSize: maxBodyBytes,

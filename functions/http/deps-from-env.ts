@@ -13,6 +13,7 @@ import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
 import { createTokenVerifier } from '../shared/http/token-verifier.js'
 import { apiConfigSchema, tokenSourceOf } from './config.js'
 import { coreConfigFromEnv } from './core-config.js'
+import { dynamoHitCounter } from './hit-counter.js'
 import type { ApiDeps } from './deps.js'
 import { loadPageAssets } from '../website/assets.js'
 
@@ -48,6 +49,7 @@ export const apiDepsFromEnv = (
     newId: uuidv7,
     onAppended: countAppended(metrics),
     ...coreConfigFromEnv(env),
+    hits: dynamoHitCounter({ doc, table: names.guards }),
     feed: createDynamoFeed({ doc, table: names.feed }),
     readModels: createReadModels({ doc, table: names.readModels }),
     apiKeys: createApiKeyStore({ doc, table: names.partners }),

@@ -4,6 +4,7 @@ import type { PersonalDataVault } from '../personal-data/vault.js'
 import type { WriteDeps } from '../commands/write-deps.js'
 import type { WebhookServices } from '../webhooks/services.js'
 import type { WebsiteDeps } from '../website/website-deps.js'
+import type { HitCounter } from './hit-counter.js'
 import type { RateLimits } from './rate-limits.js'
 
 /**
@@ -15,6 +16,8 @@ import type { RateLimits } from './rate-limits.js'
 export interface ApiDeps extends WriteDeps, WebsiteDeps {
   /** Requests per minute per client address (public) and per API key (partners); 0: none. */
   readonly rateLimits: RateLimits
+  /** Where the limits per caller are counted: shared by every instance. */
+  readonly hits: HitCounter
   /** The Feed, for partners' `GET /feed` and new subscriptions' starting point. */
   readonly feed: FeedReader
   /** Partners' API keys (partner access). */

@@ -27,7 +27,7 @@ import { territoryRoutes } from './routes/territories.js'
  * `/docs`): `request` sends the pages' in-process calls through the whole app, core
  * included. The middleware and `GET /health` are the core's (core.ts).
  *
- * @example app.route('/', featureRoutes(deps, (path, init) => app.request(path, init)))
+ * @example app.route('/', featureRoutes(deps, (path, init, env) => app.request(path, init, env)))
  */
 export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   const app = newRouter()
@@ -63,7 +63,7 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
  *     rateLimits, feed, readModels, apiKeys, webhooks, personalData })
  */
 export const createApp = (deps: ApiDeps) =>
-  assembleApi(deps, async (app) => featureRoutes(deps, (path, init) => app.request(path, init)))
+  assembleApi(deps, async (app) => featureRoutes(deps, (path, init, env) => app.request(path, init, env)))
 
 export type App = ReturnType<typeof createApp>
 
@@ -76,6 +76,6 @@ export type App = ReturnType<typeof createApp>
  */
 export const describeApi = (deps: ApiDeps) => {
   const app = createCore(deps, newRouter())
-  app.route('/', featureRoutes(deps, (path, init) => app.request(path, init)))
+  app.route('/', featureRoutes(deps, (path, init, env) => app.request(path, init, env)))
   return app
 }

@@ -29,6 +29,9 @@ const core: CoreDeps = {
   clock: () => new Date(),
   ...coreConfigFromEnv(process.env),
   verifier: { verify: async (token) => (await routeDeps()).verifier.verify(token) },
+  // The limits' counts and partner keys are in DynamoDB: the SDK loads with the first counted request.
+  hits: { hit: async (...args) => (await routeDeps()).hits.hit(...args) },
+  apiKeys: { authenticate: async (...args) => (await routeDeps()).apiKeys.authenticate(...args) },
 }
 
 /**
@@ -41,7 +44,7 @@ export const handler = traced(
   handle(
     assembleApi(core, async (app) => {
       const [{ featureRoutes }, all] = await Promise.all([import('./feature-routes.js'), routeDeps()])
-      return featureRoutes(all, (path, init) => app.request(path, init))
+      return featureRoutes(all, (path, init, env) => app.request(path, init, env))
     }),
   ),
 )

@@ -1,8 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { rateLimiter, type RateLimitInfo } from 'hono-rate-limiter'
-import { keyIdOf } from '../partner-access/api-keys.js'
-import type { ApiEnv } from '../shared/http/app-env.js'
+import type { ApiKeyStore } from '../partner-access/api-key-store.js'
+import { countedAlready, type ApiEnv } from '../shared/http/app-env.js'
 import type { TokenVerifier } from '../shared/http/token-verifier.js'
+import { sha256 } from '../shared/secrets.js'
+import type { HitCounter } from './hit-counter.js'
 import { apiProblems } from './problems.js'
 
 /** Requests per minute: per client address on public calls, per key on partner calls. 0: off. */
@@ -22,7 +23,8 @@ interface ClientEnv {
 /**
  * The client's address as the platform saw it, never as the request claims it: on Lambda
  * API Gateway's `sourceIp`, under `npm start` the socket's peer. X-Forwarded-For is
- * whatever the client wrote.
+ * whatever the client wrote. A page's in-process call carries its page's environment, so
+ * its address too.
  *
  * @example clientAddress(c) // '203.0.113.5'
  */
@@ -31,59 +33,62 @@ export const clientAddress = (c: Context): string => {
   return env.requestContext?.http?.sourceIp ?? env.incoming?.socket?.remoteAddress ?? 'unknown'
 }
 
-type Bucket = 'staff' | 'partner' | 'public'
+type Caller = { readonly kind: 'staff' } | { readonly kind: 'partner' | 'public'; readonly id: string }
+
+export interface RateLimitDeps {
+  readonly rateLimits: RateLimits
+  readonly verifier: TokenVerifier
+  readonly apiKeys: Pick<ApiKeyStore, 'authenticate'>
+  readonly hits: HitCounter
+  readonly clock: () => Date
+}
 
 /**
- * Who pays for a request: a well-formed API key is its partner's (whether it turns out
- * valid is for the route to say); a bearer token that verifies is staff's, not counted
- * (the seed's historical imports, reporting jobs); everything else is its address's.
+ * Who pays for a request: a partner for a key that authenticates (a well-formed key nobody
+ * issued, or a key id alone, is no one's: its address pays, so inventing keys escapes
+ * nothing and naming a partner's key id spends nothing of its allowance); staff with a
+ * bearer token that verifies are not counted (the seed's imports, reporting jobs);
+ * everyone else is their address, kept as a hash (an address is personal data).
  */
-const bucketOf = async (c: Context, verifier: TokenVerifier): Promise<Bucket> => {
-  if (keyIdOf(c.req.header('X-Api-Key')?.trim() ?? '')) return 'partner'
+const callerOf = async (c: Context, { verifier, apiKeys, clock }: RateLimitDeps): Promise<Caller> => {
+  const apiKey = c.req.header('X-Api-Key')?.trim()
+  if (apiKey) {
+    const key = await apiKeys.authenticate(apiKey, clock()).catch(() => undefined)
+    if (key) return { kind: 'partner', id: `key:${key.keyId}` }
+  }
   const [scheme, token] = (c.req.header('Authorization') ?? '').split(' ')
   if (scheme?.toLowerCase() === 'bearer' && token) {
     const principal = await verifier.verify(token).catch(() => undefined)
-    if (principal && principal.roles.length > 0) return 'staff'
+    if (principal && principal.roles.length > 0) return { kind: 'staff' }
   }
-  return 'public'
+  return { kind: 'public', id: `address:${sha256(clientAddress(c)).slice(0, 22)}` }
 }
-
-/** Seconds until the caller's window ends: what Retry-After says (1 to 60). */
-const secondsLeft = (info: RateLimitInfo | undefined) => {
-  const left = info?.resetTime ? Math.ceil((info.resetTime.getTime() - Date.now()) / 1_000) : 60
-  return Math.min(60, Math.max(1, left))
-}
-
-const limiter = (limit: number, keyGenerator: (c: Context<ApiEnv>) => string): MiddlewareHandler<ApiEnv> =>
-  limit === 0
-    ? async (_c, next) => next()
-    : rateLimiter<ApiEnv>({
-        windowMs,
-        limit,
-        standardHeaders: 'draft-7',
-        keyGenerator,
-        handler: (c) => {
-          throw apiProblems.tooManyRequests(secondsLeft(c.get('rateLimit')))
-        },
-      })
 
 /**
- * Limits per caller, in the app itself so they hold under `npm start` as on Lambda: a
- * fixed one-minute window per client address (public calls) and per API key (partners),
- * answered `429` problem+json with `Retry-After`. Counters live in the process's memory
- * (hono-rate-limiter's store): on Lambda each warm container counts its own share, so a
- * caller spread over N containers gets at most N times the limit; costing no write per
- * request (a refused request writes nothing, anywhere) was worth that. Staff with a
- * valid token are not counted.
+ * Limits per caller, in the app so they hold under `npm start` as on Lambda: a fixed
+ * one-minute window per client address (public calls) and per API key (partners),
+ * answered `429` problem+json with `Retry-After`, and `RateLimit` headers on every
+ * counted answer. The counts are shared by every instance (hit-counter.ts: one DynamoDB
+ * item per caller and minute), so a caller spread over many Lambda containers gets the
+ * limit once. A page's in-process call to the API is not counted again.
  *
- * @example app.use(rateLimits({ public: 300, partner: 600 }, verifier))
+ * @example app.use(rateLimits({ rateLimits: { public: 300, partner: 600 }, verifier, apiKeys, hits, clock }))
  */
-export const rateLimits = (limits: RateLimits, verifier: TokenVerifier): MiddlewareHandler<ApiEnv> => {
-  const perAddress = limiter(limits.public, (c) => `address:${clientAddress(c)}`)
-  const perKey = limiter(limits.partner, (c) => `key:${keyIdOf(c.req.header('X-Api-Key')?.trim() ?? '')}`)
-  return async (c, next) => {
-    const bucket = await bucketOf(c, verifier)
-    if (bucket === 'staff') return next()
-    return (bucket === 'partner' ? perKey : perAddress)(c, next)
-  }
+export const rateLimits = (deps: RateLimitDeps): MiddlewareHandler<ApiEnv> => async (c, next) => {
+  const { rateLimits: limits } = deps
+  if ((c.env as Record<symbol, unknown> | undefined)?.[countedAlready]) return next()
+  if (limits.public === 0 && limits.partner === 0) return next()
+  const caller = await callerOf(c, deps)
+  if (caller.kind === 'staff') return next()
+  const limit = caller.kind === 'partner' ? limits.partner : limits.public
+  if (limit === 0) return next()
+  // Wall-clock windows, whatever the domain's clock says (tests and imports fix it).
+  const now = Date.now()
+  const windowStart = now - (now % windowMs)
+  const hits = await deps.hits.hit(caller.id, windowStart, windowMs)
+  const reset = Math.min(60, Math.max(1, Math.ceil((windowStart + windowMs - now) / 1_000)))
+  c.header('RateLimit-Policy', `${limit};w=${windowMs / 1_000}`)
+  c.header('RateLimit', `limit=${limit}, remaining=${Math.max(0, limit - hits)}, reset=${reset}`)
+  if (hits > limit) throw apiProblems.tooManyRequests(reset)
+  await next()
 }

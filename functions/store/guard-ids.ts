@@ -14,3 +14,9 @@ export const seatsCounterId = (editionId: string) => `seats#${editionId}`
 export const editionLifecycleCounterId = (editionId: string) => `edition-lifecycle#${editionId}`
 /** A held application (domain/application): its withdrawal token's hash until staff confirm it. */
 export const heldApplicationGuardId = (applicationId: string) => `held-application#${applicationId}`
+
+/**
+ * A caller's count of requests in one window (limits per caller): `caller` is a key id or a
+ * hash of an address, never an address. Expires with its window (TTL).
+ */
+export const rateLimitCounterId = (caller: string, windowStart: number) => `rate-limit#${caller}#${windowStart}`

@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { countedAlready } from '../shared/http/app-env.js'
 
 /** The app's own `request`: a Request through every middleware and route, in process. */
-export type AppRequest = (path: string, init: RequestInit) => Response | Promise<Response>
+export type AppRequest = (path: string, init: RequestInit, env?: unknown) => Response | Promise<Response>
 
 export interface ApiCall {
   readonly method?: 'GET' | 'POST'
@@ -12,6 +13,8 @@ export interface ApiCall {
   /** The version the page showed: a moved resource answers 412, never a silent overwrite. */
   readonly ifMatch?: number | undefined
   readonly correlationId?: string | undefined
+  /** The page request's environment: the call is the page's client's (its address), counted once. */
+  readonly from?: unknown
 }
 
 const problemSchema = z.looseObject({
@@ -44,11 +47,12 @@ export const callApi = async (request: AppRequest, path: string, call: ApiCall =
   if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey
   if (call.ifMatch !== undefined) headers['If-Match'] = `"${call.ifMatch}"`
   if (call.correlationId) headers['X-Correlation-Id'] = call.correlationId
-  const response = await request(path, {
-    method: call.method ?? 'GET',
-    headers,
-    ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-  })
+  const env = { ...(typeof call.from === 'object' && call.from !== null ? call.from : {}), [countedAlready]: true }
+  const response = await request(
+    path,
+    { method: call.method ?? 'GET', headers, ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }) },
+    env,
+  )
   if (response.ok) {
     const type = response.headers.get('Content-Type') ?? ''
     const body = type.includes('json') ? ((await response.clone().json()) as unknown) : undefined

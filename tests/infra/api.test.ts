@@ -78,9 +78,11 @@ describe('the HTTP API', () => {
     ]
     expect(props.StageName).toBe('$default')
     expect(props.AutoDeploy).toBe(true)
+    // A backstop above what one address may send (300 a minute: 5 a second), so one
+    // client can never use up the gateway's bucket that every client shares.
     expect(props.DefaultRouteSettings).toEqual({
-      ThrottlingRateLimit: 50,
-      ThrottlingBurstLimit: 100,
+      ThrottlingRateLimit: 200,
+      ThrottlingBurstLimit: 400,
     })
     const tight = props.RouteSettings[registration]
     expect(tight?.ThrottlingRateLimit).toBeLessThan(props.DefaultRouteSettings.ThrottlingRateLimit)

@@ -24,3 +24,10 @@ export type ApiEnv = {
     rateLimit?: RateLimitInfo
   }
 }
+
+/**
+ * Marks the environment a page hands to its in-process call to the API (functions/website):
+ * the call carries the page's client (its address, for the limits per caller), and the
+ * page's request was counted already, so the call is not counted again.
+ */
+export const countedAlready = Symbol.for('delegation-sud.counted-already')

@@ -103,6 +103,7 @@ export const applyRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
         body: parsed.data,
         idempotencyKey: typeof idempotencyKey === 'string' && idempotencyKey ? idempotencyKey : undefined,
         correlationId: c.var.correlationId,
+        from: c.env,
       })
       if (answer.ok) {
         const submitted = answer.body as Submitted

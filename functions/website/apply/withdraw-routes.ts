@@ -48,6 +48,7 @@ export const withdrawRoutes = ({ deps, request, assets }: ApplyPagesDeps) =>
         body: { token },
         idempotencyKey: typeof form.idempotencyKey === 'string' ? form.idempotencyKey : undefined,
         correlationId: c.var.correlationId,
+        from: c.env,
       })
       if (answer.ok) return c.html(messagePage(page, { title: t.withdraw.doneTitle, message: t.withdraw.done }))
       const refused = (message: string, status: 400 | 403 | 409 | 500) =>

@@ -87,6 +87,7 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       method: 'POST',
       body,
       token: c.var.staffToken,
+      from: c.env,
       ifMatch: extra.ifMatch,
       idempotencyKey: text(form.idempotencyKey) || undefined,
       correlationId: c.var.correlationId,
@@ -102,7 +103,7 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
 
   /** A report's CSV as the API serves it, with the staff member's token. */
   const csv = async (c: Context<StaffEnv>, path: string) => {
-    const answer = await callApi(request, path, { token: c.var.staffToken, correlationId: c.var.correlationId })
+    const answer = await callApi(request, path, { token: c.var.staffToken, correlationId: c.var.correlationId, from: c.env })
     if (answer.ok) return answer.response
     const page = pageContext(c, assets)
     return c.html(messagePage(page, { title: page.t.notFound.title, message: page.t.notFound.body }), 404)

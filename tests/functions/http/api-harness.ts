@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { createApp } from '../../../functions/http/feature-routes.js'
+import { dynamoHitCounter } from '../../../functions/http/hit-counter.js'
 import type { RateLimits } from '../../../functions/http/rate-limits.js'
 import type { PagesConfig } from '../../../functions/website/pages-config.js'
 import { createTokenVerifier } from '../../../functions/shared/http/token-verifier.js'
@@ -75,6 +76,7 @@ export const apiHarness = async ({
     corsOrigins: ['https://forms.maregionsud.example'],
     // Off unless a test sets them: every request of a test file comes from one address.
     rateLimits,
+    hits: dynamoHitCounter({ doc: tables.doc, table: tables.names.guards }),
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
