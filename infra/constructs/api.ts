@@ -94,8 +94,9 @@ export class Api extends Construct {
     // Append only: read, put new items and check conditions; never update or delete events.
     allow(fn, events, [dynamo.get, dynamo.query, dynamo.put, dynamo.conditionCheck])
     // Guards and idempotency records are put (conditionally) in the append's transaction,
-    // and counters (the edition's lifecycle, its seats) checked in it.
-    allow(fn, guards, [dynamo.get, dynamo.put, dynamo.conditionCheck])
+    // and counters (the edition's lifecycle, its seats) checked in it; the limits per caller
+    // are counted there too (UpdateItem ADD).
+    allow(fn, guards, [dynamo.get, dynamo.put, dynamo.conditionCheck, dynamo.update])
     allow(fn, snapshots, [dynamo.get, dynamo.put])
     allow(fn, readModels.readModels, [dynamo.get, dynamo.query])
     // The Feed's head (where a new subscription starts) and its pages (partners' feed).
