@@ -30,6 +30,12 @@ export interface ApplicationContext {
    * recovery disowned may be.
    */
   readonly startup?: StartupState
+  /**
+   * The start-up has its one application to this edition already (its guard is taken):
+   * another is held for staff, whoever sends it, so that no answer tells a caller whether
+   * an address is the start-up's contact (the contact hears of it, by e-mail).
+   */
+  readonly alreadyApplied?: boolean
 }
 
 type Existing = Exclude<ApplicationState, { status: 'absent' }>
@@ -42,7 +48,7 @@ const existing = (state: ApplicationState, applicationId: string): Existing => {
 const submit = (
   command: SubmitApplication,
   state: ApplicationState,
-  { edition, startup }: ApplicationContext,
+  { edition, startup, alreadyApplied = false }: ApplicationContext,
 ): ApplicationEvent[] => {
   const { editionId, applicationId, now } = command
   if (startup === undefined) throw new TypeError('Submitting needs the start-up’s registration')
@@ -59,7 +65,7 @@ const submit = (
   // start-up not yet registered is registered by this very application, with this contact.
   // An erased or missing contact names no one: staff confirm.
   const ownContact =
-    startup.status === 'absent' || (contact !== null && isStartupContact(startup, contact.email))
+    !alreadyApplied && (startup.status === 'absent' || (contact !== null && isStartupContact(startup, contact.email)))
   return [ownContact ? { type: 'application.submitted', data } : { type: 'application.held', data }]
 }
 

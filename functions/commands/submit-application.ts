@@ -1,7 +1,7 @@
 import { applicationDecider, applicationErrors, type ApplicationState, type SubmitApplication } from '../../domain/application/index.js'
 import { editionDecider } from '../../domain/edition/index.js'
 import { startupDecider, type RegisterStartup, type StartupState } from '../../domain/startup/index.js'
-import { applicationGuard, heldApplicationGuard, parseApplicationGuard } from '../store/application-guard.js'
+import { applicationGuard, heldApplicationGuard } from '../store/application-guard.js'
 import { effectiveTime, type CommandContext } from './command-context.js'
 import { editionLifecycle } from './edition-lifecycle.js'
 import type { Decision, UseCase } from './handle-command.js'
@@ -52,6 +52,8 @@ export const submitApplication = (
   const applicationId = deps.newId()
   const startupId = startupIdOf(startup.siret)
   const withdrawal = newWithdrawalToken()
+  // Set when the start-up's one-application guard turns out taken: the next decision holds it.
+  let alreadyApplied = false
   return {
     aggregate: applicationDecider,
     id: applicationId,
@@ -67,7 +69,7 @@ export const submitApplication = (
       ])
       const { name: startupName, territory, themes } = startup
       const submit = { type: 'SubmitApplication' as const, editionId, applicationId, startupId, startupName, territory, themes, pitch, contact, consent, language, now }
-      const events = applicationDecider.decide(submit, own.state, { edition: edition.state, startup: registration.state })
+      const events = applicationDecider.decide(submit, own.state, { edition: edition.state, startup: registration.state, alreadyApplied })
       const isNew = registration.state.status === 'absent'
       const held = events.some((event) => event.type === 'application.held')
       const tokenHeld = { applicationId, withdrawalTokenHash: withdrawal.hash }
@@ -84,10 +86,12 @@ export const submitApplication = (
           : [
               {
                 ...applicationGuard(editionId, startupId, tokenHeld),
-                // A start-up taken as new (not read: this process had not seen it) cannot hold
-                // a guard yet: it exists, so read it and decide again (it may be held).
-                refusal: (holder) =>
-                  isNew ? undefined : applicationErrors.alreadyApplied(editionId, startupId, parseApplicationGuard(holder)?.applicationId ?? ''),
+                // The start-up has applied already: decide again, on fresh reads, and hold this
+                // one for staff (never a 409 naming the other application: a SIRET is public).
+                refusal: () => {
+                  alreadyApplied = true
+                  return undefined
+                },
               },
             ],
         result: { applicationId, startupId, status: held ? 'held' : 'submitted', withdrawalToken: withdrawal.token },

@@ -13,10 +13,12 @@ const submitted = z
   .object({
     applicationId: z.string(),
     startupId: z.string(),
-    status: z.enum(['submitted', 'held']).openapi({
+    status: z.enum(['received', 'submitted', 'held']).openapi({
       description:
-        '`held`: the start-up is registered with other contact people, so the application waits ' +
-        'for staff to confirm it is the start-up’s (until then it counts for nothing)',
+        'To the public always `received`: whether the application is the start-up’s or waits for ' +
+        'staff (`held`: its contact is not one the start-up registered, or the start-up has applied ' +
+        'already) is said to the start-up’s registered contact, never to whoever knows its SIRET. ' +
+        'Staff (importing history) get `submitted` or `held`',
     }),
     withdrawalToken: z.string().optional().openapi({
       description:
@@ -35,8 +37,9 @@ const route = createRoute({
   description:
     'Accepts JSON or a plain HTML form (`startup[name]=…`). A start-up already registered with the ' +
     'same SIRET applies under its existing id; if the contact person is not one the start-up ' +
-    'registered (e-mail compared case-insensitively), the application is `held` until staff ' +
-    'confirm it, and the start-up’s record is left as it was. Send an `Idempotency-Key` to make retries safe. ' +
+    'registered (e-mail compared case-insensitively), or the start-up has applied to the edition ' +
+    'already, the application is held until staff confirm it, and the start-up’s record is left as ' +
+    'it was; the answer is the same `received` either way. Send an `Idempotency-Key` to make retries safe. ' +
     'The ETag is the application’s version.',
   tags: ['Applications'],
   request: {
@@ -60,5 +63,7 @@ export const registrationRoutes = (deps: ApiDeps) =>
     const { occurredAt, ...application } = isForm ? c.req.valid('form') : c.req.valid('json')
     const context = commandContextOf(c, deps.clock, occurredAt)
     const handled = await handleCommand(deps, submitApplication(deps, { editionId, ...application }, context), context)
-    return answer(c, handled, 201, { Location: `/applications/${handled.result.applicationId}` })
+    // Whether it is held says whose contact the caller named: for the start-up's contact and staff only.
+    const result = context.actor.kind === 'staff' ? handled.result : { ...handled.result, status: 'received' as const }
+    return answer(c, { ...handled, result }, 201, { Location: `/applications/${handled.result.applicationId}` })
   })

@@ -3,8 +3,6 @@ import { layout, type Markup, type PageContext } from '../layout.js'
 
 export interface Submitted {
   readonly applicationId: string
-  /** `held`: staff will confirm the application is the start-up's (see domain/application). */
-  readonly status?: string
   /** Absent from a replay that could not recover it (see functions/http/idempotency.ts). */
   readonly withdrawalToken?: string
 }
@@ -30,7 +28,7 @@ export const confirmationPage = (page: PageContext, editionName: string, submitt
     title: a.confirmedTitle,
     body: html`<h1 id="confirmed" tabindex="-1">${a.confirmedTitle}</h1>
       <p class="message success">${a.confirmed(editionName)}</p>
-      ${submitted.status === 'held' ? html`<p class="message" id="held">${a.held}</p>` : ''}
+      <p class="message" id="checked">${a.held}</p>
       <dl class="facts">
         <dt>${a.reference}</dt>
         <dd><code id="application-id">${submitted.applicationId}</code></dd>

@@ -53,8 +53,8 @@ const fr = {
     confirmedTitle: 'Candidature enregistrée',
     confirmed: (edition: string) => `Votre candidature à ${edition} est enregistrée. Merci !`,
     held:
-      'Cette start-up est inscrite au programme avec une autre personne de contact : l’équipe de la ' +
-      'Région confirmera que la candidature vient bien d’elle avant de l’étudier.',
+      'Si la start-up est déjà inscrite au programme, l’équipe de la Région s’assure avec sa personne ' +
+      'de contact que la candidature vient bien d’elle avant de l’étudier.',
     linkNotShownAgain:
       'Cette candidature avait déjà été envoyée : son lien de retrait a été affiché la première fois.',
     reference: 'Référence de la candidature',
@@ -208,8 +208,8 @@ const en: Messages = {
     confirmedTitle: 'Application recorded',
     confirmed: (edition) => `Your application to ${edition} is recorded. Thank you!`,
     held:
-      'This start-up is registered with the programme with another contact person: the Région’s ' +
-      'team will confirm that the application comes from it before reviewing it.',
+      'If the start-up is registered with the programme already, the Région’s team checks with its ' +
+      'contact person that the application comes from it before reviewing it.',
     linkNotShownAgain:
       'This application had already been sent: its withdrawal link was shown the first time.',
     reference: 'Application reference',

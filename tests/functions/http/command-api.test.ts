@@ -140,7 +140,7 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       const response = await apply(applicationBody(siret))
       expect(response.status).toBe(201)
       const body = response.json()
-      expect(body).toMatchObject({ status: 'submitted', applicationId: expect.any(String), startupId: expect.any(String) })
+      expect(body).toMatchObject({ status: 'received', applicationId: expect.any(String), startupId: expect.any(String) })
       expect(body.withdrawalToken.length).toBeGreaterThan(20)
       const [registered] = await harness.store.readStream(`startup-${body.startupId}`)
       expect(registered).toMatchObject({ type: 'startup.registered', data: { siret, territory: 'aix-marseille-provence' } })
@@ -158,7 +158,7 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       expect(submitted).toMatchObject({ type: 'application.submitted', data: { themes: ['environment', 'water'], startupName: 'Calanques Tech' } })
     })
 
-    it('applies a known SIRET under its existing id, and refuses a second application to one edition', async () => {
+    it('applies a known SIRET under its existing id, and holds a second application to one edition for staff', async () => {
       const siret = nextSiret()
       await api.admin('POST', '/editions', editionBody('ces-2019-b', { applicationDeadline: '2019-10-01T00:00:00Z' }))
       const first = (await apply(applicationBody(siret))).json()
@@ -166,18 +166,26 @@ describe.each([nodeServer(), lambdaV2()])('command API via $name', (transport: T
       expect(elsewhere.status).toBe(201)
       expect(elsewhere.json().startupId).toBe(first.startupId)
       expect(await version(`startup-${first.startupId}`)).toBe(1)
-      const before = await written()
-      const again = expectProblem(await apply(applicationBody(siret)), 409, 'already-applied')
-      expect(again).toMatchObject({ startupId: first.startupId, applicationId: first.applicationId })
-      expect(await written()).toEqual(before)
+      // The start-up's one application stays the first; a second is held, and its answer
+      // names no other application (a SIRET is public: issue 20).
+      const again = await apply(applicationBody(siret))
+      expect(again.status).toBe(201)
+      expect(again.json()).toEqual({ applicationId: expect.any(String), startupId: first.startupId, status: 'received', withdrawalToken: expect.any(String) })
+      expect(JSON.stringify(again.json())).not.toContain(first.applicationId)
+      const [held] = await harness.store.readStream(`application-${again.json().applicationId}`)
+      expect(held?.type).toBe('application.held')
+      expect(await harness.store.findGuard(editionApplicationGuardId('ces-2020', first.startupId))).toMatchObject({ applicationId: first.applicationId })
     })
 
-    it('refuses to apply again after a withdrawal', async () => {
+    it('holds an application made again after a withdrawal, for staff to judge', async () => {
       const siret = nextSiret()
       const first = (await apply(applicationBody(siret))).json()
       const withdrawal = { token: first.withdrawalToken }
       expect((await api.public('POST', `/applications/${first.applicationId}/withdrawal`, withdrawal)).status).toBe(200)
-      expectProblem(await apply(applicationBody(siret)), 409, 'already-applied')
+      const again = await apply(applicationBody(siret))
+      expect(again.json()).toMatchObject({ status: 'received' })
+      const [held] = await harness.store.readStream(`application-${again.json().applicationId}`)
+      expect(held?.type).toBe('application.held')
     })
 
     it('takes 50 concurrent first applications to one edition, every one of them', async () => {

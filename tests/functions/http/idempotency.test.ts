@@ -99,8 +99,10 @@ describe('Idempotency-Key records', () => {
     expect(anonymous.status).toBe(201)
     // Staff sending the same body and key make their own request (and the start-up has applied).
     const staff = await apply(body, key, 'ces-2020', api.admin)
-    expect(staff.status).toBe(409)
+    expect(staff.status).toBe(201)
     expect(staff.headers.get('idempotent-replayed')).toBeNull()
+    expect(staff.json()).toMatchObject({ status: 'held' })
+    expect(staff.json().applicationId).not.toBe(anonymous.json().applicationId)
     expect(staff.text).not.toContain(anonymous.json().withdrawalToken)
   })
 

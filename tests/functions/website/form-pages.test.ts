@@ -116,9 +116,15 @@ describe('POST /editions/{editionId}/apply', () => {
     expect(await again.text()).toContain(`id="application-id">${applicationId}<`)
     expect(await harness.written()).toEqual(written)
 
+    // Another form (another key) for the same start-up: recorded, held for staff, and the page
+    // says nothing of the first application (issue 20: a SIRET is public).
     const twice = await post('/editions/ces-2020/apply', formOf(validSiret(11), { idempotencyKey: 'form-key-2' }))
-    expect(twice.status).toBe(409)
-    expect(await twice.text()).toContain('a déjà candidaté à cette édition')
+    expect(twice.status).toBe(201)
+    const second = await twice.text()
+    const heldId = /id="application-id">([^<]+)</.exec(second)?.[1]
+    expect(heldId).not.toBe(applicationId)
+    expect(second).not.toContain(applicationId ?? 'no id')
+    expect((await harness.store.readStream(`application-${heldId}`))[0]?.type).toBe('application.held')
   })
 
   it('leaves the JSON API accepting the consent version the form posts', async () => {
