@@ -21,6 +21,7 @@ import { registrationRoutes } from './routes/registration.js'
 import { streamRoutes } from './routes/streams.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
+import { consentRoutes } from './routes/consent.js'
 
 /**
  * Every feature's routes, and the documents over them (`/openapi.json`, `/asyncapi.json`,
@@ -33,6 +34,7 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   const app = newRouter()
   documentHealth(app)
   app.route('/', territoryRoutes())
+  app.route('/', consentRoutes())
   app.route('/', editionRoutes(deps))
   app.route('/', registrationRoutes(deps))
   app.route('/', applicationRoutes(deps))

@@ -42,6 +42,7 @@ export const openRoutes: readonly GatewayRoute[] = [
   ...each(HttpMethod.GET, [
     '/health',
     '/territories',
+    '/consent',
     '/openapi.json',
     '/asyncapi.json',
     '/schemas/events.json',
