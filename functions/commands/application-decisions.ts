@@ -13,7 +13,7 @@ import type { StreamAppend } from '../store/event-store.js'
 import { matchesSha256 } from '../shared/secrets.js'
 import type { Loaded } from '../store/aggregate-loader.js'
 import { heldApplicationGuardId, seatsCounterId } from '../store/guard-ids.js'
-import { applicationGuard, parseApplicationGuard, withdrawalTokenHashOf } from '../store/application-guard.js'
+import { applicationGuard, findApplicationGuard, parseApplicationGuard, withdrawalTokenHashOf } from '../store/application-guard.js'
 import { effectiveTime, isStaff, type CommandContext } from './command-context.js'
 import { editionLifecycle } from './edition-lifecycle.js'
 import { InvalidWithdrawalTokenError } from './errors.js'
@@ -155,17 +155,34 @@ export const settleHeldApplication = (
     id: applicationId,
     async decide(own): Promise<Decision<ApplicationStatus<'submitted' | 'dismissed'>>> {
       const { editionId, startupId } = existing(own, applicationId)
-      const edition = await deps.aggregates.load(editionDecider, editionId, { reuse: 'cached' })
-      const events = applicationDecider.decide(command, own.state, { edition: edition.state })
-      if (command.type === 'DismissApplication') return { events, result: { applicationId, status: 'dismissed' } }
+      const [edition, startup] = await Promise.all([
+        deps.aggregates.load(editionDecider, editionId, { reuse: 'cached' }),
+        // Whose contact it is: an application of a contact the start-up's recovery disowned
+        // may be dismissed, whatever its state.
+        deps.aggregates.load(startupDecider, startupId),
+      ])
+      const events = applicationDecider.decide(command, own.state, { edition: edition.state, startup: startup.state })
+      if (command.type === 'DismissApplication') {
+        return { events, unchanged: [startup], result: { applicationId, status: 'dismissed' } }
+      }
       const held = parseApplicationGuard(await deps.store.findGuard(heldApplicationGuardId(applicationId)))
       if (!held) throw new Error(`Held application ${applicationId} has no guard`)
+      // The start-up's one application to the edition may be held by an application staff
+      // dismissed (a squatter's, after a recovery): this one takes its place, checked unchanged.
+      const holder = await findApplicationGuard(deps.store, editionId, startupId)
+      const dismissed =
+        holder && holder.applicationId !== applicationId
+          ? await deps.aggregates.load(applicationDecider, holder.applicationId)
+          : undefined
+      const takesOver = dismissed?.state.status === 'dismissed' ? { field: 'applicationId', value: dismissed.state.applicationId } : undefined
       return {
         events,
         counters: [editionLifecycle(editionId, edition)],
+        unchanged: takesOver && dismissed ? [dismissed] : [],
         guards: [
           {
             ...applicationGuard(editionId, startupId, held),
+            ...(takesOver ? { takesOver } : {}),
             refusal: (holder) => applicationErrors.alreadyApplied(editionId, startupId, parseApplicationGuard(holder)?.applicationId ?? ''),
           },
         ],

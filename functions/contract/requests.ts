@@ -46,30 +46,35 @@ const siret = z
   .refine(isValidSiret, 'is not a valid SIRET (its check digit is wrong)')
   .openapi({ example: '73282932000074' })
 
+/** A contact person as the form gives them. */
+const contactBody = z
+  .object({
+    name: singleLine(200).openapi({ example: 'Inès Martin' }),
+    email: z.email().max(254).openapi({ example: 'ines@calanques.example' }),
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 .()-]{6,30}$/, 'must be a phone number')
+      .optional()
+      .openapi({ example: '+33 4 91 00 00 00' }),
+  })
+  .strict()
+
+/** A start-up's profile as the form gives it (and staff correct it), its SIRET aside. */
+const startupProfile = {
+  name: singleLine(200).openapi({ example: 'Calanques Tech' }),
+  city: singleLine(100).openapi({ example: 'Marseille' }),
+  territory: territorySlug,
+  website: z.url({ protocol: /^https?$/ }).max(500).openapi({ example: 'https://calanques.example' }),
+  themes: z.array(slug).min(1).max(20).openapi({ example: ['environment'] }),
+  description: multiLine(5000),
+}
+
 export const registrationBody = z
   .object({
     startup: z
-      .object({
-        name: singleLine(200).openapi({ example: 'Calanques Tech' }),
-        siret,
-        city: singleLine(100).openapi({ example: 'Marseille' }),
-        territory: territorySlug,
-        website: z.url({ protocol: /^https?$/ }).max(500).openapi({ example: 'https://calanques.example' }),
-        themes: z.array(slug).min(1).max(20).openapi({ example: ['environment'] }),
-        description: multiLine(5000),
-      })
+      .object({ ...startupProfile, siret })
       .strict(),
-    contact: z
-      .object({
-        name: singleLine(200).openapi({ example: 'Inès Martin' }),
-        email: z.email().max(254).openapi({ example: 'ines@calanques.example' }),
-        phone: z
-          .string()
-          .regex(/^\+?[0-9 .()-]{6,30}$/, 'must be a phone number')
-          .optional()
-          .openapi({ example: '+33 4 91 00 00 00' }),
-      })
-      .strict(),
+    contact: contactBody,
     pitch: multiLine(5000),
     consent: z.literal(true, 'must be true: the start-up agrees to the processing of its data'),
     // Which wording was agreed to (domain/shared/consent.ts); the form posts it.
@@ -156,3 +161,20 @@ export const partnerBody = z
   .openapi('PartnerJoin')
 
 export const closeBody = z.object({ occurredAt }).strict().openapi('CloseEdition')
+
+const staffReason = multiLine(2000).openapi({ example: 'Registered first by someone else: recovered with the start-up’s CEO' })
+const language = z.enum(['fr', 'en'])
+
+/** Staff correct a start-up's record: any of its profile's fields, its contact, with why. */
+export const profileCorrectionBody = z
+  .object(startupProfile)
+  .partial()
+  .extend({ contact: contactBody.optional(), language: language.optional(), reason: staffReason })
+  .strict()
+  .openapi('StartupProfileCorrection')
+
+/** Staff recover a start-up registered first by someone else: its real profile and contact. */
+export const recoveryBody = z
+  .object({ ...startupProfile, contact: contactBody, language: language.optional(), reason: staffReason })
+  .strict()
+  .openapi('StartupRecovery')

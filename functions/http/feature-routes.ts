@@ -22,6 +22,7 @@ import { streamRoutes } from './routes/streams.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
 import { consentRoutes } from './routes/consent.js'
+import { startupRecordRoutes } from './routes/startup-records.js'
 
 /**
  * Every feature's routes, and the documents over them (`/openapi.json`, `/asyncapi.json`,
@@ -43,6 +44,7 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', partnerRoutes(deps))
   app.route('/', streamRoutes(deps))
   app.route('/', personalDataRoutes(deps))
+  app.route('/', startupRecordRoutes(deps))
   app.route('/', reportRoutes(deps))
   app.route('/', startupRoutes(deps))
   app.route('/', partnerKeyRoutes(deps))

@@ -136,7 +136,7 @@ export const planAppend = (
     })
   }
 
-  for (const { guardId, data = {} } of guards) {
+  for (const { guardId, data = {}, takesOver } of guards) {
     writes.push({
       kind: 'guard',
       guardId,
@@ -144,7 +144,13 @@ export const planAppend = (
         Put: {
           TableName: context.tables.guards,
           Item: { ...data, guardId, recordedAt },
-          ...notExists('guardId'),
+          ...(takesOver
+            ? {
+                ConditionExpression: 'attribute_not_exists(guardId) OR #heldBy = :heldBy',
+                ExpressionAttributeNames: { '#heldBy': takesOver.field },
+                ExpressionAttributeValues: { ':heldBy': takesOver.value },
+              }
+            : notExists('guardId')),
         },
       },
     })

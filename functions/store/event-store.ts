@@ -21,6 +21,12 @@ export interface StreamAppend {
 export interface Guard {
   readonly guardId: string
   readonly data?: Record<string, unknown>
+  /**
+   * The guard may already be held, with exactly this value of one of its fields, and is
+   * then taken over (the one-application guard of a squatter's application that staff
+   * dismissed, taken by the start-up's own). Anyone else holding it still refuses it.
+   */
+  readonly takesOver?: { readonly field: string; readonly value: string }
 }
 
 /**
