@@ -31,5 +31,5 @@ describe('a stream longer than one read', () => {
     const closed = await (await coldApi(harness)).admin('POST', '/editions/ces-2020/close')
     expect(closed.status).toBe(200)
     expect(closed.headers.get('ETag')).toBe('"122"')
-  }, 60_000)
+  }, 120_000)
 })

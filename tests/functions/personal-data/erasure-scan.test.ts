@@ -104,11 +104,11 @@ describe('crypto-shredding, end to end on DynamoDB Local', () => {
     expect(scan.events.length).toBeGreaterThan(6)
     expect(scan.feed.length).toBeGreaterThan(6)
     // The deliveries (with the exact bodies posted) are there, and were scanned.
-    expect(scan.partners.filter((item) => item.includes('"payload"')).length).toBeGreaterThan(3)
+    expect(scan.partners.filter((item) => item.includes('"payload"')).length).toBeGreaterThanOrEqual(3)
     for (const subject of Object.keys(subjects) as Subject[]) {
       expect(holding(scan, subject)).toMatchObject({ events: 0, feed: 0, guards: 0, partners: 0, snapshots: 0, keys: 0 })
     }
-    expect(receiver.requests.length).toBeGreaterThan(3)
+    expect(receiver.requests.length).toBeGreaterThanOrEqual(3)
     expect(receiver.requests.filter((r) => markersOf('alpha').some((m) => r.body.includes(m)))).toEqual([])
   })
 

@@ -15,7 +15,7 @@ import { createDynamoEventStore } from '../../../functions/store/dynamo-event-st
 import type { EventStore } from '../../../functions/store/event-store.js'
 import { scheduledEvent } from '../../../local/scheduler.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
-import { editionOpened, partnerJoined, startupRegistered } from '../../fixtures/events.js'
+import { editionOpened, partnerJoined, startupProfilePublished } from '../../fixtures/events.js'
 import { insertRecord, streamEvent } from '../indexer/stream-events.js'
 import { fakeClock, indexAll } from './fixtures.js'
 import { append } from './partner-world.js'
@@ -71,7 +71,7 @@ describe('the dispatcher', () => {
       editionOpened('ces-2019'),
       partnerJoined('tpm', 'ces-2019'),
     )
-    await append(store, 'startup-s1', startupRegistered('s1'))
+    await append(store, 'startup-s1', startupProfilePublished('s1'))
     await indexAll(tables)
 
     const first = await dispatcherOn(feed).run()
@@ -143,7 +143,7 @@ describe('the dispatcher', () => {
     const wakeUp = streamEvent([insertRecord({ streamId: 'ignored', version: 1 })])
     expect(await handler(wakeUp)).toEqual({ batchItemFailures: [] })
     expect(passes).toBe(0)
-    await append(store, 'startup-s3', startupRegistered('s3'))
+    await append(store, 'startup-s3', startupProfilePublished('s3'))
     await indexAll(tables)
     expect(await handler(wakeUp)).toEqual({ batchItemFailures: [] })
     expect(passes).toBe(1)
@@ -153,7 +153,7 @@ describe('the dispatcher', () => {
 
   it('runs as the Feed stream consumer and on a schedule, reporting a failed catch-up as a failed batch', async () => {
     await stores.subscriptions.create(subscription('all'))
-    await append(store, 'startup-s2', startupRegistered('s2'))
+    await append(store, 'startup-s2', startupProfilePublished('s2'))
     await indexAll(tables)
     const logger = { info: () => {}, warn: () => {}, error: () => {} }
     const handler = dispatcherHandler(dispatcherOn(feed), logger)

@@ -9,7 +9,7 @@ import {
   ReplayTooLargeError,
 } from '../../../functions/webhooks/subscriptions/replay.js'
 import type { WebhookStores } from '../../../functions/webhooks/services.js'
-import { partnerJoined, startupRegistered } from '../../fixtures/events.js'
+import { partnerJoined, startupProfilePublished } from '../../fixtures/events.js'
 import { testVault } from '../../setup/test-vault.js'
 import { dedupe, startReceiver, verifyAsReceived, type ReceivedRequest } from './fixtures.js'
 import { append, partnerWorld, type PartnerWorld } from './partner-world.js'
@@ -41,11 +41,11 @@ describe('replaying a subscription', () => {
   /** Three streams of one edition, interleaved. */
   const story = async (tag: string, store: EventStore = world.store) => {
     const edition = 'edition-ces-2020'
-    await append(store, `startup-${tag}-a`, startupRegistered(`${tag}-a`))
+    await append(store, `startup-${tag}-a`, startupProfilePublished(`${tag}-a`))
     await append(store, edition, partnerJoined(`${tag}-p0`))
-    await append(store, `startup-${tag}-b`, startupRegistered(`${tag}-b`, '40483304800022'))
+    await append(store, `startup-${tag}-b`, startupProfilePublished(`${tag}-b`))
     await append(store, edition, partnerJoined(`${tag}-p`))
-    await append(store, `startup-${tag}-a`, startupRegistered(`${tag}-a2`))
+    await append(store, `startup-${tag}-a`, startupProfilePublished(`${tag}-a2`))
     await world.propagate()
   }
 

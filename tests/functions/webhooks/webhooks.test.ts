@@ -4,7 +4,7 @@ import {
   applicationSubmitted,
   editionOpened,
   partnerJoined,
-  startupRegistered,
+  startupProfilePublished,
 } from '../../fixtures/events.js'
 import { dedupe, startReceiver, verifyAsReceived, type ReceivedRequest } from './fixtures.js'
 import { append, partnerWorld, type PartnerWorld } from './partner-world.js'
@@ -55,14 +55,14 @@ describe('webhook delivery', () => {
   const appendStory = async (tag: string) => {
     const edition = `edition-${tag}`
     await append(world.store, edition, editionOpened(tag))
-    await append(world.store, `startup-${tag}-a`, startupRegistered(`${tag}-a`))
+    await append(world.store, `startup-${tag}-a`, startupProfilePublished(`${tag}-a`))
     await append(
       world.store,
       edition,
       partnerJoined('tpm', tag),
       applicationSubmitted(`${tag}-app`, `${tag}-a`, { editionId: tag }),
     )
-    await append(world.store, `startup-${tag}-b`, startupRegistered(`${tag}-b`, '40483304800022'))
+    await append(world.store, `startup-${tag}-b`, startupProfilePublished(`${tag}-b`))
     await append(world.store, edition, partnerJoined('ccir', tag))
     // Six events, of which partners never receive the application: five deliveries.
     return { total: 5, streams: [edition, `startup-${tag}-a`, `startup-${tag}-b`] }
