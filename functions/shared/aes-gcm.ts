@@ -31,7 +31,11 @@ export class TruncatedTagError extends Error {
 /**
  * @example const box = sealGcm(key, Buffer.from('secret'), 'event-id')
  */
-export const sealGcm = (key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array | string): GcmBox => {
+export const sealGcm = (
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array | string,
+): GcmBox => {
   const iv = randomBytes(ivBytes)
   const cipher = createCipheriv(algorithm, key, iv, { authTagLength: tagBytes })
   cipher.setAAD(typeof aad === 'string' ? Buffer.from(aad, 'utf8') : aad)

@@ -23,7 +23,9 @@ describe('AES-256-GCM with 128-bit tags only', () => {
   it('refuses a tag cut short, however short, though its bytes are the true tag’s first ones', () => {
     const box = sealGcm(key, Buffer.from('Inès Martin'), 'event-1')
     for (const length of [4, 8, 12, 15]) {
-      expect(() => openGcm(key, { ...box, tag: box.tag.subarray(0, length) }, 'event-1')).toThrow(TruncatedTagError)
+      expect(() => openGcm(key, { ...box, tag: box.tag.subarray(0, length) }, 'event-1')).toThrow(
+        TruncatedTagError,
+      )
     }
   })
 
