@@ -322,7 +322,7 @@ describe('each Lambda bundle, with its template environment, on real events', ()
 
   it('deliverer: its schedule', async () => {
     const { results, reads } = await boot('deliverer', [scheduledEvent('deliverer')])
-    expect(results).toEqual([{ delivered: 0, failed: 0, dead: 0, disabled: 0 }])
+    expect(results).toEqual([{ delivered: 0, failed: 0, dead: 0, disabled: 0, paused: 0 }])
     expectTemplateSettings('deliverer', reads)
   }, 60_000)
 
