@@ -7,6 +7,7 @@ import type { EventStore } from '../functions/store/event-store.js'
 import { createKeyStore } from '../functions/personal-data/key-store.js'
 import { localMasterKey } from '../functions/personal-data/master-key.js'
 import { localMasterKeyPath } from '../functions/personal-data/vault-from-env.js'
+import { erasureLedgerOn } from '../functions/personal-data/erasure-ledger.js'
 import { createPersonalDataVault, type PersonalDataVault } from '../functions/personal-data/vault.js'
 import { createTables } from '../local/create-tables.js'
 
@@ -36,6 +37,7 @@ export const benchContext = async (endpoint: string, quick: boolean): Promise<Be
   const personalData = createPersonalDataVault({
     keys: createKeyStore({ doc, table: names.keys }),
     masterKey: localMasterKey(localMasterKeyPath),
+    erasures: erasureLedgerOn({ doc, tables: names }),
   })
   return {
     endpoint,

@@ -233,12 +233,16 @@ export const awardWon = z.object({
 /**
  * The personal data of some of a start-up's contact people was erased: their data keys
  * were destroyed, so every event that held it reads `contact: null` from now on. It
- * holds no personal data itself: how many contacts, and why.
+ * holds no personal data itself: how many contacts, why, and the ids of the keys it
+ * destroyed (random, never reused, derived from nothing), so that no restore of the Keys
+ * table can bring one back into use (domain/personal-data/erased-keys.ts).
  */
 export const contactsErased = z.object({
   startupId: z.string().min(1),
   contacts: z.number().int().min(1).max(1000),
   reason: z.enum(['request', 'retention']),
+  /** `null`: recorded by v1, which named no key (then every key the start-up had is erased). */
+  keyIds: z.array(z.string().min(1).max(100)).min(1).max(1000).nullable(),
 })
 
 export const partnerRegistered = z.object({

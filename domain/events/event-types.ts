@@ -80,7 +80,7 @@ export const eventTypes = {
     summary: 'A member of a delegation won a CES Innovation Award (honoree or best of innovation).',
   },
   'startup.contacts-erased': {
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: data.contactsErased,
     summary: "Some of a start-up's contact people were erased (crypto-shredding): how many, and why.",
   },

@@ -19,10 +19,18 @@ import { personalDataFields, type EventType } from './event-types.js'
  * subject's key is destroyed (erased).
  */
 export const sealedSchema = z.object({
-  /** The data key it was sealed with; keys are never reused, so a new key never opens it. */
+  /**
+   * The data key it was sealed with: random, never reused (a new key never opens it), and
+   * derived from nothing, so once the key is destroyed it names no one. The key is found
+   * among its start-up's (the event's `startupId`, in clear).
+   */
   keyId: z.string().min(1).max(100),
-  /** The data subject, as the keys table names it (no personal data in clear). */
-  subject: z.string().min(1).max(300),
+  /**
+   * Written until March 2027, read still (stored events are never rewritten): the subject
+   * as the Keys table named it, `<startupId>#<HMAC of the address>`. The HMAC's key is never
+   * destroyed, so it kept an erased person linkable across events; nothing reads it.
+   */
+  subject: z.string().min(1).max(300).optional(),
   iv: z.string().min(1).max(100),
   tag: z.string().min(1).max(100),
   ciphertext: z.string().min(1).max(20_000),

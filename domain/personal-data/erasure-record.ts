@@ -6,11 +6,11 @@ import { RuleViolationError, UnknownCommandError } from '../shared/errors.js'
 /** Why a start-up's contacts were erased: someone asked, or the retention period ran out. */
 export type ErasureReason = 'request' | 'retention'
 
-/** Record that `contacts` data subjects of a start-up are being erased. */
+/** Record that data subjects of a start-up are being erased: the ids of their data keys. */
 export interface RecordErasure {
   readonly type: 'RecordErasure'
   readonly startupId: string
-  readonly contacts: number
+  readonly keyIds: readonly string[]
   readonly reason: ErasureReason
 }
 
@@ -24,20 +24,22 @@ export interface ErasureRecordState {
 
 /**
  * The erasure record of a start-up: the one place its erasures are written down (how
- * many contacts, why; no personal data), so an erasure that stops half-way is on record
- * before any key is destroyed, and a second one is told apart from a retry.
+ * many contacts, why, the ids of the keys destroyed; no personal data), so an erasure that
+ * stops half-way is on record before any key is destroyed, a second one is told apart from
+ * a retry, and a key a restore brings back is known to be erased (erased-keys.ts).
  *
- * @example erasureRecordDecider.decide({ type: 'RecordErasure', startupId, contacts: 1, reason: 'request' }, state, undefined)
+ * @example erasureRecordDecider.decide({ type: 'RecordErasure', startupId, keyIds: [keyId], reason: 'request' }, state, undefined)
  */
 export const erasureRecordDecider: Aggregate<RecordErasure, ErasureEvent, ErasureRecordState> = {
   decide(command) {
     switch (command.type) {
       case 'RecordErasure': {
-        const { startupId, contacts, reason } = command
-        if (!Number.isInteger(contacts) || contacts < 1) {
+        const { startupId, reason } = command
+        const keyIds = [...new Set(command.keyIds)]
+        if (keyIds.length === 0) {
           throw new RuleViolationError('nothing-to-erase', `No contact of start-up ${startupId} is left to erase`, 'invalid')
         }
-        return [{ type: 'startup.contacts-erased', data: { startupId, contacts, reason } }]
+        return [{ type: 'startup.contacts-erased', data: { startupId, contacts: keyIds.length, reason, keyIds } }]
       }
     }
     const _never: never = command.type

@@ -30,6 +30,8 @@ export const collections = {
   editionOutcomes: 'edition-outcomes',
   /** One document per calendar year (id = the year): Team Sud Export's figures. */
   exportFigures: 'export-figures',
+  /** One document per start-up (id = startupId): its held applications' ids; staff only. */
+  heldApplications: 'held-applications',
 } as const
 
 /** The projections' names: the projector keeps one checkpoint (freshness) per name. */
@@ -42,6 +44,7 @@ export const projectionNames = {
   history: 'history',
   outcomes: 'outcomes',
   exportFigures: 'export-figures',
+  heldApplications: 'held-applications',
 } as const
 
 /**

@@ -2,6 +2,7 @@ import { awardsProjection } from './awards.js'
 import { delegationProjection } from './delegation.js'
 import { editionSummaryProjection } from './edition-summary.js'
 import { exportFiguresProjection } from './export-figures.js'
+import { heldApplicationsProjection } from './held-applications.js'
 import { historyProjection } from './history.js'
 import { outcomesProjection } from './outcomes.js'
 import { partnersProjection } from './partners.js'
@@ -14,6 +15,7 @@ export * from './delegation.js'
 export * from './edition-summary.js'
 export * from './export-figures.js'
 export * from './export-summary.js'
+export * from './held-applications.js'
 export * from './history.js'
 export * from './outcomes.js'
 export * from './outcomes-summary.js'
@@ -37,4 +39,5 @@ export const projections: readonly Projection[] = [
   historyProjection,
   outcomesProjection,
   exportFiguresProjection,
+  heldApplicationsProjection,
 ]

@@ -1,4 +1,5 @@
 import { type EventEnvelope, subjectOf } from '../../domain/events/index.js'
+import { type ErasedKeys, isKeyErased } from '../../domain/personal-data/erased-keys.js'
 import { erasureRecordDecider, type ErasureReason } from '../../domain/personal-data/erasure-record.js'
 import type { DataKeyItem } from '../personal-data/key-store.js'
 import type { PersonalDataVault } from '../personal-data/vault.js'
@@ -35,12 +36,28 @@ export interface StartupErasure {
 
 const refOf = ({ streamId, version, type, recordedAt }: EventEnvelope): ErasedEventRef => ({ streamId, version, type, recordedAt })
 
+/** Destroys again the keys an erasure already named that the Keys table holds (a restore). */
+const destroyAgain = async (deps: Pick<ErasureDeps, 'personalData'>, keys: readonly DataKeyItem[]) => {
+  let destroyed = 0
+  for (const key of keys) {
+    if (await deps.personalData.keys.destroy(key)) destroyed += 1
+    deps.personalData.forget(key)
+  }
+  return destroyed
+}
+
+const splitErased = (keys: readonly DataKeyItem[], erased: ErasedKeys) => ({
+  already: keys.filter((key) => isKeyErased(erased, key)),
+  live: keys.filter((key) => !isKeyErased(erased, key)),
+})
+
 /**
  * Erases some of a start-up's data subjects (all of them when `only` is undefined):
  * records `startup.contacts-erased` first (handleCommand, on the start-up's erasure
- * record), then destroys their data keys, so an erasure that stops half-way is done again
- * by a retry, and every erasure is on record. Calling it again finds nothing left: it
- * answers 0 and records nothing.
+ * record), naming the keys, then destroys them, so an erasure that stops half-way is done
+ * again by a retry, and every erasure is on record. Calling it again finds nothing left: it
+ * answers 0 and records nothing. A key the record already names (put back by a restore of
+ * the Keys table) is destroyed again, not erased twice.
  *
  * @example await eraseStartupContacts(deps, startupId, { reason: 'request', context })
  */
@@ -50,7 +67,9 @@ export const eraseStartupContacts = async (
   { reason, context, only }: { reason: ErasureReason; context: CommandContext; only?: readonly DataKeyItem[] },
 ): Promise<StartupErasure> => {
   const { keys } = deps.personalData
-  const subjects = only ?? (await keys.ofStartup(startupId))
+  const [found, erased] = await Promise.all([only ?? keys.ofStartup(startupId), deps.personalData.erasedKeys(startupId)])
+  const { already, live: subjects } = splitErased(found, erased)
+  await destroyAgain(deps, already)
   if (subjects.length === 0) return { startupId, contactsErased: 0, events: [] }
   const erasing = new Set(subjects.map((subject) => subject.emailIndex))
   const events: ErasedEventRef[] = []
@@ -64,7 +83,11 @@ export const eraseStartupContacts = async (
       aggregate: erasureRecordDecider,
       id: startupId,
       decide: ({ state }) => ({
-        events: erasureRecordDecider.decide({ type: 'RecordErasure', startupId, contacts: subjects.length, reason }, state, undefined),
+        events: erasureRecordDecider.decide(
+          { type: 'RecordErasure', startupId, keyIds: subjects.map((subject) => subject.keyId), reason },
+          state,
+          undefined,
+        ),
         result: undefined,
       }),
     },
@@ -101,4 +124,27 @@ export const eraseDataSubject = async (
     erased.push(await eraseStartupContacts(deps, startupId, { reason: 'request', context, only }))
   }
   return erased
+}
+
+/**
+ * Applies every recorded erasure again: the keys a start-up's erasure record names that the
+ * Keys table holds (put back by a restore to before the erasure) are destroyed, so nothing
+ * derived from an erased address (the `emailIndex` of their items) stays behind them. The
+ * vault already refuses such keys; this takes them out of the table. Answers how many it
+ * destroyed (0 unless the Keys table was restored).
+ *
+ * @example await reapplyErasures(deps, directory.map((startup) => startup.startupId))
+ */
+export const reapplyErasures = async (
+  deps: Pick<ErasureDeps, 'personalData'>,
+  startupIds: Iterable<string>,
+): Promise<number> => {
+  let destroyed = 0
+  for (const startupId of new Set(startupIds)) {
+    const erased = await deps.personalData.erasedKeys(startupId)
+    if (erased.keyIds.size === 0 && erased.everyKeyMadeBy === undefined) continue
+    const { already } = splitErased(await deps.personalData.keys.ofStartup(startupId), erased)
+    destroyed += await destroyAgain(deps, already)
+  }
+  return destroyed
 }

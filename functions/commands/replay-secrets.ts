@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
+import { hkdfSync } from 'node:crypto'
 import { z } from 'zod'
+import { openGcm, sealGcm } from '../shared/aes-gcm.js'
 
 /**
  * Secrets of a first answer (a withdrawal token) kept for its replay without being
@@ -9,6 +10,7 @@ import { z } from 'zod'
  * read them; whoever reads the table cannot, short of guessing the key. A key shorter
  * than `minSealingKeyLength` is taken as guessable (`retry-1`): its replay leaves the
  * secrets out rather than keep them behind it. The form's keys are UUIDs (36 characters).
+ * The cipher is the code base's one AES-GCM (functions/shared/aes-gcm.ts: 128-bit tags only).
  */
 export const minSealingKeyLength = 22
 
@@ -31,15 +33,12 @@ export const sealSecrets = (
   secrets: Record<string, unknown>,
 ): Sealed | undefined => {
   if (clientKey.length < minSealingKeyLength) return undefined
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', keyFor(clientKey, recordKey), iv)
   // Bound to its record: a sealed value copied under another record does not open.
-  cipher.setAAD(Buffer.from(recordKey))
-  const data = Buffer.concat([cipher.update(JSON.stringify(secrets), 'utf8'), cipher.final()])
+  const box = sealGcm(keyFor(clientKey, recordKey), Buffer.from(JSON.stringify(secrets), 'utf8'), recordKey)
   return {
-    iv: iv.toString('base64url'),
-    tag: cipher.getAuthTag().toString('base64url'),
-    data: data.toString('base64url'),
+    iv: box.iv.toString('base64url'),
+    tag: box.tag.toString('base64url'),
+    data: box.ciphertext.toString('base64url'),
   }
 }
 
@@ -57,17 +56,9 @@ export const openSecrets = (
   if (!sealed.success) return undefined
   try {
     const { iv, tag, data } = sealed.data
-    const decipher = createDecipheriv(
-      'aes-256-gcm',
-      keyFor(clientKey, recordKey),
-      Buffer.from(iv, 'base64url'),
-    )
-    decipher.setAAD(Buffer.from(recordKey))
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'))
-    const text = Buffer.concat([
-      decipher.update(Buffer.from(data, 'base64url')),
-      decipher.final(),
-    ]).toString('utf8')
+    const bytes = (text: string) => Buffer.from(text, 'base64url')
+    const box = { iv: bytes(iv), tag: bytes(tag), ciphertext: bytes(data) }
+    const text = openGcm(keyFor(clientKey, recordKey), box, recordKey).toString('utf8')
     return z.record(z.string(), z.unknown()).parse(JSON.parse(text))
   } catch {
     return undefined

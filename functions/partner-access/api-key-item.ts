@@ -10,7 +10,10 @@ export const apiKeySchema = z.object({
   createdBy: z.string(),
   /** Set when the key stopped working at once (revoked). */
   revokedAt: z.string().optional(),
-  /** When the key stops working: an expiry given at issue, or a rotation's overlap. */
+  /**
+   * When the key stops working: an expiry given at issue (which a rotation's replacement
+   * inherits), or a rotation's overlap, whichever comes first.
+   */
   notAfter: z.string().optional(),
   replacedBy: z.string().optional(),
 })

@@ -19,7 +19,11 @@ export interface ApiKeyStore {
   get(partnerId: string, keyId: string): Promise<ApiKeyRecord | undefined>
   /** Stops the key at once; undefined if the partner has no such key. */
   revoke(partnerId: string, keyId: string, now: Date): Promise<ApiKeyRecord | undefined>
-  /** A replacement with the same scopes; the old key works `overlapSeconds` more. */
+  /**
+   * A replacement with the same scopes and the same expiry; the old key works
+   * `overlapSeconds` more, or until its own expiry if that comes first: a rotation never
+   * makes a key last longer.
+   */
   rotate(
     partnerId: string,
     keyId: string,
@@ -124,12 +128,17 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
     async rotate(partnerId, keyId, { now, overlapSeconds, createdBy }) {
       const old = await get(partnerId, keyId)
       if (!old || !isKeyActive(old, now)) return undefined
-      const issued = issue({ partnerId, scopes: old.scopes, label: old.label, createdBy, now })
-      const notAfter = new Date(now.getTime() + overlapSeconds * 1_000).toISOString()
+      // The replacement stops when the old key would have: rotating renews a secret, not a term.
+      const issued = issue({ partnerId, scopes: old.scopes, label: old.label, createdBy, now, notAfter: old.notAfter })
+      const overlapEnd = now.getTime() + overlapSeconds * 1_000
+      const expiry = old.notAfter === undefined ? Infinity : Date.parse(old.notAfter)
+      const notAfter = new Date(Math.min(overlapEnd, expiry)).toISOString()
       const retire =
         overlapSeconds > 0
           ? { expression: 'SET notAfter = :at, replacedBy = :by', at: notAfter }
           : { expression: 'SET revokedAt = :at, replacedBy = :by', at: now.toISOString() }
+      // The expiry it was decided from, unchanged (absent, or as read).
+      const unchanged = old.notAfter === undefined ? 'attribute_not_exists(notAfter)' : 'notAfter = :was'
       const retired = await unlessConditionFails(() =>
         doc.send(
           new TransactWriteCommand({
@@ -149,11 +158,12 @@ export const createApiKeyStore = ({ doc, table, random }: ApiKeyStoreOptions): A
                   // Rotating twice at once would leave two live replacements: one wins.
                   ConditionExpression:
                     'partnerId = :partner AND attribute_not_exists(revokedAt) ' +
-                    'AND attribute_not_exists(replacedBy)',
+                    `AND attribute_not_exists(replacedBy) AND ${unchanged}`,
                   ExpressionAttributeValues: {
                     ':at': retire.at,
                     ':by': issued.record.keyId,
                     ':partner': partnerId,
+                    ...(old.notAfter === undefined ? {} : { ':was': old.notAfter }),
                   },
                 },
               },

@@ -1,11 +1,11 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
+import { openGcm, sealGcm } from '../shared/aes-gcm.js'
 
 /**
- * AES-256-GCM from node:crypto, the one cipher of personal data: a 96-bit random IV per
- * message, a 128-bit tag, and associated data that binds a ciphertext to its place (an
- * event id, a key's subject), so one cannot be moved onto another and still open.
+ * Personal data's cipher: AES-256-GCM (functions/shared/aes-gcm.ts: 96-bit random IV, a
+ * 128-bit tag and nothing shorter), its parts in base64, with associated data that binds a
+ * ciphertext to its place (an event id, a key's subject), so one cannot be moved onto
+ * another and still open.
  */
-const algorithm = 'aes-256-gcm'
 
 export interface Ciphertext {
   readonly iv: string
@@ -17,27 +17,19 @@ export interface Ciphertext {
  * @example const box = encrypt(key, Buffer.from('{"contact":…}'), 'event-id')
  */
 export const encrypt = (key: Uint8Array, plaintext: Uint8Array, aad: string): Ciphertext => {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv(algorithm, key, iv)
-  cipher.setAAD(Buffer.from(aad, 'utf8'))
-  const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()])
-  return {
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
-    ciphertext: ciphertext.toString('base64'),
-  }
+  const { iv, tag, ciphertext } = sealGcm(key, plaintext, aad)
+  return { iv: iv.toString('base64'), tag: tag.toString('base64'), ciphertext: ciphertext.toString('base64') }
 }
 
 /**
- * The plaintext back; throws if the key, the associated data or any byte differs.
+ * The plaintext back; throws if the key, the associated data, the tag's length or any byte
+ * differs.
  *
  * @example decrypt(key, box, 'event-id').toString('utf8')
  */
 export const decrypt = (key: Uint8Array, box: Ciphertext, aad: string): Buffer => {
-  const decipher = createDecipheriv(algorithm, key, Buffer.from(box.iv, 'base64'))
-  decipher.setAAD(Buffer.from(aad, 'utf8'))
-  decipher.setAuthTag(Buffer.from(box.tag, 'base64'))
-  return Buffer.concat([decipher.update(Buffer.from(box.ciphertext, 'base64')), decipher.final()])
+  const bytes = (text: string) => Buffer.from(text, 'base64')
+  return openGcm(key, { iv: bytes(box.iv), tag: bytes(box.tag), ciphertext: bytes(box.ciphertext) }, aad)
 }
 
 /** One string for a stored key: iv.tag.ciphertext. */

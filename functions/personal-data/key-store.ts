@@ -42,7 +42,10 @@ const blindIndexKey = { pk: 'blind-index-key', sk: 'v1' } as const
  * @example const keys = createKeyStore({ doc, table: names.keys })
  */
 export const createKeyStore = ({ doc, table }: { doc: DocumentClient; table: string }) => ({
-  /** The current data keys of these subjects (consistent reads); erased ones are absent. */
+  /**
+   * The data keys these subjects have in the table (consistent reads). A key an erasure
+   * destroyed is absent, unless a restore put it back: the vault checks the erasure record.
+   */
   async find(subjects: readonly string[]): Promise<DataKeyItem[]> {
     const items = await batchGetAll(doc, table, [...new Set(subjects)].map(keyOfSubject))
     return items.map((item) => dataKeyItem.parse(item))
@@ -86,13 +89,21 @@ export const createKeyStore = ({ doc, table }: { doc: DocumentClient; table: str
       (item) => dataKeyItem.parse(item),
     ),
 
-  /** Deletes a subject's key: true if it existed (this call erased it). */
-  async destroy({ startupId, emailIndex }: Pick<DataKeyItem, 'startupId' | 'emailIndex'>): Promise<boolean> {
-    const { Attributes } = await doc.send(
-      new DeleteCommand({ TableName: table, Key: keyOf(startupId, emailIndex), ReturnValues: 'ALL_OLD' }),
-    )
-    return Attributes !== undefined
-  },
+  /**
+   * Deletes this key of a subject: true if it was there (this call erased it). Only this
+   * key: a subject's item holding another one (made after it was destroyed) stays.
+   */
+  destroy: ({ startupId, emailIndex, keyId }: Pick<DataKeyItem, 'startupId' | 'emailIndex' | 'keyId'>): Promise<boolean> =>
+    written(() =>
+      doc.send(
+        new DeleteCommand({
+          TableName: table,
+          Key: keyOf(startupId, emailIndex),
+          ConditionExpression: 'keyId = :keyId',
+          ExpressionAttributeValues: { ':keyId': keyId },
+        }),
+      ),
+    ),
 
   async blindIndexKey(): Promise<string | undefined> {
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: blindIndexKey, ConsistentRead: true }))

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import { createKmsClient } from '../shared/kms-client.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
+import { erasureLedgerOn } from './erasure-ledger.js'
 import { createKeyStore } from './key-store.js'
 import { kmsMasterKey } from './kms-master-key.js'
 import { localMasterKey, type MasterKey } from './master-key.js'
@@ -32,12 +33,16 @@ export const masterKeyFromEnv = (env: NodeJS.ProcessEnv): MasterKey => {
 
 /**
  * The personal data vault of a Lambda or of `npm start`: the Keys table from
- * `KEYS_TABLE`, the master key from masterKeyFromEnv.
+ * `KEYS_TABLE`, the master key from masterKeyFromEnv, the erasure records from the Events
+ * table (`EVENTS_TABLE`).
  *
  * @example const vault = vaultFromEnv(process.env, doc)
  */
-export const vaultFromEnv = (env: NodeJS.ProcessEnv, doc: DocumentClient): PersonalDataVault =>
-  createPersonalDataVault({
-    keys: createKeyStore({ doc, table: tableNamesFromEnv(env, ['keys']).keys }),
+export const vaultFromEnv = (env: NodeJS.ProcessEnv, doc: DocumentClient): PersonalDataVault => {
+  const names = tableNamesFromEnv(env, ['keys', 'events', 'guards'])
+  return createPersonalDataVault({
+    keys: createKeyStore({ doc, table: names.keys }),
     masterKey: masterKeyFromEnv(env),
+    erasures: erasureLedgerOn({ doc, tables: names }),
   })
+}

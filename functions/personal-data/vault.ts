@@ -8,14 +8,23 @@ import {
   splitPersonalData,
   subjectOf,
 } from '../../domain/events/index.js'
+import { type ErasedKeys, isKeyErased } from '../../domain/personal-data/erased-keys.js'
 import { decrypt, encrypt } from './cipher.js'
 import { type DataKeyItem, type KeyStore, subjectName } from './key-store.js'
 import type { MasterKey } from './master-key.js'
 import type { Sealer } from '../store/sealer.js'
 
+/**
+ * What a start-up's erasure record says was erased (its `startup.contacts-erased` events in
+ * the Events table: erasure-ledger.ts). The Keys table alone cannot say: a restore of it
+ * to before an erasure puts the destroyed keys back.
+ */
+export type ErasureLedger = (startupId: string) => Promise<ErasedKeys>
+
 export interface VaultOptions {
   readonly keys: KeyStore
   readonly masterKey: MasterKey
+  readonly erasures: ErasureLedger
   /** How long an unwrapped data key stays in this process (default 60 s). */
   readonly cacheTtlMs?: number
   readonly clock?: () => number
@@ -32,12 +41,19 @@ export interface VaultOptions {
  *   downstream never hold them in clear.
  * - `open` puts them back for the readers that need them, or leaves them `null` when the
  *   subject's key was destroyed: an erased subject is a `null` contact, never an error.
+ *
+ * A key an erasure named is refused even when the Keys table holds it (a restore to before
+ * the erasure): the events read erased, and a new event of that person gets a new key, the
+ * old one destroyed again. Stored events name their key by its random id only (`sealed`),
+ * never by anything derived from the address.
  */
 export interface PersonalDataVault extends Sealer {
   /** The blind index of an address (HMAC-SHA-256 under a key of its own): never the address. */
   emailIndex(email: string): Promise<string>
   /** Drops an erased subject's key from this process at once. */
   forget(subject: Pick<DataKeyItem, 'startupId' | 'emailIndex'>): void
+  /** The keys a start-up's erasures destroyed, as its erasure record says. */
+  erasedKeys: ErasureLedger
   readonly keys: KeyStore
 }
 
@@ -65,7 +81,7 @@ const wrapContext = (subject: string) => ({ purpose: 'personal-data', subject })
  *   await store.append(…) // with createDynamoEventStore({ …, personalData: vault })
  */
 export const createPersonalDataVault = (options: VaultOptions): PersonalDataVault => {
-  const { keys, masterKey } = options
+  const { keys, masterKey, erasures } = options
   const ttl = options.cacheTtlMs ?? 60_000
   const clock = options.clock ?? Date.now
   const bySubject = new Map<string, CachedKey>()
@@ -126,6 +142,23 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
     return unwrap(winner)
   }
 
+  const erasedOf = async (startupIds: Iterable<string>) => {
+    const ids = [...new Set(startupIds)]
+    const records = await Promise.all(ids.map((startupId) => erasures(startupId)))
+    return new Map(ids.map((startupId, i) => [startupId, records[i] as ErasedKeys]))
+  }
+
+  const erased = (keyId: string, subject: string): CachedKey => ({ keyId, subject, key: null, until: Infinity })
+
+  /** A subject's key as found in the table: its own, or, if an erasure named it, a new one. */
+  const liveKey = async (item: DataKeyItem, erasedKeys: ErasedKeys | undefined): Promise<CachedKey> => {
+    if (!erasedKeys || !isKeyErased(erasedKeys, item)) return unwrap(item)
+    // Erased, and back in the table (a restore): destroyed again, never used to seal.
+    await keys.destroy(item)
+    remember(erased(item.keyId, subjectName(item.startupId, item.emailIndex)))
+    return createKey(item.startupId, item.emailIndex)
+  }
+
   const prepare: PersonalDataVault['prepare'] = async (events) => {
     const wanted = new Map<string, { startupId: string; emailIndex: string }>()
     for (const event of events) {
@@ -139,10 +172,12 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
     if (wanted.size === 0) return
     const found = await keys.find([...wanted.keys()])
     const known = new Map(found.map((item) => [subjectName(item.startupId, item.emailIndex), item]))
+    // A new key needs no look at the erasure record (its id is new); a found one does.
+    const erasedKeys = await erasedOf(found.map((item) => item.startupId))
     await Promise.all(
       [...wanted].map(async ([name, { startupId, emailIndex: index }]) => {
         const item = known.get(name)
-        remember(item ? await unwrap(item) : await createKey(startupId, index))
+        remember(item ? await liveKey(item, erasedKeys.get(startupId)) : await createKey(startupId, index))
       }),
     )
   }
@@ -155,32 +190,41 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
     if (!entry?.key) throw new SealNotPreparedError(`${subject.startupId}#?`)
     const { clear, personal } = splitPersonalData(envelope.type, envelope.data)
     const box = encrypt(entry.key, Buffer.from(JSON.stringify(personal), 'utf8'), envelope.eventId)
-    const sealed: Sealed = { keyId: entry.keyId, subject: entry.subject, ...box }
+    const sealed: Sealed = { keyId: entry.keyId, ...box }
     return { ...envelope, data: clear, sealed } as EventEnvelope
   }
 
-  const fetchKeys = async (sealed: readonly Sealed[]) => {
-    const now = clock()
-    const missing = new Map<string, string>()
-    for (const { keyId, subject } of sealed) {
-      const cached = byKeyId.get(keyId)
-      if (!cached || (cached.key && cached.until <= now)) missing.set(keyId, subject)
-    }
-    if (missing.size === 0) return
-    const found = await keys.find([...missing.values()])
-    const current = new Map(found.map((item) => [item.keyId, item]))
+  /** A start-up's keys wanted by id: one Query of its subjects, one read of its erasure record. */
+  const fetchStartupKeys = async (startupId: string, keyIds: readonly string[]) => {
+    const [items, erasedKeys] = await Promise.all([keys.ofStartup(startupId), erasures(startupId)])
+    const current = new Map(items.map((item) => [item.keyId, item]))
     await Promise.all(
-      [...missing].map(async ([keyId, subject]) => {
+      keyIds.map(async (keyId) => {
         const item = current.get(keyId)
-        remember(item ? await unwrap(item) : { keyId, subject, key: null, until: Infinity })
+        const usable = item && !isKeyErased(erasedKeys, item)
+        remember(usable ? await unwrap(item) : erased(keyId, `${startupId}#?`))
       }),
     )
   }
 
+  const fetchKeys = async (envelopes: readonly EventEnvelope[]) => {
+    const now = clock()
+    const missing = new Map<string, Set<string>>()
+    for (const { sealed, data } of envelopes) {
+      if (!sealed) continue
+      const cached = byKeyId.get(sealed.keyId)
+      if (cached && (!cached.key || cached.until > now)) continue
+      // Every type with personal data names its start-up in clear (subjectOf relies on it).
+      const startupId = (data as { startupId?: unknown }).startupId
+      if (typeof startupId !== 'string') remember(erased(sealed.keyId, '?'))
+      else missing.set(startupId, (missing.get(startupId) ?? new Set()).add(sealed.keyId))
+    }
+    await Promise.all([...missing].map(([startupId, keyIds]) => fetchStartupKeys(startupId, [...keyIds])))
+  }
+
   const open: PersonalDataVault['open'] = async (envelopes) => {
-    const sealed = envelopes.flatMap((envelope) => (envelope.sealed ? [envelope.sealed] : []))
-    if (sealed.length === 0) return [...envelopes]
-    await fetchKeys(sealed)
+    if (!envelopes.some((envelope) => envelope.sealed)) return [...envelopes]
+    await fetchKeys(envelopes)
     return envelopes.map((envelope) => {
       if (!envelope.sealed) return envelope
       const { sealed: box, ...stored } = envelope
@@ -201,5 +245,5 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
     }
   }
 
-  return { prepare, seal, open, emailIndex, forget, keys }
+  return { prepare, seal, open, emailIndex, forget, erasedKeys: erasures, keys }
 }

@@ -1,6 +1,6 @@
 import { applicationStreamId } from '../../domain/application/index.js'
 import { type EventEnvelope, personalDataFields } from '../../domain/events/index.js'
-import { collections, editionSummaryDoc, startupDoc } from '../../domain/projections/index.js'
+import { collections, editionSummaryDoc, heldApplicationsDoc, startupDoc } from '../../domain/projections/index.js'
 import { startupStreamId } from '../../domain/startup/decider.js'
 import { findApplicationGuard } from '../store/application-guard.js'
 import { readAll, readDoc, type ReadModelReader } from './read-model-reader.js'
@@ -16,9 +16,11 @@ export const erasureStreamId = (startupId: string): string => `personal-data-${s
 
 /**
  * The streams that may hold a start-up's personal data: its registration and each of its
- * applications. Applications are found two ways, so a fresh one is not missed while the
- * directory catches up: the one-application guard of every edition (consistent), and
- * the start-up's page in the directory.
+ * applications, held and dismissed ones included. Applications are found two ways, so a
+ * fresh one is not missed while the directory catches up: the one-application guard of
+ * every edition (consistent), and the start-up's page in the directory; held ones (which
+ * take no such guard and are on no page, confirmed or not) by the read model of held
+ * applications, seconds behind a new one.
  *
  * @example await personalDataStreams(deps, startupId) // ['startup-…', 'application-…']
  */
@@ -26,9 +28,10 @@ export const personalDataStreams = async (
   { store, readModels }: StartupRecordsDeps,
   startupId: string,
 ): Promise<string[]> => {
-  const [editions, page] = await Promise.all([
+  const [editions, page, held] = await Promise.all([
     readAll(readModels, collections.editionSummary, editionSummaryDoc),
     readDoc(readModels, collections.startups, startupId, startupDoc),
+    readDoc(readModels, collections.heldApplications, startupId, heldApplicationsDoc),
   ])
   const guards = await Promise.all(
     editions.map(({ editionId }) => findApplicationGuard(store, editionId, startupId)),
@@ -36,6 +39,7 @@ export const personalDataStreams = async (
   const applications = new Set([
     ...guards.flatMap((guard) => (guard ? [guard.applicationId] : [])),
     ...Object.keys(page?.applications ?? {}),
+    ...(held?.applicationIds ?? []),
   ])
   return [startupStreamId(startupId), ...[...applications].sort().map(applicationStreamId)]
 }

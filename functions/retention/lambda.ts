@@ -26,10 +26,10 @@ const deps = {
  * The retention job, on a daily EventBridge schedule (a timer under `npm start`): erases
  * the contacts of start-ups whose last edition ended longer ago than the stage's period.
  *
- * @example await handler() // { examined: 120, erased: [{ startupId, contactsErased: 1, … }] }
+ * @example await handler() // { examined: 120, reapplied: 0, erased: [{ startupId, contactsErased: 1, … }] }
  */
 export const handler = async () => {
   const run = await runRetention(deps, { now: new Date(), retentionDays: PERSONAL_DATA_RETENTION_DAYS })
-  logger.info('retention run', { examined: run.examined, erased: run.erased.length })
-  return { examined: run.examined, erased: run.erased.map(({ startupId, contactsErased }) => ({ startupId, contactsErased })) }
+  logger.info('retention run', { examined: run.examined, erased: run.erased.length, reapplied: run.reapplied })
+  return { examined: run.examined, reapplied: run.reapplied, erased: run.erased.map(({ startupId, contactsErased }) => ({ startupId, contactsErased })) }
 }

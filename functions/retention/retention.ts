@@ -3,7 +3,7 @@ import { findApplicationGuard } from '../store/application-guard.js'
 import { readAll, type ReadModelReader } from '../queries/read-model-reader.js'
 import { personalDataEventsOf } from '../queries/startup-records.js'
 import { asFunction } from '../shared/function-scope.js'
-import { eraseStartupContacts, type ErasureDeps, type StartupErasure } from '../commands/erase-contacts.js'
+import { eraseStartupContacts, reapplyErasures, type ErasureDeps, type StartupErasure } from '../commands/erase-contacts.js'
 
 /** Three years after the end of a start-up's last edition (the stage configuration may change it). */
 export const defaultRetentionDays = 3 * 365 + 1
@@ -15,6 +15,8 @@ export interface RetentionRun {
   /** Start-ups of the directory looked at. */
   readonly examined: number
   readonly erased: readonly StartupErasure[]
+  /** Keys erased before that the Keys table held again (a restore), destroyed once more. */
+  readonly reapplied: number
 }
 
 const dayMs = 86_400_000
@@ -26,6 +28,10 @@ const dayMs = 86_400_000
  * is unknown (an edition not projected yet), and, before erasing, the
  * one-application guards of the editions that ended since the cut-off are read
  * consistently, so an application the directory has not caught up with yet still counts.
+ *
+ * First it applies every start-up's recorded erasures again (reapplyErasures): after a
+ * restore of the Keys table, the keys it put back leave the table within a day, and their
+ * items with them, the blind index of the erased address included.
  *
  * @example await runRetention(deps, { now: new Date(), retentionDays: 1096 })
  */
@@ -41,6 +47,7 @@ export const runRetention = asFunction('retention', async (
   const endsOn = new Map(editions.map((edition) => [edition.editionId, edition.endsOn]))
   const recent = editions.filter((edition) => edition.endsOn >= cutOff).map((edition) => edition.editionId)
   const context = { actor: { kind: 'system', name: 'retention' }, now, correlationId: `retention-${now.toISOString()}` } as const
+  const reapplied = await reapplyErasures(deps, startups.map((startup) => startup.startupId))
   const erasure = { ...deps, personalDataEvents: personalDataEventsOf(deps) }
   const erased: StartupErasure[] = []
   for (const { startupId, editionsApplied } of startups) {
@@ -52,5 +59,5 @@ export const runRetention = asFunction('retention', async (
     const done = await eraseStartupContacts(erasure, startupId, { reason: 'retention', context })
     if (done.contactsErased > 0) erased.push(done)
   }
-  return { examined: startups.length, erased }
+  return { examined: startups.length, erased, reapplied }
 })

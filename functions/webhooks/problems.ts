@@ -16,6 +16,16 @@ export const webhookProblems = {
       extensions: { subscriptionId },
     }),
 
+  /** One replay at a time, a few a day (subscriptions/replay.ts): when to ask again. */
+  replayLimited: (detail: string, retryAfterSeconds: number) =>
+    new ProblemError({
+      status: 429,
+      code: 'replay-limited',
+      detail,
+      extensions: { retryAfter: retryAfterSeconds },
+      headers: { 'Retry-After': String(retryAfterSeconds) },
+    }),
+
   /** More Feed positions than one replay covers (subscriptions/replay.ts). */
   replayTooLarge: (detail: string) =>
     new ProblemError({ status: 422, code: 'replay-too-large', detail }),

@@ -64,15 +64,17 @@ export class PersonalData extends Construct {
   /**
    * Lets a function open and erase personal data (the Keys table, Decrypt with the master
    * key under its encryption context) and, unless `seals` is false, seal new data and find a
-   * person by address (new data keys put and wrapped with Encrypt, the byEmail index). The
-   * retention job only erases: it opens a start-up's events to see whose they are, and
-   * destroys their keys.
+   * person by address (a subject's key looked up, new data keys put and wrapped with
+   * Encrypt, the byEmail index). The retention job only erases: it opens a start-up's events
+   * to see whose they are (a Query of the start-up's keys), and destroys their keys. Both
+   * read the start-ups' erasure records in the Events table, which they read anyway.
    */
   grantUse({ fn }: NodeFunction, { seals = true }: { seals?: boolean } = {}): void {
     // The calls functions/personal-data/key-store.ts makes, on this table and its one index.
     const [byEmail] = tables.keys.globalIndexes
-    const opens = [dynamo.get, dynamo.batchGet, dynamo.query, dynamo.delete]
-    allow(fn, this.keys, seals ? [...opens, dynamo.put] : opens, { indexes: seals ? [byEmail.indexName] : [] })
+    const opens = [dynamo.get, dynamo.query, dynamo.delete]
+    const actions = seals ? [...opens, dynamo.batchGet, dynamo.put] : opens
+    allow(fn, this.keys, actions, { indexes: seals ? [byEmail.indexName] : [] })
     if (seals) this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
     else this.masterKey.grant(fn, 'kms:Decrypt')
     fn.addEnvironment(tables.keys.envVar, this.keys.table.tableName)

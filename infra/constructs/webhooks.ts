@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib'
 import { Construct } from 'constructs'
 import { feedWakeUps } from '../../functions/feed/feed-stream.js'
+import { byStatusIndex } from '../../functions/shared/partners-table.js'
 import type { StageConfig } from '../stage-config.js'
 import { tableEnvironment, type DefinedTable } from './dynamo-table.js'
 import { allow, dynamo } from './grants.js'
@@ -42,8 +43,10 @@ export class Webhooks extends Construct {
     allow(this.dispatcher.fn, feed, feedReads)
     // Its checkpoint (GetItem; committed by a transaction that checks the registry), the
     // registry (Query), new deliveries (PutItem); and the immediate delivery pass's claims
-    // and results (UpdateItem).
-    allow(this.dispatcher.fn, partners, [dynamo.get, dynamo.query, dynamo.put, dynamo.update, dynamo.conditionCheck])
+    // and results (UpdateItem), and its look at each partner's keys (the index's Query).
+    allow(this.dispatcher.fn, partners, [dynamo.get, dynamo.query, dynamo.put, dynamo.update, dynamo.conditionCheck], {
+      indexes: [byStatusIndex],
+    })
     this.dispatcher.runEvery(Duration.minutes(1))
 
     this.deliverer = new NodeFunction(this, 'Deliverer', {
@@ -56,8 +59,9 @@ export class Webhooks extends Construct {
       timeout: Duration.seconds(60),
     })
     // The registry and each subscription's due deliveries (Query), claims, results and
-    // health (UpdateItem): nothing is put or deleted.
-    allow(this.deliverer.fn, partners, [dynamo.query, dynamo.update])
+    // health, pauses and resumes (UpdateItem): nothing is put or deleted. Whether each
+    // partner still holds a live key: its keys listed through the index (Query).
+    allow(this.deliverer.fn, partners, [dynamo.query, dynamo.update], { indexes: [byStatusIndex] })
     this.deliverer.runEvery(Duration.minutes(1))
   }
 }

@@ -322,14 +322,14 @@ describe('each Lambda bundle, with its template environment, on real events', ()
 
   it('deliverer: its schedule', async () => {
     const { results, reads } = await boot('deliverer', [scheduledEvent('deliverer')])
-    expect(results).toEqual([{ delivered: 0, failed: 0, dead: 0, disabled: 0 }])
+    expect(results).toEqual([{ delivered: 0, failed: 0, dead: 0, disabled: 0, paused: 0 }])
     expectTemplateSettings('deliverer', reads)
   }, 60_000)
 
   it('retention: its schedule, over the start-up just registered', async () => {
     const { results, reads } = await boot('retention', [scheduledEvent('personal-data-retention')])
     // Its edition ends in 2099: examined, kept.
-    expect(results).toEqual([{ examined: 1, erased: [] }])
+    expect(results).toEqual([{ examined: 1, reapplied: 0, erased: [] }])
     expectTemplateSettings('retention', reads)
   }, 60_000)
 

@@ -1,3 +1,4 @@
+import { erasureLedgerOn } from '../../functions/personal-data/erasure-ledger.js'
 import { createKeyStore } from '../../functions/personal-data/key-store.js'
 import { kmsMasterKey } from '../../functions/personal-data/kms-master-key.js'
 import {
@@ -22,5 +23,6 @@ export const testVault = (
   createPersonalDataVault({
     keys: createKeyStore({ doc, table: names.keys }),
     masterKey: kmsMasterKey(fakeKms().client, testKeyArn),
+    erasures: erasureLedgerOn({ doc, tables: names }),
     ...options,
   })

@@ -4,6 +4,7 @@ import {
   applicationSubmittedPastVersions,
 } from './application-submitted.js'
 import { awardWonPastVersions } from './award-won.js'
+import { contactsErasedPastVersions } from './contacts-erased.js'
 import type { PastVersion } from './past-version.js'
 import { startupRegisteredPastVersions } from './startup-registered.js'
 
@@ -16,6 +17,7 @@ export {
   toApplicationSubmittedV3,
 } from './application-submitted.js'
 export { awardWonV1, toAwardWonV2 } from './award-won.js'
+export { contactsErasedV1, toContactsErasedV2 } from './contacts-erased.js'
 export { startupRegisteredV1, toStartupRegisteredV2 } from './startup-registered.js'
 export type { PastVersion } from './past-version.js'
 
@@ -40,4 +42,5 @@ export const pastVersions: Readonly<Partial<Record<EventType, readonly PastVersi
   'award.won': awardWonPastVersions,
   'application.held': applicationHeldPastVersions,
   'startup.registered': startupRegisteredPastVersions,
+  'startup.contacts-erased': contactsErasedPastVersions,
 }

@@ -27,7 +27,10 @@ const keyView = z
     createdAt: z.string(),
     createdBy: z.string(),
     revokedAt: z.string().optional(),
-    notAfter: z.string().optional().openapi({ description: 'A rotated key works until then' }),
+    notAfter: z.string().optional().openapi({
+      description:
+        'When the key stops working: its expiry (a rotation’s replacement inherits it), or the end of a rotation’s overlap',
+    }),
     replacedBy: z.string().optional(),
   })
   .openapi('PartnerKey')
@@ -85,6 +88,9 @@ const rotateKey = createRoute({
   security,
   summary:
     'Replace a key with a new one; the old one works `overlapSeconds` more (default 0) (staff)',
+  description:
+    'The replacement has the same scopes and the same expiry. The old key works `overlapSeconds` ' +
+    'more, or until its own expiry if that comes first: a rotation never makes a key last longer.',
   request: {
     params: keyParams,
     body: jsonBody(

@@ -5,13 +5,13 @@ import { positionCursor } from '../../shared/cursor.js'
 import * as schemas from '../../webhooks/api-schemas.js'
 import { webhookProblems } from '../../webhooks/problems.js'
 import { redriveSubscription } from '../../webhooks/subscriptions/redrive.js'
-import { replaySubscription, ReplayTooLargeError } from '../../webhooks/subscriptions/replay.js'
+import { ReplayLimitedError, replaySubscription, ReplayTooLargeError } from '../../webhooks/subscriptions/replay.js'
 import { subscribe } from '../../webhooks/subscriptions/subscribe.js'
 import type { ApiEnv } from '../../shared/http/app-env.js'
 import { requireCaller, requirePartner } from '../auth/api-key.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
-import { commandProblems, jsonContent } from '../schemas/responses.js'
+import { commandProblems, jsonContent, problemContent } from '../schemas/responses.js'
 
 const tags = ['Webhook subscriptions']
 const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }]
@@ -114,11 +114,13 @@ const routes = {
       'Each event in the range gets a new delivery with a new `webhook-id` and a `replay` member ' +
       'in its body; it supersedes the delivery the event had. The subscription is enabled again. ' +
       'Deliveries start within the deliverer’s next run, in order per stream. ' +
-      'At most 10,000 Feed positions per replay: for more, read `GET /feed`.',
+      'At most 10,000 Feed positions per replay: for more, read `GET /feed`. ' +
+      'One replay at a time per subscription, five a UTC day.',
     request: { params: idParams, body: json(schemas.replayBody) },
     responses: {
       202: jsonContent(schemas.replayOutcome, 'Replayed; deliveries are under way'),
       ...commandProblems,
+      429: problemContent('A replay of it is in progress, or today’s replays are spent: ask again after `Retry-After`'),
     },
   }),
   deliveries: createRoute({
@@ -236,6 +238,7 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
         body.since === undefined ? { afterPosition: body.afterPosition ?? 0 } : { since: body.since }
       const request = { subscription, from, replayId: `rpl_${deps.newId()}`, now: deps.clock() }
       const outcome = await replaySubscription(webhooks, deps.feed, request).catch((error: unknown) => {
+        if (error instanceof ReplayLimitedError) throw webhookProblems.replayLimited(error.message, error.retryAfterSeconds)
         throw error instanceof ReplayTooLargeError ? webhookProblems.replayTooLarge(error.message) : error
       })
       return c.json(outcome, 202)

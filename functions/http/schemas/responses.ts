@@ -11,7 +11,8 @@ const problem = z
   })
   .openapi('Problem')
 
-const problemContent = (description: string) => ({
+/** A problem+json answer, for a route's OpenAPI entry. */
+export const problemContent = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: problem } },
 })

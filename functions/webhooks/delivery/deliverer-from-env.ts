@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { ApiKeyStore } from '../../partner-access/api-key-store.js'
+import { partnerHasLiveKey } from '../../partner-access/live-keys.js'
 import type { Logger } from '../../shared/logger.js'
 import type { WebhookStores } from '../services.js'
 import { targetPolicyFromEnv } from '../target-policy.js'
@@ -12,13 +14,18 @@ const delivererEnvSchema = z.object({
 
 /**
  * The deliverer as both Lambdas run it: the scheduled deliverer (full budget) and the
- * dispatcher's immediate pass after recording deliveries (a short budget).
+ * dispatcher's immediate pass after recording deliveries (a short budget); both pause the
+ * subscriptions of a partner left with no live API key (the partners' keys, `apiKeys`).
  *
- * @example const deliverer = delivererFromEnv(process.env, stores, logger, { budgetMs: 10_000 })
+ * @example const deliverer = delivererFromEnv(process.env, { ...stores, apiKeys }, logger, { budgetMs: 10_000 })
  */
 export const delivererFromEnv = (
   env: NodeJS.ProcessEnv,
-  { subscriptions, deliveries }: Pick<WebhookStores, 'subscriptions' | 'deliveries'>,
+  {
+    subscriptions,
+    deliveries,
+    apiKeys,
+  }: Pick<WebhookStores, 'subscriptions' | 'deliveries'> & { readonly apiKeys: Pick<ApiKeyStore, 'list'> },
   logger: Logger,
   options: { readonly budgetMs?: number } = {},
 ) => {
@@ -34,6 +41,7 @@ export const delivererFromEnv = (
     clock: () => new Date(),
     random: Math.random,
     logger,
+    partnerHasLiveKey: partnerHasLiveKey(apiKeys),
     ...options,
   })
 }

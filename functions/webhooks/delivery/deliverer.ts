@@ -15,7 +15,8 @@ import { errorMessage } from '../../shared/error-message.js'
 import { asFunction } from '../../shared/function-scope.js'
 import { silentLogger, type Logger } from '../../shared/logger.js'
 import { signedHeaders } from '../signing.js'
-import { signingSecrets, type Subscription } from '../subscriptions/subscription-item.js'
+import type { PartnerHasLiveKey } from '../../partner-access/live-keys.js'
+import { noLiveKeyReason, signingSecrets, type Subscription } from '../subscriptions/subscription-item.js'
 import type { SubscriptionStore } from '../subscriptions/subscription-store.js'
 import type { Delivery } from './delivery-item.js'
 import type { DeliveryStore } from './delivery-store.js'
@@ -40,6 +41,13 @@ export interface DelivererOptions {
   /** Real time after which no new post starts (a Lambda has a timeout). */
   readonly budgetMs?: number
   readonly disablePolicy?: DisablePolicy
+  /**
+   * Whether a partner still holds a live API key. A partner left with none (every key
+   * revoked or expired) can neither see nor delete its subscriptions: they are paused,
+   * with the reason, until a key is issued again. The Lambdas always give it
+   * (deliverer-from-env.ts); without it nothing is paused.
+   */
+  readonly partnerHasLiveKey?: PartnerHasLiveKey
 }
 
 export interface DeliverySummary {
@@ -47,6 +55,8 @@ export interface DeliverySummary {
   failed: number
   dead: number
   disabled: number
+  /** Subscriptions paused this run: their partner holds no live key any more. */
+  paused: number
 }
 
 /** `gone`: dead-lettered by a `410 Gone`, which disables the subscription at once. */
@@ -73,6 +83,34 @@ export const createDeliverer = (options: DelivererOptions) => {
   const { subscriptions, deliveries, send, clock, random, logger = silentLogger } = options
   const { maxPerSubscription = 20, pageLimit = 200, concurrency = 8 } = options
   const { leaseMs = 60_000, budgetMs = 40_000, disablePolicy = defaultDisablePolicy } = options
+  const { partnerHasLiveKey } = options
+
+  /**
+   * The subscriptions to serve this run: the active ones whose partner holds a live key.
+   * On the way, an active one whose partner has none is paused, a paused one whose partner
+   * has one again resumes (so it is served now, its waiting deliveries first).
+   */
+  const servable = async (registry: readonly Subscription[], summary: DeliverySummary) => {
+    const candidates = registry.filter((s) => s.status === 'active' || s.status === 'paused')
+    if (!partnerHasLiveKey) return candidates.filter((s) => s.status === 'active')
+    const now = clock()
+    const partners = [...new Set(candidates.map((s) => s.partnerId))]
+    const keyed = await Promise.all(partners.map((partnerId) => partnerHasLiveKey(partnerId, now)))
+    const live = new Set(partners.filter((_, i) => keyed[i]))
+    const queue: Subscription[] = []
+    for (const subscription of candidates) {
+      const hasKey = live.has(subscription.partnerId)
+      if (subscription.status === 'active' && hasKey) queue.push(subscription)
+      else if (subscription.status === 'paused' && hasKey) {
+        const resumed = await subscriptions.resume(subscription.id)
+        if (resumed) queue.push(resumed)
+      } else if (subscription.status === 'active' && (await subscriptions.pause(subscription.id, noLiveKeyReason, now))) {
+        summary.paused += 1
+        logger.warn('subscription paused', { subscriptionId: subscription.id, partnerId: subscription.partnerId })
+      }
+    }
+    return queue
+  }
 
   const attempt = async (
     subscription: Subscription,
@@ -172,10 +210,8 @@ export const createDeliverer = (options: DelivererOptions) => {
     run: asFunction('deliverer', async (): Promise<DeliverySummary> => {
       const started = performance.now()
       const outOfTime = () => performance.now() - started > budgetMs
-      const summary: DeliverySummary = { delivered: 0, failed: 0, dead: 0, disabled: 0 }
-      const queue = (await subscriptions.registry()).subscriptions.filter(
-        (s) => s.status === 'active',
-      )
+      const summary: DeliverySummary = { delivered: 0, failed: 0, dead: 0, disabled: 0, paused: 0 }
+      const queue = await servable((await subscriptions.registry()).subscriptions, summary)
       const worker = async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           try {

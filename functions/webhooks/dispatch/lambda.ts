@@ -1,4 +1,5 @@
 import { createDynamoFeed } from '../../feed/dynamo-feed.js'
+import { createApiKeyStore } from '../../partner-access/api-key-store.js'
 import { documentClientFromEnv } from '../../shared/dynamo-client.js'
 import { createLogger } from '../../shared/logger.js'
 import { createMetrics, withMetrics } from '../../shared/metrics.js'
@@ -18,7 +19,8 @@ const metrics = createMetrics(process.env)
 const stores = createWebhookStores({ doc, table: tables.partners })
 
 // A short pass: the dispatcher is a stream consumer and must not wait on slow partners.
-const deliverer = delivererFromEnv(process.env, stores, logger, { budgetMs: 10_000 })
+const apiKeys = createApiKeyStore({ doc, table: tables.partners })
+const deliverer = delivererFromEnv(process.env, { ...stores, apiKeys }, logger, { budgetMs: 10_000 })
 const deliverNow = async () => countDeliveries(metrics, await deliverer.run())
 const dispatcher = createDispatcher({
   feed: createDynamoFeed({ doc, table: tables.feed }),

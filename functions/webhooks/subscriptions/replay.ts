@@ -1,4 +1,5 @@
 import { matchesFilter } from '../../../domain/partner-access/filter.js'
+import { claimReplay, defaultReplayQuota, type ReplayQuota } from '../../../domain/webhooks/replay-quota.js'
 import type { FeedReader } from '../../feed/feed.js'
 import { deliveryFor } from '../dispatch/dispatcher.js'
 import type { WebhookStores } from '../services.js'
@@ -31,6 +32,22 @@ export class ReplayTooLargeError extends Error {
   }
 }
 
+/** A replay refused for now: one is running on the subscription, or today's are spent. */
+export class ReplayLimitedError extends Error {
+  override readonly name = 'ReplayLimitedError'
+  constructor(
+    readonly reason: 'in-progress' | 'daily-limit',
+    readonly retryAfterSeconds: number,
+    readonly quota: ReplayQuota,
+  ) {
+    super(
+      reason === 'in-progress'
+        ? 'A replay of this subscription is in progress: one at a time'
+        : `This subscription was replayed ${quota.perDay} times today (UTC), the most a day`,
+    )
+  }
+}
+
 /** A position at or below the dispatcher's checkpoint was missing: the Feed is gapless there. */
 class FeedGapError extends Error {
   override readonly name = 'FeedGapError'
@@ -40,10 +57,15 @@ class FeedGapError extends Error {
 }
 
 export interface ReplayRequest {
-  readonly subscription: Pick<Subscription, 'id' | 'partnerId' | 'filter'>
+  readonly subscription: Pick<
+    Subscription,
+    'id' | 'partnerId' | 'filter' | 'replaysStarted' | 'replayDay' | 'replaysToday' | 'replayLeaseUntil'
+  >
   readonly from: ReplayFrom
   readonly replayId: string
   readonly now: Date
+  /** One at a time, a few a day (domain/webhooks/replay-quota.ts). */
+  readonly quota?: ReplayQuota
 }
 
 export interface ReplayOutcome {
@@ -82,6 +104,10 @@ const firstPositionSince = async (feed: FeedReader, since: number, upTo: number)
  * never sends an old delivery the replay is about to supersede; a replay cut short leaves
  * it disabled ("a replay is in progress"), and asking again finishes the job.
  *
+ * One replay at a time per subscription, and `quota.perDay` a UTC day: beyond, it throws
+ * ReplayLimitedError with when to ask again, and changes nothing. A replay cut short by a
+ * crash holds its subscription until its lease ends (a minute).
+ *
  * @example
  *   const from = { afterPosition: 40 }
  *   await replaySubscription(webhooks, feed, { subscription, from, replayId, now })
@@ -89,7 +115,7 @@ const firstPositionSince = async (feed: FeedReader, since: number, upTo: number)
 export const replaySubscription = async (
   stores: Pick<WebhookStores, 'subscriptions' | 'deliveries' | 'checkpoints'>,
   feed: FeedReader,
-  { subscription, from, replayId, now }: ReplayRequest,
+  { subscription, from, replayId, now, quota = defaultReplayQuota }: ReplayRequest,
 ): Promise<ReplayOutcome> => {
   const toPosition = await stores.checkpoints.read()
   const afterPosition =
@@ -99,6 +125,28 @@ export const replaySubscription = async (
   if (toPosition - afterPosition > maxReplayPositions) {
     throw new ReplayTooLargeError(afterPosition, toPosition)
   }
+  const claim = claimReplay(subscription, now.toISOString(), quota)
+  if (!claim.granted) throw new ReplayLimitedError(claim.reason, claim.retryAfterSeconds, quota)
+  // Another replay took the subscription since it was read: that one is in progress.
+  if (!(await stores.subscriptions.startReplay(subscription, claim.marks))) {
+    throw new ReplayLimitedError('in-progress', Math.ceil(quota.leaseMs / 1_000), quota)
+  }
+  try {
+    return await replayRange(stores, feed, { subscription, replayId, now, afterPosition, toPosition })
+  } finally {
+    await stores.subscriptions.endReplay(subscription.id, claim.marks.replayLeaseUntil)
+  }
+}
+
+/** The replay itself, once its subscription is taken. */
+const replayRange = async (
+  stores: Pick<WebhookStores, 'subscriptions' | 'deliveries'>,
+  feed: FeedReader,
+  { subscription, replayId, now, afterPosition, toPosition }: Omit<ReplayRequest, 'from' | 'quota'> & {
+    afterPosition: number
+    toPosition: number
+  },
+): Promise<ReplayOutcome> => {
   await stores.subscriptions.disable(subscription.id, 'a replay is in progress', now)
   let replayed = 0
   for (let position = afterPosition; position < toPosition;) {

@@ -10,7 +10,16 @@ const signingSecretSchema = z.object({
   notAfter: z.string().optional(),
 })
 
-const subscriptionStatuses = ['active', 'disabled', 'deleted'] as const
+/**
+ * `disabled`: it kept failing (or a replay is under way), until a redrive or a replay;
+ * `paused`: its partner holds no live API key, until one is issued (the deliverer resumes
+ * it). Deliveries are recorded for both and sent once it is active again.
+ */
+const subscriptionStatuses = ['active', 'paused', 'disabled', 'deleted'] as const
+
+/** Why a subscription is paused, in the partner's and staff's words. */
+export const noLiveKeyReason =
+  'its partner holds no live API key (every key revoked or expired): nothing is sent until a key is issued again'
 
 export const subscriptionSchema = z.object({
   id: z.string(),
@@ -20,6 +29,8 @@ export const subscriptionSchema = z.object({
   status: z.enum(subscriptionStatuses),
   disabledReason: z.string().optional(),
   disabledAt: z.string().optional(),
+  pausedReason: z.string().optional(),
+  pausedAt: z.string().optional(),
   deletedAt: z.string().optional(),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -33,6 +44,11 @@ export const subscriptionSchema = z.object({
   /** Bumped by each redrive, so a deliverer run that started before it cannot skip its work. */
   redrives: z.number().int().min(0).default(0),
   lastDeliveredAt: z.string().optional(),
+  // Its replays (domain/webhooks/replay-quota.ts): how many started, today's, a running one's lease.
+  replaysStarted: z.number().int().min(0).optional(),
+  replayDay: z.string().optional(),
+  replaysToday: z.number().int().min(0).optional(),
+  replayLeaseUntil: z.string().optional(),
 })
 /** A partner's webhook subscription, as stored. */
 export type Subscription = z.infer<typeof subscriptionSchema>

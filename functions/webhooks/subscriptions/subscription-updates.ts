@@ -1,5 +1,6 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { healthyState, type SubscriptionHealth } from '../../../domain/webhooks/health.js'
+import type { ReplayMarks } from '../../../domain/webhooks/replay-quota.js'
 import { unlessConditionFails } from '../../shared/conditional-write.js'
 import type { DocumentClient } from '../../shared/dynamo-client.js'
 import { partnerSubscriptionsKey, subscriptionKey } from '../../shared/partners-table.js'
@@ -25,6 +26,10 @@ export interface SubscriptionUpdates {
   recordHealth(id: string, health: SubscriptionHealth, update: HealthUpdate): Promise<void>
   /** Disabled with a reason: the deliverer leaves it alone until it is reactivated. */
   disable(id: string, reason: string, now: Date): Promise<Subscription | undefined>
+  /** An active subscription paused with a reason (its partner lost its last key); else undefined. */
+  pause(id: string, reason: string, now: Date): Promise<Subscription | undefined>
+  /** A paused subscription active again; undefined if it was not paused. */
+  resume(id: string): Promise<Subscription | undefined>
   /** Moves the deliverer's starting point, unless a redrive happened since `seen` was read. */
   moveSettledBelow(
     seen: Pick<Subscription, 'id' | 'settledBelow' | 'redrives'>,
@@ -32,6 +37,13 @@ export interface SubscriptionUpdates {
   ): Promise<void>
   /** After a redrive: active, healthy, and the deliverer starts at `settledBelow` or lower. */
   reactivate(id: string, settledBelow: number): Promise<void>
+  /**
+   * Takes the subscription for a replay with the marks it leaves, if no replay started
+   * since `seen` was read (`replaysStarted` unchanged); false when another one did.
+   */
+  startReplay(seen: Pick<Subscription, 'id' | 'replaysStarted'>, marks: Required<ReplayMarks>): Promise<boolean>
+  /** Frees the subscription from the replay holding it until `leaseUntil` (no other). */
+  endReplay(id: string, leaseUntil: string): Promise<void>
 }
 
 /**
@@ -49,16 +61,25 @@ export const subscriptionUpdates = ({
   table: string
   get: (id: string) => Promise<Subscription | undefined>
 }): SubscriptionUpdates => {
-  const update = async (id: string, expression: string, values: Record<string, unknown>) => {
+  const update = async (
+    id: string,
+    expression: string,
+    values: Record<string, unknown>,
+    // Unless told otherwise, any subscription but a deleted one.
+    condition: { expression: string; values: Record<string, unknown> } = {
+      expression: '#status <> :deleted',
+      values: { ':deleted': 'deleted' },
+    },
+  ) => {
     const updated = await unlessConditionFails(() =>
       doc.send(
         new UpdateCommand({
           TableName: table,
           Key: subscriptionKey(id),
           UpdateExpression: expression,
-          ConditionExpression: 'attribute_exists(pk) AND #status <> :deleted',
+          ConditionExpression: `attribute_exists(pk) AND ${condition.expression}`,
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':deleted': 'deleted', ...values },
+          ExpressionAttributeValues: { ...condition.values, ...values },
           ReturnValues: 'ALL_NEW',
         }),
       ),
@@ -139,6 +160,21 @@ export const subscriptionUpdates = ({
         ':at': now.toISOString(),
       }),
 
+    // Only from active: a disabled one stays disabled (its own reason), a deleted one deleted.
+    pause: (id, reason, now) =>
+      update(
+        id,
+        'SET #status = :paused, pausedReason = :reason, pausedAt = :at',
+        { ':paused': 'paused', ':reason': reason, ':at': now.toISOString() },
+        { expression: '#status = :active', values: { ':active': 'active' } },
+      ),
+
+    resume: (id) =>
+      update(id, 'SET #status = :active REMOVE pausedReason, pausedAt', { ':active': 'active' }, {
+        expression: '#status = :paused',
+        values: { ':paused': 'paused' },
+      }),
+
     async moveSettledBelow(seen, to) {
       await unlessConditionFails(() =>
         doc.send(
@@ -157,6 +193,32 @@ export const subscriptionUpdates = ({
       )
     },
 
+    async startReplay(seen, marks) {
+      const unchanged =
+        seen.replaysStarted === undefined
+          ? { expression: '#status <> :deleted AND attribute_not_exists(replaysStarted)', values: { ':deleted': 'deleted' } }
+          : { expression: '#status <> :deleted AND replaysStarted = :seen', values: { ':deleted': 'deleted', ':seen': seen.replaysStarted } }
+      const taken = await update(
+        seen.id,
+        'SET replaysStarted = :started, replayDay = :day, replaysToday = :today, replayLeaseUntil = :until',
+        {
+          ':started': marks.replaysStarted,
+          ':day': marks.replayDay,
+          ':today': marks.replaysToday,
+          ':until': marks.replayLeaseUntil,
+        },
+        unchanged,
+      )
+      return taken !== undefined
+    },
+
+    async endReplay(id, leaseUntil) {
+      await update(id, 'REMOVE replayLeaseUntil', {}, {
+        expression: '#status <> :deleted AND replayLeaseUntil = :mine',
+        values: { ':deleted': 'deleted', ':mine': leaseUntil },
+      })
+    },
+
     async reactivate(id, settledBelow) {
       const current = await get(id)
       if (!current) return
@@ -165,7 +227,7 @@ export const subscriptionUpdates = ({
       await update(
         id,
         'SET #status = :active, health = :healthy, settledBelow = :below, ' +
-          'redrives = redrives + :one REMOVE disabledReason, disabledAt',
+          'redrives = redrives + :one REMOVE disabledReason, disabledAt, pausedReason, pausedAt',
         {
           ':active': 'active',
           ':healthy': healthyState,

@@ -152,6 +152,16 @@ const edition = (random: Random, e: number, startups: readonly Startup[]): Told[
       told.push([{ type: 'application.withdrawn', data: { ...ids, by: 'staff' } }, at(start + 195)])
     }
   }
+  // Someone else applies in a registered start-up's name now and then: held (staff
+  // dismiss some). Chosen by number, not drawn, so the draws above stay as they were.
+  for (const { n, territory, themes: own, registers } of startups) {
+    if (!registers || (n + e) % 4 !== 1) continue
+    const ids = { applicationId: `h${n}-${editionId}`, editionId, startupId: `s${n}` }
+    const held = { ...ids, startupName: `Not start-up ${n}`, territory, themes: own, pitch: 'Held.',
+      contact: { name: 'Eve Stranger', email: 'eve@elsewhere.example' }, consent: null, language: 'fr' as const }
+    told.push([{ type: 'application.held', data: held }, at(start + 12 + n)])
+    if ((n + e) % 8 === 1) told.push([{ type: 'application.dismissed', data: ids }, at(start + 40 + n)])
+  }
   told.push([{ type: 'edition.closed', data: { editionId } }, at(start + 199)])
   return told
 }
@@ -160,7 +170,7 @@ const edition = (random: Random, e: number, startups: readonly Startup[]): Told[
  * A programme told as a Feed would first hold it (each fact after the facts it needs):
  * partners registered (one never does), start-ups registered (one never does, its
  * applications stand in), three editions with partners joining, applications submitted,
- * decided and withdrawn, awards won, members' outcomes reported (some twice), closings, and
+ * decided and withdrawn, others held (a stranger's, some dismissed), awards won, members' outcomes reported (some twice), closings, and
  * Team Sud Export's records (some corrected). Different seeds, different programmes.
  *
  * @example const events = programme(42) // ~100–150 Feed events

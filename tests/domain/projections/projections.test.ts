@@ -16,6 +16,7 @@ describe('the projections the projector runs', () => {
         'delegation',
         'edition-summary',
         'export-figures',
+        'held-applications',
         'history',
         'outcomes',
         'partners',

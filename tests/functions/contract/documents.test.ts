@@ -82,7 +82,7 @@ const everyType: Record<EventType, DomainEvent['data']> = {
   'application.submitted': applicationSubmitted('app-1', 'startup-1').data,
   'application.held': applicationSubmitted('app-2', 'startup-1').data,
   'application.dismissed': { applicationId: 'app-2', editionId: 'ces-2020', startupId: 'startup-1' },
-  'startup.contacts-erased': { startupId: 'startup-1', contacts: 1, reason: 'request' },
+  'startup.contacts-erased': { startupId: 'startup-1', contacts: 1, reason: 'request', keyIds: ['7f9c2b1e-key'] },
   'application.selected': { applicationId: 'app-1', editionId: 'ces-2020', startupId: 'startup-1' },
   'application.rejected': {
     applicationId: 'app-1',

@@ -111,7 +111,7 @@ const everyType: Record<EventType, { streamId: string; event: DomainEvent }> = {
   },
   'startup.contacts-erased': {
     streamId: 'personal-data-s-1',
-    event: { type: 'startup.contacts-erased', data: { startupId: 's-1', contacts: 1, reason: 'request' } },
+    event: { type: 'startup.contacts-erased', data: { startupId: 's-1', contacts: 1, reason: 'request', keyIds: ['7f9c2b1e-key'] } },
   },
   'application.submitted': {
     streamId: 'application-a-withheld',

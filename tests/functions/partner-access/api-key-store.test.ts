@@ -90,4 +90,32 @@ describe('the API key store', () => {
     })
     expect(await rotate()).toBeUndefined()
   })
+
+  it('never makes a key last longer by rotating it: the old one keeps its expiry, the new one inherits it', async () => {
+    const expiry = at(30_000).toISOString()
+    const { apiKey, record } = await keys.create({
+      partnerId: 'tpm',
+      scopes: ['feed:read'],
+      createdBy: 'staff',
+      now: t0,
+      notAfter: expiry,
+    })
+    // An overlap of a day, 30 s before the key expires: the old key still stops at its expiry.
+    const issued = await keys.rotate('tpm', record.keyId, { now: t0, overlapSeconds: 86_400, createdBy: 'staff' })
+    if (!issued) throw new Error('the rotation was refused')
+    expect(await keys.get('tpm', record.keyId)).toMatchObject({ notAfter: expiry, replacedBy: issued.record.keyId })
+    expect(await keys.authenticate(apiKey, at(29_999))).toBeDefined()
+    expect(await keys.authenticate(apiKey, at(30_000))).toBeUndefined()
+    // The replacement stops when the old key would have.
+    expect(issued.record.notAfter).toBe(expiry)
+    expect(await keys.authenticate(issued.apiKey, at(29_999))).toBeDefined()
+    expect(await keys.authenticate(issued.apiKey, at(30_000))).toBeUndefined()
+    // A shorter overlap still ends the old key first; a key without expiry gives none.
+    const twice = await keys.rotate('tpm', issued.record.keyId, { now: at(1_000), overlapSeconds: 10, createdBy: 'staff' })
+    expect(await keys.get('tpm', issued.record.keyId)).toMatchObject({ notAfter: at(11_000).toISOString() })
+    expect(twice?.record.notAfter).toBe(expiry)
+    const open = await keys.create({ partnerId: 'tpm', scopes: ['feed:read'], createdBy: 'staff', now: t0 })
+    const renewed = await keys.rotate('tpm', open.record.keyId, { now: t0, overlapSeconds: 60, createdBy: 'staff' })
+    expect(renewed?.record.notAfter).toBeUndefined()
+  })
 })

@@ -106,7 +106,7 @@ describe('the retention job', () => {
       now: new Date('2023-01-09T00:00:00Z'),
       retentionDays: 1096,
     })
-    expect(run).toEqual({ examined: 3, erased: [] })
+    expect(run).toEqual({ examined: 3, erased: [], reapplied: 0 })
     expect(await contactsOf(ids.old)).toEqual([
       expect.objectContaining({ email: 'old@retention.example' }),
       expect.objectContaining({ email: 'old@retention.example' }),
@@ -128,7 +128,7 @@ describe('the retention job', () => {
       now: new Date('2023-06-01T00:00:00Z'),
       retentionDays: 1096,
     })
-    expect(again).toEqual({ examined: 3, erased: [] })
+    expect(again).toEqual({ examined: 3, erased: [], reapplied: 0 })
     expect(await erasuresOf(ids.old)).toHaveLength(1)
   })
 

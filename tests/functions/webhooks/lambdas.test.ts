@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { Webhook } from 'standardwebhooks'
 import { tableEnv } from '../../../functions/shared/table-names.js'
 import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
+import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { createWebhookStores } from '../../../functions/webhooks/services.js'
 import { scheduledEvent } from '../../../local/scheduler.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
@@ -37,6 +38,9 @@ describe('the dispatcher and deliverer Lambdas', () => {
 
   it('dispatches on a Feed wake-up and delivers the signed webhook at once; the deliverer tick finds nothing left', async () => {
     const { subscriptions } = createWebhookStores({ doc: tables.doc, table: tables.names.partners })
+    // A partner with a live key: one left with none has its subscriptions paused.
+    const apiKeys = createApiKeyStore({ doc: tables.doc, table: tables.names.partners })
+    await apiKeys.create({ partnerId: 'tpm', scopes: ['subscriptions:write'], createdBy: 'staff', now: new Date() })
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
     await subscriptions.create({
       id: 'sub-1',

@@ -1,5 +1,7 @@
 import type { DomainEvent } from '../../../domain/events/index.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
+import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
+import { partnerHasLiveKey } from '../../../functions/partner-access/live-keys.js'
 import { createDeliverer, type DelivererOptions } from '../../../functions/webhooks/delivery/deliverer.js'
 import { createDispatcher } from '../../../functions/webhooks/dispatch/dispatcher.js'
 import { createWebhookSender } from '../../../functions/webhooks/delivery/http-sender.js'
@@ -52,11 +54,14 @@ export const partnerWorld = async (
     send: createWebhookSender({ policy: localPolicy, timeoutMs: options.timeoutMs ?? 2_000 }),
     clock: time.clock,
     random: () => random,
+    // As the Lambdas do: a partner left with no live key has its subscriptions paused.
+    partnerHasLiveKey: partnerHasLiveKey(createApiKeyStore({ doc, table: names.partners })),
     ...options,
   })
   const opened = await api.admin('POST', '/editions', editionBody('ces-2020'))
   if (opened.status !== 201) throw new Error(`edition not opened: ${opened.text}`)
   const keys: Record<string, string> = {}
+  const keyIds: Record<string, string> = {}
   for (const partnerId of partnerIds) {
     const joined = await api.admin('POST', '/editions/ces-2020/partners', {
       partnerId,
@@ -69,6 +74,7 @@ export const partnerWorld = async (
       scopes: ['feed:read', 'subscriptions:write'],
     })
     keys[partnerId] = issued.json().apiKey
+    keyIds[partnerId] = issued.json().keyId
   }
   await indexAll(harness.tables)
   /** A partner's call with its API key. */
@@ -104,6 +110,7 @@ export const partnerWorld = async (
     api,
     as,
     keys,
+    keyIds,
     time,
     stores,
     feed,
