@@ -48,6 +48,38 @@ export type EventEnvelope = DomainEvent & {
 }
 
 /**
+ * A stored event on its way in: the envelope's own fields valid, its data upcast to the
+ * current schema version but not yet checked against it (`checkEnvelopeData` does that).
+ * The event store reads sealed events this way, so the personal fields the vault puts
+ * back are checked with the rest of the data, once.
+ */
+export type StoredEnvelope = z.infer<typeof envelopeFields>
+
+/**
+ * The envelope's fields validated, and its data (validated by its own schema when it was
+ * stored at an older version) upcast to the current one (upcast.ts), with the current
+ * `schemaVersion`. Every StoredEnvelope must then pass `checkEnvelopeData`.
+ *
+ * @example const opened = await vault.open(items.map(parseStoredEnvelope))
+ */
+export const parseStoredEnvelope = (raw: unknown): StoredEnvelope => {
+  const envelope = envelopeFields.parse(raw)
+  const { type, schemaVersion } = envelope
+  const data = upcastData(type, schemaVersion, envelope.data)
+  return { ...envelope, data, schemaVersion: currentSchemaVersion(type) }
+}
+
+/**
+ * A stored envelope's data checked against its type's current schema: the event.
+ *
+ * @example opened.map(checkEnvelopeData) // throws a ZodError on malformed data
+ */
+export const checkEnvelopeData = (envelope: StoredEnvelope): EventEnvelope => ({
+  ...envelope,
+  ...parseDomainEvent(envelope.type, envelope.data),
+})
+
+/**
  * Validates an envelope and its data (on write and on read): the read boundary of the
  * event store, the indexer and the Feed. Data stored at an older schema version comes
  * out upcast to the current one (upcast.ts), with the current `schemaVersion`, so

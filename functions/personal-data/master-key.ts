@@ -1,6 +1,6 @@
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { createSecretKey, randomBytes } from 'node:crypto'
 import { decrypt, encrypt, packCiphertext, unpackCiphertext } from './cipher.js'
 
 /**
@@ -20,10 +20,11 @@ const contextAad = (context: Readonly<Record<string, string>>): string =>
 /** A master key held in memory: AES-256-GCM around each data key. */
 export const inMemoryMasterKey = (material: Uint8Array): MasterKey => {
   if (material.length !== 32) throw new RangeError('A master key is 32 bytes')
+  const key = createSecretKey(material)
   return {
-    wrap: (key, context) => Promise.resolve(packCiphertext(encrypt(material, key, contextAad(context)))),
+    wrap: (data, context) => Promise.resolve(packCiphertext(encrypt(key, data, contextAad(context)))),
     unwrap: (wrapped, context) =>
-      Promise.resolve(decrypt(material, unpackCiphertext(wrapped), contextAad(context))),
+      Promise.resolve(decrypt(key, unpackCiphertext(wrapped), contextAad(context))),
   }
 }
 

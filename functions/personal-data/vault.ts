@@ -1,9 +1,10 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto'
+import { createHmac, createSecretKey, type KeyObject, randomBytes, randomUUID } from 'node:crypto'
 import {
+  checkEnvelopeData,
   type EventEnvelope,
+  type StoredEnvelope,
   joinPersonalData,
   normaliseEmail,
-  parseDomainEvent,
   type Sealed,
   splitPersonalData,
   subjectOf,
@@ -61,7 +62,7 @@ interface CachedKey {
   readonly keyId: string
   readonly subject: string
   /** null: destroyed (or never made); a key id is never reused, so that is for good. */
-  readonly key: Buffer | null
+  readonly key: KeyObject | null
   readonly until: number
 }
 
@@ -87,17 +88,17 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
   const bySubject = new Map<string, CachedKey>()
   const byKeyId = new Map<string, CachedKey>()
   const indexes = new Map<string, string>()
-  let blindKey: Promise<Buffer> | undefined
+  let blindKey: Promise<KeyObject> | undefined
 
-  const loadBlindKey = async (): Promise<Buffer> => {
+  const loadBlindKey = async (): Promise<KeyObject> => {
     const context = wrapContext('blind-index')
     const stored = await keys.blindIndexKey()
-    if (stored) return masterKey.unwrap(stored, context)
+    if (stored) return createSecretKey(await masterKey.unwrap(stored, context))
     const fresh = randomBytes(32)
-    if (await keys.createBlindIndexKey(await masterKey.wrap(fresh, context))) return fresh
+    if (await keys.createBlindIndexKey(await masterKey.wrap(fresh, context))) return createSecretKey(fresh)
     const winner = await keys.blindIndexKey()
     if (!winner) throw new Error('The blind-index key vanished while being created')
-    return masterKey.unwrap(winner, context)
+    return createSecretKey(await masterKey.unwrap(winner, context))
   }
 
   const emailIndex = async (email: string): Promise<string> => {
@@ -121,20 +122,21 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
 
   const unwrap = async (item: DataKeyItem): Promise<CachedKey> => {
     const subject = subjectName(item.startupId, item.emailIndex)
-    const key = await masterKey.unwrap(item.wrappedKey, wrapContext(subject))
+    const key = createSecretKey(await masterKey.unwrap(item.wrappedKey, wrapContext(subject)))
     return { keyId: item.keyId, subject, key, until: clock() + ttl }
   }
 
   const createKey = async (startupId: string, emailIndex: string): Promise<CachedKey> => {
     const subject = subjectName(startupId, emailIndex)
-    const key = randomBytes(32)
+    const material = randomBytes(32)
     const item: DataKeyItem = {
       startupId,
       emailIndex,
       keyId: randomUUID(),
-      wrappedKey: await masterKey.wrap(key, wrapContext(subject)),
+      wrappedKey: await masterKey.wrap(material, wrapContext(subject)),
       createdAt: new Date(clock()).toISOString(),
     }
+    const key = createSecretKey(material)
     if (await keys.create(item)) return { keyId: item.keyId, subject, key, until: clock() + ttl }
     // Another writer made this subject's key first: use theirs.
     const [winner] = await keys.find([subject])
@@ -207,7 +209,7 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
     )
   }
 
-  const fetchKeys = async (envelopes: readonly EventEnvelope[]) => {
+  const fetchKeys = async (envelopes: readonly StoredEnvelope[]) => {
     const now = clock()
     const missing = new Map<string, Set<string>>()
     for (const { sealed, data } of envelopes) {
@@ -223,17 +225,16 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
   }
 
   const open: PersonalDataVault['open'] = async (envelopes) => {
-    if (!envelopes.some((envelope) => envelope.sealed)) return [...envelopes]
-    await fetchKeys(envelopes)
+    if (envelopes.some((envelope) => envelope.sealed)) await fetchKeys(envelopes)
     return envelopes.map((envelope) => {
-      if (!envelope.sealed) return envelope
+      if (!envelope.sealed) return checkEnvelopeData(envelope)
       const { sealed: box, ...stored } = envelope
       const key = byKeyId.get(box.keyId)?.key
       const personal = key
         ? (JSON.parse(decrypt(key, box, envelope.eventId).toString('utf8')) as Record<string, unknown>)
         : undefined
-      const event = parseDomainEvent(envelope.type, joinPersonalData(envelope.type, stored.data, personal))
-      return { ...stored, ...event } as typeof envelope
+      // The data's one check: its personal fields are back (or null, erased).
+      return checkEnvelopeData({ ...stored, data: joinPersonalData(envelope.type, stored.data, personal) })
     })
   }
 

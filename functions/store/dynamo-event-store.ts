@@ -1,6 +1,12 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
-import { parseEnvelope, subjectOf, type EventEnvelope } from '../../domain/events/index.js'
+import {
+  checkEnvelopeData,
+  parseStoredEnvelope,
+  subjectOf,
+  type EventEnvelope,
+  type StoredEnvelope,
+} from '../../domain/events/index.js'
 import { backoff } from '../shared/backoff.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import { cancellationOf, classifyDynamoError } from '../shared/dynamo-errors.js'
@@ -40,7 +46,7 @@ const noVault: Sealer = {
     if (subjectOf(envelope)) throw new PersonalDataWithoutVaultError(envelope.type)
     return envelope
   },
-  open: <E extends EventEnvelope>(envelopes: readonly E[]) => Promise.resolve([...envelopes]),
+  open: (envelopes: readonly StoredEnvelope[]) => Promise.resolve(envelopes.map(checkEnvelopeData)),
 }
 
 const maxConflictAttempts = 6
@@ -211,7 +217,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
   const readStream: EventStore['readStream'] = async (streamId, { fromVersion = 1, maxCount } = {}) => {
     // Versions have no gaps, so "at most maxCount" is a range of versions.
     const last = maxCount === undefined ? Number.MAX_SAFE_INTEGER : fromVersion + maxCount - 1
-    const events: EventEnvelope[] = await queryAll(
+    const events: StoredEnvelope[] = await queryAll(
       doc,
       {
         TableName: tables.events,
@@ -219,7 +225,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
         ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion, ':last': last },
         ConsistentRead: true,
       },
-      parseEnvelope,
+      parseStoredEnvelope,
     )
     const newest = events.at(-1)
     if (newest) known.saw(streamId, newest.version)
@@ -237,7 +243,7 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
         ConsistentRead: true,
       }),
     )
-    const events = Items.reverse().map((item) => parseEnvelope(item))
+    const events = Items.reverse().map((item) => parseStoredEnvelope(item))
     const last = events.at(-1)
     if (last) known.saw(streamId, last.version)
     const complete = LastEvaluatedKey === undefined || events[0]?.version === 1

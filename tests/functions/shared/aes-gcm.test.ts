@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createSecretKey, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { openSecrets, sealSecrets } from '../../../functions/commands/replay-secrets.js'
 import { decrypt, encrypt } from '../../../functions/personal-data/cipher.js'
@@ -30,10 +30,10 @@ describe('AES-256-GCM with 128-bit tags only', () => {
   })
 
   it('refuses a truncated tag in personal data (cipher.ts) and in an idempotent replay’s secrets', () => {
-    const sealed = encrypt(key, Buffer.from('{"contact":{}}'), 'event-1')
+    const sealed = encrypt(createSecretKey(key), Buffer.from('{"contact":{}}'), 'event-1')
     const cut = Buffer.from(sealed.tag, 'base64').subarray(0, 4).toString('base64')
-    expect(decrypt(key, sealed, 'event-1').toString()).toBe('{"contact":{}}')
-    expect(() => decrypt(key, { ...sealed, tag: cut }, 'event-1')).toThrow(TruncatedTagError)
+    expect(decrypt(createSecretKey(key), sealed, 'event-1').toString()).toBe('{"contact":{}}')
+    expect(() => decrypt(createSecretKey(key), { ...sealed, tag: cut }, 'event-1')).toThrow(TruncatedTagError)
 
     const clientKey = '7d0c2f9e-0b5c-4f3e-9a51-6f1d2f7c8e90'
     const secrets = sealSecrets(clientKey, 'record-1', { withdrawalToken: 'wdt_secret' })
