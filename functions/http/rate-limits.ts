@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
+import type { Logger } from '../shared/logger.js'
 import { countedAlready, type ApiEnv } from '../shared/http/app-env.js'
 import type { TokenVerifier } from '../shared/http/token-verifier.js'
 import { sha256 } from '../shared/secrets.js'
@@ -41,6 +42,7 @@ export interface RateLimitDeps {
   readonly apiKeys: Pick<ApiKeyStore, 'authenticate'>
   readonly hits: HitCounter
   readonly clock: () => Date
+  readonly logger: Pick<Logger, 'warn'>
 }
 
 /**
@@ -70,13 +72,17 @@ const callerOf = async (c: Context, { verifier, apiKeys, clock }: RateLimitDeps)
  * answered `429` problem+json with `Retry-After`, and `RateLimit` headers on every
  * counted answer. The counts are shared by every instance (hit-counter.ts: one DynamoDB
  * item per caller and minute), so a caller spread over many Lambda containers gets the
- * limit once. A page's in-process call to the API is not counted again.
+ * limit once. A page's in-process call to the API is not counted again, nor is `GET /health`
+ * (a monitor's probe must not depend on DynamoDB). When the count cannot be kept (DynamoDB
+ * unreachable), the request goes on, logged: the gateway's throttling still bounds the
+ * traffic, and refusing every caller for the limiter's sake would be the outage it guards against.
  *
  * @example app.use(rateLimits({ rateLimits: { public: 300, partner: 600 }, verifier, apiKeys, hits, clock }))
  */
 export const rateLimits = (deps: RateLimitDeps): MiddlewareHandler<ApiEnv> => async (c, next) => {
   const { rateLimits: limits } = deps
   if ((c.env as Record<symbol, unknown> | undefined)?.[countedAlready]) return next()
+  if (c.req.path === '/health') return next()
   if (limits.public === 0 && limits.partner === 0) return next()
   const caller = await callerOf(c, deps)
   if (caller.kind === 'staff') return next()
@@ -85,7 +91,11 @@ export const rateLimits = (deps: RateLimitDeps): MiddlewareHandler<ApiEnv> => as
   // Wall-clock windows, whatever the domain's clock says (tests and imports fix it).
   const now = Date.now()
   const windowStart = now - (now % windowMs)
-  const hits = await deps.hits.hit(caller.id, windowStart, windowMs)
+  const hits = await deps.hits.hit(caller.id, windowStart, windowMs).catch((error: unknown) => {
+    deps.logger.warn('rate limit not counted', { error })
+    return undefined
+  })
+  if (hits === undefined) return next()
   const reset = Math.min(60, Math.max(1, Math.ceil((windowStart + windowMs - now) / 1_000)))
   c.header('RateLimit-Policy', `${limit};w=${windowMs / 1_000}`)
   c.header('RateLimit', `limit=${limit}, remaining=${Math.max(0, limit - hits)}, reset=${reset}`)

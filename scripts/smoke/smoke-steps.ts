@@ -87,8 +87,10 @@ export const smokeSteps = (options: SmokeOptions): { steps: Step[]; made: Made }
             'Idempotency-Key': key('apply'),
           }),
         )
-        if (answer.status !== 'submitted')
-          throw new SmokeFailure(`the application is ${answer.status}, not submitted`)
+        // The public answer never says whether an application was held (issue 20): a held one
+        // shows when staff select it, in the next step.
+        if (answer.status !== 'received')
+          throw new SmokeFailure(`the application is ${answer.status}, not received`)
         made.applicationId = answer.applicationId
         return `application ${answer.applicationId}, consent ${smokeApplication.consentVersion}`
       },

@@ -42,7 +42,8 @@ describe('the API Lambda bundle', () => {
     const { outfile } = await bundleLambda('api', lambdaEntries.api, outDir)
     const { jwks } = await generateDevKey()
     const env = { ...tableEnv(tableNamesForPrefix('boot')), DEV_JWKS: JSON.stringify(jwks), AWS_REGION: 'eu-west-3', POWERTOOLS_LOG_LEVEL: 'ERROR' }
-    expect((await serveOnce(outfile, '/health', env)).statusCode).toBe(200)
+    const health = await serveOnce(outfile, '/health', env)
+    expect(health.statusCode, health.body).toBe(200)
     const openapi = await serveOnce(outfile, '/openapi.json', env)
     expect(openapi.statusCode).toBe(200)
     expect(JSON.parse(openapi.body).paths['/editions/{editionId}/applications']).toBeDefined()

@@ -79,11 +79,16 @@ describe('the programme counters of the command API', () => {
     ])
   })
 
-  it('count nothing for a replayed or refused command', async () => {
+  it('count nothing for a replayed, held or refused command', async () => {
     const before = emf().length
     const replay = await apply(7_001, { 'Idempotency-Key': 'metrics-a' })
     expect(replay.headers.get('idempotent-replayed')).toBe('true')
-    expect((await apply(7_002)).status).toBe(409) // already applied
+    // Applied already: held for staff, answered as received (issue 20), no submission counted.
+    const again = await apply(7_002)
+    expect(again.status).toBe(201)
+    expect(again.json()).toMatchObject({ status: 'received' })
+    const closed = await api.public('POST', '/editions/ces-1999/applications', applicationBody(validSiret(7_004)))
+    expect(closed.status).toBe(404) // no such edition: refused
     expect(emf()).toHaveLength(before)
   })
 })

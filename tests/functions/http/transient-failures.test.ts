@@ -111,7 +111,7 @@ describe('transient DynamoDB failures', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true')
     expect(retry.json()).toMatchObject({
       applicationId: stored[0]?.data.applicationId,
-      status: 'submitted',
+      status: 'received',
     })
     expect(retry.json().withdrawalToken).toEqual(expect.any(String))
     expect(await eventsOfType('application.submitted')).toHaveLength(1)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest'
+import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { tableEnv } from '../../../functions/shared/table-names.js'
 import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
 import { createWebhookStores } from '../../../functions/webhooks/services.js'
@@ -46,7 +47,10 @@ describe('the dispatcher Lambda', () => {
 
   it('counts failed deliveries and dead letters', async () => {
     const { subscriptions } = createWebhookStores({ doc: tables.doc, table: tables.names.partners })
+    const keys = createApiKeyStore({ doc: tables.doc, table: tables.names.partners })
     for (const [i, receiver] of receivers.entries()) {
+      // A partner with no live key has its subscriptions paused, not delivered to (issue 20).
+      await keys.create({ partnerId: `partner-${i}`, scopes: ['subscriptions:write'], createdBy: 'staff', now: new Date() })
       await subscriptions.create({
         id: `sub-${i}`,
         partnerId: `partner-${i}`,
