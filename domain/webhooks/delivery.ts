@@ -13,7 +13,7 @@ export type DeliveryStatus = z.infer<typeof deliveryStatus>
 /**
  * Why an attempt failed, as the delivery log tells partners: a code, and a short message
  * of ours. Never the network stack's or TLS library's own text, which may name addresses,
- * hosts, certificates or our internals (the deliverer's own log keeps that for operators).
+ * hosts, certificates or our internals (the sender writes that to our log, for operators).
  */
 export const failureReasons = {
   'http-error': 'The endpoint answered with an error status',
