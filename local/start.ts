@@ -10,6 +10,7 @@ import { buildPageAssets, pageAssetsDir } from '../infra/page-assets.js'
 import { createTables } from './create-tables.js'
 import { writeRuntimeFile } from './runtime-file.js'
 import { withDevSignIn } from './dev-sign-in.js'
+import { loopbackOnly } from './loopback-only.js'
 import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey, type DevKey } from './dev-tokens.js'
 import { startDynamoDbLocal } from './dynamodb-local.js'
 import { consumers, loadHandler, schedules } from './lambda-entries.js'
@@ -130,7 +131,9 @@ const main = async () => {
 
   const { app, pageAssets } = await import('../functions/http/app-instance.js')
   // Staff sign in at /staff/sign-in with the development key: this exists only here.
-  const fetch = devKey ? withDevSignIn(app, { key: devKey, assets: pageAssets }).fetch : app.fetch
+  const served = devKey ? withDevSignIn(app, { key: devKey, assets: pageAssets }) : app
+  // Only to loopback names: a page elsewhere that rebinds its name to 127.0.0.1 gets nothing.
+  const { fetch } = loopbackOnly(served, { alsoAnswers: [settings.HOST] })
   const server = await listen(fetch, settings.PORT, settings.HOST)
   closers.push(() => close(server))
   const address = server.address()

@@ -10,12 +10,37 @@ export const deliveryStatuses = ['pending', 'delivered', 'dead'] as const
 const deliveryStatus = z.enum(deliveryStatuses)
 export type DeliveryStatus = z.infer<typeof deliveryStatus>
 
+/**
+ * Why an attempt failed, as the delivery log tells partners: a code, and a short message
+ * of ours. Never the network stack's or TLS library's own text, which may name addresses,
+ * hosts, certificates or our internals (the sender writes that to our log, for operators).
+ */
+export const failureReasons = {
+  'http-error': 'The endpoint answered with an error status',
+  gone: 'The endpoint answered 410 Gone: the subscription is disabled',
+  timeout: 'The endpoint did not answer in time',
+  'connection-refused': 'The endpoint refused the connection',
+  'connection-reset': 'The connection closed before the endpoint answered',
+  'tls-failure': 'The TLS handshake with the endpoint failed (certificate or protocol)',
+  'dns-failure': 'The endpoint’s host name did not resolve',
+  'refused-target':
+    'The URL is no longer an allowed target (https, a public address, an allowed port)',
+  'network-error': 'The endpoint could not be reached',
+} as const
+export type FailureReason = keyof typeof failureReasons
+export const failureReason = z.enum(
+  Object.keys(failureReasons) as [FailureReason, ...FailureReason[]],
+)
+
 export const deliveryStateSchema = z.object({
   status: deliveryStatus,
   attempts: z.number().int().min(0),
   nextAttemptAt: z.string().optional(),
   lastAttemptAt: z.string().optional(),
   lastStatusCode: z.number().int().optional(),
+  /** Why the last attempt failed (failureReasons). */
+  lastErrorCode: failureReason.optional(),
+  /** Its message: ours, short, the same for every partner (`HTTP 503` for a status). */
   lastError: z.string().optional(),
   deliveredAt: z.string().optional(),
   deadAt: z.string().optional(),
@@ -28,14 +53,55 @@ export type DeliveryState = z.infer<typeof deliveryStateSchema>
  */
 export type AttemptOutcome =
   | { readonly kind: 'success'; readonly statusCode: number }
-  | { readonly kind: 'gone'; readonly error: string; readonly statusCode: 410 }
+  | { readonly kind: 'gone'; readonly reason: 'gone'; readonly statusCode: 410 }
   | {
       readonly kind: 'retryable'
-      readonly error: string
+      readonly reason: FailureReason
       readonly statusCode?: number
       readonly retryAfterMs?: number
     }
-  | { readonly kind: 'permanent'; readonly error: string; readonly statusCode?: number }
+  | { readonly kind: 'permanent'; readonly reason: FailureReason; readonly statusCode?: number }
+
+/**
+ * The message the delivery log shows for a failure: the status for an answer, else ours.
+ *
+ * @example failureMessage('http-error', 503) // 'HTTP 503'
+ */
+export const failureMessage = (reason: FailureReason, statusCode?: number): string => {
+  if (reason === 'gone') return 'HTTP 410 Gone'
+  if (reason === 'http-error' && statusCode !== undefined) return `HTTP ${statusCode}`
+  return failureReasons[reason]
+}
+
+/**
+ * A failure as the log shows it, for a delivery recorded before failures had codes (its
+ * `lastError` was the raw text): the code it amounts to and our message, never that text.
+ *
+ * @example shownFailure({ lastError: 'read ECONNRESET' }) // { code: 'network-error', message: … }
+ */
+export const shownFailure = (
+  state: Pick<DeliveryState, 'lastErrorCode' | 'lastError' | 'lastStatusCode'>,
+): { readonly code: FailureReason; readonly message: string } | undefined => {
+  if (state.lastErrorCode)
+    return {
+      code: state.lastErrorCode,
+      message: failureMessage(state.lastErrorCode, state.lastStatusCode),
+    }
+  if (state.lastError === undefined) return undefined
+  const legacy: FailureReason =
+    state.lastStatusCode === 410
+      ? 'gone'
+      : state.lastStatusCode !== undefined || /^HTTP \d{3}/.test(state.lastError)
+        ? 'http-error'
+        : state.lastError.startsWith('timed out')
+          ? 'timeout'
+          : state.lastError === 'connection refused'
+            ? 'connection-refused'
+            : state.lastError.startsWith('refused target')
+              ? 'refused-target'
+              : 'network-error'
+  return { code: legacy, message: failureMessage(legacy, state.lastStatusCode) }
+}
 
 /**
  * A receiver's answer as an outcome: 2xx succeeds; 408, 429 and 5xx are worth a retry;
@@ -46,17 +112,16 @@ export type AttemptOutcome =
  */
 export const classifyResponse = (statusCode: number, retryAfterMs?: number): AttemptOutcome => {
   if (statusCode >= 200 && statusCode < 300) return { kind: 'success', statusCode }
-  const error = `HTTP ${statusCode}`
-  if (statusCode === 410) return { kind: 'gone', statusCode, error: 'HTTP 410 Gone' }
+  if (statusCode === 410) return { kind: 'gone', statusCode, reason: 'gone' }
   if (statusCode === 408 || statusCode === 429 || statusCode >= 500) {
     return {
       kind: 'retryable',
       statusCode,
-      error,
+      reason: 'http-error',
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     }
   }
-  return { kind: 'permanent', statusCode, error }
+  return { kind: 'permanent', statusCode, reason: 'http-error' }
 }
 
 /** A new delivery, due at once. */
@@ -68,7 +133,12 @@ export const newDelivery = (now: string): DeliveryState => ({
 
 const plusMs = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOString()
 
-const withoutFailure = ({ lastError: _e, lastStatusCode: _s, ...rest }: DeliveryState) => rest
+const withoutFailure = ({
+  lastError: _e,
+  lastErrorCode: _c,
+  lastStatusCode: _s,
+  ...rest
+}: DeliveryState) => rest
 
 /**
  * The delivery after one more attempt (`state.attempts` does not count it yet).
@@ -88,7 +158,12 @@ export const afterAttempt = (
     const { nextAttemptAt: _n, ...rest } = base
     return { ...rest, ...code, status: 'delivered', deliveredAt: now }
   }
-  const failed = { ...base, ...code, lastError: outcome.error }
+  const failed = {
+    ...base,
+    ...code,
+    lastErrorCode: outcome.reason,
+    lastError: failureMessage(outcome.reason, outcome.statusCode),
+  }
   const delay =
     outcome.kind === 'retryable' ? retryDelay(attempts, random, outcome.retryAfterMs) : undefined
   if (delay === undefined) {

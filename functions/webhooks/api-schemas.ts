@@ -4,7 +4,7 @@ import {
   partnerEventTypes,
   type PartnerEventType,
 } from '../../domain/partner-access/partner-view.js'
-import { deliveryStateSchema } from '../../domain/webhooks/delivery.js'
+import { deliveryStateSchema, shownFailure } from '../../domain/webhooks/delivery.js'
 import { documented } from '../shared/http/documented.js'
 import type { Delivery } from './delivery/delivery-item.js'
 import type { Subscription } from './subscriptions/subscription-item.js'
@@ -143,9 +143,13 @@ export const toSubscriptionView = (s: Subscription, now: Date): z.infer<typeof s
       .length,
   })
 
-/** A delivery as the log shows it: state and last error, never the body. */
-export const toDeliveryView = (d: Delivery): z.infer<typeof deliveryView> =>
-  defined({
+/**
+ * A delivery as the log shows it: state and the last failure's code and our message (an
+ * older delivery's raw error text too is shown as the code it amounts to), never the body.
+ */
+export const toDeliveryView = (d: Delivery): z.infer<typeof deliveryView> => {
+  const failure = shownFailure(d)
+  return defined({
     position: d.position,
     eventId: d.eventId,
     type: d.type,
@@ -158,8 +162,10 @@ export const toDeliveryView = (d: Delivery): z.infer<typeof deliveryView> =>
     nextAttemptAt: d.nextAttemptAt,
     lastAttemptAt: d.lastAttemptAt,
     lastStatusCode: d.lastStatusCode,
-    lastError: d.lastError,
+    lastErrorCode: failure?.code,
+    lastError: failure?.message,
     deliveredAt: d.deliveredAt,
     deadAt: d.deadAt,
     createdAt: d.createdAt,
   })
+}

@@ -52,33 +52,32 @@ export class StaffDirectory extends Construct {
         requireUppercase: true,
         requireSymbols: true,
       },
-      mfa: Mfa.OPTIONAL,
+      // Staff with `admin` export, erase and issue keys: a password alone must not do. Cognito
+      // requires MFA per pool, not per group, so every user of the pool answers a TOTP code at
+      // each sign-in (set up at the first one); SMS is off (SIM swapping, and a cost per code).
+      // A reporting job answers from its TOTP seed, kept where its password is.
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
       deletionProtection: config.protectData,
       removalPolicy: config.removalPolicy,
     })
-    Validations.of(this.userPool).acknowledge(
-      {
-        id: 'AwsSolutions-COG2',
-        reason: 'MFA is offered (TOTP) but not forced: the reporting job signs in as a ' +
-          'machine user in the `reports` group and cannot answer a second factor.',
-      },
-      {
-        id: 'AwsSolutions-COG8',
-        reason: 'A staff-only pool of a few dozen users, no self sign-up: the Plus tier ' +
-          '(threat protection) costs more than the risk it covers here.',
-      },
-    )
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'A staff-only pool of a few dozen users, no self sign-up: the Plus tier ' +
+        '(threat protection) costs more than the risk it covers here.',
+    })
     for (const [groupName, description] of Object.entries(staffGroups)) {
       const { userPool } = this
       new UserPoolGroup(this, `${groupName}Group`, { userPool, groupName, description })
     }
     // One client, so the pages' tokens are the API's: SRP for the reporting job, the
     // authorization code flow (PKCE, no secret: the Lambda is a public client) for the pages,
-    // and admin password sign-in for operators (`aws cognito-idp admin-initiate-auth`, which
-    // needs IAM credentials on the pool: the token `npm run smoke` takes, see the README).
+    // and admin password sign-in for operators (`aws cognito-idp admin-initiate-auth`, then the
+    // TOTP challenge; it needs IAM credentials on the pool: the token `npm run smoke` takes, see
+    // the README).
     this.client = this.userPool.addClient('AppClient', {
       userPoolClientName: `${config.prefix}-api`,
       authFlows: { userSrp: true, adminUserPassword: true },

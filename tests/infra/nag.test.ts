@@ -55,7 +55,6 @@ describe('cdk-nag (AwsSolutions)', () => {
     const rules = [...found.keys()].map((id) => id.replace(/<[^>]+>/, '<Partners>')).sort()
     expect(rules).toEqual([
       'AwsSolutions-APIG4',
-      'AwsSolutions-COG2',
       'AwsSolutions-COG8',
       'AwsSolutions-DDB3',
       'AwsSolutions-IAM5[Resource::*]',

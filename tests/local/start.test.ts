@@ -1,6 +1,7 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb'
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { readFileSync } from 'node:fs'
+import { request } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { createDocumentClient } from '../../functions/shared/dynamo-client.js'
 import { createTestClient } from '../setup/test-tables.js'
@@ -23,6 +24,17 @@ const isRunning = (pid: number) => {
   return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
 }
 
+/** A GET to 127.0.0.1 with the Host header a browser on another name would send: its status. */
+const hostedGet = (port: string, path: string, host: string) =>
+  new Promise<number>((resolve, reject) => {
+    const sent = request({ host: '127.0.0.1', port, path, headers: { host } }, (response) => {
+      response.resume()
+      resolve(response.statusCode ?? 0)
+    })
+    sent.on('error', reject)
+    sent.end()
+  })
+
 const eventsIn = async (endpoint: string) =>
   (await createTestClient(endpoint).send(new ScanCommand({ TableName: `${PREFIX}-Events` }))).Count
 
@@ -34,6 +46,11 @@ describe('npm start (local/start.ts)', { timeout: 120_000 }, () => {
       const health = await fetch(`${first.url}/health`)
       expect(health.status).toBe(200)
       expect(await health.json()).toEqual({ status: 'ok' })
+      // Only loopback host names (local/loopback-only.ts): DNS rebinding reaches nothing.
+      const port = new URL(first.url).port
+      const rebound = await hostedGet(port, '/staff/sign-in', `rebind.attacker.example:${port}`)
+      expect(rebound).toBe(421)
+      expect(await hostedGet(port, '/health', `localhost:${port}`)).toBe(200)
       expect(first.output()).toMatch(/Stream poller\s+start-test-Events → /)
       expect(first.output()).toContain(`${'Node'.padEnd(16)}${process.version} (`)
       const doc = createDocumentClient({ endpoint: first.endpoint })

@@ -16,7 +16,11 @@ import { asFunction } from '../../shared/function-scope.js'
 import { silentLogger, type Logger } from '../../shared/logger.js'
 import { signedHeaders } from '../signing.js'
 import type { PartnerHasLiveKey } from '../../partner-access/live-keys.js'
-import { noLiveKeyReason, signingSecrets, type Subscription } from '../subscriptions/subscription-item.js'
+import {
+  noLiveKeyReason,
+  signingSecrets,
+  type Subscription,
+} from '../subscriptions/subscription-item.js'
 import type { SubscriptionStore } from '../subscriptions/subscription-store.js'
 import type { Delivery } from './delivery-item.js'
 import type { DeliveryStore } from './delivery-store.js'
@@ -104,9 +108,15 @@ export const createDeliverer = (options: DelivererOptions) => {
       else if (subscription.status === 'paused' && hasKey) {
         const resumed = await subscriptions.resume(subscription.id)
         if (resumed) queue.push(resumed)
-      } else if (subscription.status === 'active' && (await subscriptions.pause(subscription.id, noLiveKeyReason, now))) {
+      } else if (
+        subscription.status === 'active' &&
+        (await subscriptions.pause(subscription.id, noLiveKeyReason, now))
+      ) {
         summary.paused += 1
-        logger.warn('subscription paused', { subscriptionId: subscription.id, partnerId: subscription.partnerId })
+        logger.warn('subscription paused', {
+          subscriptionId: subscription.id,
+          partnerId: subscription.partnerId,
+        })
       }
     }
     return queue
@@ -130,7 +140,7 @@ export const createDeliverer = (options: DelivererOptions) => {
     const outcome: AttemptOutcome =
       result.kind === 'response'
         ? classifyResponse(result.statusCode, parseRetryAfter(result.retryAfter, at))
-        : { kind: 'retryable', error: result.error }
+        : { kind: 'retryable', reason: result.reason }
     const next = afterAttempt(delivery, outcome, { now: at, random: random() })
     const stop = endsTurn(outcome)
     if (!(await deliveries.settle(delivery, next))) return { result: 'skipped', stop }
@@ -140,6 +150,7 @@ export const createDeliverer = (options: DelivererOptions) => {
         position: delivery.position,
         attempts: next.attempts,
         status: next.status,
+        reason: next.lastErrorCode,
         error: next.lastError,
       })
     }

@@ -10,6 +10,7 @@ const stateFields = [
   'nextAttemptAt',
   'lastAttemptAt',
   'lastStatusCode',
+  'lastErrorCode',
   'lastError',
   'deliveredAt',
   'deadAt',

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest'
 import {
   afterAttempt,
   classifyResponse,
+  failureReasons,
   isDue,
   newDelivery,
   NotDeadError,
   parseRetryAfter,
   redrive,
+  shownFailure,
   type DeliveryState,
 } from '../../../domain/webhooks/delivery.js'
 import { maxAttempts } from '../../../domain/webhooks/retry-schedule.js'
@@ -23,11 +25,11 @@ describe('classifyResponse', () => {
       expect(classifyResponse(status).kind).toBe('retryable')
     for (const status of [301, 400, 401, 404, 422])
       expect(classifyResponse(status).kind).toBe('permanent')
-    expect(classifyResponse(410)).toEqual({ kind: 'gone', statusCode: 410, error: 'HTTP 410 Gone' })
+    expect(classifyResponse(410)).toEqual({ kind: 'gone', statusCode: 410, reason: 'gone' })
     expect(classifyResponse(429, 60_000)).toEqual({
       kind: 'retryable',
       statusCode: 429,
-      error: 'HTTP 429',
+      reason: 'http-error',
       retryAfterMs: 60_000,
     })
   })
@@ -55,13 +57,14 @@ describe('a delivery', () => {
   it('given a failure, waits per the schedule before the next attempt', () => {
     const failed = afterAttempt(
       newDelivery(t0),
-      { kind: 'retryable', statusCode: 503, error: 'HTTP 503' },
+      { kind: 'retryable', statusCode: 503, reason: 'http-error' },
       { now: t0, ...noJitter },
     )
     expect(failed).toMatchObject({
       status: 'pending',
       attempts: 1,
       lastStatusCode: 503,
+      lastErrorCode: 'http-error',
       lastError: 'HTTP 503',
       nextAttemptAt: at(30_000),
     })
@@ -72,17 +75,18 @@ describe('a delivery', () => {
   it('given a timeout (no status), keeps the error and forgets the last status code', () => {
     const first = afterAttempt(
       newDelivery(t0),
-      { kind: 'retryable', statusCode: 500, error: 'HTTP 500' },
+      { kind: 'retryable', statusCode: 500, reason: 'http-error' },
       { now: t0, ...noJitter },
     )
     const second = afterAttempt(
       first,
-      { kind: 'retryable', error: 'timed out after 5000 ms' },
+      { kind: 'retryable', reason: 'timeout' },
       { now: at(30_000), ...noJitter },
     )
     expect(second).toMatchObject({
       attempts: 2,
-      lastError: 'timed out after 5000 ms',
+      lastErrorCode: 'timeout',
+      lastError: 'The endpoint did not answer in time',
       nextAttemptAt: at(30_000 + 120_000),
     })
     expect(second).not.toHaveProperty('lastStatusCode')
@@ -104,14 +108,15 @@ describe('a delivery', () => {
       now = state.nextAttemptAt ?? now
       state = afterAttempt(
         state,
-        { kind: 'retryable', error: 'connection refused' },
+        { kind: 'retryable', reason: 'connection-refused' },
         { now, ...noJitter },
       )
     }
     expect(state).toMatchObject({
       status: 'dead',
       attempts: maxAttempts,
-      lastError: 'connection refused',
+      lastErrorCode: 'connection-refused',
+      lastError: 'The endpoint refused the connection',
     })
   })
 
@@ -135,5 +140,31 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(new Date(Date.parse(t0) + 90_000).toUTCString(), t0)).toBe(90_000)
     expect(parseRetryAfter('soon', t0)).toBeUndefined()
     expect(parseRetryAfter(undefined, t0)).toBeUndefined()
+  })
+})
+
+describe('a failure as the delivery log shows it', () => {
+  it('is a code and our message; an answer shows its status only', () => {
+    expect(shownFailure({ lastErrorCode: 'http-error', lastStatusCode: 502 })).toEqual({
+      code: 'http-error',
+      message: 'HTTP 502',
+    })
+    expect(shownFailure({ lastErrorCode: 'tls-failure' })).toEqual({
+      code: 'tls-failure',
+      message: failureReasons['tls-failure'],
+    })
+    expect(shownFailure({})).toBeUndefined()
+  })
+
+  it('reads a failure recorded before codes as the code it amounts to, never its raw text', () => {
+    const legacy = (lastError: string, lastStatusCode?: number) =>
+      shownFailure({ lastError, ...(lastStatusCode === undefined ? {} : { lastStatusCode }) })
+    expect(legacy('HTTP 503', 503)).toEqual({ code: 'http-error', message: 'HTTP 503' })
+    expect(legacy('HTTP 410 Gone', 410)).toEqual({ code: 'gone', message: 'HTTP 410 Gone' })
+    expect(legacy('timed out after 5000 ms')?.code).toBe('timeout')
+    expect(legacy('connection refused')?.code).toBe('connection-refused')
+    expect(legacy('refused target: not a public address')?.code).toBe('refused-target')
+    const raw = 'getaddrinfo ENOTFOUND hooks.internal.example 10.0.0.3'
+    expect(legacy(raw)).toEqual({ code: 'network-error', message: failureReasons['network-error'] })
   })
 })

@@ -1,10 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { afterAttempt, newDelivery } from '../../../domain/webhooks/delivery.js'
 import type { NewDelivery } from '../../../functions/webhooks/delivery/delivery-item.js'
-import {
-  createWebhookStores,
-  type WebhookStores,
-} from '../../../functions/webhooks/services.js'
+import { createWebhookStores, type WebhookStores } from '../../../functions/webhooks/services.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 
 const t0 = new Date('2020-01-07T18:00:00.000Z')
@@ -68,7 +65,7 @@ describe('the webhook stores', () => {
         d,
         afterAttempt(
           d,
-          { kind: 'permanent', statusCode: 400, error: 'HTTP 400' },
+          { kind: 'permanent', statusCode: 400, reason: 'http-error' },
           { now: t0.toISOString(), random: 0.5 },
         ),
       )

@@ -121,7 +121,9 @@ describe('checkTarget', () => {
 
   it('refuses a host when any one of its addresses is private, without saying which', async () => {
     const mixed = dns({ 'hooks.partner.example': ['93.184.216.34', '10.0.0.1'] })
-    const error = await checkTarget('https://hooks.partner.example/', aws, mixed).catch((e: unknown) => e)
+    const error = await checkTarget('https://hooks.partner.example/', aws, mixed).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(UnsafeTargetError)
     // The partner reads the reason: no address, no host, the same as an unknown host's.
     expect((error as UnsafeTargetError).reason).toBe(notPublic)
@@ -132,19 +134,29 @@ describe('checkTarget', () => {
 
   it('takes ports 443 and 8443 only by default, others by setting', async () => {
     for (const port of ['', ':443', ':8443']) {
-      await expect(checkTarget(`https://hooks.partner.example${port}/x`, aws, publicDns)).resolves.toBeTruthy()
+      await expect(
+        checkTarget(`https://hooks.partner.example${port}/x`, aws, publicDns),
+      ).resolves.toBeTruthy()
     }
     for (const port of [':22', ':25', ':80', ':6379', ':8080', ':9443']) {
-      expect(await refusal(checkTarget(`https://hooks.partner.example${port}/x`, aws, publicDns))).toMatch(/port 443 or 8443/)
+      expect(
+        await refusal(checkTarget(`https://hooks.partner.example${port}/x`, aws, publicDns)),
+      ).toMatch(/port 443 or 8443/)
     }
     const custom: TargetPolicy = { ...aws, allowedPorts: [9443] }
-    await expect(checkTarget('https://hooks.partner.example:9443/x', custom, publicDns)).resolves.toBeTruthy()
-    expect(await refusal(checkTarget('https://hooks.partner.example/x', custom, publicDns))).toMatch(/port 9443/)
+    await expect(
+      checkTarget('https://hooks.partner.example:9443/x', custom, publicDns),
+    ).resolves.toBeTruthy()
+    expect(
+      await refusal(checkTarget('https://hooks.partner.example/x', custom, publicDns)),
+    ).toMatch(/port 9443/)
   })
 
   it('reads the ports from WEBHOOK_ALLOWED_PORTS, 443 and 8443 when unset', () => {
     expect(targetPolicyFromEnv({}).allowedPorts).toEqual([443, 8443])
-    expect(targetPolicyFromEnv({ WEBHOOK_ALLOWED_PORTS: '443, 9443' }).allowedPorts).toEqual([443, 9443])
+    expect(targetPolicyFromEnv({ WEBHOOK_ALLOWED_PORTS: '443, 9443' }).allowedPorts).toEqual([
+      443, 9443,
+    ])
     expect(() => targetPolicyFromEnv({ WEBHOOK_ALLOWED_PORTS: '443,x' })).toThrow()
   })
 
@@ -178,10 +190,7 @@ describe('the webhook sender', () => {
     const send = createWebhookSender({ policy: local, timeoutMs: 200 })
     for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/hooks']) {
       const result = await send({ url, headers: {}, body: '{}' })
-      expect(result).toMatchObject({
-        kind: 'error',
-        error: expect.stringMatching(/^refused target/),
-      })
+      expect(result).toEqual({ kind: 'error', reason: 'refused-target' })
     }
     expect(guard.hosts()).toEqual([])
   })
@@ -191,13 +200,17 @@ describe('the webhook sender', () => {
     const rebound = dns({ 'hooks.partner.example': ['10.0.0.1'] })
     const send = createWebhookSender({ policy: aws, lookup: rebound })
     const result = await send({ url: 'https://hooks.partner.example/x', headers: {}, body: '{}' })
-    expect(result).toEqual({ kind: 'error', error: `refused target: ${notPublic}` })
+    expect(result).toEqual({ kind: 'error', reason: 'refused-target' })
     expect(guard.hosts()).toEqual([])
   })
 
   it('writes the details of a refusal to our log, never to the delivery log', async () => {
     const warnings: unknown[] = []
-    const logger = { info: () => {}, error: () => {}, warn: (...args: unknown[]) => warnings.push(args) }
+    const logger = {
+      info: () => {},
+      error: () => {},
+      warn: (...args: unknown[]) => warnings.push(args),
+    }
     const rebound = dns({ 'hooks.partner.example': ['10.0.0.1'] })
     const send = createWebhookSender({ policy: aws, lookup: rebound, logger })
     const result = await send({ url: 'https://hooks.partner.example/x', headers: {}, body: '{}' })
@@ -243,7 +256,7 @@ describe('the webhook sender', () => {
       const started = performance.now()
       expect(await send({ url: receiver.url, headers: {}, body: '{}' })).toEqual({
         kind: 'error',
-        error: 'timed out after 150 ms',
+        reason: 'timeout',
       })
       expect(performance.now() - started).toBeLessThan(2_000)
     } finally {
@@ -254,7 +267,7 @@ describe('the webhook sender', () => {
       headers: {},
       body: '{}',
     })
-    expect(refused).toEqual({ kind: 'error', error: 'connection refused' })
+    expect(refused).toEqual({ kind: 'error', reason: 'connection-refused' })
   })
 })
 
@@ -263,13 +276,20 @@ describe('POST /subscriptions', () => {
     const harness = await apiHarness()
     const send = await inProcess().start(harness.app)
     const { apiKey } = await hostileWorld(harness, send)
-    for (const url of ['https://10.0.0.1/hooks', 'https://[fec0::1]/hooks', 'https://no-such-host.invalid/hooks']) {
+    for (const url of [
+      'https://10.0.0.1/hooks',
+      'https://[fec0::1]/hooks',
+      'https://no-such-host.invalid/hooks',
+    ]) {
       const response = await send('POST', '/subscriptions', {
         headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json' },
         body: JSON.stringify({ url }),
       })
       expect(response.status).toBe(422)
-      expect(response.json()).toMatchObject({ type: '/problems/unsafe-target', detail: `The URL ${notPublic}` })
+      expect(response.json()).toMatchObject({
+        type: '/problems/unsafe-target',
+        detail: `The URL ${notPublic}`,
+      })
     }
   })
 })

@@ -59,7 +59,11 @@ describe('webhook subscriptions under stress', () => {
     expect(slow.requests).toHaveLength(1)
     const log = (await world.stores.deliveries.log(hanging.id, { limit: 10 })).deliveries
     expect(log.map((d) => d.status)).toEqual(['pending', 'pending', 'pending'])
-    expect(log.at(-1)).toMatchObject({ attempts: 1, lastError: 'timed out after 300 ms' })
+    expect(log.at(-1)).toMatchObject({
+      attempts: 1,
+      lastErrorCode: 'timeout',
+      lastError: 'The endpoint did not answer in time',
+    })
     await world.as('metropole-aix-marseille')('DELETE', `/subscriptions/${hanging.id}`)
     expect((await world.as('cci-paca')('DELETE', `/subscriptions/${healthy.id}`)).status).toBe(204)
   })

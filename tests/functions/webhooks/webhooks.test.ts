@@ -143,7 +143,8 @@ describe('webhook delivery', () => {
     expect(dead).toMatchObject({
       status: 'dead',
       attempts: maxAttempts,
-      lastError: 'connection refused',
+      lastErrorCode: 'connection-refused',
+      lastError: 'The endpoint refused the connection',
     })
     const spent = Date.parse(dead!.deadAt!) - started
     expect(spent).toBeGreaterThan(20 * 3_600_000)
