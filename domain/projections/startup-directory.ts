@@ -126,6 +126,15 @@ export const evolveStartup = (
       const profile = { name, city, territory, themes: [...themes], website, registeredAt }
       return Object.assign(doc, { registered: true, ...profile })
     }
+    case 'startup.profile-corrected':
+    case 'startup.recovered': {
+      // Staff's correction names what changed; a recovery names the whole real profile.
+      const { startupId, name, city, territory, themes, website } = event.data
+      const doc = draft ?? blank(startupId)
+      const changed = { name, city, territory, website, ...(themes ? { themes: [...themes] } : {}) }
+      for (const [field, value] of Object.entries(changed)) if (value !== undefined) Object.assign(doc, { [field]: value })
+      return doc
+    }
     case 'application.submitted': {
       const { applicationId, editionId, startupId } = event.data
       const doc = draft ?? blank(startupId)
@@ -174,6 +183,8 @@ export const startupDirectoryProjection: Projection<StartupDirectoryDoc> = {
   name: projectionNames.startupDirectory,
   eventTypes: [
     'startup.registered',
+    'startup.profile-corrected',
+    'startup.recovered',
     'application.submitted',
     'application.selected',
     'application.rejected',

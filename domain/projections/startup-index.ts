@@ -29,6 +29,9 @@ export const evolveIndexEntry = (
   switch (event.type) {
     case 'startup.registered':
       return Object.assign(draft ?? {}, { startupId: key.id, name: event.data.name })
+    case 'startup.profile-corrected':
+    case 'startup.recovered':
+      return Object.assign(draft ?? {}, { startupId: key.id, name: event.data.name ?? draft?.name ?? '' })
     case 'application.submitted':
       return Object.assign(draft ?? {}, {
         startupId: key.id,
@@ -61,6 +64,17 @@ export const directoryKeysOf = (event: FeedEvent): DocKey[] => {
         page(id),
         { collection: collections.startupsByTerritory(territory), id },
         ...byTheme.map((collection) => ({ collection, id })),
+      ]
+    }
+    case 'startup.profile-corrected':
+    case 'startup.recovered': {
+      // Entries in the new territory's and themes' indexes; an entry left in an index the
+      // start-up moved out of is dropped by the listing, which checks each page it reads.
+      const { startupId: id, territory, themes = [] } = event.data
+      return [
+        page(id),
+        ...(territory ? [{ collection: collections.startupsByTerritory(territory), id }] : []),
+        ...[...new Set(themes)].map((theme) => ({ collection: collections.startupsByTheme(theme), id })),
       ]
     }
     case 'application.submitted':

@@ -9,6 +9,7 @@ import { dashboardRoutes } from './dashboard/dashboard-routes.js'
 import { UnreadableForm } from './form-body.js'
 import { messagePage, pageContext } from './layout.js'
 import { staffRoutes } from './staff/staff-routes.js'
+import { startupRecordRoutes } from './staff/startup-record-routes.js'
 
 /**
  * The pages for people, served by the API's own app: the registration form and its
@@ -35,5 +36,6 @@ export const pageRoutes = (deps: WebsiteDeps, request: AppRequest) => {
     .route('/', applyRoutes(shared))
     .route('/', withdrawRoutes(shared))
     .route('/', staffRoutes(shared))
+    .route('/', startupRecordRoutes(shared))
     .route('/', dashboardRoutes(shared))
 }

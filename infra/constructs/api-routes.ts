@@ -78,10 +78,13 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}',
     '/staff/editions/{editionId}/delegation.csv',
     '/staff/editions/{editionId}/awards.csv',
+    '/staff/startups/{startupId}',
   ]),
   ...each(HttpMethod.POST, [
     '/staff/editions/{editionId}/decisions',
     '/staff/editions/{editionId}/awards',
     '/staff/editions/{editionId}/partners',
+    '/staff/startups/{startupId}/profile-correction',
+    '/staff/startups/{startupId}/recovery',
   ]),
 ]

@@ -83,7 +83,7 @@ const applicationsTable = (page: PageContext, view: EditionPageView): Markup => 
     <tbody>
       ${applicants.map(
         (applicant) => html`<tr data-application-id="${applicant.applicationId}">
-          <th scope="row">${applicant.startupName}</th>
+          <th scope="row"><a href="${page.href(`/staff/startups/${encodeURIComponent(applicant.startupId)}`)}">${applicant.startupName}</a></th>
           <td>${territoryName(applicant.territory)}</td>
           <td>${applicant.themes.map((theme) => themeName(theme, page.lang)).join(', ')}</td>
           <td>${day(applicant.submittedAt)}</td>

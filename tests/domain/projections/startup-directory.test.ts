@@ -6,7 +6,7 @@ import {
 } from '../../../domain/projections/index.js'
 import type { DomainEvent } from '../../../domain/events/index.js'
 import { collectionOf, feedOf, fold, project } from './feed.js'
-import { applicants, awardWon, registered, story, submitted } from './scenario.js'
+import { applicants, awardWon, contact, registered, story, submitted } from './scenario.js'
 
 describe('start-up directory projection', () => {
   const docs = project(startupDirectoryProjection, story)
@@ -86,6 +86,48 @@ describe('start-up directory projection', () => {
       status: 'selected',
     })
     expect(startupIndexEntry.parse(entries.get('s3')).status).toBe('rejected')
+  })
+
+  it('shows staff’s correction and recovery of a profile, in every index the start-up moves to', () => {
+    const corrected: DomainEvent = {
+      type: 'startup.profile-corrected',
+      data: { startupId: 's1', website: 'https://calanques.example', themes: ['water'], reason: 'New website' },
+    }
+    const recovered: DomainEvent = {
+      type: 'startup.recovered',
+      data: {
+        startupId: 's1',
+        name: 'Calanques Technologies',
+        city: 'Avignon',
+        territory: 'grand-avignon',
+        website: 'https://calanques-tech.example',
+        themes: ['water'],
+        description: 'Solar desalination.',
+        contact,
+        language: 'fr',
+        reason: 'Registered first by someone else',
+      },
+    }
+    const once = project(startupDirectoryProjection, feedOf([registered(applicants[0]!), corrected]))
+    expect(startupDoc.parse(once.get('startups/s1'))).toMatchObject({
+      name: 'Calanques Tech',
+      territory: 'aix-marseille-provence',
+      website: 'https://calanques.example',
+      themes: ['water'],
+    })
+    expect([...collectionOf(once, 'startups-by-theme#water').keys()]).toEqual(['s1'])
+
+    const back = project(startupDirectoryProjection, feedOf([registered(applicants[0]!), corrected, recovered]))
+    expect(startupDoc.parse(back.get('startups/s1'))).toMatchObject({
+      name: 'Calanques Technologies',
+      city: 'Avignon',
+      territory: 'grand-avignon',
+      website: 'https://calanques-tech.example',
+    })
+    expect(startupIndexEntry.parse(collectionOf(back, 'startups-by-territory#grand-avignon').get('s1'))).toEqual({
+      startupId: 's1',
+      name: 'Calanques Technologies',
+    })
   })
 
   it('hides a page known only from an award until the start-up says who it is', () => {

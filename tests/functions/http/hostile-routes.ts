@@ -54,6 +54,9 @@ export const pages: Record<string, Caller> = {
   'POST /staff/editions/{editionId}/awards': 'staffPage',
   'POST /staff/editions/{editionId}/decisions': 'staffPage',
   'POST /staff/editions/{editionId}/partners': 'staffPage',
+  'GET /staff/startups/{startupId}': 'staffPage',
+  'POST /staff/startups/{startupId}/profile-correction': 'staffPage',
+  'POST /staff/startups/{startupId}/recovery': 'staffPage',
 }
 
 const paramsOf = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)
