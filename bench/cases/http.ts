@@ -15,25 +15,34 @@ export const httpCases = async (ctx: BenchContext, rounds: number) => {
     if (code >= 300) throw new Error(`${what}: ${code}`)
   }
 
-  const http: Workload = {
-    label: 'HTTP POST applications (8 clients)',
+  // The same posts to an app that counts each caller's requests in DynamoDB (hit-counter.ts),
+  // with a limit no round reaches: what the shared limit costs a request (issue 20).
+  const limited = await startBenchApi(ctx, { rateLimits: { public: 1_000_000_000, partner: 1_000_000_000 } })
+  const posting = (server: typeof api, label: string): Workload => ({
+    label,
     async run() {
       const ids = Array.from({ length: clients }, () => `bench-${++editions}`)
-      await Promise.all(ids.map((id) => ok(api.post('/editions', editionBody(id, { capacity: 1000 }), api.adminHeaders), 'open')))
+      await Promise.all(ids.map((id) => ok(server.post('/editions', editionBody(id, { capacity: 1000 }), server.adminHeaders), 'open')))
       return concurrently(ctx.size(400, 80), clients, (i) =>
-        ok(api.post(`/editions/${ids[i % clients]}/applications`, applicationBody(validSiret(70_000_000 + ++siret))), 'apply'),
+        ok(server.post(`/editions/${ids[i % clients]}/applications`, applicationBody(validSiret(70_000_000 + ++siret))), 'apply'),
       )
     },
-  }
+  })
   try {
     return [
-      await compare('HTTP, 8 clients', http, ourAppend(ctx, clients, ctx.size(400, 80)), {
+      await compare('HTTP, 8 clients', posting(api, 'HTTP POST applications (8 clients)'), ourAppend(ctx, clients, ctx.size(400, 80)), {
         rounds,
         target: 0.5,
         note: 'baseline: the append case (8 writers)',
       }),
+      await compare('HTTP with shared rate limits', posting(limited, 'HTTP POST applications, limits counted'), posting(api, 'the same, limits off'), {
+        rounds,
+        target: 0.9,
+        note: 'one counter update per request (issue 20)',
+      }),
     ]
   } finally {
     api.close()
+    limited.close()
   }
 }
