@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { v7 as uuidv7 } from 'uuid'
 import { applicationBody, editionBody, validSiret } from '../fixtures/requests.js'
 import type { BenchContext } from '../context.js'
@@ -30,23 +30,26 @@ export interface RushResult {
 }
 
 /**
- * What one application writes, as one raw TransactWriteItems with no validation, no HTTP
- * and no reads: the application's and the new start-up's first events, the edition's
- * lifecycle checked, the one-application guard and the idempotency key. DynamoDB Local's
- * own rate for this transaction bounds what the rush can reach.
+ * What one application writes, raw, with no validation, no HTTP and no reads: its new
+ * contact's data key (a conditional PutItem of its own, as the vault makes it before the
+ * append), then one TransactWriteItems of the application's and the new start-up's first
+ * events, the edition's lifecycle checked, the one-application guard and the idempotency
+ * key. DynamoDB Local's own rate for these writes bounds what the rush can reach.
  */
 const rawApplication = (ctx: BenchContext, writers: number, count: number): Workload => {
   const put = (TableName: string, Item: Record<string, unknown>, key: string) => ({
     Put: { TableName, Item, ConditionExpression: `attribute_not_exists(${key})` },
   })
   return {
-    label: `raw TransactWriteItems of an application's 5 items (${writers} writers)`,
+    label: `raw: an application's data key, then TransactWriteItems of its 5 items (${writers} writers)`,
     run: (round) =>
       concurrently(count, writers, async () => {
         const [applicationId, startupId] = [uuidv7(), uuidv7()]
         const event = (streamId: string, type: string) => ({
           eventId: uuidv7(), streamId, version: 1, type, schemaVersion: 1, data: { applicationId, startupId }, recordedAt: new Date().toISOString(),
         })
+        const keyItem = { pk: `startup#${startupId}`, sk: 'subject#raw', keyId: randomUUID(), wrappedKey: 'x'.repeat(200) }
+        await ctx.doc.send(new PutCommand({ TableName: ctx.names.keys, Item: keyItem, ConditionExpression: 'attribute_not_exists(pk)' }))
         await ctx.doc.send(
           new TransactWriteCommand({
             TransactItems: [
