@@ -6,6 +6,7 @@ import type { AppRequest } from '../website/api-client.js'
 import { pageRoutes } from '../website/page-routes.js'
 import { reportRoutes } from './routes/reports/report-routes.js'
 import { startupRoutes } from './routes/reports/startup-routes.js'
+import { outcomeReportRoutes } from './routes/reports/outcome-report-routes.js'
 import { newRouter } from './router.js'
 import { applicationRoutes } from './routes/applications.js'
 import { awardRoutes } from './routes/awards.js'
@@ -21,6 +22,8 @@ import { registrationRoutes } from './routes/registration.js'
 import { streamRoutes } from './routes/streams.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
+import { outcomeRoutes } from './routes/outcomes.js'
+import { teamSudExportRoutes } from './routes/team-sud-export.js'
 
 /**
  * Every feature's routes, and the documents over them (`/openapi.json`, `/asyncapi.json`,
@@ -43,6 +46,10 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', personalDataRoutes(deps))
   app.route('/', reportRoutes(deps))
   app.route('/', startupRoutes(deps))
+  // What the delegations brought back (issue 23): members' outcomes, Team Sud Export, their reports.
+  app.route('/', outcomeRoutes(deps))
+  app.route('/', teamSudExportRoutes(deps))
+  app.route('/', outcomeReportRoutes(deps))
   app.route('/', partnerKeyRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
