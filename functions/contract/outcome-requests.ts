@@ -44,6 +44,9 @@ const figures = {
   }),
 }
 
+/** The header a start-up's own reads carry its token in (never the URL of an API call). */
+export const applicationTokenHeader = 'X-Application-Token'
+
 /** The names of the figures and the note, in the order forms show them. */
 export const outcomeFields = Object.keys(figures) as (keyof typeof figures)[]
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { slug } from '../../../domain/events/index.js'
 import { handleCommand } from '../../commands/handle-command.js'
 import { recordOutcomes, reportOwnOutcomes } from '../../commands/outcomes.js'
-import { memberOutcomesBody, ownOutcomesBody } from '../../contract/outcome-requests.js'
+import { applicationTokenHeader, memberOutcomesBody, ownOutcomesBody } from '../../contract/outcome-requests.js'
 import { loadOwnOutcomes, ownOutcomes } from '../../queries/own-outcomes.js'
 import { documented } from '../../shared/http/documented.js'
 import { answer, commandContextOf } from '../commands.js'
@@ -17,9 +17,6 @@ const recorded = z
   .openapi('OutcomesRecorded', { description: 'The ETag is the member’s outcomes version: its revision' })
 
 const applicationParams = z.object({ applicationId: z.string().min(1).max(100) })
-
-/** The header a start-up's own reads carry its token in (never the URL of an API call). */
-export const applicationTokenHeader = 'X-Application-Token'
 
 const memberRoute = createRoute({
   method: 'post',

@@ -10,6 +10,7 @@ import { type ApiAnswer, callApi } from '../api-client.js'
 import { messagePage, pageContext, type PageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { loadApplicants } from './applicants.js'
+import { loadMemberOutcomes } from './member-outcomes.js'
 import { editionPage, type EditionPageView } from './edition-page.js'
 import { editionsPage } from './editions-page.js'
 import { staffSession, type StaffEnv } from './session.js'
@@ -50,10 +51,12 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       return c.html(messagePage(page, { title: page.t.notFound.title, message: page.t.notFound.body }), 404)
     }
     const filter = { status: c.req.query('status'), territory: c.req.query('territory'), theme: c.req.query('theme') }
-    const [applicants, awards, partners] = await Promise.all([
+    const [applicants, awards, partners, members, outcomes] = await Promise.all([
       loadApplicants(deps.readModels, editionId, filter),
       loadAwards(deps.readModels, { editionId }),
       loadPartners(deps.readModels, { editionId }),
+      loadApplicants(deps.readModels, editionId, { status: 'selected' }),
+      loadMemberOutcomes(deps.readModels, editionId),
     ])
     if (!applicants) return c.html(messagePage(page, { title: page.t.notFound.title, message: page.t.notFound.body }), 404)
     const done = c.req.query('done')
@@ -76,6 +79,7 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       })),
       notice: notice ?? doneNotice,
       newKey: deps.newId,
+      outcomes: { members: members?.applicants ?? [], doc: outcomes },
     }
     return c.html(editionPage(page, c.var.principal, view), status)
   }

@@ -37,6 +37,9 @@ describe('members’ outcomes through the API', () => {
     api.public('POST', `/applications/${members[who].applicationId}/outcomes`, { token: members[who].withdrawalToken, ...body }, headers)
   const readOwn = (who: keyof typeof members, token = members[who].withdrawalToken) =>
     api.public('GET', `/applications/${members[who].applicationId}/outcomes`, undefined, { 'X-Application-Token': token })
+  /** A member's outcomes stream as stored (its data as the test reads it). */
+  const reports = async (startupId: string) =>
+    (await harness.store.readStream(`outcomes-ces-2020.${startupId}`)).map((event) => ({ ...event, data: event.data as any }))
   const version = (who: keyof typeof members) => harness.store.streamVersion(`outcomes-ces-2020.${members[who].startupId}`)
 
   beforeAll(async () => {
@@ -85,7 +88,7 @@ describe('members’ outcomes through the API', () => {
 
       const second = await own('calanques', { ...figures, businessContacts: 55, dealsSigned: 0, dealsValueBand: null })
       expect(second.json().revision).toBe(2)
-      const events = await harness.store.readStream(`outcomes-ces-2020.${members.calanques.startupId}`)
+      const events = await reports(members.calanques.startupId)
       expect(events.map((event) => [event.data.revision, event.data.reportedBy])).toEqual([
         [1, { by: 'startup' }],
         [2, { by: 'startup' }],
@@ -113,7 +116,7 @@ describe('members’ outcomes through the API', () => {
       const corrected = await api.admin('POST', '/editions/ces-2020/outcomes', correction, { 'If-Match': '"1"' })
       expect(corrected.status, corrected.text).toBe(201)
       expect(corrected.json()).toEqual({ editionId: 'ces-2020', startupId, revision: 2 })
-      const [, staff] = await harness.store.readStream(`outcomes-ces-2020.${startupId}`)
+      const [, staff] = await reports(startupId)
       expect(staff?.data.reportedBy).toEqual({ by: 'staff', staffMember: 'test-staff' })
       expect(staff?.metadata.actor).toBe('staff:test-staff')
 
@@ -212,7 +215,7 @@ describe('members’ outcomes through the API', () => {
         occurredAt: '2020-01-15T10:00:00+01:00',
       })
       expect(imported.status, imported.text).toBe(201)
-      const last = (await harness.store.readStream(`outcomes-ces-2020.${members.mistral.startupId}`)).at(-1)
+      const last = (await reports(members.mistral.startupId)).at(-1)
       expect(last?.data.reportedBy).toEqual({ by: 'startup' })
       expect(last?.metadata).toMatchObject({ occurredAt: '2020-01-15T10:00:00+01:00', override: 'historical-import' })
     })
