@@ -74,6 +74,7 @@ const fr = {
   },
   staff: {
     section: 'Résultats après le salon',
+    csv: 'Télécharger les résultats de l’édition (CSV, totaux et médianes)',
     sectionIntro: (answered: number, members: number) => `${answered} membre(s) sur ${members} ont répondu.`,
     noMembers: 'Aucun membre dans la délégation.',
     answer: 'Réponse',
@@ -101,6 +102,8 @@ const fr = {
   export: {
     title: 'Team Sud Export',
     nav: 'Team Sud Export',
+    csv: 'Télécharger les chiffres cumulés par année (CSV)',
+    csvOutcomes: 'Télécharger les résultats des délégations, année après année (CSV)',
     intro:
       'La prospection d’entreprises étrangères et l’accompagnement d’entreprises régionales à l’international, ' +
       'par période. Une période n’est comptée qu’une fois par pays et secteur (ou territoire) : pour changer des ' +
@@ -233,6 +236,7 @@ const en: OutcomeMessages = {
   },
   staff: {
     section: 'Outcomes after the show',
+    csv: 'Download the edition’s outcomes (CSV, totals and medians)',
     sectionIntro: (answered, members) => `${answered} of ${members} member(s) answered.`,
     noMembers: 'No members in the delegation.',
     answer: 'Answer',
@@ -260,6 +264,8 @@ const en: OutcomeMessages = {
   export: {
     title: 'Team Sud Export',
     nav: 'Team Sud Export',
+    csv: 'Download the cumulative figures by year (CSV)',
+    csvOutcomes: 'Download the delegations’ outcomes, year over year (CSV)',
     intro:
       'Foreign companies prospected and regional companies supported in their international development, by ' +
       'period. A period counts once per country and sector (or territory): to change figures, correct the record.',

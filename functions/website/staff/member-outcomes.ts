@@ -34,6 +34,7 @@ export const outcomesSection = (page: PageContext, editionId: string, members: r
   const answered = members.filter((member) => Object.hasOwn(reports, member.startupId)).length
   return html`<section aria-labelledby="outcomes-title" id="outcomes">
     <h2 id="outcomes-title">${s.section}</h2>
+    <p><a id="outcomes-csv" href="${page.href(`/staff/editions/${encodeURIComponent(editionId)}/outcomes.csv`)}" download>${s.csv}</a></p>
     ${members.length === 0
       ? html`<p>${s.noMembers}</p>`
       : html`<p>${s.sectionIntro(answered, members.length)}</p>

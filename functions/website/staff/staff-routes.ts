@@ -128,6 +128,11 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
     .get('/staff/editions/:editionId/awards.csv', admin, (c) =>
       csv(c, `/reports/awards.csv?editionId=${encodeURIComponent(c.req.param('editionId'))}`),
     )
+    .get('/staff/editions/:editionId/outcomes.csv', admin, (c) =>
+      csv(c, `/reports/editions/${encodeURIComponent(c.req.param('editionId'))}/outcomes.csv`),
+    )
+    .get('/staff/outcomes.csv', admin, (c) => csv(c, '/reports/outcomes.csv'))
+    .get('/staff/team-sud-export.csv', admin, (c) => csv(c, '/reports/team-sud-export.csv'))
     .post('/staff/editions/:editionId/decisions', admin, async (c) => {
       const form = await readForm(() => c.req.parseBody())
       const version = Number(text(form.version))

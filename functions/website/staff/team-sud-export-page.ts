@@ -94,6 +94,8 @@ export const teamSudExportPage = (page: PageContext, principal: Principal | unde
     <p>${e.intro}</p>
     <p id="export-cumulative"><strong>${e.cumulative(summary.prospected.total, summary.supported.total, summary.years.at(-1)?.year ?? null)}</strong></p>
     <p class="current-to">${page.t.staff.currentTo(summary.currentTo)}</p>
+    <p><a id="export-csv" href="${page.href('/staff/team-sud-export.csv')}" download>${e.csv}</a><br />
+      <a id="outcomes-history-csv" href="${page.href('/staff/outcomes.csv')}" download>${e.csvOutcomes}</a></p>
     ${view.notice
       ? view.notice.kind === 'done'
         ? html`<p class="notice done" role="status">${view.notice.text} ${page.t.staff.lagNote}</p>`

@@ -147,6 +147,31 @@ describe('the back-office', () => {
     expect(await (await request(path, { headers: await staff() })).text()).toContain('Rappelée le 3 février.')
   })
 
+  it('serves the reports its pages link to as CSV, with the staff member’s token, and nothing without a session', async () => {
+    await catchUp(harness.tables)
+    const edition = await (await request('/staff/editions/ces-2020', { headers: await staff() })).text()
+    expect(edition).toContain('id="outcomes-csv" href="/staff/editions/ces-2020/outcomes.csv"')
+    const csv = await request('/staff/editions/ces-2020/outcomes.csv', { headers: await staff() })
+    expect(csv.status).toBe(200)
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/)
+    const [header, ...rows] = (await csv.text()).trim().split(/\r?\n/)
+    expect(header).toContain('Answered')
+    // One member of two answered: the row says so, and the figures of fewer than 3 members are withheld.
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.every((row) => row.includes(',2,1,'))).toBe(true)
+    expect(rows.join('\n')).not.toContain('1200')
+
+    const tse = await (await request('/staff/team-sud-export', { headers: await staff() })).text()
+    for (const link of ['/staff/team-sud-export.csv', '/staff/outcomes.csv']) {
+      expect(tse).toContain(`href="${link}"`)
+      const answer = await request(link, { headers: await staff() })
+      expect(answer.status).toBe(200)
+      expect(answer.headers.get('content-type')).toMatch(/^text\/csv/)
+      expect((await request(link)).status).not.toBe(200)
+    }
+    expect(await (await request('/staff/outcomes.csv', { headers: await staff() })).text()).toMatch(/^\uFEFF?Year,Edition,Members,Answered/)
+  })
+
   it('records Team Sud Export’s figures from lines typed by staff, and names the line that is wrong', async () => {
     const fields = {
       'prospection[recordId]': 'prospection-2019-q4',
