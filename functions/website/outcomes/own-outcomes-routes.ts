@@ -32,6 +32,8 @@ export const ownOutcomesRoutes = ({ deps, request, assets }: ApplyPagesDeps) => 
   const open = async (c: Context<ApiEnv>, page: PageContext, token: string): Promise<Opened> => {
     const words = outcomeMessagesFor(page.lang)
     if (!token) return { kind: 'refused', status: 400, message: words.own.missingToken }
+    // The token travels in a header, which takes visible ASCII only; no token given out is anything but base64url.
+    if (!/^[\w-]{1,200}$/.test(token)) return { kind: 'refused', status: 403, message: words.own.invalidLink }
     const answer = await callApi(request, `/applications/${encodeURIComponent(c.req.param('applicationId') ?? '')}/outcomes`, {
       headers: { [applicationTokenHeader]: token },
       correlationId: c.var.correlationId,
