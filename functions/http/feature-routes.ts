@@ -6,6 +6,7 @@ import type { AppRequest } from '../website/api-client.js'
 import { pageRoutes } from '../website/page-routes.js'
 import { reportRoutes } from './routes/reports/report-routes.js'
 import { startupRoutes } from './routes/reports/startup-routes.js'
+import { outcomeReportRoutes } from './routes/reports/outcome-report-routes.js'
 import { newRouter } from './router.js'
 import { applicationRoutes } from './routes/applications.js'
 import { awardRoutes } from './routes/awards.js'
@@ -23,6 +24,8 @@ import { subscriptionRoutes } from './routes/subscriptions.js'
 import { territoryRoutes } from './routes/territories.js'
 import { consentRoutes } from './routes/consent.js'
 import { startupRecordRoutes } from './routes/startup-records.js'
+import { outcomeRoutes } from './routes/outcomes.js'
+import { teamSudExportRoutes } from './routes/team-sud-export.js'
 
 /**
  * Every feature's routes, and the documents over them (`/openapi.json`, `/asyncapi.json`,
@@ -47,6 +50,10 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', startupRecordRoutes(deps))
   app.route('/', reportRoutes(deps))
   app.route('/', startupRoutes(deps))
+  // What the delegations brought back (issue 23): members' outcomes, Team Sud Export, their reports.
+  app.route('/', outcomeRoutes(deps))
+  app.route('/', teamSudExportRoutes(deps))
+  app.route('/', outcomeReportRoutes(deps))
   app.route('/', partnerKeyRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))

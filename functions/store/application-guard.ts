@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ApplicationState } from '../../domain/application/index.js'
+import { matchesSha256 } from '../shared/secrets.js'
 import type { EventStore } from './event-store.js'
 import { editionApplicationGuardId, heldApplicationGuardId } from './guard-ids.js'
 
@@ -63,4 +64,22 @@ export const withdrawalTokenHashOf = async (
       ? parseApplicationGuard(await store.findGuard(heldApplicationGuardId(applicationId)))
       : await findApplicationGuard(store, editionId, startupId)
   return guard?.applicationId === applicationId ? guard.withdrawalTokenHash : undefined
+}
+
+/**
+ * Whether `token` is the one the start-up got when it made this application (its
+ * withdrawal token): the key to everything only the start-up may do without an account
+ * (withdraw, report its outcomes after the show). Compared in constant time with the
+ * stored hash; a token of another application, or a tampered one, matches nothing.
+ *
+ * @example if (!(await holdsApplicationToken(store, application, token))) throw new InvalidWithdrawalTokenError()
+ */
+export const holdsApplicationToken = async (
+  store: EventStore,
+  application: Exclude<ApplicationState, { status: 'absent' }>,
+  token: string | undefined,
+): Promise<boolean> => {
+  if (!token) return false
+  const hash = await withdrawalTokenHashOf(store, application)
+  return hash !== undefined && matchesSha256(token, hash)
 }

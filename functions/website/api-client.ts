@@ -15,6 +15,8 @@ export interface ApiCall {
   readonly correlationId?: string | undefined
   /** The page request's environment: the call is the page's client's (its address), counted once. */
   readonly from?: unknown
+  /** Other request headers a route reads (a start-up's application token). */
+  readonly headers?: Readonly<Record<string, string>>
 }
 
 const problemSchema = z.looseObject({
@@ -41,7 +43,7 @@ export type ApiAnswer =
  * @example const answer = await callApi(app.request, '/editions/ces-2020/applications', { method: 'POST', body })
  */
 export const callApi = async (request: AppRequest, path: string, call: ApiCall = {}): Promise<ApiAnswer> => {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { ...call.headers, Accept: 'application/json' }
   if (call.body !== undefined) headers['Content-Type'] = 'application/json'
   if (call.token) headers.Authorization = `Bearer ${call.token}`
   if (call.idempotencyKey) headers['Idempotency-Key'] = call.idempotencyKey

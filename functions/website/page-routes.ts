@@ -4,12 +4,15 @@ import type { WebsiteDeps } from './website-deps.js'
 import type { AppRequest } from './api-client.js'
 import { applyRoutes } from './apply/apply-routes.js'
 import { withdrawRoutes } from './apply/withdraw-routes.js'
+import { ownOutcomesRoutes } from './outcomes/own-outcomes-routes.js'
 import { assetRoutes, noPageAssets } from './assets.js'
 import { dashboardRoutes } from './dashboard/dashboard-routes.js'
 import { UnreadableForm } from './form-body.js'
 import { messagePage, pageContext } from './layout.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { startupRecordRoutes } from './staff/startup-record-routes.js'
+import { memberOutcomeRoutes } from './staff/member-outcome-routes.js'
+import { teamSudExportRoutes } from './staff/team-sud-export-routes.js'
 
 /**
  * The pages for people, served by the API's own app: the registration form and its
@@ -35,7 +38,10 @@ export const pageRoutes = (deps: WebsiteDeps, request: AppRequest) => {
     .route('/', assetRoutes(assets))
     .route('/', applyRoutes(shared))
     .route('/', withdrawRoutes(shared))
+    .route('/', ownOutcomesRoutes(shared))
     .route('/', staffRoutes(shared))
     .route('/', startupRecordRoutes(shared))
+    .route('/', memberOutcomeRoutes(shared))
+    .route('/', teamSudExportRoutes(shared))
     .route('/', dashboardRoutes(shared))
 }

@@ -18,8 +18,8 @@ export const staffDefaultRoute: GatewayRoute = { method: HttpMethod.ANY, path: '
 
 /**
  * What anyone may post: the registration (the API route and the form page that sends the
- * same command), the withdrawals (a start-up with its token) and the staff sign-out (it
- * only clears a cookie). Each has the stage's tighter throttle, on top of the per-address
+ * same command), the withdrawals and the outcomes reports (a start-up with its token, the
+ * API route and its page) and the staff sign-out (it only clears a cookie). Each has the stage's tighter throttle, on top of the per-address
  * limit in the app.
  */
 export const publicWriteRoutes: readonly GatewayRoute[] = each(HttpMethod.POST, [
@@ -27,6 +27,8 @@ export const publicWriteRoutes: readonly GatewayRoute[] = each(HttpMethod.POST, 
   '/editions/{editionId}/apply',
   '/applications/{applicationId}/withdrawal',
   '/applications/{applicationId}/withdraw',
+  '/applications/{applicationId}/outcomes',
+  '/applications/{applicationId}/report-outcomes',
   '/staff/sign-out',
 ])
 
@@ -51,6 +53,9 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/assets/{name}',
     '/editions/{editionId}/apply',
     '/applications/{applicationId}/withdraw',
+    // A start-up's own outcomes (its token in X-Application-Token) and their page.
+    '/applications/{applicationId}/outcomes',
+    '/applications/{applicationId}/report-outcomes',
     '/staff/sign-in',
     '/staff/callback',
     '/staff/signed-out',
@@ -79,6 +84,11 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/delegation.csv',
     '/staff/editions/{editionId}/awards.csv',
     '/staff/startups/{startupId}',
+    '/staff/editions/{editionId}/outcomes.csv',
+    '/staff/editions/{editionId}/outcomes/{startupId}',
+    '/staff/outcomes.csv',
+    '/staff/team-sud-export',
+    '/staff/team-sud-export.csv',
   ]),
   ...each(HttpMethod.POST, [
     '/staff/editions/{editionId}/decisions',
@@ -86,5 +96,8 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/partners',
     '/staff/startups/{startupId}/profile-correction',
     '/staff/startups/{startupId}/recovery',
+    '/staff/editions/{editionId}/outcomes/{startupId}',
+    '/staff/team-sud-export/prospection',
+    '/staff/team-sud-export/support',
   ]),
 ]

@@ -7,17 +7,20 @@ const text = (value: unknown): string => {
   return value
 }
 
-interface Applied {
+/** An application as the API answered it: what later facts (awards, outcomes) name it by. */
+export interface Applied {
   readonly application: SeedApplication
   readonly applicationId: string
   readonly startupId: string
+  /** The start-up's own token (an idempotent replay answers it too). */
+  readonly withdrawalToken: string
 }
 
 /**
  * Records one edition in the order the programme lived it: open, applications,
  * withdrawals and decisions, awards, partners, close; each step's requests run
  * `concurrency` at a time. Every fact has its own idempotency key, so a second run
- * is answered with replays and writes nothing.
+ * is answered with replays and writes nothing. Resolves to the applications as answered.
  *
  * @example await recordEdition(api, edition, { concurrency: 1, gates })
  */
@@ -41,7 +44,8 @@ export const recordEdition = async (
       post(`/editions/${id}/applications`, body, `apply:${siret}`),
     )
     const applicationId = text(answer.applicationId)
-    return { application, applicationId, startupId: text(answer.startupId) } satisfies Applied
+    const startupId = text(answer.startupId)
+    return { application, applicationId, startupId, withdrawalToken: text(answer.withdrawalToken) } satisfies Applied
   })
 
   await inParallel(applied, concurrency, ({ application, applicationId }) => {
@@ -68,4 +72,5 @@ export const recordEdition = async (
   })
 
   await post(`/editions/${id}/close`, { occurredAt: edition.closedAt }, 'close')
+  return applied
 }

@@ -1,7 +1,10 @@
 import { type SeedEdition, buildSeedHistory } from './build.js'
 import { type Fetch, seedClient } from './client.js'
 import { gatesFor } from './gates.js'
-import { recordEdition } from './record-edition.js'
+import { buildSeedOutcomes } from './outcomes.js'
+import { type Applied, recordEdition } from './record-edition.js'
+import { recordExportHistory, recordOutcomes } from './record-outcomes.js'
+import { buildExportHistory, type SeedExportRecord } from './team-sud-export.js'
 
 export interface SeedOptions {
   readonly apiUrl: string
@@ -14,6 +17,8 @@ export interface SeedOptions {
    */
   readonly concurrency?: number
   readonly history?: readonly SeedEdition[]
+  /** Team Sud Export's records (by default its history 2017-2020). */
+  readonly exportHistory?: readonly SeedExportRecord[]
   readonly log?: (line: string) => void
 }
 
@@ -51,7 +56,8 @@ const summaryOf = (edition: SeedEdition): EditionSummary => {
 
 /**
  * Records the programme's history (CES 2017 to 2020) through the command API only, the
- * editions side by side, each in its own order. Running it again writes nothing: every
+ * editions side by side, each in its own order, Team Sud Export's records beside them, then
+ * what the 2019 and 2020 delegations brought back. Running it again writes nothing: every
  * request replays its first answer.
  *
  * @example const summary = await runSeed({ apiUrl: 'http://127.0.0.1:3000', token })
@@ -61,16 +67,26 @@ export const runSeed = async (options: SeedOptions): Promise<SeedSummary> => {
   const api = seedClient(options)
   const gates = gatesFor(history)
   const started = Date.now()
-  await Promise.all(
-    history.map(async (edition) => {
+  const seconds = () => ((Date.now() - started) / 1000).toFixed(1)
+  const editions = Promise.all(
+    history.map(async (edition): Promise<[string, Applied[]]> => {
       try {
-        await recordEdition(api, edition, { concurrency, gates })
-        log(`${edition.body.id} recorded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+        const applied = await recordEdition(api, edition, { concurrency, gates })
+        log(`${edition.body.id} recorded in ${seconds()} s`)
+        return [edition.body.id, applied]
       } catch (error: unknown) {
         gates.abandon(edition.body.id, error)
         throw error
       }
     }),
   )
+  // Team Sud Export's records share nothing with the editions: side by side with them.
+  const exported = recordExportHistory(api, options.exportHistory ?? buildExportHistory()).then(() =>
+    log(`Team Sud Export recorded in ${seconds()} s`),
+  )
+  const [appliedByEdition] = await Promise.all([editions, exported])
+  // What the members brought back, once every application is known.
+  await recordOutcomes(api, buildSeedOutcomes(history), new Map(appliedByEdition), { concurrency })
+  log(`outcomes recorded in ${seconds()} s`)
   return { editions: history.map(summaryOf), ...api.stats, ms: Date.now() - started }
 }

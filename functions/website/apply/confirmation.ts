@@ -1,5 +1,7 @@
 import { html } from 'hono/html'
+import { outcomeMessagesFor } from '../i18n/outcome-messages.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
+import { ownOutcomesPath } from '../outcomes/own-outcomes-page.js'
 
 export interface Submitted {
   readonly applicationId: string
@@ -23,7 +25,9 @@ export const confirmationPage = (page: PageContext, editionName: string, submitt
       ? html`<p>${a.linkNotShownAgain}</p>`
       : html`<p>${a.keepLink}</p>
           <p><a id="withdraw-link" href="${link}">${a.withdrawLink}</a></p>
-          <p class="link-text"><code>${link}</code></p>`
+          <p class="link-text"><code>${link}</code></p>
+          <p>${outcomeMessagesFor(page.lang).own.linkOnConfirmation}
+            <a id="outcomes-link" href="${origin}${page.href(ownOutcomesPath(submitted.applicationId, token))}">${outcomeMessagesFor(page.lang).own.linkLabel}</a></p>`
   return layout(page, {
     title: a.confirmedTitle,
     body: html`<h1 id="confirmed" tabindex="-1">${a.confirmedTitle}</h1>

@@ -51,7 +51,8 @@ const enhance = (form: HTMLFormElement) => {
           const main = swapMain(await response.text())
           if (!main) throw new Error('no page in the answer')
           init(main)
-          const focus = main.querySelector<HTMLElement>('#error-summary, [tabindex="-1"]') ?? main
+          // The errors first wherever they stand (a page's title may come before them), else the answer's heading.
+          const focus = main.querySelector<HTMLElement>('#error-summary') ?? main.querySelector<HTMLElement>('[tabindex="-1"]') ?? main
           focus.focus()
         } catch {
           form.submit()

@@ -4,25 +4,15 @@ import type { EditionReport, HistoryReport } from '../../queries/schemas.js'
 import { themeName } from '../i18n/labels.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
 import { staffNav } from '../staff/staff-nav.js'
-import { barChart, type ChartData, columnChart, figureTable } from './charts.js'
-
-/** Blue and orange: apart for colour-blind readers, each above 3:1 on white. */
-const colors = { first: '#1d5fa8', second: '#b35300' }
-
-/** A chart, its numbers beside it, and the Feed position both are current to. */
-const figure = (page: PageContext, chart: ChartData, svg: Markup, categoryHeader: string, currentTo: number): Markup =>
-  html`<figure class="chart-block" aria-labelledby="${chart.id}-caption">
-    <figcaption id="${chart.id}-caption"><strong>${chart.title}</strong>
-      <span class="current-to" data-current-to="${currentTo}">${page.t.staff.currentTo(currentTo)}</span></figcaption>
-    <div class="chart-and-table">
-      <div class="chart-box">${svg}</div>
-      ${figureTable(chart, categoryHeader, page.t.dashboard.tableCaption(chart.title))}
-    </div>
-  </figure>`
+import { barChart, type ChartData, columnChart } from './charts.js'
+import { colors, figure } from './figure.js'
+import { outcomeSections, type OutcomeSectionsView } from './outcome-sections.js'
 
 export interface DashboardView {
   readonly history: HistoryReport
   readonly edition: EditionReport | undefined
+  /** What the delegations brought back and Team Sud Export's figures (issue 23). */
+  readonly brought?: Omit<OutcomeSectionsView, 'labelOf'>
 }
 
 /**
@@ -35,6 +25,7 @@ export const dashboardPage = (page: PageContext, principal: Principal | undefine
   const { t, lang } = page
   const d = t.dashboard
   const { history, edition } = view
+  const labels = new Map(history.editions.map((row) => [row.editionId, `${row.show} ${row.year}`]))
   const historyChart: ChartData = {
     id: 'history',
     title: d.history,
@@ -82,6 +73,7 @@ export const dashboardPage = (page: PageContext, principal: Principal | undefine
           ${chooser}
           ${editionCharts.map((chart) =>
             figure(page, chart, barChart(chart), chart.id === 'themes' ? t.staff.themes : t.staff.territory, edition?.currentTo ?? 0),
-          )}`}`
+          )}`}
+    ${view.brought ? outcomeSections(page, { ...view.brought, labelOf: (editionId) => labels.get(editionId) ?? editionId }) : ''}`
   return layout(page, { title: d.title, body, nav: staffNav(page, principal, 'dashboard') })
 }

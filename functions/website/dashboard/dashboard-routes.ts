@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { loadEditionReport } from '../../queries/edition-report.js'
 import { loadHistory } from '../../queries/history-report.js'
+import { loadExportFigures } from '../../queries/export-report.js'
+import { loadOutcomes } from '../../queries/outcomes-report.js'
 import { pageContext } from '../layout.js'
 import { staffSession, type StaffEnv } from '../staff/session.js'
 import type { StaffPagesDeps } from '../staff/staff-routes.js'
@@ -19,6 +21,10 @@ export const dashboardRoutes = ({ deps, assets }: StaffPagesDeps) =>
     const asked = c.req.query('edition')
     const latest = [...history.editions].reverse().find((row) => row.applications > 0) ?? history.editions.at(-1)
     const editionId = history.editions.some((row) => row.editionId === asked) ? asked : latest?.editionId
-    const edition = editionId ? await loadEditionReport(deps.readModels, editionId) : undefined
-    return c.html(dashboardPage(pageContext(c, assets), c.var.principal, { history, edition }))
+    const [edition, outcomes, exportFigures] = await Promise.all([
+      editionId ? loadEditionReport(deps.readModels, editionId) : undefined,
+      loadOutcomes(deps.readModels),
+      loadExportFigures(deps.readModels),
+    ])
+    return c.html(dashboardPage(pageContext(c, assets), c.var.principal, { history, edition, brought: { outcomes, exportFigures } }))
   })

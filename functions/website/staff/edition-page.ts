@@ -9,6 +9,8 @@ import { day, partnerKindName, themeName } from '../i18n/labels.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
 import type { Applicant, ApplicantFilter, ApplicantsView } from './applicants.js'
 import { staffNav } from './staff-nav.js'
+import { outcomesSection } from './member-outcomes.js'
+import type { EditionOutcomesDoc } from '../../../domain/projections/index.js'
 
 export interface EditionPageView {
   readonly editionId: string
@@ -23,6 +25,8 @@ export interface EditionPageView {
   readonly notice?: { readonly kind: 'done' | 'refused'; readonly text: string } | undefined
   /** A fresh idempotency key per rendered form. */
   readonly newKey: () => string
+  /** The members (whatever the filter) and their reports after the show (staff only). */
+  readonly outcomes?: { readonly members: readonly Applicant[]; readonly doc: EditionOutcomesDoc | undefined }
 }
 
 const options = (values: readonly { value: string; label: string }[], chosen: string | undefined, any: string) =>
@@ -188,6 +192,7 @@ export const editionPage = (page: PageContext, principal: Principal | undefined,
       </p>
     </section>
     ${awardsSection(page, view)}
+    ${view.outcomes ? outcomesSection(page, view.editionId, view.outcomes.members, view.outcomes.doc) : ''}
     ${partnersSection(page, view)}`
   return layout(page, { title: view.name, body, nav: staffNav(page, principal, 'editions') })
 }

@@ -1,5 +1,6 @@
 import { html } from 'hono/html'
 import type { Principal } from '../../shared/http/token-verifier.js'
+import { outcomeMessagesFor } from '../i18n/outcome-messages.js'
 import type { Markup, PageContext } from '../layout.js'
 
 /**
@@ -7,13 +8,18 @@ import type { Markup, PageContext } from '../layout.js'
  *
  * @example layout(page, { title, body, nav: staffNav(page, principal, 'editions') })
  */
-export const staffNav = (page: PageContext, principal: Principal | undefined, current: 'editions' | 'dashboard'): Markup => {
+export const staffNav = (
+  page: PageContext,
+  principal: Principal | undefined,
+  current: 'editions' | 'dashboard' | 'team-sud-export',
+): Markup => {
   const { t } = page
-  const link = (key: 'editions' | 'dashboard', path: string) =>
-    html`<li><a href="${page.href(path)}"${key === current ? html` aria-current="page"` : ''}>${t.staff.nav[key]}</a></li>`
+  const names = { ...t.staff.nav, 'team-sud-export': outcomeMessagesFor(page.lang).export.nav }
+  const link = (key: keyof typeof names, path: string) =>
+    html`<li><a href="${page.href(path)}"${key === current ? html` aria-current="page"` : ''}>${names[key]}</a></li>`
   return html`<nav class="staff" aria-label="${t.staff.title}">
     <ul>
-      ${link('editions', '/staff')} ${link('dashboard', '/staff/dashboard')}
+      ${link('editions', '/staff')} ${link('dashboard', '/staff/dashboard')} ${link('team-sud-export', '/staff/team-sud-export')}
     </ul>
     ${principal
       ? html`<form method="post" action="${page.href('/staff/sign-out')}" class="sign-out">

@@ -10,6 +10,7 @@ import { type ApiAnswer, callApi } from '../api-client.js'
 import { messagePage, pageContext, type PageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { loadApplicants } from './applicants.js'
+import { loadMemberOutcomes } from './member-outcomes.js'
 import { editionPage, type EditionPageView } from './edition-page.js'
 import { editionsPage } from './editions-page.js'
 import { staffSession, type StaffEnv } from './session.js'
@@ -50,10 +51,12 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       return c.html(messagePage(page, { title: page.t.notFound.title, message: page.t.notFound.body }), 404)
     }
     const filter = { status: c.req.query('status'), territory: c.req.query('territory'), theme: c.req.query('theme') }
-    const [applicants, awards, partners] = await Promise.all([
+    const [applicants, awards, partners, members, outcomes] = await Promise.all([
       loadApplicants(deps.readModels, editionId, filter),
       loadAwards(deps.readModels, { editionId }),
       loadPartners(deps.readModels, { editionId }),
+      loadApplicants(deps.readModels, editionId, { status: 'selected' }),
+      loadMemberOutcomes(deps.readModels, editionId),
     ])
     if (!applicants) return c.html(messagePage(page, { title: page.t.notFound.title, message: page.t.notFound.body }), 404)
     const done = c.req.query('done')
@@ -76,6 +79,7 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       })),
       notice: notice ?? doneNotice,
       newKey: deps.newId,
+      outcomes: { members: members?.applicants ?? [], doc: outcomes },
     }
     return c.html(editionPage(page, c.var.principal, view), status)
   }
@@ -125,6 +129,11 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
     .get('/staff/editions/:editionId/awards.csv', admin, (c) =>
       csv(c, `/reports/awards.csv?editionId=${encodeURIComponent(c.req.param('editionId'))}`),
     )
+    .get('/staff/editions/:editionId/outcomes.csv', admin, (c) =>
+      csv(c, `/reports/editions/${encodeURIComponent(c.req.param('editionId'))}/outcomes.csv`),
+    )
+    .get('/staff/outcomes.csv', admin, (c) => csv(c, '/reports/outcomes.csv'))
+    .get('/staff/team-sud-export.csv', admin, (c) => csv(c, '/reports/team-sud-export.csv'))
     .post('/staff/editions/:editionId/decisions', admin, async (c) => {
       const form = await readForm(() => c.req.parseBody())
       const version = Number(text(form.version))

@@ -41,6 +41,8 @@ export const pages: Record<string, Caller> = {
   'POST /editions/{editionId}/apply': 'anonymous',
   'GET /applications/{applicationId}/withdraw': 'anonymous',
   'POST /applications/{applicationId}/withdraw': 'anonymous',
+  'GET /applications/{applicationId}/report-outcomes': 'anonymous',
+  'POST /applications/{applicationId}/report-outcomes': 'anonymous',
   'GET /staff/sign-in': 'anonymous',
   'GET /staff/callback': 'anonymous',
   'POST /staff/sign-out': 'anonymous',
@@ -57,6 +59,14 @@ export const pages: Record<string, Caller> = {
   'GET /staff/startups/{startupId}': 'staffPage',
   'POST /staff/startups/{startupId}/profile-correction': 'staffPage',
   'POST /staff/startups/{startupId}/recovery': 'staffPage',
+  'GET /staff/editions/{editionId}/outcomes.csv': 'staffPage',
+  'GET /staff/editions/{editionId}/outcomes/{startupId}': 'staffPage',
+  'POST /staff/editions/{editionId}/outcomes/{startupId}': 'staffPage',
+  'GET /staff/outcomes.csv': 'staffPage',
+  'GET /staff/team-sud-export': 'staffPage',
+  'GET /staff/team-sud-export.csv': 'staffPage',
+  'POST /staff/team-sud-export/prospection': 'staffPage',
+  'POST /staff/team-sud-export/support': 'staffPage',
 }
 
 const paramsOf = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)

@@ -22,7 +22,7 @@ export interface ReportDeps {
  * The same answer as JSON or as CSV (named `name.csv`), with the position it is
  * current to in a header either way.
  */
-const answer = <Report extends { currentTo: number }, Row>(
+export const answer = <Report extends { currentTo: number }, Row>(
   c: Context,
   report: Report,
   csv: { wanted: boolean; table: (report: Report) => Table<Row>; name: string },

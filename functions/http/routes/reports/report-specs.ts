@@ -19,7 +19,7 @@ const editionFilter = z.object({
 const editionParams = z.object({ editionId: documented(slug, { example: 'ces-2020' }) })
 
 /** `GET <path>` (JSON or CSV) and `GET <path>.csv` (CSV): the same report, `<operationId>Csv`. */
-const pair = <Request extends object>(
+export const pair = <Request extends object>(
   operationId: string,
   path: string,
   summary: string,
