@@ -114,11 +114,12 @@ export const afterSend = (
     now,
     random,
     language,
-  }: { now: string; random: number; language: z.infer<typeof formLanguage> },
+  }: { now: string; random: number; language?: z.infer<typeof formLanguage> | undefined },
 ): OutboxState => {
   if (outcome.kind === 'accepted') {
     const { lastError: _e, ...rest } = settled(claimed, now)
-    return { ...rest, status: 'sent', sentAt: now, messageId: outcome.messageId, language }
+    const written = language === undefined ? {} : { language }
+    return { ...rest, status: 'sent', sentAt: now, messageId: outcome.messageId, ...written }
   }
   const lastError = outcome.error.slice(0, 500)
   if (outcome.kind === 'retryable') {
