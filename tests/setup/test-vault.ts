@@ -1,6 +1,10 @@
 import { createKeyStore } from '../../functions/personal-data/key-store.js'
 import { kmsMasterKey } from '../../functions/personal-data/kms-master-key.js'
 import {
+  createWithdrawalLinks,
+  type WithdrawalLinks,
+} from '../../functions/personal-data/withdrawal-links.js'
+import {
   createPersonalDataVault,
   type PersonalDataVault,
   type VaultOptions,
@@ -23,4 +27,19 @@ export const testVault = (
     keys: createKeyStore({ doc, table: names.keys }),
     masterKey: kmsMasterKey(fakeKms().client, testKeyArn),
     ...options,
+  })
+
+/**
+ * The withdrawal links on a test file's own Keys table, their key wrapped by the same KMS
+ * stand-in as the vault's data keys.
+ *
+ * @example const links = testWithdrawalLinks(tables)
+ */
+export const testWithdrawalLinks = ({
+  doc,
+  names,
+}: Pick<TestTables, 'doc' | 'names'>): WithdrawalLinks =>
+  createWithdrawalLinks({
+    keys: createKeyStore({ doc, table: names.keys }),
+    masterKey: kmsMasterKey(fakeKms().client, testKeyArn),
   })
