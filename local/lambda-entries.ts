@@ -24,15 +24,14 @@ export const consumers: readonly StreamConsumer[] = [
   { stream: indexerStream, module: '../functions/indexer/lambda.js', export: 'handler' },
   { stream: feedWakeUps, module: '../functions/projector/lambda.js', export: 'handler' },
   { stream: feedWakeUps, module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
-  { stream: feedWakeUps, module: '../functions/notifier/lambda.js', export: 'handler' },
 ]
 
 /** What `npm start` runs on a timer: one line per job. */
 export const schedules: readonly ScheduledJob[] = [
   { name: 'projector-catch-up', everyMs: 60_000, module: '../functions/projector/lambda.js', export: 'handler' },
   { name: 'dispatcher-catch-up', everyMs: 60_000, module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
-  // AWS runs it every minute (retries, and the backstop to the Feed's wake-up); locally
-  // every 5 s, so a retried message arrives while you watch.
+  // AWS runs it every minute (its only wake-up: the Feed's stream has its two readers);
+  // locally every 5 s, so a message arrives while you watch.
   { name: 'notifier-catch-up', everyMs: 5_000, module: '../functions/notifier/lambda.js', export: 'handler' },
   // AWS runs it every minute; locally every 5 s, so a webhook arrives while you watch.
   { name: 'deliverer', everyMs: 5_000, module: '../functions/webhooks/delivery/lambda.js', export: 'handler' },

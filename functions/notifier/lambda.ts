@@ -56,7 +56,8 @@ const counted = async () => {
 }
 
 /**
- * Feed stream (wake-up), a one-minute schedule (retries, and the backstop) and SES's
+ * A one-minute schedule (its wake-up: the Feed's stream already has its two readers, see
+ * infra/constructs/notifications.ts; a stream batch is handled the same way) and SES's
  * bounce and complaint events (EventBridge) → messages queued, sent, suppressed.
  *
  * @example handler({ Records: [feedRecord] }) // → { batchItemFailures: [] }

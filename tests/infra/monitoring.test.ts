@@ -28,7 +28,7 @@ describe('alarms', () => {
   it('watch errors and throttles of every function', () => {
     const { template } = dev
     const functions = Object.keys(template.findResources('AWS::Lambda::Function'))
-    expect(functions).toHaveLength(7)
+    expect(functions).toHaveLength(8)
     for (const metric of ['Errors', 'Throttles']) {
       const watched = alarms(template)
         .filter((a) => a.MetricName === metric && a.Namespace === 'AWS/Lambda')
