@@ -15,12 +15,41 @@ const plainPage = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'sel
 const messageHtml = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 
 const style = html`<style>
-  body { font: 15px/1.5 system-ui, sans-serif; margin: 1.5rem auto; max-width: 60rem; padding: 0 1rem; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #ccc; vertical-align: top; }
-  pre { white-space: pre-wrap; background: #f6f6f6; padding: 0.75rem; }
-  iframe { width: 100%; height: 32rem; border: 1px solid #ccc; }
-  dt { font-weight: bold; } dd { margin: 0 0 0.3rem 0; }
+  body {
+    font:
+      15px/1.5 system-ui,
+      sans-serif;
+    margin: 1.5rem auto;
+    max-width: 60rem;
+    padding: 0 1rem;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+  }
+  th,
+  td {
+    text-align: left;
+    padding: 0.3rem 0.5rem;
+    border-bottom: 1px solid #ccc;
+    vertical-align: top;
+  }
+  pre {
+    white-space: pre-wrap;
+    background: #f6f6f6;
+    padding: 0.75rem;
+  }
+  iframe {
+    width: 100%;
+    height: 32rem;
+    border: 1px solid #ccc;
+  }
+  dt {
+    font-weight: bold;
+  }
+  dd {
+    margin: 0 0 0.3rem 0;
+  }
 </style>`
 
 const page = (title: string, body: unknown) =>
@@ -51,20 +80,31 @@ export const devMailRoutes = (mail: CaughtMail) => {
     .get(devMailPath, (c) => {
       c.header('Content-Security-Policy', plainPage)
       const rows = [...mail.messages].reverse().map(
-        (m) => html`<tr>
-          <td>${m.id}</td>
-          <td>${m.receivedAt}</td>
-          <td>${m.to}</td>
-          <td><a href="${devMailPath}/${m.id}">${m.subject}</a></td>
-          <td>${m.language ?? ''}</td>
-        </tr>`,
+        (m) =>
+          html`<tr>
+            <td>${m.id}</td>
+            <td>${m.receivedAt}</td>
+            <td>${m.to}</td>
+            <td><a href="${devMailPath}/${m.id}">${m.subject}</a></td>
+            <td>${m.language ?? ''}</td>
+          </tr>`,
       )
       const body =
         rows.length === 0
           ? html`<p>No message yet. Apply through a form: the receipt arrives here.</p>`
           : html`<table>
-              <thead><tr><th>#</th><th>received</th><th>to</th><th>subject</th><th>lang</th></tr></thead>
-              <tbody>${rows}</tbody>
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>received</th>
+                  <th>to</th>
+                  <th>subject</th>
+                  <th>lang</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows}
+              </tbody>
             </table>`
       return c.html(page(`Mail caught by npm start (${mail.messages.length})`, body))
     })
@@ -74,13 +114,20 @@ export const devMailRoutes = (mail: CaughtMail) => {
       c.header('Content-Security-Policy', plainPage)
       const body = html`<p><a href="${devMailPath}">All messages</a></p>
         <dl>
-          <dt>From</dt><dd>${m.from}</dd>
-          <dt>To</dt><dd>${m.to} (envelope: ${m.envelope.to.join(', ')})</dd>
-          <dt>Reply-To</dt><dd>${m.replyTo}</dd>
-          <dt>Received</dt><dd>${m.receivedAt}</dd>
-          <dt>Message-ID</dt><dd>${m.messageId ?? ''}</dd>
-          <dt>Language</dt><dd>${m.language ?? ''}</dd>
-          <dt>Outbox reference</dt><dd>${m.ref ?? ''}</dd>
+          <dt>From</dt>
+          <dd>${m.from}</dd>
+          <dt>To</dt>
+          <dd>${m.to} (envelope: ${m.envelope.to.join(', ')})</dd>
+          <dt>Reply-To</dt>
+          <dd>${m.replyTo}</dd>
+          <dt>Received</dt>
+          <dd>${m.receivedAt}</dd>
+          <dt>Message-ID</dt>
+          <dd>${m.messageId ?? ''}</dd>
+          <dt>Language</dt>
+          <dd>${m.language ?? ''}</dd>
+          <dt>Outbox reference</dt>
+          <dd>${m.ref ?? ''}</dd>
         </dl>
         <h2>Plain text</h2>
         <pre>${m.text}</pre>

@@ -56,7 +56,9 @@ export class Notifications extends Construct {
     })
     // Bounces and complaints on the account's default bus, where the rule below takes them.
     this.configurationSet.addEventDestination('Returns', {
-      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      destination: EventDestination.eventBus(
+        EventBus.fromEventBusName(this, 'DefaultBus', 'default'),
+      ),
       events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
     })
 

@@ -65,6 +65,17 @@ describe('alarms', () => {
     }
   })
 
+  it('watch mail to applicants given up, as the notifier counts it', () => {
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'DelegationSud/dev',
+      MetricName: 'MessagesGivenUp',
+      Dimensions: [{ Name: 'service', Value: 'delegation-sud' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    })
+  })
+
   it('watch the API 5xx', () => {
     dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       Namespace: 'AWS/ApiGateway',
@@ -142,6 +153,7 @@ describe('the dashboard', () => {
     expect(graphs.map((g) => g.title)).toEqual([
       'Applications',
       'Webhooks',
+      'Mail to applicants',
       'Projection lag (ms, event recorded → in the reports)',
       'API requests',
       'API errors',
@@ -171,6 +183,11 @@ describe('the dashboard', () => {
     expect(metricsOf('Webhooks')).toEqual([
       programme('DeliveriesFailed', 'failed posts (retried)'),
       programme('DeadLetters', 'dead letters'),
+    ])
+    expect(metricsOf('Mail to applicants')).toEqual([
+      programme('MessagesSent', 'sent'),
+      programme('MessageSendsFailed', 'failed attempts (retried)'),
+      programme('MessagesGivenUp', 'given up'),
     ])
     expect(metricsOf('Projection lag (ms, event recorded → in the reports)')).toEqual([
       programme('ProjectionLag', 'lag p50', 'p50'),

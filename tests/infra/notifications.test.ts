@@ -29,9 +29,7 @@ const prod = synth({
 describe('mail to applicants in AWS', () => {
   it('gives the notifier settings its own schema accepts (prod: the stage’s; dev: placeholders, the API’s URL)', () => {
     const given = prod.variables()
-    expect(
-      notifierEnv.parse({ ...given, PUBLIC_URL: given.PUBLIC_URL }),
-    ).toMatchObject({
+    expect(notifierEnv.parse({ ...given, PUBLIC_URL: given.PUBLIC_URL })).toMatchObject({
       PUBLIC_URL: 'https://delegation.maregionsud.fr',
       MAIL_FROM: 'Délégation Sud <delegation@maregionsud.fr>',
       MAIL_IDENTITY: 'maregionsud.fr',
@@ -44,14 +42,21 @@ describe('mail to applicants in AWS', () => {
       'Fn::GetAtt': [dev.id(dev.stack.api.httpApi), 'ApiEndpoint'],
     })
     expect(
-      notifierEnv.safeParse({ ...placeholder, PUBLIC_URL: 'https://standin.execute-api.eu-west-3.amazonaws.com' }).success,
+      notifierEnv.safeParse({
+        ...placeholder,
+        PUBLIC_URL: 'https://standin.execute-api.eu-west-3.amazonaws.com',
+      }).success,
     ).toBe(true)
   })
 
   it('refuses, at synth, a stage whose sender is not an address of its identity', () => {
     expect(() =>
       createDelegationSudApp({
-        context: { stage: 'dev', mailIdentity: 'maregionsud.fr', mailFrom: 'Délégation Sud <delegation@elsewhere.example>' },
+        context: {
+          stage: 'dev',
+          mailIdentity: 'maregionsud.fr',
+          mailFrom: 'Délégation Sud <delegation@elsewhere.example>',
+        },
         builtinCloudFormationValidation: false,
       }),
     ).toThrow(/mailFrom must be an address of mailIdentity/)
@@ -64,25 +69,31 @@ describe('mail to applicants in AWS', () => {
       prod.template.findResources('AWS::SES::ConfigurationSetEventDestination'),
     ).map((d) => d.Properties)
     expect(destinations).toHaveLength(1)
-    expect(destinations[0].ConfigurationSetName).toEqual({ Ref: prod.id(prod.stack.notifications.configurationSet) })
+    expect(destinations[0].ConfigurationSetName).toEqual({
+      Ref: prod.id(prod.stack.notifications.configurationSet),
+    })
     expect(destinations[0].EventDestination).toMatchObject({
       Enabled: true,
       MatchingEventTypes: expect.arrayContaining(['bounce', 'complaint']),
     })
     expect(destinations[0].EventDestination.MatchingEventTypes).toHaveLength(2)
-    expect(JSON.stringify(destinations[0].EventDestination.EventBridgeDestination)).toContain(':event-bus/default')
+    expect(JSON.stringify(destinations[0].EventDestination.EventBridgeDestination)).toContain(
+      ':event-bus/default',
+    )
   })
 
   it('routes SES’s bounces and complaints of its own configuration set to the notifier, and nothing else', () => {
     const { template, stack, id } = prod
     const name = String(prod.variables().MAIL_CONFIGURATION_SET)
-    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter(
-      (rule) => rule.Properties.EventPattern?.source?.includes('aws.ses'),
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter((rule) =>
+      rule.Properties.EventPattern?.source?.includes('aws.ses'),
     )
     expect(rules).toHaveLength(1)
     const { EventPattern, Targets } = rules[0]?.Properties ?? {}
     expect(Targets).toEqual([
-      expect.objectContaining({ Arn: { 'Fn::GetAtt': [id(stack.notifications.notifier.fn), 'Arn'] } }),
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [id(stack.notifications.notifier.fn), 'Arn'] },
+      }),
     ])
     const reaches = (event: unknown) => matchesFilters([EventPattern], event)
     const ref = 'ces-2028.app.000000000002.application-contact'
@@ -96,7 +107,9 @@ describe('mail to applicants in AWS', () => {
       expect(sesReturnEvent.safeParse(event).success).toBe(true)
     }
     expect(reaches(sesDelivery(name, 'ines@calanques.example', ref))).toBe(false)
-    expect(reaches(sesPermanentBounce('delegation-sud-dev-mail', 'ines@calanques.example', ref))).toBe(false)
+    expect(
+      reaches(sesPermanentBounce('delegation-sud-dev-mail', 'ines@calanques.example', ref)),
+    ).toBe(false)
   })
 
   it('keeps the outbox in a table of its own, backed up, encrypted with its own key in prod', () => {
@@ -109,7 +122,9 @@ describe('mail to applicants in AWS', () => {
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
       GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'byDue' })],
     })
-    expect(prod.variables().OUTBOX_TABLE).toEqual({ Ref: prod.id(prod.stack.notifications.outbox.table) })
+    expect(prod.variables().OUTBOX_TABLE).toEqual({
+      Ref: prod.id(prod.stack.notifications.outbox.table),
+    })
   })
 
   it('lets only the notifier send mail', () => {

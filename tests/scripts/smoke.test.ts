@@ -27,7 +27,7 @@ const mailRefsFor = async (url: string, prefix: string, count: number) => {
     const found: { id: string; ref: string }[] = []
     for (const id of ids) {
       const page = await (await fetch(`${url}/dev/mail/${id}`)).text()
-      const ref = /<dt>Outbox reference<\/dt><dd>([^<]*)<\/dd>/.exec(page)?.[1] ?? ''
+      const ref = /<dt>Outbox reference<\/dt>\s*<dd>([^<]*)<\/dd>/.exec(page)?.[1] ?? ''
       if (id && ref.startsWith(prefix)) found.push({ id, ref })
     }
     if (found.length >= count) return found

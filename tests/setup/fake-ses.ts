@@ -54,7 +54,12 @@ export const fakeSes = (
   const requests: SesRequest[] = []
   let next = 1
   const handle = async ({ method, path, body }: WireRequest) => {
-    const text = typeof body === 'string' ? body : body instanceof Uint8Array ? Buffer.from(body).toString('utf8') : '{}'
+    const text =
+      typeof body === 'string'
+        ? body
+        : body instanceof Uint8Array
+          ? Buffer.from(body).toString('utf8')
+          : '{}'
     const request: SesRequest = { method, path, body: JSON.parse(text) as SesRequest['body'] }
     requests.push(request)
     if (method !== 'POST' || path !== '/v2/email/outbound-emails') {

@@ -45,7 +45,9 @@ describe('the notifier in AWS: its handler, SES v2 on the wire', () => {
     return answer.json<{ applicationId: string }>()
   }
   const sentTo = (address: string): SesRequest[] =>
-    ses.requests.filter((r) => r.body.Destination?.ToAddresses?.some((to) => to.endsWith(`<${address}>`)))
+    ses.requests.filter((r) =>
+      r.body.Destination?.ToAddresses?.some((to) => to.endsWith(`<${address}>`)),
+    )
 
   beforeAll(async () => {
     world = await notifierWorld()
@@ -75,19 +77,32 @@ describe('the notifier in AWS: its handler, SES v2 on the wire', () => {
     })
     const ref = request?.body.EmailTags?.find((tag) => tag.Name === 'outbox')?.Value ?? ''
     expect(ref).toContain(applicationId)
-    expect(request?.body.Content?.Simple?.Body?.Text?.Data).toContain(`${world.baseUrl}/applications/${applicationId}/withdraw?token=w1.`)
+    expect(request?.body.Content?.Simple?.Body?.Text?.Data).toContain(
+      `${world.baseUrl}/applications/${applicationId}/withdraw?token=w1.`,
+    )
     // The next tick finds nothing left: nothing is sent twice.
     expect(await handler(tick as never)).toMatchObject({ sent: 0, failed: 0 })
     expect(sentTo('ines@calanques.example')).toHaveLength(1)
-    const [sent] = (await world.outbox.ofEdition('ces-2020')).filter((m) => m.applicationId === applicationId)
-    expect(sent).toMatchObject({ status: 'sent', messageId: expect.stringMatching(/^0102019a-stand-in-/) })
+    const [sent] = (await world.outbox.ofEdition('ces-2020')).filter(
+      (m) => m.applicationId === applicationId,
+    )
+    expect(sent).toMatchObject({
+      status: 'sent',
+      messageId: expect.stringMatching(/^0102019a-stand-in-/),
+    })
   })
 
   it('gives up on what SES refuses, keeping its reason and no address, and retries nothing', async () => {
     const { applicationId } = await apply({ name: 'Léa Roux', email: 'lea@unverified.example' })
     await indexAndRun()
-    const [message] = (await world.outbox.ofEdition('ces-2020')).filter((m) => m.applicationId === applicationId)
-    expect(message).toMatchObject({ status: 'given-up', gaveUp: 'refused', lastError: expect.stringContaining('not verified') })
+    const [message] = (await world.outbox.ofEdition('ces-2020')).filter(
+      (m) => m.applicationId === applicationId,
+    )
+    expect(message).toMatchObject({
+      status: 'given-up',
+      gaveUp: 'refused',
+      lastError: expect.stringContaining('not verified'),
+    })
     expect(JSON.stringify(message)).not.toContain('lea@unverified.example')
     world.time.advance(60 * 60_000)
     await handler(tick as never)
@@ -100,7 +115,9 @@ describe('the notifier in AWS: its handler, SES v2 on the wire', () => {
     await indexAndRun()
     const [receipt] = sentTo(contact.email)
     const ref = receipt?.body.EmailTags?.find((tag) => tag.Name === 'outbox')?.Value ?? ''
-    expect(await handler(sesPermanentBounce(configurationSet, contact.email, ref) as never)).toEqual({
+    expect(
+      await handler(sesPermanentBounce(configurationSet, contact.email, ref) as never),
+    ).toEqual({
       kind: 'hard-bounce',
       suppressed: 1,
       marked: true,
@@ -108,9 +125,11 @@ describe('the notifier in AWS: its handler, SES v2 on the wire', () => {
     const again = await apply(contact)
     await indexAndRun()
     expect(sentTo(contact.email)).toHaveLength(1)
-    expect((await world.outbox.ofEdition('ces-2020')).filter((m) => m.applicationId === again.applicationId)).toMatchObject([
-      { status: 'not-sent', notSent: 'suppressed' },
-    ])
+    expect(
+      (await world.outbox.ofEdition('ces-2020')).filter(
+        (m) => m.applicationId === again.applicationId,
+      ),
+    ).toMatchObject([{ status: 'not-sent', notSent: 'suppressed' }])
   })
 
   /** The indexer's work on the Events stream, then a tick of the notifier's schedule. */
