@@ -136,7 +136,7 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     publicUrl: given('publicUrl'),
   })
   // Placeholders until the stage names its verified identity: SES refuses to send from an
-  // unverified one, so nothing leaves (each message given up, counted in MessagesGivenUp).
+  // unverified one, so nothing leaves (each message given up, which raises the MessagesGivenUp alarm).
   const mailIdentity = context.mailIdentity ?? 'delegation-sud.example'
   const mailDomain = mailIdentity.includes('@') ? mailIdentity.split('@')[1] : mailIdentity
   const mailFrom = context.mailFrom ?? `Délégation Sud <${mailIdentity.includes('@') ? mailIdentity : `delegation@${mailDomain}`}>`
