@@ -62,7 +62,7 @@ export const queueFromFeed = async (options: QueueOptions): Promise<QueueSummary
   let position = await checkpoint.read()
   const from = position
   let queued = 0
-  for (let conflicts = 0; position - from < maxEvents;) {
+  while (position - from < maxEvents) {
     const events = await feed.read({ after: position, limit: pageSize })
     const last = events.at(-1)
     if (!last) break
