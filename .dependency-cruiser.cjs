@@ -46,11 +46,11 @@ module.exports = {
     {
       name: 'adapters-below-the-sides',
       comment:
-        'The adapters (personal data, the Feed, partner access, webhooks, the indexer, ' +
+        'The adapters (personal data, the Feed, partner access, webhooks, the notifier, the indexer, ' +
         'projector and rebuild) never import the write side, the read side, the contract, ' +
         'the HTTP layer, the website or the jobs above them.',
       severity: 'error',
-      from: { path: '^functions/(personal-data|feed|partner-access|webhooks|indexer|projector|rebuild)/' },
+      from: { path: '^functions/(personal-data|feed|partner-access|webhooks|notifier|indexer|projector|rebuild)/' },
       to: { path: '^functions/(commands|queries|contract|http|website|retention)/' },
     },
     {

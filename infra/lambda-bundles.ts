@@ -18,6 +18,7 @@ export const lambdaEntries = {
   dispatcher: 'functions/webhooks/dispatch/lambda.ts',
   deliverer: 'functions/webhooks/delivery/lambda.ts',
   retention: 'functions/retention/lambda.ts',
+  notifier: 'functions/notifier/lambda.ts',
 } as const
 
 /**

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { Api } from './constructs/api.js'
 import { EventStore } from './constructs/event-store.js'
 import { Monitoring } from './constructs/monitoring.js'
+import { Notifications } from './constructs/notifications.js'
 import { Partners } from './constructs/partners.js'
 import { PersonalData } from './constructs/personal-data.js'
 import { Projections } from './constructs/projections.js'
@@ -19,7 +20,7 @@ export interface DelegationSudStackProps extends StackProps {
 
 /**
  * One stage of Délégation Sud: event store, read models, projections, the partners'
- * table and webhooks, the HTTP API and its alarms.
+ * table and webhooks, the HTTP API, mail to applicants and the alarms.
  *
  * @example new DelegationSudStack(app, 'DelegationSud-dev', { config })
  */
@@ -31,6 +32,7 @@ export class DelegationSudStack extends Stack {
   readonly partners: Partners
   readonly webhooks: Webhooks
   readonly personalData: PersonalData
+  readonly notifications: Notifications
   readonly monitoring: Monitoring
 
   constructor(scope: Construct, id: string, props: DelegationSudStackProps) {
@@ -61,6 +63,13 @@ export class DelegationSudStack extends Stack {
     })
     // The API seals registrations, exports and erases: the only other function that reads personal data.
     this.personalData.grantUse(this.api.handler)
+    this.notifications = new Notifications(this, 'Notifications', {
+      config,
+      feed,
+      events: this.eventStore.events,
+      personalData: this.personalData,
+      apiEndpoint: this.api.httpApi.apiEndpoint,
+    })
     // Last: it looks for every function above.
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,

@@ -39,6 +39,19 @@ export interface StageConfig {
   readonly personalDataRetentionDays: number
   /** Limits per caller, enforced by the API itself (functions/http/rate-limits.ts). */
   readonly callerLimits: CallerLimits
+  /** Mail to applicants (infra/constructs/notifications.ts). */
+  readonly mail: MailSettings
+}
+
+export interface MailSettings {
+  /** The SES identity the stage verified: a domain, or an address. */
+  readonly identity: string
+  /** Who the programme writes as: `Name <address>`, an address of `identity`. */
+  readonly from: string
+  /** Where people write to the Région (Reply-To, and the messages' footer). */
+  readonly contactEmail: string
+  /** Where the messages' links lead; the API's own endpoint when absent. */
+  readonly publicUrl: string | undefined
 }
 
 export interface CallerLimits {
@@ -87,6 +100,13 @@ const contextSchema = z.object({
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'staffLoginDomain must be a Cognito domain prefix')
     .optional(),
   personalDataRetentionDays: z.coerce.number().int().min(30).max(3650).optional(),
+  mailIdentity: z
+    .string()
+    .regex(/^([^@\s]+@)?[a-z0-9-]+(\.[a-z0-9-]+)+$/i, 'mailIdentity must be a domain or an address SES verified')
+    .optional(),
+  mailFrom: z.string().min(3).max(320).optional(),
+  contactEmail: z.email().optional(),
+  publicUrl: z.url({ protocol: /^https$/ }).optional(),
 })
 
 // The local form (Vite's dev server) in dev; prod's origins must be given explicitly.
@@ -98,7 +118,9 @@ const defaultOrigins: Record<Stage, readonly string[]> = {
 /**
  * The stage's settings from CDK context (`-c stage=prod -c corsOrigins=https://a,https://b
  * -c alarmTopicArn=arn:aws:sns:… -c staffLoginDomain=region-sud-staff
- * -c personalDataRetentionDays=1096`), defaulting to dev.
+ * -c personalDataRetentionDays=1096 -c mailIdentity=maregionsud.fr
+ * -c mailFrom='Délégation Sud <delegation@maregionsud.fr>' -c contactEmail=… -c publicUrl=https://…`),
+ * defaulting to dev.
  *
  * @example const config = stageConfigFromContext(app.node)
  */
@@ -114,7 +136,22 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
     publicRateLimit: given('publicRateLimit'),
     partnerRateLimit: given('partnerRateLimit'),
     maxSubscriptionsPerPartner: given('maxSubscriptionsPerPartner'),
+    mailIdentity: given('mailIdentity'),
+    mailFrom: given('mailFrom'),
+    contactEmail: given('contactEmail'),
+    publicUrl: given('publicUrl'),
   })
+  // Placeholders until the stage names its verified identity: SES refuses to send from an
+  // unverified one, so nothing leaves (each message given up, which raises the MessagesGivenUp alarm).
+  const mailIdentity = context.mailIdentity ?? 'delegation-sud.example'
+  const mailDomain = mailIdentity.includes('@') ? mailIdentity.split('@')[1] : mailIdentity
+  const mailFrom = context.mailFrom ?? `Délégation Sud <${mailIdentity.includes('@') ? mailIdentity : `delegation@${mailDomain}`}>`
+  // SES sends only from its verified identity: an address of it (the domain's, or itself).
+  const fromAddress = (/<([^<>]+)>\s*$/.exec(mailFrom)?.[1] ?? mailFrom).trim().toLowerCase()
+  const identity = mailIdentity.toLowerCase()
+  if (fromAddress !== identity && !fromAddress.endsWith(`@${identity}`)) {
+    throw new Error(`mailFrom must be an address of mailIdentity (${mailIdentity}): ${mailFrom}`)
+  }
   const prod = context.stage === 'prod'
   return {
     stage: context.stage,
@@ -136,6 +173,12 @@ export const stageConfigFromContext = (node: Node): StageConfig => {
       partnerPerMinute: context.partnerRateLimit ?? 600,
       subscriptionsPerPartner: context.maxSubscriptionsPerPartner ?? 20,
       webhookPorts: [443, 8443],
+    },
+    mail: {
+      identity: mailIdentity,
+      from: mailFrom,
+      contactEmail: context.contactEmail ?? `contact@${mailDomain}`,
+      publicUrl: context.publicUrl,
     },
   }
 }

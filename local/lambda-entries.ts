@@ -30,6 +30,9 @@ export const consumers: readonly StreamConsumer[] = [
 export const schedules: readonly ScheduledJob[] = [
   { name: 'projector-catch-up', everyMs: 60_000, module: '../functions/projector/lambda.js', export: 'handler' },
   { name: 'dispatcher-catch-up', everyMs: 60_000, module: '../functions/webhooks/dispatch/lambda.js', export: 'handler' },
+  // AWS runs it every minute (its only wake-up: the Feed's stream has its two readers);
+  // locally every 5 s, so a message arrives while you watch.
+  { name: 'notifier-catch-up', everyMs: 5_000, module: '../functions/notifier/lambda.js', export: 'handler' },
   // AWS runs it every minute; locally every 5 s, so a webhook arrives while you watch.
   { name: 'deliverer', everyMs: 5_000, module: '../functions/webhooks/delivery/lambda.js', export: 'handler' },
   // AWS runs it daily; locally hourly (PERSONAL_DATA_RETENTION_DAYS sets the period).

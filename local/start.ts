@@ -9,11 +9,13 @@ import { tables } from '../functions/shared/tables.js'
 import { buildPageAssets, pageAssetsDir } from '../infra/page-assets.js'
 import { createTables } from './create-tables.js'
 import { writeRuntimeFile } from './runtime-file.js'
+import { withDevMail } from './dev-mail.js'
 import { withDevSignIn } from './dev-sign-in.js'
 import { loopbackOnly } from './loopback-only.js'
 import { devAudience, devIssuer, devKeyPath, loadOrCreateDevKey, type DevKey } from './dev-tokens.js'
 import { startDynamoDbLocal } from './dynamodb-local.js'
 import { consumers, loadHandler, schedules } from './lambda-entries.js'
+import { startMailCatcher, type MailCatcher } from './mail-catcher.js'
 import { startScheduler } from './scheduler.js'
 import { messageOf } from './shard-reader.js'
 import { startStreamPoller } from './stream-poller.js'
@@ -25,6 +27,10 @@ const settingsSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).optional(),
   TABLE_PREFIX: z.string().min(1).default('delegation-sud-local'),
+  /** Another SMTP server for the notifier (`smtp://host:port`); else the catcher in process. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** The catcher's port (0: any free one). */
+  MAIL_CATCHER_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
 })
 
 const line = (component: string, detail: string) => console.log(`${component.padEnd(16)}${detail}`)
@@ -101,6 +107,43 @@ const main = async () => {
     line('Auth', `development key in ${devKeyPath} (tokens: npm run token)`)
   }
 
+  // The notifier's mail: to the catcher in process, unless SMTP_URL names another server.
+  let catcher: MailCatcher | undefined
+  if (settings.SMTP_URL) {
+    line('Mail', `notifier sends to ${settings.SMTP_URL.replace(/\/\/[^@/]*@/, '//')} (SMTP_URL)`)
+  } else {
+    catcher = await startMailCatcher({ host: '127.0.0.1', port: settings.MAIL_CATCHER_PORT, keep: 1000 })
+    const { close: closeCatcher } = catcher
+    closers.push(() => closeCatcher())
+    process.env.SMTP_URL = catcher.url
+  }
+  process.env.MAIL_FROM ??= 'Délégation Sud <delegation@delegation-sud.localhost>'
+  process.env.CONTACT_EMAIL ??= 'contact@delegation-sud.localhost'
+
+  // The pages' script and stylesheet, where app-instance.ts loads them from.
+  const assets = await buildPageAssets(pageAssetsDir)
+  line('Page assets', `${Object.values(assets.manifest).join(', ')} (built in ${assets.ms} ms)`)
+
+  // The API listens before the Lambdas load: the notifier's links lead to its URL, whose
+  // port is known only once bound (PORT=0 in the tests). The pollers start from the
+  // streams' beginning (TRIM_HORIZON), so nothing written meanwhile is missed.
+  const { app, pageAssets } = await import('../functions/http/app-instance.js')
+  // Staff sign in at /staff/sign-in with the development key: this exists only here.
+  const signedIn = devKey ? withDevSignIn(app, { key: devKey, assets: pageAssets }) : app
+  const served = catcher ? withDevMail(signedIn, catcher) : signedIn
+  // Only to loopback names: a page elsewhere that rebinds its name to 127.0.0.1 gets nothing.
+  const { fetch } = loopbackOnly(served, { alsoAnswers: [settings.HOST] })
+  const server = await listen(fetch, settings.PORT, settings.HOST)
+  closers.push(() => close(server))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : settings.PORT
+  const url = `http://${settings.HOST}:${port}`
+  process.env.PUBLIC_URL ??= url
+  if (catcher) {
+    line('Mail', `catcher on ${catcher.url}, read at ${url}/dev/mail`)
+    catcher.onMessage((m) => line('Mail', `#${m.id} to ${m.envelope.to.join(', ')}: ${m.subject} (${url}/dev/mail/${m.id})`))
+  }
+
   const streams = new DynamoDBStreamsClient(aws)
   for (const consumer of consumers) {
     const { table, batchSize, startingPosition, filters } = consumer.stream
@@ -125,20 +168,6 @@ const main = async () => {
     line('Schedule', `every ${job.everyMs} ms → ${job.module}#${job.export}`)
   }
 
-  // The pages' script and stylesheet, where app-instance.ts loads them from.
-  const assets = await buildPageAssets(pageAssetsDir)
-  line('Page assets', `${Object.values(assets.manifest).join(', ')} (built in ${assets.ms} ms)`)
-
-  const { app, pageAssets } = await import('../functions/http/app-instance.js')
-  // Staff sign in at /staff/sign-in with the development key: this exists only here.
-  const served = devKey ? withDevSignIn(app, { key: devKey, assets: pageAssets }) : app
-  // Only to loopback names: a page elsewhere that rebinds its name to 127.0.0.1 gets nothing.
-  const { fetch } = loopbackOnly(served, { alsoAnswers: [settings.HOST] })
-  const server = await listen(fetch, settings.PORT, settings.HOST)
-  closers.push(() => close(server))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : settings.PORT
-  const url = `http://${settings.HOST}:${port}`
   line('API', `${url} (Hono on @hono/node-server)`)
   line('Pages', `${url}/staff (back-office, sign in locally), ${url}/editions/<editionId>/apply (form)`)
   console.log(`Délégation Sud is running on ${url}`)

@@ -184,11 +184,11 @@ export const english: Catalogue = {
     blocks: [
       paragraph(
         `You are ${data.startupName}’s contact person with the Région Sud. `,
-        `Someone has just applied in ${data.startupName}’s name for the ${data.editionName} delegation, `,
-        'with a contact person other than you.',
+        `Someone has just applied in ${data.startupName}’s name for the ${data.editionName} delegation: `,
+        'we hold the application until you tell us it is your start-up’s.',
       ),
       paragraph(
-        'If it is someone from your team, let us know and we will confirm their application. ',
+        'If it is you or someone from your team, let us know and we will confirm it. ',
         'If it was neither you nor your team, please tell the Région as soon as possible, quoting the reference below: ',
         { text: links.contactEmail, href: links.writeToUs(`Application ${data.reference}`) },
         '.',

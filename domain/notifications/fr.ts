@@ -190,11 +190,11 @@ export const french: Catalogue = {
     blocks: [
       paragraph(
         `Vous êtes la personne de contact de ${data.startupName} auprès de la Région Sud. `,
-        `Une candidature vient d’être déposée au nom de ${data.startupName} pour la délégation ${data.editionName}, `,
-        'avec une autre personne de contact que vous.',
+        `Une candidature vient d’être déposée au nom de ${data.startupName} pour la délégation ${data.editionName}${_}: `,
+        'nous la gardons en attente jusqu’à ce que vous nous confirmiez qu’elle vient de votre start-up.',
       ),
       paragraph(
-        `S’il s’agit de quelqu’un de votre équipe, dites-le-nous${_}: nous confirmerons sa candidature. `,
+        `S’il s’agit de vous ou de quelqu’un de votre équipe, dites-le-nous${_}: nous la confirmerons. `,
         `Si ce n’est ni vous ni votre équipe, prévenez la Région au plus vite, en rappelant la référence ci-dessous${_}: `,
         { text: links.contactEmail, href: links.writeToUs(`Candidature ${data.reference}`) },
         '.',

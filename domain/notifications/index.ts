@@ -16,3 +16,23 @@ export {
 } from './messages-for.js'
 export { applicationContactOf, registeredContactOf, type Recipient } from './recipients.js'
 export { MissingLinkError, renderMessage } from './render.js'
+export {
+  afterSend,
+  claimAttempt,
+  givenUpReasons,
+  isDue,
+  mayHaveArrivedTwice,
+  notSent,
+  notSentReasons,
+  outboxStateSchema,
+  outboxStatuses,
+  queuedMessage,
+  returnKinds,
+  type GivenUpReason,
+  type NotSentReason,
+  type OutboxState,
+  type OutboxStatus,
+  type ReturnKind,
+  type SendOutcome,
+} from './outbox.js'
+export { maxSendAttempts, sendRetryDelay, sendRetryDelaysMs } from './retry-schedule.js'

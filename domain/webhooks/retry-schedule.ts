@@ -1,3 +1,5 @@
+import { jittered } from '../shared/jitter.js'
+
 const second = 1_000
 const minute = 60 * second
 const hour = 60 * minute
@@ -40,9 +42,7 @@ export const retryDelay = (
 ): number | undefined => {
   const base = retryDelaysMs[attempts - 1]
   if (attempts < 1 || base === undefined) return undefined
-  const jittered = Math.round(base * (1 - jitterRatio + 2 * jitterRatio * clamp01(random)))
+  const spread = jittered(base, random, jitterRatio)
   const asked = retryAfterMs === undefined ? 0 : Math.min(retryAfterMs, maxRetryAfterMs)
-  return Math.max(jittered, asked)
+  return Math.max(spread, asked)
 }
-
-const clamp01 = (value: number) => (Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5)

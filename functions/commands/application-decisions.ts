@@ -103,12 +103,13 @@ export const decideApplication = (
 
 /**
  * An application is withdrawn: by the start-up with the token it got when applying (only
- * its hash is kept, in the application's guard), or by staff without one.
+ * its hash is kept, in the application's guard) or with the signed link mailed to its
+ * contact (checked by its mac, nothing stored), or by staff without either.
  *
  * @example await handleCommand(deps, withdrawApplication(deps, { applicationId, token }, context), context)
  */
 export const withdrawApplication = (
-  deps: Deps,
+  deps: Deps & Pick<WriteDeps, 'withdrawalLinks'>,
   { applicationId, token, reason }: { applicationId: string; token?: string | undefined; reason?: string | undefined },
   context: CommandContext,
 ): UseCase<ApplicationState, ApplicationStatus<'withdrawn'>> => {
@@ -127,7 +128,9 @@ export const withdrawApplication = (
       const application = existing(own, applicationId)
       if (!staff) {
         const hash = await withdrawalTokenHashOf(deps.store, application)
-        if (!(token && hash && matchesSha256(token, hash))) throw new InvalidWithdrawalTokenError()
+        const shown = token !== undefined && hash !== undefined && matchesSha256(token, hash)
+        const mailed = !shown && token !== undefined && (await deps.withdrawalLinks?.verify(applicationId, token))
+        if (!(shown || mailed)) throw new InvalidWithdrawalTokenError()
       }
       return decideWithinEdition(deps, own, command, 'withdrawn')
     },

@@ -7,6 +7,7 @@ import type { Logger } from '../shared/logger.js'
 import { countAppended, createMetrics } from '../shared/metrics.js'
 import { tableNamesFromEnv } from '../shared/table-names.js'
 import { vaultFromEnv } from '../personal-data/vault-from-env.js'
+import { withdrawalLinksFromEnv } from '../personal-data/withdrawal-links.js'
 import { createEventSourcing } from '../store/event-sourcing.js'
 import { createWebhookServices } from '../webhooks/services.js'
 import { targetPolicyFromEnv } from '../webhooks/target-policy.js'
@@ -43,6 +44,8 @@ export const apiDepsFromEnv = (
   return {
     ...createEventSourcing({ doc, tables: names, onSnapshotError, personalData }),
     personalData,
+    // The links mailed to applicants (functions/notifier) withdraw as the token shown does.
+    withdrawalLinks: withdrawalLinksFromEnv(env, doc),
     verifier: createTokenVerifier(tokenSourceOf(config)),
     logger,
     clock: () => new Date(),

@@ -12,7 +12,9 @@ import { tables } from '../shared/tables.js'
  * - a data key:  `pk = startup#<startupId>`, `sk = subject#<emailIndex>`, the key wrapped
  *                by the master key, its id (never reused), the blind index of the address
  *                (`emailIndex`, for the `byEmail` index) and when it was made;
- * - the blind-index key: `pk = blind-index-key`, `sk = v1`, wrapped the same way.
+ * - the blind-index key: `pk = blind-index-key`, `sk = v1`, wrapped the same way;
+ * - the withdrawal links' key: `pk = withdrawal-link-key`, `sk = v1`, wrapped the same way
+ *   (withdrawal-links.ts).
  */
 const dataKeyItem = z.object({
   startupId: z.string(),
@@ -37,6 +39,7 @@ const keyOfSubject = (subject: string) => {
 }
 
 const blindIndexKey = { pk: 'blind-index-key', sk: 'v1' } as const
+const withdrawalLinkKey = { pk: 'withdrawal-link-key', sk: 'v1' } as const
 
 /**
  * @example const keys = createKeyStore({ doc, table: names.keys })
@@ -109,6 +112,22 @@ export const createKeyStore = ({ doc, table }: { doc: DocumentClient; table: str
     const { Item } = await doc.send(new GetCommand({ TableName: table, Key: blindIndexKey, ConsistentRead: true }))
     return typeof Item?.wrappedKey === 'string' ? Item.wrappedKey : undefined
   },
+
+  async withdrawalLinkKey(): Promise<string | undefined> {
+    const { Item } = await doc.send(new GetCommand({ TableName: table, Key: withdrawalLinkKey, ConsistentRead: true }))
+    return typeof Item?.wrappedKey === 'string' ? Item.wrappedKey : undefined
+  },
+
+  createWithdrawalLinkKey: (wrappedKey: string): Promise<boolean> =>
+    written(() =>
+      doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: { ...withdrawalLinkKey, wrappedKey },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+    ),
 
   createBlindIndexKey: (wrappedKey: string): Promise<boolean> =>
     written(() =>

@@ -13,6 +13,12 @@ export const programmeMetrics = {
   deliveriesFailed: { name: 'DeliveriesFailed', unit: 'Count' },
   /** A webhook that failed for good and was set aside for a redrive. */
   deadLetters: { name: 'DeadLetters', unit: 'Count' },
+  /** A message handed over to the mail service (the notifier). */
+  messagesSent: { name: 'MessagesSent', unit: 'Count' },
+  /** A message the mail service could not take now: tried again later. */
+  messageSendsFailed: { name: 'MessageSendsFailed', unit: 'Count' },
+  /** A message given up: its retries spent, or refused for good. */
+  messagesGivenUp: { name: 'MessagesGivenUp', unit: 'Count' },
   /** From an event's recording to the end of the projector run that folded it. */
   projectionLag: { name: 'ProjectionLag', unit: 'Milliseconds' },
 } as const

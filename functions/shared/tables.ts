@@ -127,7 +127,30 @@ const keys = {
   ],
 } as const satisfies TableDefinition
 
-export const tables = { events, guards, snapshots, feed, readModels, partners, keys } as const
+/**
+ * The notifier's outbox (functions/notifier, layout in functions/notifier/outbox-layout.ts):
+ * one item per message to one person (an event and a recipient), under the edition it
+ * concerns so staff read an edition's messages in one Query; the pending ones also in
+ * `byDue` (sparse: only pending items carry its keys), where the notifier finds what to
+ * send; the suppression list (blind indexes of addresses that bounced or complained) and
+ * the notifier's checkpoint. A table of its own: the notifier is granted it and nothing of
+ * the partners' keys and secrets, and it holds no contact, only whose it is.
+ */
+const outbox = {
+  id: 'Outbox',
+  envVar: 'OUTBOX_TABLE',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalIndexes: [
+    {
+      indexName: 'byDue',
+      partitionKey: { name: 'duePk', type: 'S' },
+      sortKey: { name: 'dueSk', type: 'S' },
+    },
+  ],
+} as const satisfies TableDefinition
+
+export const tables = { events, guards, snapshots, feed, readModels, partners, keys, outbox } as const
 
 export type TableKey = keyof typeof tables
 

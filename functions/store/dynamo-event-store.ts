@@ -17,7 +17,7 @@ import {
   IdempotencyKeyReusedError,
   StoreBusyError,
 } from './errors.js'
-import type { AppendOptions, AppendOutcome, EventStore, StreamAppend } from './event-store.js'
+import type { AppendOptions, AppendOutcome, EventStore, ReadStreamOptions, StreamAppend } from './event-store.js'
 import { planAppend, type AppendPlan, type PlannedWrite } from './append-plan.js'
 import { idempotencyGuardId } from './guard-ids.js'
 import { KnownVersions } from './known-versions.js'
@@ -48,6 +48,45 @@ const noVault: Sealer = {
   },
   open: (envelopes: readonly StoredEnvelope[]) => Promise.resolve(envelopes.map(checkEnvelopeData)),
 }
+
+/** A stream's events in version order, as stored (consistent, every page). */
+const queryStream = (
+  doc: DocumentClient,
+  table: string,
+  streamId: string,
+  { fromVersion = 1, maxCount }: ReadStreamOptions = {},
+): Promise<StoredEnvelope[]> => {
+  // Versions have no gaps, so "at most maxCount" is a range of versions.
+  const last = maxCount === undefined ? Number.MAX_SAFE_INTEGER : fromVersion + maxCount - 1
+  return queryAll(
+    doc,
+    {
+      TableName: table,
+      KeyConditionExpression: 'streamId = :s AND version BETWEEN :v AND :last',
+      ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion, ':last': last },
+      ConsistentRead: true,
+    },
+    parseStoredEnvelope,
+  )
+}
+
+/**
+ * Reading streams, and nothing else: for a reader that never appends (the notifier, which
+ * opens the contacts of the streams it reads with its vault).
+ *
+ * @example const { readStream } = createStreamReader({ doc, events: names.events, personalData: vault })
+ */
+export const createStreamReader = ({
+  doc,
+  events,
+  personalData = noVault,
+}: {
+  doc: DocumentClient
+  events: string
+  personalData?: Sealer
+}): Pick<EventStore, 'readStream'> => ({
+  readStream: async (streamId, options) => personalData.open(await queryStream(doc, events, streamId, options)),
+})
 
 const maxConflictAttempts = 6
 
@@ -214,19 +253,8 @@ export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventS
     throw new StoreBusyError(maxConflictAttempts)
   }
 
-  const readStream: EventStore['readStream'] = async (streamId, { fromVersion = 1, maxCount } = {}) => {
-    // Versions have no gaps, so "at most maxCount" is a range of versions.
-    const last = maxCount === undefined ? Number.MAX_SAFE_INTEGER : fromVersion + maxCount - 1
-    const events: StoredEnvelope[] = await queryAll(
-      doc,
-      {
-        TableName: tables.events,
-        KeyConditionExpression: 'streamId = :s AND version BETWEEN :v AND :last',
-        ExpressionAttributeValues: { ':s': streamId, ':v': fromVersion, ':last': last },
-        ConsistentRead: true,
-      },
-      parseStoredEnvelope,
-    )
+  const readStream: EventStore['readStream'] = async (streamId, options) => {
+    const events = await queryStream(doc, tables.events, streamId, options)
     const newest = events.at(-1)
     if (newest) known.saw(streamId, newest.version)
     return vault.open(events)

@@ -64,6 +64,9 @@ export class Monitoring extends Construct {
     const functions = watch.node.findAll().filter((c) => c instanceof NodeFunction)
     for (const fn of functions) this.watchFunction(fn)
     this.alarm('Api5xx', 'The API answered 5xx', httpApi.metricServerError({ period }), 1)
+    // A message given up is a person not told (retries spent, or refused: an unverified identity).
+    const givenUp = programmeMetric(metricsNamespace(config.stage), 'messagesGivenUp', Stats.SUM)
+    this.alarm('MessagesGivenUp', 'Mail to an applicant was given up', givenUp, 1)
     this.dashboard = new Dashboard(this, 'Dashboard', {
       dashboardName: config.prefix,
       defaultInterval: Duration.days(1),
@@ -126,28 +129,42 @@ const programmeMetric = (namespace: string, metric: ProgrammeMetric, statistic: 
 const graph = (title: string, left: IMetric[], width = 8): GraphWidget =>
   new GraphWidget({ title, left, width, height: 6 })
 
-/** Applications by outcome, webhooks that failed, how long a fact takes to reach the reports. */
+/** Applications by outcome, webhooks that failed, mail to applicants, how long a fact takes to reach the reports. */
 const programmeWidgets = (namespace: string): IWidget[] => {
   const sum = (metric: ProgrammeMetric, label: string) =>
     programmeMetric(namespace, metric, Stats.SUM).with({ label })
   const lag = (statistic: string) =>
     programmeMetric(namespace, 'projectionLag', statistic).with({ label: `lag ${statistic}` })
   return [
-    graph('Applications', [
-      sum('applicationsSubmitted', 'submitted'),
-      sum('applicationsSelected', 'selected'),
-      sum('applicationsRejected', 'rejected'),
-      sum('applicationsWithdrawn', 'withdrawn'),
-    ]),
-    graph('Webhooks', [
-      sum('deliveriesFailed', 'failed posts (retried)'),
-      sum('deadLetters', 'dead letters'),
-    ]),
-    graph('Projection lag (ms, event recorded → in the reports)', [
-      lag(Stats.p(50)),
-      lag(Stats.p(99)),
-      lag(Stats.MAXIMUM),
-    ]),
+    graph(
+      'Applications',
+      [
+        sum('applicationsSubmitted', 'submitted'),
+        sum('applicationsSelected', 'selected'),
+        sum('applicationsRejected', 'rejected'),
+        sum('applicationsWithdrawn', 'withdrawn'),
+      ],
+      6,
+    ),
+    graph(
+      'Webhooks',
+      [sum('deliveriesFailed', 'failed posts (retried)'), sum('deadLetters', 'dead letters')],
+      6,
+    ),
+    graph(
+      'Mail to applicants',
+      [
+        sum('messagesSent', 'sent'),
+        sum('messageSendsFailed', 'failed attempts (retried)'),
+        sum('messagesGivenUp', 'given up'),
+      ],
+      6,
+    ),
+    graph(
+      'Projection lag (ms, event recorded → in the reports)',
+      [lag(Stats.p(50)), lag(Stats.p(99)), lag(Stats.MAXIMUM)],
+      6,
+    ),
   ]
 }
 

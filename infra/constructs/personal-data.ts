@@ -18,7 +18,8 @@ export interface PersonalDataProps {
  * Personal data (functions/personal-data): the Keys table of data keys, the one
  * customer-managed KMS key that wraps them (rotation on, never deleted with the stack in
  * prod), and the daily retention job. Only the functions given `grantUse` may unwrap a
- * data key, so only they can read personal data: the API and the retention job. The
+ * data key, so only they can read personal data: the API, the retention job and the
+ * notifier (`grantMailing`). The
  * indexer, projector, dispatcher and deliverer copy sealed events and never can.
  *
  * @example const personalData = new PersonalData(this, 'PersonalData', { config, eventStore, readModels })
@@ -77,6 +78,19 @@ export class PersonalData extends Construct {
     allow(fn, this.keys, actions, { indexes: seals ? [byEmail.indexName] : [] })
     if (seals) this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
     else this.masterKey.grant(fn, 'kms:Decrypt')
+    fn.addEnvironment(tables.keys.envVar, this.keys.table.tableName)
+    fn.addEnvironment('PERSONAL_DATA_KEY_ID', this.masterKey.keyArn)
+  }
+
+  /**
+   * Lets the notifier open the contacts it writes to (data keys read alone or in batches,
+   * Decrypt), find an address's blind index (the index key: GetItem) and sign withdrawal
+   * links with the programme's link key, which it makes and wraps on first use (PutItem,
+   * Encrypt). It never seals a contact, finds nobody by address, erases nothing.
+   */
+  grantMailing({ fn }: NodeFunction): void {
+    allow(fn, this.keys, [dynamo.get, dynamo.batchGet, dynamo.put])
+    this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
     fn.addEnvironment(tables.keys.envVar, this.keys.table.tableName)
     fn.addEnvironment('PERSONAL_DATA_KEY_ID', this.masterKey.keyArn)
   }

@@ -16,6 +16,7 @@ import { createTestTables, type TestTables } from '../setup/test-tables.js'
 import {
   startJwksStandIn,
   startKmsStandIn,
+  startSesStandIn,
   startXrayDaemonStandIn,
 } from './lambda-boot/aws-stand-ins.js'
 import { bootLambda } from './lambda-boot/boot.js'
@@ -42,6 +43,7 @@ let key: DevKey
 let kms: Awaited<ReturnType<typeof startKmsStandIn>>
 let jwks: Awaited<ReturnType<typeof startJwksStandIn>>
 let xray: Awaited<ReturnType<typeof startXrayDaemonStandIn>>
+let ses: Awaited<ReturnType<typeof startSesStandIn>>
 const outfiles = {} as Record<LambdaName, string>
 
 const deployment = () => ({
@@ -49,6 +51,7 @@ const deployment = () => ({
   userPoolId: `${account.region}_StandIn01`,
   userPoolClientId: '5standin0app0client0id0000',
   kmsKeyArn: `arn:aws:kms:${account.region}:${account.accountId}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+  apiId: 'standin01',
 })
 
 /** What Lambda itself puts in every function's environment, and the stand-ins for AWS. */
@@ -78,6 +81,7 @@ const awsItself = (name: LambdaName): Record<string, string> => {
     // The services, on loopback.
     AWS_ENDPOINT_URL_DYNAMODB: tables.endpoint,
     AWS_ENDPOINT_URL_KMS: kms.endpoint,
+    AWS_ENDPOINT_URL_SESV2: ses.endpoint,
     // Trust in the JWKS stand-in's certificate, as a Lambda trusts Cognito's.
     NODE_EXTRA_CA_CERTS: jwks.certFile,
   }
@@ -103,13 +107,14 @@ beforeAll(async () => {
   kms = await startKmsStandIn(deployment().kmsKeyArn)
   jwks = await startJwksStandIn(dir, key.jwks)
   xray = await startXrayDaemonStandIn()
+  ses = await startSesStandIn()
   for (const name of Object.keys(lambdaEntries) as LambdaName[]) {
     outfiles[name] = (await bundleLambda(name, lambdaEntries[name], dir)).outfile
   }
 }, 180_000)
 
 afterAll(async () => {
-  await Promise.all([kms?.close(), jwks?.close(), xray?.close()])
+  await Promise.all([kms?.close(), jwks?.close(), xray?.close(), ses?.close()])
   if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
@@ -183,6 +188,7 @@ const unsetInAws: Record<string, string> = {
   LOCAL_MASTER_KEY_FILE: 'the local master key, used only where PERSONAL_DATA_KEY_ID is unset',
   ALLOW_HTTP_TARGETS: 'plain http webhook receivers, under npm start only',
   WEBHOOK_ALLOWED_HOSTS: 'loopback webhook receivers, under npm start only',
+  SMTP_URL: "the notifier's SMTP server (npm start's catcher, or one a developer names); unset in AWS, where it sends through SES",
   WEBHOOK_TIMEOUT_MS: 'a webhook post’s time limit, 5 s unless a test shortens it',
   AWS_SAM_LOCAL: "Powertools' sign of SAM's emulator, which Lambda never sets",
   POWERTOOLS_TRACE_ENABLED: "Powertools' switch: tracing stays on in AWS",
@@ -236,7 +242,7 @@ let eventRecords: DynamoDBRecord[] = []
 let feedWakeUpRecords: DynamoDBRecord[] = []
 
 describe('each Lambda bundle, with its template environment, on real events', () => {
-  it('the template has these seven functions and no other', () => {
+  it('the template has these eight functions and no other', () => {
     expect(synthesized.lambdaIds.sort()).toEqual(
       Object.values(synthesized.functions)
         .map((fn) => fn.logicalId)
@@ -331,6 +337,28 @@ describe('each Lambda bundle, with its template environment, on real events', ()
     // Its edition ends in 2099: examined, kept.
     expect(results).toEqual([{ examined: 1, reapplied: 0, erased: [] }])
     expectTemplateSettings('retention', reads)
+  }, 60_000)
+
+  it('notifier: its schedule, mailing the registration through SES from the template’s identity and configuration set', async () => {
+    const env = synthesized.environmentOf('notifier', deployment())
+    kms.requests.splice(0)
+    const { results, reads } = await boot('notifier', [scheduledEvent('notifier-catch-up')])
+    expect(results).toEqual([expect.objectContaining({ queued: 1, sent: 1, failed: 0, gaveUp: 0 })])
+    expect(ses.requests).toHaveLength(1)
+    const [request] = ses.requests
+    expect(request?.body).toMatchObject({
+      ConfigurationSetName: env.MAIL_CONFIGURATION_SET,
+      Destination: { ToAddresses: [expect.stringContaining('<ines@calanques.example>')] },
+      ReplyToAddresses: [env.CONTACT_EMAIL],
+    })
+    expect(String(request?.body.FromEmailAddress)).toMatch(new RegExp(`@${env.MAIL_IDENTITY}>$`))
+    // Its links lead to the stage's public URL: the API's endpoint, as no publicUrl is set.
+    expect(JSON.stringify(request?.body)).toContain('https://standin01.execute-api.eu-west-3.amazonaws.com/applications/')
+    // The contact opened and the withdrawal-link key made with the template's KMS key.
+    expect(new Set(kms.requests.map((r) => `${r.operation} ${r.keyId}`))).toEqual(
+      new Set([`Encrypt ${env.PERSONAL_DATA_KEY_ID}`, `Decrypt ${env.PERSONAL_DATA_KEY_ID}`]),
+    )
+    expectTemplateSettings('notifier', reads)
   }, 60_000)
 
   it('rebuild: invoked on demand', async () => {

@@ -32,8 +32,9 @@ const bundleOf = (outdir: string, s3Key: string) => {
 
 describe('every Lambda', () => {
   it('runs Node.js 24 on arm64', () => {
-    // The API, the indexer, the projector, the rebuild, the dispatcher, the deliverer, the retention job.
-    expect(dev.functions).toHaveLength(7)
+    // The API, the indexer, the projector, the rebuild, the dispatcher, the deliverer, the
+    // retention job, the notifier.
+    expect(dev.functions).toHaveLength(8)
     for (const [, fn] of dev.functions) {
       expect(fn.Properties.Runtime).toBe('nodejs24.x')
       expect(fn.Properties.Architectures).toEqual(['arm64'])
@@ -59,9 +60,9 @@ describe('every Lambda', () => {
     }
   })
 
-  it('is given table names (and the API its auth settings and limits) plus source maps and its metrics namespace, nothing else', () => {
+  it('is given table names (and the API its auth settings and limits, the notifier its mail settings) plus source maps and its metrics namespace, nothing else', () => {
     const allowed =
-      /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS|POWERTOOLS_METRICS_NAMESPACE|PUBLIC_RATE_LIMIT|PARTNER_RATE_LIMIT|MAX_SUBSCRIPTIONS_PER_PARTNER|WEBHOOK_ALLOWED_PORTS|PERSONAL_DATA_RETENTION_DAYS|PERSONAL_DATA_KEY_ID)$/
+      /^([A-Z_]+_TABLE|JWKS_URL|JWT_ISSUER|JWT_AUDIENCE|CORS_ORIGINS|STAFF_LOGIN_DOMAIN|STAFF_LOGIN_CLIENT_ID|NODE_OPTIONS|POWERTOOLS_METRICS_NAMESPACE|PUBLIC_RATE_LIMIT|PARTNER_RATE_LIMIT|MAX_SUBSCRIPTIONS_PER_PARTNER|WEBHOOK_ALLOWED_PORTS|PERSONAL_DATA_RETENTION_DAYS|PERSONAL_DATA_KEY_ID|PUBLIC_URL|MAIL_FROM|MAIL_IDENTITY|CONTACT_EMAIL|MAIL_CONFIGURATION_SET)$/
     for (const [{ functions }, stage] of [
       [dev, 'dev'],
       [prod, 'prod'],

@@ -28,7 +28,7 @@ describe('alarms', () => {
   it('watch errors and throttles of every function', () => {
     const { template } = dev
     const functions = Object.keys(template.findResources('AWS::Lambda::Function'))
-    expect(functions).toHaveLength(7)
+    expect(functions).toHaveLength(8)
     for (const metric of ['Errors', 'Throttles']) {
       const watched = alarms(template)
         .filter((a) => a.MetricName === metric && a.Namespace === 'AWS/Lambda')
@@ -63,6 +63,17 @@ describe('alarms', () => {
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       })
     }
+  })
+
+  it('watch mail to applicants given up, as the notifier counts it', () => {
+    dev.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'DelegationSud/dev',
+      MetricName: 'MessagesGivenUp',
+      Dimensions: [{ Name: 'service', Value: 'delegation-sud' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    })
   })
 
   it('watch the API 5xx', () => {
@@ -142,6 +153,7 @@ describe('the dashboard', () => {
     expect(graphs.map((g) => g.title)).toEqual([
       'Applications',
       'Webhooks',
+      'Mail to applicants',
       'Projection lag (ms, event recorded → in the reports)',
       'API requests',
       'API errors',
@@ -171,6 +183,11 @@ describe('the dashboard', () => {
     expect(metricsOf('Webhooks')).toEqual([
       programme('DeliveriesFailed', 'failed posts (retried)'),
       programme('DeadLetters', 'dead letters'),
+    ])
+    expect(metricsOf('Mail to applicants')).toEqual([
+      programme('MessagesSent', 'sent'),
+      programme('MessageSendsFailed', 'failed attempts (retried)'),
+      programme('MessagesGivenUp', 'given up'),
     ])
     expect(metricsOf('Projection lag (ms, event recorded → in the reports)')).toEqual([
       programme('ProjectionLag', 'lag p50', 'p50'),

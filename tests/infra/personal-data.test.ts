@@ -43,11 +43,15 @@ describe('personal data in AWS', () => {
     dev.template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/delegation-sud-dev-personal-data' })
   })
 
-  it('lets only the API and the retention job unwrap a data key, and only the API wrap new ones', () => {
+  it('lets only the API, the retention job and the notifier unwrap a data key, and only the API and the notifier wrap new ones', () => {
     // What each needs is proven from its calls (tests/infra/observed-calls.test.ts); this says
-    // who, in the programme's words: the retention job erases, it never seals.
-    expect(rolesAllowed('kms:Decrypt', masterKeyArn)).toEqual([roleId(api.handler.role), roleId(personalData.retention.role)].sort())
-    expect(rolesAllowed('kms:Encrypt', masterKeyArn)).toEqual([roleId(api.handler.role)])
+    // who, in the programme's words: the retention job erases, it never seals; the notifier
+    // opens the contacts it writes to, and wraps only the withdrawal-link key it makes.
+    const { notifier } = dev.stack.notifications
+    expect(rolesAllowed('kms:Decrypt', masterKeyArn)).toEqual(
+      [roleId(api.handler.role), roleId(personalData.retention.role), roleId(notifier.role)].sort(),
+    )
+    expect(rolesAllowed('kms:Encrypt', masterKeyArn)).toEqual([roleId(api.handler.role), roleId(notifier.role)].sort())
   })
 
   it('keeps the keys in their own table, found by e-mail through the blind index', () => {

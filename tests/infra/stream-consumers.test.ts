@@ -172,10 +172,11 @@ describe('stream consumers', () => {
 })
 
 describe('schedules', () => {
-  it('runs the deliverer, and the projector and dispatcher as a backstop, every minute', () => {
+  it('runs the deliverer and the notifier, and the projector and dispatcher as a backstop, every minute', () => {
     const { projector, dispatcher } = consumers
     const { deliverer } = webhooks
-    for (const fn of [deliverer.fn, projector.fn, dispatcher.fn]) {
+    const { notifier } = stack.notifications
+    for (const fn of [deliverer.fn, notifier.fn, projector.fn, dispatcher.fn]) {
       template.hasResourceProperties('AWS::Events::Rule', {
         ScheduleExpression: 'rate(1 minute)',
         Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(fn), 'Arn'] } })],
@@ -186,8 +187,9 @@ describe('schedules', () => {
         MaximumRetryAttempts: 0,
       })
     }
-    // And the daily retention job (tests/infra/personal-data.test.ts).
-    template.resourceCountIs('AWS::Events::Rule', 4)
+    // And the daily retention job (tests/infra/personal-data.test.ts) and SES's returns to
+    // the notifier (tests/infra/notifications.test.ts).
+    template.resourceCountIs('AWS::Events::Rule', 6)
   })
 
   it('gives the rebuild the longest timeout and no trigger', () => {

@@ -15,6 +15,26 @@ const smoke = (...args: string[]) =>
     child.once('exit', (code) => resolve({ code, output }))
   })
 
+/**
+ * The dev mail page's messages whose outbox reference starts with `prefix`, once `count`
+ * arrived (the notifier sends on its own Feed wake-up: a wait, not an assertion; the
+ * test's timeout bounds it).
+ */
+const mailRefsFor = async (url: string, prefix: string, count: number) => {
+  for (;;) {
+    const list = await (await fetch(`${url}/dev/mail`)).text()
+    const ids = [...list.matchAll(/href="\/dev\/mail\/(\d+)"/g)].map((match) => match[1])
+    const found: { id: string; ref: string }[] = []
+    for (const id of ids) {
+      const page = await (await fetch(`${url}/dev/mail/${id}`)).text()
+      const ref = /<dt>Outbox reference<\/dt>\s*<dd>([^<]*)<\/dd>/.exec(page)?.[1] ?? ''
+      if (id && ref.startsWith(prefix)) found.push({ id, ref })
+    }
+    if (found.length >= count) return found
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+}
+
 const stepLines = (output: string) => output.split('\n').filter((line) => /^[✓✗–] /.test(line))
 
 /**
@@ -69,6 +89,18 @@ describe('npm run smoke, against npm start', { timeout: 180_000 }, () => {
     expect(
       ((await keys.json()) as { keys: { status: string }[] }).keys.map((k) => k.status),
     ).toEqual(['revoked'])
+
+    // npm start's notifier mailed the applicant through its catcher: the receipt and the
+    // selection, each once, readable on the dev mail page, linking to npm start's own URL.
+    const applicationId = /application ([0-9a-f-]{36}), consent/.exec(first.output)?.[1]
+    expect(applicationId).toBeDefined()
+    const refs = await mailRefsFor(running.url, `${editionId}.${applicationId}.`, 2)
+    expect(refs).toHaveLength(2)
+    for (const id of refs.map(({ id }) => id)) {
+      const message = await (await fetch(`${running.url}/dev/mail/${id}`)).text()
+      expect(message).toContain('smoke@delegation-sud.invalid')
+      expect(message).toContain(`${running.url}/`)
+    }
 
     // A second run: the smoke start-up and partner already exist, its edition is new.
     const second = await smoke('--url', running.url, '--token', admin)

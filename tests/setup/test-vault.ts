@@ -2,6 +2,10 @@ import { erasureLedgerOn } from '../../functions/personal-data/erasure-ledger.js
 import { createKeyStore } from '../../functions/personal-data/key-store.js'
 import { kmsMasterKey } from '../../functions/personal-data/kms-master-key.js'
 import {
+  createWithdrawalLinks,
+  type WithdrawalLinks,
+} from '../../functions/personal-data/withdrawal-links.js'
+import {
   createPersonalDataVault,
   type PersonalDataVault,
   type VaultOptions,
@@ -25,4 +29,19 @@ export const testVault = (
     masterKey: kmsMasterKey(fakeKms().client, testKeyArn),
     erasures: erasureLedgerOn({ doc, tables: names }),
     ...options,
+  })
+
+/**
+ * The withdrawal links on a test file's own Keys table, their key wrapped by the same KMS
+ * stand-in as the vault's data keys.
+ *
+ * @example const links = testWithdrawalLinks(tables)
+ */
+export const testWithdrawalLinks = ({
+  doc,
+  names,
+}: Pick<TestTables, 'doc' | 'names'>): WithdrawalLinks =>
+  createWithdrawalLinks({
+    keys: createKeyStore({ doc, table: names.keys }),
+    masterKey: kmsMasterKey(fakeKms().client, testKeyArn),
   })

@@ -1,13 +1,9 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda'
+import { failedBatch, isStreamEvent } from '../../feed/wake-up.js'
 import { errorMessage } from '../../shared/error-message.js'
 import { asFunction } from '../../shared/function-scope.js'
 import type { Logger } from '../../shared/logger.js'
 import type { DispatchSummary } from './dispatcher.js'
-
-const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
-  typeof event === 'object' &&
-  event !== null &&
-  Array.isArray((event as { Records?: unknown }).Records)
 
 /**
  * The dispatcher's entry: a Feed stream batch and a scheduled tick are both wake-ups,
@@ -42,7 +38,6 @@ export const dispatcherHandler =
     } catch (error: unknown) {
       logger.error('dispatch failed', { error: errorMessage(error) })
       if (!isStreamEvent(event)) throw error
-      const ids = event.Records.map((r) => r.dynamodb?.SequenceNumber ?? r.eventID ?? '')
-      return { batchItemFailures: ids.map((itemIdentifier) => ({ itemIdentifier })) }
+      return failedBatch(event)
     }
   })

@@ -124,9 +124,11 @@ describe('what each message says', () => {
     )
   })
 
-  it('the held notice: someone else applied; if not you, tell the Région (with its address and the reference)', () => {
+  it('the held notice: an application in the start-up’s name is held; if not you, tell the Région (with its address and the reference)', () => {
     const { text, html } = render('held-notice', dataOf['held-notice'], 'fr')
-    expect(text).toContain('avec une autre personne de contact que vous')
+    // Held because its contact is not the registered one, or because the start-up had applied
+    // already (issue 20): the notice says neither, only that it waits for the start-up's word.
+    expect(text).toContain('nous la gardons en attente jusqu’à ce que vous nous confirmiez')
     expect(text).toContain('Si ce n’est ni vous ni votre équipe, prévenez la Région')
     expect(hrefs(html)).toContain(
       'mailto:delegation@maregionsud.example?subject=Candidature%200192f0a0-7d6a-7c3e-9b1a-2f4e5d6c7b8a',

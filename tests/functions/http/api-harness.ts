@@ -15,7 +15,7 @@ import { createWebhookServices } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import { devAudience, devIssuer, generateDevKey, signDevToken } from '../../../local/dev-tokens.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
-import { testVault } from '../../setup/test-vault.js'
+import { testVault, testWithdrawalLinks } from '../../setup/test-vault.js'
 import type { Send } from './transports.js'
 
 /** The tests' editions are CES 2020 and its peers, so the API's clock stands in mid-2019. */
@@ -73,6 +73,7 @@ export const apiHarness = async ({
     clock: now,
     newId: uuidv7,
     personalData,
+    withdrawalLinks: testWithdrawalLinks(tables),
     corsOrigins: ['https://forms.maregionsud.example'],
     // Off unless a test sets them: every request of a test file comes from one address.
     rateLimits,

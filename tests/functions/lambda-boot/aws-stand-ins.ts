@@ -89,6 +89,38 @@ export const startKmsStandIn = async (keyArn: string) => {
   return { endpoint: `http://127.0.0.1:${port}`, requests, close: () => close(server) }
 }
 
+/** A SendEmail request as SES v2 received it: its path and JSON body. */
+export interface SesSendRequest {
+  readonly path: string
+  readonly body: Record<string, any>
+}
+
+/**
+ * SES v2 on loopback, as the SDK speaks to it (REST JSON, reached through
+ * `AWS_ENDPOINT_URL_SESV2`): `POST /v2/email/outbound-emails` answered with a message id.
+ * It records each request.
+ *
+ * @example const ses = await startSesStandIn() // AWS_ENDPOINT_URL_SESV2: ses.endpoint
+ */
+export const startSesStandIn = async () => {
+  const requests: SesSendRequest[] = []
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const path = request.url ?? ''
+    const body = JSON.parse((await bodyOf(request)) || '{}') as Record<string, any>
+    requests.push({ path, body })
+    const found = request.method === 'POST' && path === '/v2/email/outbound-emails'
+    response
+      .writeHead(found ? 200 : 404, {
+        'Content-Type': 'application/json',
+        ...(found ? {} : { 'x-amzn-ErrorType': 'NotFoundException' }),
+      })
+      .end(JSON.stringify(found ? { MessageId: `0102019a-boot-${requests.length}` } : { message: `${path} is not stood in for` }))
+  }
+  const server = createHttpServer((request, response) => void handle(request, response))
+  const port = await listen(server)
+  return { endpoint: `http://127.0.0.1:${port}`, requests, close: () => close(server) }
+}
+
 /**
  * A user pool's JWKS over https on loopback, with a certificate made for the run
  * (openssl) that the Lambda's process trusts through NODE_EXTRA_CA_CERTS; it records the

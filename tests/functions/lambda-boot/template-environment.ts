@@ -17,6 +17,7 @@ export interface Deployment {
   readonly userPoolId: string
   readonly userPoolClientId: string
   readonly kmsKeyArn: string
+  readonly apiId: string
 }
 
 type Value = string | number | boolean | { readonly [key: string]: unknown } | readonly unknown[]
@@ -61,6 +62,9 @@ const resolver = (
   const getAtt = ([logicalId, attribute]: [string, string]): string => {
     if (resources[logicalId]?.Type === 'AWS::KMS::Key' && attribute === 'Arn')
       return deployment.kmsKeyArn
+    // The HTTP API's endpoint: the notifier's PUBLIC_URL when the stage names none.
+    if (resources[logicalId]?.Type === 'AWS::ApiGatewayV2::Api' && attribute === 'ApiEndpoint')
+      return `https://${deployment.apiId}.execute-api.${account.region}.amazonaws.com`
     throw new Error(`No stand-in for Fn::GetAtt ${logicalId}.${attribute}`)
   }
   const resolve = (value: Value): string => {
@@ -103,6 +107,7 @@ export const synthesizedFunctions = () => {
     dispatcher: stack.webhooks.dispatcher,
     deliverer: stack.webhooks.deliverer,
     retention: stack.personalData.retention,
+    notifier: stack.notifications.notifier,
   }
   const resources = template.toJSON().Resources as Record<
     string,

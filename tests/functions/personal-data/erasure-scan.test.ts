@@ -6,14 +6,25 @@ import { createReadModelStore } from '../../../functions/projector/read-model-st
 import { runProjections } from '../../../functions/projector/run-projections.js'
 import { rebuild } from '../../../functions/rebuild/rebuild.js'
 import { tables as tableDefinitions, type TableKey } from '../../../functions/shared/tables.js'
+import { lookUpMessage } from '../../../functions/notifier/message-lookup.js'
+import { createNotifier } from '../../../functions/notifier/notifier.js'
+import { createNotifierCheckpoint } from '../../../functions/notifier/notifier-checkpoint.js'
+import { createOutboxStore } from '../../../functions/notifier/outbox-store.js'
+import { createSmtpSender } from '../../../functions/notifier/smtp-sender.js'
+import { createSuppressionList } from '../../../functions/notifier/suppression-list.js'
+import { createStreamReader } from '../../../functions/store/dynamo-event-store.js'
+import { startMailCatcher } from '../../../local/mail-catcher.js'
 import { applicationBody, validSiret } from '../../fixtures/requests.js'
+import { testVault, testWithdrawalLinks } from '../../setup/test-vault.js'
+import { identity } from '../notifier/notifier-world.js'
 import { partnerWorld, type PartnerWorld } from '../webhooks/partner-world.js'
 import { startReceiver } from '../webhooks/fixtures.js'
 
 /**
  * Issue 12's proof: applications whose contacts carry marker strings go through the whole
- * system (Events, Feed, projections, webhook deliveries), one subject is erased, the read
- * models are rebuilt, and every item of every table is searched for the markers in clear.
+ * system (Events, Feed, projections, webhook deliveries, the notifier's outbox and the mail
+ * it sends), one subject is erased, the read models are rebuilt, and every item of every
+ * table is searched for the markers in clear.
  */
 const subjects = {
   alpha: { name: 'Zéphyrine Markeralpha', email: 'markeralpha@alpha.example', phone: '+33 4 11 11 11 01' },
@@ -31,6 +42,11 @@ const markersOf = (subject: Subject) => {
 describe('crypto-shredding, end to end on DynamoDB Local', () => {
   let world: PartnerWorld
   let receiver: Awaited<ReturnType<typeof startReceiver>>
+  let catcher: Awaited<ReturnType<typeof startMailCatcher>>
+  let smtp: ReturnType<typeof createSmtpSender>
+  let notifier: ReturnType<typeof createNotifier>
+  /** The messages the catcher received for a subject. */
+  const mailTo = (subject: Subject) => catcher.messages.filter((m) => m.envelope.to.includes(subjects[subject].email))
   const startups: Partial<Record<Subject, { startupId: string; applicationId: string }>> = {}
 
   /** Every item of every table, as JSON, by table. */
@@ -62,6 +78,7 @@ describe('crypto-shredding, end to end on DynamoDB Local', () => {
     await world.propagate()
     await world.drain([subscriptionId])
     const { doc, names } = world.harness.tables
+    expect(await notifier.run()).toMatchObject({ failed: 0, gaveUp: 0 })
     const result = await runProjections({
       feed: createDynamoFeed({ doc, table: names.feed }),
       store: createReadModelStore({ doc, table: names.readModels }),
@@ -74,6 +91,24 @@ describe('crypto-shredding, end to end on DynamoDB Local', () => {
   beforeAll(async () => {
     world = await partnerWorld(['nice-cote-d-azur'])
     receiver = await startReceiver(() => 204, world.time.clock)
+    catcher = await startMailCatcher()
+    smtp = createSmtpSender({ url: catcher.url, ...identity })
+    const { doc, names } = world.harness.tables
+    const vault = testVault(world.harness.tables, { cacheTtlMs: 0 })
+    const links = testWithdrawalLinks(world.harness.tables)
+    notifier = createNotifier({
+      feed: createDynamoFeed({ doc, table: names.feed }),
+      outbox: createOutboxStore({ doc, table: names.outbox }),
+      checkpoint: createNotifierCheckpoint({ doc, table: names.outbox }),
+      suppressions: createSuppressionList({ doc, table: names.outbox }),
+      lookUp: lookUpMessage(createStreamReader({ doc, events: names.events, personalData: vault })),
+      emailIndex: (email) => vault.emailIndex(email),
+      signWithdrawal: (applicationId) => links.sign(applicationId),
+      send: smtp.send,
+      links: { baseUrl: 'https://delegation.maregionsud.example', contactEmail: identity.replyTo },
+      clock: () => new Date(),
+      random: () => 0.5,
+    })
     const subscribed = await world.as('nice-cote-d-azur')('POST', '/subscriptions', { url: receiver.url })
     expect(subscribed.status).toBe(201)
     subscriptionId = subscribed.json<{ id: string }>().id
@@ -97,16 +132,22 @@ describe('crypto-shredding, end to end on DynamoDB Local', () => {
     expect(award.status).toBe(201)
     await catchUp()
   }, 60_000)
-  afterAll(() => receiver.close())
+  afterAll(async () => {
+    smtp?.close()
+    await Promise.all([receiver?.close(), catcher?.close()])
+  })
 
-  it('never holds a contact in clear in Events, Feed, Guards, Partners (deliveries) or Snapshots', async () => {
+  it('never holds a contact in clear in Events, Feed, Guards, Partners (deliveries), Snapshots or the Outbox', async () => {
     const scan = await scanAll()
+    // The notifier's messages (three receipts, a selection) are there, and were scanned; they were sent.
+    expect(scan.outbox.filter((item) => item.includes('"kind"'))).toHaveLength(4)
+    expect(mailTo('alpha')).toHaveLength(2)
     expect(scan.events.length).toBeGreaterThan(6)
     expect(scan.feed.length).toBeGreaterThan(6)
     // The deliveries (with the exact bodies posted) are there, and were scanned.
     expect(scan.partners.filter((item) => item.includes('"payload"')).length).toBeGreaterThanOrEqual(3)
     for (const subject of Object.keys(subjects) as Subject[]) {
-      expect(holding(scan, subject)).toMatchObject({ events: 0, feed: 0, guards: 0, partners: 0, snapshots: 0, keys: 0 })
+      expect(holding(scan, subject)).toMatchObject({ events: 0, feed: 0, guards: 0, partners: 0, snapshots: 0, keys: 0, outbox: 0 })
     }
     expect(receiver.requests.length).toBeGreaterThanOrEqual(3)
     expect(receiver.requests.filter((r) => markersOf('alpha').some((m) => r.body.includes(m)))).toEqual([])
@@ -142,6 +183,8 @@ describe('crypto-shredding, end to end on DynamoDB Local', () => {
 
     const scan = await scanAll()
     for (const count of Object.values(holding(scan, 'alpha'))) expect(count).toBe(0)
+    // Nothing was mailed to the erased subject after the erasure.
+    expect(mailTo('alpha')).toHaveLength(2)
 
     // The access export: nothing personal left, the erasure on record.
     const after = (await world.api.admin('GET', `/startups/${startupId}/personal-data`)).json<{

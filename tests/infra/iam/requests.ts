@@ -52,7 +52,8 @@ const dynamoReads = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Quer
 /**
  * The IAM requests a function makes in a deployment: each call its code was recorded
  * making, aimed at what the template gives it (the table named by the environment
- * variable it reads that table's name from, the key in `PERSONAL_DATA_KEY_ID`); what a
+ * variable it reads that table's name from, the key in `PERSONAL_DATA_KEY_ID`, the SES identity
+ * and configuration set in `MAIL_IDENTITY` and `MAIL_CONFIGURATION_SET`); what a
  * customer-managed table key implies (reads decrypt with it, writes also encrypt, as
  * DynamoDB's key-policy guidance and CDK's table grants have it); and what Lambda itself
  * does for the function (its log group, X-Ray, reading its streams, the on-failure queue).
@@ -89,6 +90,17 @@ export const requestsOf = (
         continue
       }
       checks.push({ action: call.action, resource: key, why: 'code' })
+    } else if (call.action === 'ses:SendEmail') {
+      // SES v2 SendEmail is authorised on the identity sent from and on the configuration
+      // set named: the ones the function's environment gives (functions/notifier/notifier-config.ts).
+      const identity = fn.environment.MAIL_IDENTITY
+      const configurationSet = fn.environment.MAIL_CONFIGURATION_SET
+      if (!identity || !configurationSet) {
+        unplaced.push({ fn: fn.runsAs, call: said, reason: 'no MAIL_IDENTITY and MAIL_CONFIGURATION_SET in its environment' })
+        continue
+      }
+      checks.push({ action: call.action, resource: `arn:aws:ses:${region}:${account}:identity/${identity}`, why: 'code' })
+      checks.push({ action: call.action, resource: `arn:aws:ses:${region}:${account}:configuration-set/${configurationSet}`, why: 'code' })
     } else {
       checks.push({ action: call.action, resource: '*', why: 'code' })
     }

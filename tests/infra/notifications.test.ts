@@ -1,0 +1,138 @@
+import { Template } from 'aws-cdk-lib/assertions'
+import { describe, expect, it } from 'vitest'
+import { isSesEvent, sesReturnEvent } from '../../functions/notifier/mail-returns.js'
+import { notifierEnv } from '../../functions/notifier/notifier-config.js'
+import { createDelegationSudApp } from '../../infra/stack.js'
+import { matchesFilters } from '../../local/event-filter.js'
+import { sesComplaint, sesDelivery, sesPermanentBounce } from '../fixtures/ses-events.js'
+
+// One synthesis per stage for the file; prod with the settings a stage gives for its mail.
+const synth = (context: Record<string, unknown>) => {
+  const { stack } = createDelegationSudApp({ context, builtinCloudFormationValidation: false })
+  const template = Template.fromStack(stack)
+  const id = (construct: { node: { defaultChild?: unknown } }) =>
+    stack.resolve((construct.node.defaultChild as { logicalId: string }).logicalId) as string
+  const variables = () =>
+    template.toJSON().Resources[id(stack.notifications.notifier.fn)].Properties.Environment
+      .Variables as Record<string, unknown>
+  return { stack, template, id, variables }
+}
+const dev = synth({ stage: 'dev' })
+const prod = synth({
+  stage: 'prod',
+  mailIdentity: 'maregionsud.fr',
+  mailFrom: 'Délégation Sud <delegation@maregionsud.fr>',
+  contactEmail: 'entreprises@maregionsud.fr',
+  publicUrl: 'https://delegation.maregionsud.fr',
+})
+
+describe('mail to applicants in AWS', () => {
+  it('gives the notifier settings its own schema accepts (prod: the stage’s; dev: placeholders, the API’s URL)', () => {
+    const given = prod.variables()
+    expect(notifierEnv.parse({ ...given, PUBLIC_URL: given.PUBLIC_URL })).toMatchObject({
+      PUBLIC_URL: 'https://delegation.maregionsud.fr',
+      MAIL_FROM: 'Délégation Sud <delegation@maregionsud.fr>',
+      MAIL_IDENTITY: 'maregionsud.fr',
+      CONTACT_EMAIL: 'entreprises@maregionsud.fr',
+      MAIL_CONFIGURATION_SET: 'delegation-sud-prod-mail',
+    })
+    const placeholder = dev.variables()
+    // Without a publicUrl, the links lead to the HTTP API's own endpoint.
+    expect(placeholder.PUBLIC_URL).toEqual({
+      'Fn::GetAtt': [dev.id(dev.stack.api.httpApi), 'ApiEndpoint'],
+    })
+    expect(
+      notifierEnv.safeParse({
+        ...placeholder,
+        PUBLIC_URL: 'https://standin.execute-api.eu-west-3.amazonaws.com',
+      }).success,
+    ).toBe(true)
+  })
+
+  it('refuses, at synth, a stage whose sender is not an address of its identity', () => {
+    expect(() =>
+      createDelegationSudApp({
+        context: {
+          stage: 'dev',
+          mailIdentity: 'maregionsud.fr',
+          mailFrom: 'Délégation Sud <delegation@elsewhere.example>',
+        },
+        builtinCloudFormationValidation: false,
+      }),
+    ).toThrow(/mailFrom must be an address of mailIdentity/)
+  })
+
+  it('has the configuration set the notifier names send bounces and complaints to the default bus', () => {
+    const name = prod.variables().MAIL_CONFIGURATION_SET
+    prod.template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: name })
+    const destinations = Object.values(
+      prod.template.findResources('AWS::SES::ConfigurationSetEventDestination'),
+    ).map((d) => d.Properties)
+    expect(destinations).toHaveLength(1)
+    expect(destinations[0].ConfigurationSetName).toEqual({
+      Ref: prod.id(prod.stack.notifications.configurationSet),
+    })
+    expect(destinations[0].EventDestination).toMatchObject({
+      Enabled: true,
+      MatchingEventTypes: expect.arrayContaining(['bounce', 'complaint']),
+    })
+    expect(destinations[0].EventDestination.MatchingEventTypes).toHaveLength(2)
+    expect(JSON.stringify(destinations[0].EventDestination.EventBridgeDestination)).toContain(
+      ':event-bus/default',
+    )
+  })
+
+  it('routes SES’s bounces and complaints of its own configuration set to the notifier, and nothing else', () => {
+    const { template, stack, id } = prod
+    const name = String(prod.variables().MAIL_CONFIGURATION_SET)
+    const rules = Object.values(template.findResources('AWS::Events::Rule')).filter((rule) =>
+      rule.Properties.EventPattern?.source?.includes('aws.ses'),
+    )
+    expect(rules).toHaveLength(1)
+    const { EventPattern, Targets } = rules[0]?.Properties ?? {}
+    expect(Targets).toEqual([
+      expect.objectContaining({
+        Arn: { 'Fn::GetAtt': [id(stack.notifications.notifier.fn), 'Arn'] },
+      }),
+    ])
+    const reaches = (event: unknown) => matchesFilters([EventPattern], event)
+    const ref = 'ces-2028.app.000000000002.application-contact'
+    for (const event of [
+      sesPermanentBounce(name, 'ines@calanques.example', ref),
+      sesComplaint(name, 'ines@calanques.example', ref),
+    ]) {
+      expect(reaches(event)).toBe(true)
+      // What reaches it, the handler takes as SES's and reads.
+      expect(isSesEvent(event)).toBe(true)
+      expect(sesReturnEvent.safeParse(event).success).toBe(true)
+    }
+    expect(reaches(sesDelivery(name, 'ines@calanques.example', ref))).toBe(false)
+    expect(
+      reaches(sesPermanentBounce('delegation-sud-dev-mail', 'ines@calanques.example', ref)),
+    ).toBe(false)
+  })
+
+  it('keeps the outbox in a table of its own, backed up, encrypted with its own key in prod', () => {
+    const outbox = Object.values(prod.template.findResources('AWS::DynamoDB::Table')).find(
+      (table) => table.Properties.TableName === 'delegation-sud-prod-Outbox',
+    )
+    expect(outbox?.Properties).toMatchObject({
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'byDue' })],
+    })
+    expect(prod.variables().OUTBOX_TABLE).toEqual({
+      Ref: prod.id(prod.stack.notifications.outbox.table),
+    })
+  })
+
+  it('lets only the notifier send mail', () => {
+    const sends = Object.values(dev.template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('"ses:'),
+    )
+    expect(sends.map((policy) => policy.Properties.Roles)).toEqual([
+      [{ Ref: dev.id(dev.stack.notifications.notifier.role) }],
+    ])
+  })
+})
