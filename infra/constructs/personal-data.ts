@@ -83,13 +83,13 @@ export class PersonalData extends Construct {
   }
 
   /**
-   * Lets the notifier open the contacts it writes to (data keys read alone or in batches,
+   * Lets the notifier open the contacts it writes to (a Query of the start-up's data keys,
    * Decrypt), find an address's blind index (the index key: GetItem) and sign withdrawal
    * links with the programme's link key, which it makes and wraps on first use (PutItem,
    * Encrypt). It never seals a contact, finds nobody by address, erases nothing.
    */
   grantMailing({ fn }: NodeFunction): void {
-    allow(fn, this.keys, [dynamo.get, dynamo.batchGet, dynamo.put])
+    allow(fn, this.keys, [dynamo.get, dynamo.query, dynamo.put])
     this.masterKey.grant(fn, 'kms:Encrypt', 'kms:Decrypt')
     fn.addEnvironment(tables.keys.envVar, this.keys.table.tableName)
     fn.addEnvironment('PERSONAL_DATA_KEY_ID', this.masterKey.keyArn)
