@@ -20,6 +20,7 @@ import { personalDataRoutes } from './routes/personal-data.js'
 import { registrationRoutes } from './routes/registration.js'
 import { streamRoutes } from './routes/streams.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
+import { subscriptionToolRoutes } from './routes/subscription-tools.js'
 import { territoryRoutes } from './routes/territories.js'
 
 /**
@@ -46,6 +47,7 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', partnerKeyRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
+  app.route('/', subscriptionToolRoutes(deps))
   // Pages for people: clients of the routes above, in process (functions/website).
   app.route('/', pageRoutes(deps, request))
   app.route('/', docsRoutes(app))

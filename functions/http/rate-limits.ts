@@ -31,18 +31,21 @@ export const clientAddress = (c: Context): string => {
   return env.requestContext?.http?.sourceIp ?? env.incoming?.socket?.remoteAddress ?? 'unknown'
 }
 
-type Bucket = 'staff' | 'partner' | 'public'
+type Bucket = 'staff' | 'partner' | 'public' | `user:${string}`
 
 /**
  * Who pays for a request: a well-formed API key is its partner's (whether it turns out
- * valid is for the route to say); a bearer token that verifies is staff's, not counted
- * (the seed's historical imports, reporting jobs); everything else is its address's.
+ * valid is for the route to say); a partner's user's token is its partner's users' (the
+ * portal's calls, all from the app itself); another bearer token that verifies is staff's,
+ * not counted (the seed's historical imports, reporting jobs); everything else is its
+ * address's.
  */
 const bucketOf = async (c: Context, verifier: TokenVerifier): Promise<Bucket> => {
   if (keyIdOf(c.req.header('X-Api-Key')?.trim() ?? '')) return 'partner'
   const [scheme, token] = (c.req.header('Authorization') ?? '').split(' ')
   if (scheme?.toLowerCase() === 'bearer' && token) {
     const principal = await verifier.verify(token).catch(() => undefined)
+    if (principal?.partnerId !== undefined) return `user:${principal.partnerId}`
     if (principal && principal.roles.length > 0) return 'staff'
   }
   return 'public'
@@ -81,9 +84,16 @@ const limiter = (limit: number, keyGenerator: (c: Context<ApiEnv>) => string): M
 export const rateLimits = (limits: RateLimits, verifier: TokenVerifier): MiddlewareHandler<ApiEnv> => {
   const perAddress = limiter(limits.public, (c) => `address:${clientAddress(c)}`)
   const perKey = limiter(limits.partner, (c) => `key:${keyIdOf(c.req.header('X-Api-Key')?.trim() ?? '')}`)
+  // The bucket is worked out once per request; the limiter reads it back by request.
+  const users = new WeakMap<Request, string>()
+  const perPartnerUsers = limiter(limits.partner, (c) => users.get(c.req.raw) ?? 'user:?')
   return async (c, next) => {
     const bucket = await bucketOf(c, verifier)
     if (bucket === 'staff') return next()
+    if (bucket.startsWith('user:')) {
+      users.set(c.req.raw, bucket)
+      return perPartnerUsers(c, next)
+    }
     return (bucket === 'partner' ? perKey : perAddress)(c, next)
   }
 }
