@@ -15,6 +15,7 @@ import { feedRoutes } from './routes/feed.js'
 import { documentHealth } from './routes/health-doc.js'
 import { heldApplicationRoutes } from './routes/held-applications.js'
 import { partnerKeyRoutes } from './routes/partner-keys.js'
+import { partnerUserRoutes } from './routes/partner-users.js'
 import { partnerRoutes } from './routes/partners.js'
 import { personalDataRoutes } from './routes/personal-data.js'
 import { registrationRoutes } from './routes/registration.js'
@@ -45,6 +46,7 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', reportRoutes(deps))
   app.route('/', startupRoutes(deps))
   app.route('/', partnerKeyRoutes(deps))
+  app.route('/', partnerUserRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
   app.route('/', subscriptionToolRoutes(deps))

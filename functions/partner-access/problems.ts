@@ -35,6 +35,14 @@ export const partnerAccessProblems = {
       extensions: { maxDays },
     }),
 
+  /** An address the user pool already has: one account, one partner. */
+  partnerUserExists: () =>
+    new ProblemError({
+      status: 409,
+      code: 'partner-user-exists',
+      detail: 'This address already has an account: one account belongs to one partner',
+    }),
+
   /** Keys are issued to registered partners only. */
   partnerNotFound: (partnerId: string) =>
     new ProblemError({

@@ -61,12 +61,17 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/subscriptions',
     '/subscriptions/{id}',
     '/subscriptions/{id}/deliveries',
+    '/subscriptions/{id}/tests',
+    '/subscriptions/{id}/replay-preview',
   ]),
   ...each(HttpMethod.POST, [
     '/subscriptions',
     '/subscriptions/{id}/secret-rotation',
     '/subscriptions/{id}/redrive',
     '/subscriptions/{id}/replay',
+    '/subscriptions/{id}/pause',
+    '/subscriptions/{id}/resume',
+    '/subscriptions/{id}/test',
   ]),
   { method: HttpMethod.DELETE, path: '/subscriptions/{id}' },
   // The staff pages (session cookie).
