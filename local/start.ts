@@ -137,7 +137,7 @@ const main = async () => {
   const port = typeof address === 'object' && address ? address.port : settings.PORT
   const url = `http://${settings.HOST}:${port}`
   line('API', `${url} (Hono on @hono/node-server)`)
-  line('Pages', `${url}/staff (back-office, sign in locally), ${url}/editions/<editionId>/apply (form)`)
+  line('Pages', `${url}/staff (back-office, sign in locally), ${url}/portal (partners' portal), ${url}/editions/<editionId>/apply (form)`)
   console.log(`Délégation Sud is running on ${url}`)
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod'
 export type AppRequest = (path: string, init: RequestInit) => Response | Promise<Response>
 
 export interface ApiCall {
-  readonly method?: 'GET' | 'POST'
+  readonly method?: 'GET' | 'POST' | 'DELETE'
   readonly body?: unknown
   /** The staff member's bearer token, checked by the API as from any client. */
   readonly token?: string | undefined

@@ -34,8 +34,8 @@ export const publicWriteRoutes: readonly GatewayRoute[] = each(HttpMethod.POST, 
  * Routes the gateway sends to the Lambda without the JWT authorizer, one per route the app
  * serves (method and path exactly, so the gateway routes nothing else without a token):
  * public reads and documents; partner routes, whose X-Api-Key the Lambda checks (staff may
- * call some with a bearer token, verified there too); the staff pages, whose session
- * cookie the authorizer cannot read and the Lambda verifies. Every route the app serves
+ * call some with a bearer token, verified there too); the staff pages and the partners'
+ * portal, whose session cookie the authorizer cannot read and the Lambda verifies. Every route the app serves
  * is held against these and the template in tests/infra/api-routes.test.ts.
  */
 export const openRoutes: readonly GatewayRoute[] = [
@@ -53,6 +53,7 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/sign-in',
     '/staff/callback',
     '/staff/signed-out',
+    '/portal/sign-in',
   ]),
   ...publicWriteRoutes,
   // Partners (X-Api-Key).
@@ -87,5 +88,16 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/decisions',
     '/staff/editions/{editionId}/awards',
     '/staff/editions/{editionId}/partners',
+  ]),
+  // The partners' portal (session cookie of a partner's user).
+  ...each(HttpMethod.GET, ['/portal', '/portal/subscriptions/{id}']),
+  ...each(HttpMethod.POST, [
+    '/portal/subscriptions',
+    '/portal/subscriptions/{id}/pause',
+    '/portal/subscriptions/{id}/resume',
+    '/portal/subscriptions/{id}/test',
+    '/portal/subscriptions/{id}/redrive',
+    '/portal/subscriptions/{id}/rotate',
+    '/portal/subscriptions/{id}/delete',
   ]),
 ]

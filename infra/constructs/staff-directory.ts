@@ -92,9 +92,10 @@ export class StaffDirectory extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
-        // The staff pages and the partners' portal sign in through the same client.
-        callbackUrls: [`${pagesUrl}/staff/callback`, `${pagesUrl}/portal/callback`],
-        logoutUrls: [`${pagesUrl}/staff/signed-out`, `${pagesUrl}/portal/signed-out`],
+        // The staff pages and the partners' portal sign in through the same client and the
+        // same callback, which opens the portal's session for a partner's user (sign-in.ts).
+        callbackUrls: [`${pagesUrl}/staff/callback`],
+        logoutUrls: [`${pagesUrl}/staff/signed-out`],
       },
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       generateSecret: false,

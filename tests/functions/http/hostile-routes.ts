@@ -2,15 +2,17 @@ import { describeApi } from '../../../functions/http/feature-routes.js'
 import type { ApiDeps } from '../../../functions/http/deps.js'
 import { noPageAssets } from '../../../functions/website/assets.js'
 import { silentLogger } from '../../../functions/shared/logger.js'
+import { signPartnerUserToken } from '../../../local/dev-tokens.js'
 import { editionBody } from '../../fixtures/requests.js'
 import { apiHarness, client, type ApiHarness } from './api-harness.js'
 import type { Send } from './transports.js'
 
 /**
  * Who a route expects: from its OpenAPI `security`, staff (a bearer token), a partner's key
- * or anyone; for the staff pages, a staff session cookie.
+ * or anyone; for the staff pages, a staff session cookie; for the partners' portal, a
+ * partner's user's session cookie.
  */
-type Caller = 'anonymous' | 'staff' | 'partner' | 'staffPage'
+type Caller = 'anonymous' | 'staff' | 'partner' | 'staffPage' | 'portalPage'
 
 /** One operation of the app, as the hostile tests call it. */
 export interface Operation {
@@ -54,6 +56,16 @@ export const pages: Record<string, Caller> = {
   'POST /staff/editions/{editionId}/awards': 'staffPage',
   'POST /staff/editions/{editionId}/decisions': 'staffPage',
   'POST /staff/editions/{editionId}/partners': 'staffPage',
+  'GET /portal/sign-in': 'anonymous',
+  'GET /portal': 'portalPage',
+  'GET /portal/subscriptions/{id}': 'portalPage',
+  'POST /portal/subscriptions': 'portalPage',
+  'POST /portal/subscriptions/{id}/pause': 'portalPage',
+  'POST /portal/subscriptions/{id}/resume': 'portalPage',
+  'POST /portal/subscriptions/{id}/test': 'portalPage',
+  'POST /portal/subscriptions/{id}/redrive': 'portalPage',
+  'POST /portal/subscriptions/{id}/rotate': 'portalPage',
+  'POST /portal/subscriptions/{id}/delete': 'portalPage',
 }
 
 const paramsOf = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)
@@ -201,6 +213,7 @@ export const hostileWorld = async (harness: ApiHarness, send: Send) => {
     staff: { Authorization: `Bearer ${staffToken}` },
     partner: { 'X-Api-Key': apiKey },
     staffPage: { Cookie: `staff_session=${staffToken}` },
+    portalPage: { Cookie: `portal_session=${await signPartnerUserToken(harness.key, partnerId)}` },
   }
   return { credentials, apiKey, staffToken }
 }

@@ -1,0 +1,254 @@
+import type { Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signDevToken, signPartnerUserToken } from '../../local/dev-tokens.js'
+import { editionBody } from '../fixtures/requests.js'
+import { testNow } from '../functions/http/api-harness.js'
+import { startReceiver, verifyAsReceived } from '../functions/webhooks/fixtures.js'
+import { localPolicy } from '../functions/webhooks/partner-world.js'
+import { seriousViolations } from './axe.js'
+import { launchChromium } from './chromium.js'
+import { pageServer, type PageServer } from './page-server.js'
+import { screenshot } from './screenshots.js'
+
+/**
+ * The partners' portal in a real headless Chromium, without JavaScript (the pages need
+ * none), against the app on DynamoDB Local: a partner's user signs in with the
+ * development sign-in, subscribes a receiver this test hosts, is shown the secret once,
+ * sends a test event the receiver verifies with that secret, sees it in the log, pauses
+ * and resumes; another partner's user can neither see nor change it, by page or by a
+ * crafted request. Every page checked by axe-core and photographed.
+ */
+
+let server: PageServer
+let chromium: Awaited<ReturnType<typeof launchChromium>>
+let receiver: Awaited<ReturnType<typeof startReceiver>>
+const timeout = 120_000
+const nice = 'nice-cote-d-azur'
+const toulon = 'toulon'
+/** The API's clock, which signs the webhooks' timestamps: the receiver's too. */
+const clock = () => testNow
+
+const check = async (page: Page, name: string) => {
+  await screenshot(page, name)
+  await page.setJavaScriptEnabled(true)
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([])
+  await page.setJavaScriptEnabled(false)
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent?.trim() ?? '')
+
+/** A fresh browser profile (its own cookies) without JavaScript, preferring `lang`. */
+const newPage = async (lang: string) => {
+  const context = await chromium.browser.createBrowserContext()
+  const page = await context.newPage()
+  await page.setJavaScriptEnabled(false)
+  await page.setExtraHTTPHeaders({ 'Accept-Language': lang })
+  return page
+}
+
+/** Signs in through `/portal` as one of `partnerId`'s people, with the development sign-in. */
+const signIn = async (page: Page, partnerId: string) => {
+  await page.goto(`${server.url}/portal`)
+  expect(new URL(page.url()).pathname).toBe('/staff/sign-in')
+  await page.click('#role-partner')
+  await page.select('#partner-id', partnerId)
+  await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')])
+  expect(new URL(page.url()).pathname).toBe('/portal')
+}
+
+/** A POST as a browser of this origin would send it, with a portal session of `token`. */
+const craftedPost = (path: string, token: string, form: Record<string, string> = {}) =>
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      Cookie: `portal_session=${token}`,
+      'Sec-Fetch-Site': 'same-origin',
+      'Content-Type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams(form),
+  })
+
+/** The subscriptions a partner has, as the API tells its own users. */
+const subscriptionsOf = async (partnerId: string) => {
+  const token = await signPartnerUserToken(server.key, partnerId)
+  const response = await fetch(`${server.url}/subscriptions`, { headers: { Authorization: `Bearer ${token}` } })
+  return ((await response.json()) as { subscriptions: Array<{ id: string; url: string; paused: boolean }> }).subscriptions
+}
+
+beforeAll(async () => {
+  server = await pageServer({ now: clock, targetPolicy: localPolicy })
+  const admin = { Authorization: `Bearer ${await server.token(['admin'])}`, 'Content-Type': 'application/json' }
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) })
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+  }
+  await post('/editions', editionBody('ces-2020'))
+  for (const [partnerId, name] of [
+    [nice, 'Métropole Nice Côte d’Azur'],
+    [toulon, 'Toulon Provence Méditerranée'],
+  ] as const) {
+    await post('/editions/ces-2020/partners', { partnerId, name, kind: 'metropolis', contribution: 'Stands' })
+  }
+  // The partners report (the development sign-in's list) and the editions, as npm start's pollers do.
+  await server.catchUp()
+  receiver = await startReceiver(() => 204, clock)
+  chromium = await launchChromium()
+}, 240_000)
+
+afterAll(async () => {
+  await chromium?.close()
+  await receiver?.close()
+  await server?.close()
+})
+
+describe('the partners’ portal, in Chromium without JavaScript', () => {
+  let subscriptionId = ''
+  let secret = ''
+
+  it(
+    'a partner’s user signs in, subscribes a receiver, is shown the secret once, and a test event arrives signed with it',
+    async () => {
+      const page = await newPage('fr-FR,fr;q=0.9')
+      await signIn(page, nice)
+      await check(page, 'portal-subscriptions-empty')
+      expect(await text(page, 'h1')).toBe('Abonnements webhook')
+      // The catalogue's types, each with its summary; the editions to filter on.
+      const types = await page.$$eval('input[name="types"]', (inputs) => inputs.map((input) => input.value))
+      expect(types).toContain('award.won')
+      expect(types).toContain('partner.joined')
+      expect(types).not.toContain('application.submitted')
+
+      // A refused URL: the API's reason beside the field, what was typed kept.
+      await page.type('#f-url', 'ftp://nowhere.example/x')
+      await Promise.all([page.waitForNavigation(), page.click('form[action="/portal/subscriptions"] button')])
+      expect(await page.$('.notice.refused')).not.toBeNull()
+      expect(await page.$eval('#f-url', (input) => (input as HTMLInputElement).value)).toBe('ftp://nowhere.example/x')
+      await check(page, 'portal-subscriptions-refused')
+
+      await page.$eval('#f-url', (input) => ((input as HTMLInputElement).value = ''))
+      await page.type('#f-url', receiver.url)
+      await page.click('input[name="types"][value="partner.joined"]')
+      await page.click('input[name="types"][value="award.won"]')
+      await page.select('#f-edition', 'ces-2020')
+      await Promise.all([page.waitForNavigation(), page.click('form[action="/portal/subscriptions"] button')])
+      expect(await text(page, 'h1')).toBe('Abonnement créé')
+      secret = await text(page, '#signing-secret')
+      expect(secret).toMatch(/^whsec_/)
+      await check(page, 'portal-secret-once')
+
+      const [created] = await subscriptionsOf(nice)
+      expect(created).toMatchObject({ url: receiver.url, types: ['award.won', 'partner.joined'], editionId: 'ces-2020' })
+      subscriptionId = created?.id ?? ''
+
+      await Promise.all([page.waitForNavigation(), page.click('main a[href^="/portal/subscriptions/"]')])
+      expect(new URL(page.url()).pathname).toBe(`/portal/subscriptions/${subscriptionId}`)
+      // The secret is never shown again.
+      expect(await page.content()).not.toContain(secret)
+      await Promise.all([page.waitForNavigation(), page.click(`form[action$="/test"] button`)])
+      expect(await text(page, '.notice.done')).toContain('Événement de test envoyé')
+      expect(await text(page, '#tests tbody tr td')).toBe('reçu')
+      expect(await text(page, '#tests tbody tr td.num')).toBe('204')
+      await check(page, 'portal-subscription-tested')
+
+      expect(receiver.requests).toHaveLength(1)
+      const [received] = receiver.requests
+      expect(verifyAsReceived(secret, received!)).toMatchObject({
+        type: 'subscription.tested',
+        data: { subscriptionId },
+      })
+      // The page's secret verifies it, and no other does.
+      expect(() => verifyAsReceived(`whsec_${Buffer.from('not the secret').toString('base64')}`, received!)).toThrow()
+    },
+    timeout,
+  )
+
+  it(
+    'pauses and resumes, in English, and the page says where it stands',
+    async () => {
+      const page = await newPage('en-GB,en;q=0.9')
+      await signIn(page, nice)
+      await page.goto(`${server.url}/portal/subscriptions/${subscriptionId}`)
+      await Promise.all([page.waitForNavigation(), page.click(`form[action$="/pause"] button`)])
+      expect(await text(page, '#subscription-status')).toBe('paused')
+      expect((await subscriptionsOf(nice))[0]?.paused).toBe(true)
+      await check(page, 'portal-subscription-paused-en')
+      await Promise.all([page.waitForNavigation(), page.click(`form[action$="/resume"] button`)])
+      expect(await text(page, '#subscription-status')).toBe('active')
+      expect((await subscriptionsOf(nice))[0]?.paused).toBe(false)
+      await Promise.all([page.waitForNavigation(), page.select('#f-filter', 'dead'), page.click('form.filters button')])
+      expect(new URL(page.url()).searchParams.get('filter')).toBe('dead')
+      expect(await text(page, 'main')).toContain('No deliveries.')
+    },
+    timeout,
+  )
+
+  it(
+    'another partner’s user sees none of it, and cannot change it by page or by a crafted request',
+    async () => {
+      const page = await newPage('fr-FR,fr;q=0.9')
+      await signIn(page, toulon)
+      expect(await text(page, 'main')).toContain('Aucun abonnement pour l’instant.')
+      expect(await page.content()).not.toContain(receiver.url)
+      const response = await page.goto(`${server.url}/portal/subscriptions/${subscriptionId}`)
+      expect(response?.status()).toBe(404)
+      expect(await page.content()).not.toContain(receiver.url)
+      await check(page, 'portal-other-partner-404')
+
+      const toulonUser = await signPartnerUserToken(server.key, toulon)
+      for (const action of ['pause', 'test', 'redrive', 'rotate', 'delete']) {
+        const crafted = await craftedPost(`/portal/subscriptions/${subscriptionId}/${action}`, toulonUser)
+        expect(crafted.status, action).toBe(404)
+      }
+      const [still] = await subscriptionsOf(nice)
+      expect(still).toMatchObject({ id: subscriptionId, paused: false })
+      expect(receiver.requests).toHaveLength(1)
+    },
+    timeout,
+  )
+
+  it(
+    'opens to a partner’s user only: no session goes to the sign-in, a staff token or another site’s post is refused',
+    async () => {
+      const signedOut = await fetch(`${server.url}/portal`, { redirect: 'manual' })
+      expect(signedOut.status).toBe(303)
+      expect(signedOut.headers.get('location')).toBe('/portal/sign-in?next=%2Fportal')
+      const staff = await signDevToken(server.key, { subject: 'staff-1', roles: ['admin'] })
+      const asStaff = await fetch(`${server.url}/portal`, { headers: { Cookie: `portal_session=${staff}` } })
+      expect(asStaff.status).toBe(403)
+      const niceUser = await signPartnerUserToken(server.key, nice)
+      const fromElsewhere = await fetch(`${server.url}/portal/subscriptions/${subscriptionId}/pause`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { Cookie: `portal_session=${niceUser}`, 'Sec-Fetch-Site': 'cross-site' },
+      })
+      expect(fromElsewhere.status).toBe(403)
+      expect((await subscriptionsOf(nice))[0]?.paused).toBe(false)
+      // The portal's own pages: this origin's assets only, no inline script, no framing.
+      const own = await fetch(`${server.url}/portal`, { headers: { Cookie: `portal_session=${niceUser}` } })
+      expect(own.status).toBe(200)
+      const csp = own.headers.get('content-security-policy') ?? ''
+      expect(csp).toContain(`script-src 'self'`)
+      expect(csp).toContain(`frame-ancestors 'none'`)
+      expect(await own.text()).not.toMatch(/<script(?![^>]*\bsrc=)/)
+      // The portal's session is not the back-office's.
+      const staffPage = await fetch(`${server.url}/staff`, { redirect: 'manual', headers: { Cookie: `staff_session=${niceUser}` } })
+      expect(staffPage.status).toBe(403)
+    },
+    timeout,
+  )
+
+  it(
+    'deletes, and the subscription is gone from the list and the API',
+    async () => {
+      const page = await newPage('fr-FR,fr;q=0.9')
+      await signIn(page, nice)
+      await page.goto(`${server.url}/portal/subscriptions/${subscriptionId}`)
+      await Promise.all([page.waitForNavigation(), page.click(`form[action$="/delete"] button`)])
+      expect(new URL(page.url()).pathname).toBe('/portal')
+      expect(await text(page, '.notice.done')).toBe('Abonnement supprimé.')
+      expect(await subscriptionsOf(nice)).toEqual([])
+    },
+    timeout,
+  )
+})
