@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { signDevToken, signPartnerUserToken } from '../../local/dev-tokens.js'
 import { editionBody } from '../fixtures/requests.js'
 import { testNow } from '../functions/http/api-harness.js'
-import { startReceiver, verifyAsReceived } from '../functions/webhooks/fixtures.js'
+import { createDynamoFeed } from '../../functions/feed/dynamo-feed.js'
+import { createDeliverer } from '../../functions/webhooks/delivery/deliverer.js'
+import { createWebhookSender } from '../../functions/webhooks/delivery/http-sender.js'
+import { createDispatcher } from '../../functions/webhooks/dispatch/dispatcher.js'
+import { createWebhookStores } from '../../functions/webhooks/services.js'
+import { fakeClock, startReceiver, verifyAsReceived } from '../functions/webhooks/fixtures.js'
 import { localPolicy } from '../functions/webhooks/partner-world.js'
 import { seriousViolations } from './axe.js'
 import { launchChromium } from './chromium.js'
@@ -22,11 +27,13 @@ import { screenshot } from './screenshots.js'
 let server: PageServer
 let chromium: Awaited<ReturnType<typeof launchChromium>>
 let receiver: Awaited<ReturnType<typeof startReceiver>>
+let admin: Record<string, string> = {}
 const timeout = 120_000
 const nice = 'nice-cote-d-azur'
 const toulon = 'toulon'
-/** The API's clock, which signs the webhooks' timestamps: the receiver's too. */
-const clock = () => testNow
+/** The API's clock, which signs the webhooks' timestamps: the receivers' and the deliverer's too. */
+const time = fakeClock(testNow)
+const clock = time.clock
 
 const check = async (page: Page, name: string) => {
   await screenshot(page, name)
@@ -35,7 +42,8 @@ const check = async (page: Page, name: string) => {
   await page.setJavaScriptEnabled(false)
 }
 
-const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent?.trim() ?? '')
+const text = (page: Page, selector: string) =>
+  page.$eval(selector, (element) => element.textContent?.trim() ?? '')
 
 /** A fresh browser profile (its own cookies) without JavaScript, preferring `lang`. */
 const newPage = async (lang: string) => {
@@ -72,23 +80,42 @@ const craftedPost = (path: string, token: string, form: Record<string, string> =
 /** The subscriptions a partner has, as the API tells its own users. */
 const subscriptionsOf = async (partnerId: string) => {
   const token = await signPartnerUserToken(server.key, partnerId)
-  const response = await fetch(`${server.url}/subscriptions`, { headers: { Authorization: `Bearer ${token}` } })
-  return ((await response.json()) as { subscriptions: Array<{ id: string; url: string; paused: boolean }> }).subscriptions
+  const response = await fetch(`${server.url}/subscriptions`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+  return (
+    (await response.json()) as {
+      subscriptions: Array<{ id: string; url: string; paused: boolean }>
+    }
+  ).subscriptions
 }
 
 beforeAll(async () => {
   server = await pageServer({ now: clock, targetPolicy: localPolicy })
-  const admin = { Authorization: `Bearer ${await server.token(['admin'])}`, 'Content-Type': 'application/json' }
+  admin = {
+    Authorization: `Bearer ${await server.token(['admin'])}`,
+    'Content-Type': 'application/json',
+  }
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.url}${path}`, { method: 'POST', headers: admin, body: JSON.stringify(body) })
-    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`)
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify(body),
+    })
+    if (response.status !== 201)
+      throw new Error(`${path}: ${response.status} ${await response.text()}`)
   }
   await post('/editions', editionBody('ces-2020'))
   for (const [partnerId, name] of [
     [nice, 'Métropole Nice Côte d’Azur'],
     [toulon, 'Toulon Provence Méditerranée'],
   ] as const) {
-    await post('/editions/ces-2020/partners', { partnerId, name, kind: 'metropolis', contribution: 'Stands' })
+    await post('/editions/ces-2020/partners', {
+      partnerId,
+      name,
+      kind: 'metropolis',
+      contribution: 'Stands',
+    })
   }
   // The partners report (the development sign-in's list) and the editions, as npm start's pollers do.
   await server.catchUp()
@@ -114,16 +141,23 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       await check(page, 'portal-subscriptions-empty')
       expect(await text(page, 'h1')).toBe('Abonnements webhook')
       // The catalogue's types, each with its summary; the editions to filter on.
-      const types = await page.$$eval('input[name="types"]', (inputs) => inputs.map((input) => input.value))
+      const types = await page.$$eval('input[name="types"]', (inputs) =>
+        inputs.map((input) => input.value),
+      )
       expect(types).toContain('award.won')
       expect(types).toContain('partner.joined')
       expect(types).not.toContain('application.submitted')
 
       // A refused URL: the API's reason beside the field, what was typed kept.
       await page.type('#f-url', 'ftp://nowhere.example/x')
-      await Promise.all([page.waitForNavigation(), page.click('form[action="/portal/subscriptions"] button')])
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action="/portal/subscriptions"] button'),
+      ])
       expect(await page.$('.notice.refused')).not.toBeNull()
-      expect(await page.$eval('#f-url', (input) => (input as HTMLInputElement).value)).toBe('ftp://nowhere.example/x')
+      expect(await page.$eval('#f-url', (input) => (input as HTMLInputElement).value)).toBe(
+        'ftp://nowhere.example/x',
+      )
       await check(page, 'portal-subscriptions-refused')
 
       await page.$eval('#f-url', (input) => ((input as HTMLInputElement).value = ''))
@@ -131,17 +165,27 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       await page.click('input[name="types"][value="partner.joined"]')
       await page.click('input[name="types"][value="award.won"]')
       await page.select('#f-edition', 'ces-2020')
-      await Promise.all([page.waitForNavigation(), page.click('form[action="/portal/subscriptions"] button')])
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action="/portal/subscriptions"] button'),
+      ])
       expect(await text(page, 'h1')).toBe('Abonnement créé')
       secret = await text(page, '#signing-secret')
       expect(secret).toMatch(/^whsec_/)
       await check(page, 'portal-secret-once')
 
       const [created] = await subscriptionsOf(nice)
-      expect(created).toMatchObject({ url: receiver.url, types: ['award.won', 'partner.joined'], editionId: 'ces-2020' })
+      expect(created).toMatchObject({
+        url: receiver.url,
+        types: ['award.won', 'partner.joined'],
+        editionId: 'ces-2020',
+      })
       subscriptionId = created?.id ?? ''
 
-      await Promise.all([page.waitForNavigation(), page.click('main a[href^="/portal/subscriptions/"]')])
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('main a[href^="/portal/subscriptions/"]'),
+      ])
       expect(new URL(page.url()).pathname).toBe(`/portal/subscriptions/${subscriptionId}`)
       // The secret is never shown again.
       expect(await page.content()).not.toContain(secret)
@@ -158,7 +202,9 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
         data: { subscriptionId },
       })
       // The page's secret verifies it, and no other does.
-      expect(() => verifyAsReceived(`whsec_${Buffer.from('not the secret').toString('base64')}`, received!)).toThrow()
+      expect(() =>
+        verifyAsReceived(`whsec_${Buffer.from('not the secret').toString('base64')}`, received!),
+      ).toThrow()
     },
     timeout,
   )
@@ -176,7 +222,11 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       await Promise.all([page.waitForNavigation(), page.click(`form[action$="/resume"] button`)])
       expect(await text(page, '#subscription-status')).toBe('active')
       expect((await subscriptionsOf(nice))[0]?.paused).toBe(false)
-      await Promise.all([page.waitForNavigation(), page.select('#f-filter', 'dead'), page.click('form.filters button')])
+      await Promise.all([
+        page.waitForNavigation(),
+        page.select('#f-filter', 'dead'),
+        page.click('form.filters button'),
+      ])
       expect(new URL(page.url()).searchParams.get('filter')).toBe('dead')
       expect(await text(page, 'main')).toContain('No deliveries.')
     },
@@ -197,7 +247,10 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
 
       const toulonUser = await signPartnerUserToken(server.key, toulon)
       for (const action of ['pause', 'test', 'redrive', 'rotate', 'delete']) {
-        const crafted = await craftedPost(`/portal/subscriptions/${subscriptionId}/${action}`, toulonUser)
+        const crafted = await craftedPost(
+          `/portal/subscriptions/${subscriptionId}/${action}`,
+          toulonUser,
+        )
         expect(crafted.status, action).toBe(404)
       }
       const [still] = await subscriptionsOf(nice)
@@ -214,25 +267,35 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       expect(signedOut.status).toBe(303)
       expect(signedOut.headers.get('location')).toBe('/portal/sign-in?next=%2Fportal')
       const staff = await signDevToken(server.key, { subject: 'staff-1', roles: ['admin'] })
-      const asStaff = await fetch(`${server.url}/portal`, { headers: { Cookie: `portal_session=${staff}` } })
+      const asStaff = await fetch(`${server.url}/portal`, {
+        headers: { Cookie: `portal_session=${staff}` },
+      })
       expect(asStaff.status).toBe(403)
       const niceUser = await signPartnerUserToken(server.key, nice)
-      const fromElsewhere = await fetch(`${server.url}/portal/subscriptions/${subscriptionId}/pause`, {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { Cookie: `portal_session=${niceUser}`, 'Sec-Fetch-Site': 'cross-site' },
-      })
+      const fromElsewhere = await fetch(
+        `${server.url}/portal/subscriptions/${subscriptionId}/pause`,
+        {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { Cookie: `portal_session=${niceUser}`, 'Sec-Fetch-Site': 'cross-site' },
+        },
+      )
       expect(fromElsewhere.status).toBe(403)
       expect((await subscriptionsOf(nice))[0]?.paused).toBe(false)
       // The portal's own pages: this origin's assets only, no inline script, no framing.
-      const own = await fetch(`${server.url}/portal`, { headers: { Cookie: `portal_session=${niceUser}` } })
+      const own = await fetch(`${server.url}/portal`, {
+        headers: { Cookie: `portal_session=${niceUser}` },
+      })
       expect(own.status).toBe(200)
       const csp = own.headers.get('content-security-policy') ?? ''
       expect(csp).toContain(`script-src 'self'`)
       expect(csp).toContain(`frame-ancestors 'none'`)
       expect(await own.text()).not.toMatch(/<script(?![^>]*\bsrc=)/)
       // The portal's session is not the back-office's.
-      const staffPage = await fetch(`${server.url}/staff`, { redirect: 'manual', headers: { Cookie: `staff_session=${niceUser}` } })
+      const staffPage = await fetch(`${server.url}/staff`, {
+        redirect: 'manual',
+        headers: { Cookie: `staff_session=${niceUser}` },
+      })
       expect(staffPage.status).toBe(403)
     },
     timeout,
@@ -248,6 +311,137 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       expect(new URL(page.url()).pathname).toBe('/portal')
       expect(await text(page, '.notice.done')).toBe('Abonnement supprimé.')
       expect(await subscriptionsOf(nice)).toEqual([])
+    },
+    timeout,
+  )
+})
+
+/**
+ * The deliverer's side, as its schedule would run it: the Feed's new events dispatched to
+ * the subscriptions, then every delivery attempted until none is pending, the clock jumping
+ * to the next one due when a run posts nothing (tests/functions/webhooks/partner-world.ts).
+ */
+const webhookWorker = () => {
+  const { doc, names } = server.tables
+  const stores = createWebhookStores({ doc, table: names.partners })
+  const dispatcher = createDispatcher({
+    feed: createDynamoFeed({ doc, table: names.feed }),
+    ...stores,
+    clock,
+  })
+  const deliverer = createDeliverer({
+    ...stores,
+    send: createWebhookSender({ policy: localPolicy, timeoutMs: 2_000 }),
+    clock,
+    random: () => 0.5,
+  })
+  return {
+    dispatch: async () => {
+      await server.catchUp()
+      await dispatcher.run()
+    },
+    drain: async (subscriptionId: string) => {
+      for (let run = 1; run <= 60; run += 1) {
+        const { delivered, failed, dead } = await deliverer.run()
+        const { deliveries } = await stores.deliveries.log(subscriptionId, { limit: 200 })
+        const pending = deliveries.filter((delivery) => delivery.status === 'pending')
+        if (pending.length === 0) return
+        if (delivered + failed + dead > 0) continue
+        time.set(
+          new Date(
+            Math.min(...pending.map((delivery) => Date.parse(delivery.nextAttemptAt ?? ''))),
+          ),
+        )
+      }
+      throw new Error('deliveries still pending after 60 runs')
+    },
+  }
+}
+
+describe('the delivery log and the redrive of dead letters, from the portal', () => {
+  it(
+    'a receiver that fails is retried then dead-lettered, the log says so attempt by attempt, and the redrive from the page delivers it',
+    async () => {
+      let failing = true
+      const flaky = await startReceiver(() => (failing ? 500 : 204), clock)
+      try {
+        const page = await newPage('fr-FR,fr;q=0.9')
+        await signIn(page, nice)
+        await page.type('#f-url', flaky.url)
+        await page.click('input[name="types"][value="partner.joined"]')
+        await page.select('#f-edition', 'ces-2020')
+        await Promise.all([
+          page.waitForNavigation(),
+          page.click('form[action="/portal/subscriptions"] button'),
+        ])
+        const secret = await text(page, '#signing-secret')
+        const subscription = (await subscriptionsOf(nice)).find((s) => s.url === flaky.url)
+        const id = subscription?.id ?? ''
+
+        // An event the subscription takes: a partner joins CES 2020.
+        const joined = await fetch(`${server.url}/editions/ces-2020/partners`, {
+          method: 'POST',
+          headers: admin,
+          body: JSON.stringify({
+            partnerId: 'aix',
+            name: 'Pays d’Aix',
+            kind: 'agglomeration',
+            contribution: 'Un stand',
+          }),
+        })
+        expect(joined.status).toBe(201)
+        const worker = webhookWorker()
+        await worker.dispatch()
+        await worker.drain(id)
+        const attempts = flaky.requests.length
+        expect(attempts).toBeGreaterThan(1)
+        expect(flaky.requests.every((request) => request.answer === 500)).toBe(true)
+
+        await page.goto(`${server.url}/portal/subscriptions/${id}?filter=dead`)
+        const rows = await page.$$eval('#deliveries tbody tr', (trs) =>
+          trs.map((tr) => ({
+            type: tr.querySelector('code')?.textContent,
+            status: tr.querySelectorAll('td')[1]?.textContent?.trim(),
+            attempts: tr.querySelectorAll('li').length,
+            text: tr.textContent ?? '',
+          })),
+        )
+        expect(rows).toHaveLength(1)
+        expect(rows[0]).toMatchObject({
+          type: 'partner.joined',
+          status: 'échec définitif',
+          attempts,
+        })
+        expect(rows[0]?.text).toContain('HTTP 500')
+        await check(page, 'portal-dead-letters')
+        await page.goto(`${server.url}/portal/subscriptions/${id}?filter=failed`)
+        expect(await page.$$eval('#deliveries tbody tr', (trs) => trs.length)).toBe(1)
+
+        failing = false
+        await Promise.all([page.waitForNavigation(), page.click('form[action$="/redrive"] button')])
+        expect(await text(page, '.notice.done')).toBe(
+          'Les envois en échec définitif sont renvoyés.',
+        )
+        await worker.drain(id)
+        const last = flaky.requests.at(-1)
+        expect(last?.answer).toBe(204)
+        expect(verifyAsReceived(secret, last!)).toMatchObject({
+          type: 'partner.joined',
+          data: { streamId: 'edition-ces-2020', data: { partnerId: 'aix', editionId: 'ces-2020' } },
+        })
+
+        await page.goto(`${server.url}/portal/subscriptions/${id}`)
+        const after = await page.$$eval('#deliveries tbody tr td', (tds) =>
+          tds.map((td) => td.textContent?.trim() ?? ''),
+        )
+        expect(after[1]).toBe('reçu')
+        expect(after[2]).toContain('HTTP 204')
+        await page.goto(`${server.url}/portal/subscriptions/${id}?filter=dead`)
+        expect(await text(page, 'main')).toContain('Aucun envoi.')
+        await check(page, 'portal-redriven')
+      } finally {
+        await flaky.close()
+      }
     },
     timeout,
   )

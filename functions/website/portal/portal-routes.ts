@@ -28,7 +28,8 @@ import {
 /** What the portal's pages put on the context: the user's token and the partner it acts for. */
 export type PortalEnv = ApiEnv & { Variables: { portalToken: string; partnerId: string } }
 
-const text = (value: unknown, max = 2_000): string => (typeof value === 'string' ? value.slice(0, max) : '')
+const text = (value: unknown, max = 2_000): string =>
+  typeof value === 'string' ? value.slice(0, max) : ''
 
 /**
  * The portal's gate: a valid session of a partner's user (a token bound to one partner).
@@ -40,16 +41,29 @@ const portalSession =
   (verifier: TokenVerifier, assets: PageAssets): MiddlewareHandler<PortalEnv> =>
   async (c, next) => {
     const page = pageContext(c, assets)
-    const forbidden = () => c.html(messagePage(page, { title: page.t.portal.title, message: page.t.portal.forbidden }), 403)
+    const forbidden = () =>
+      c.html(
+        messagePage(page, { title: page.t.portal.title, message: page.t.portal.forbidden }),
+        403,
+      )
     if (c.req.method === 'POST' && fromAnotherSite(c)) return forbidden()
     const token = getCookie(c, sessionAreas.portal.cookie)
     const principal = token ? await verifier.verify(token).catch(() => undefined) : undefined
     if (!token || !principal) {
       if (c.req.method !== 'GET') {
-        return c.html(messagePage(page, { title: page.t.portal.signInTitle, message: page.t.staff.signInFailed }), 401)
+        return c.html(
+          messagePage(page, {
+            title: page.t.portal.signInTitle,
+            message: page.t.staff.signInFailed,
+          }),
+          401,
+        )
       }
       const url = new URL(c.req.url)
-      return c.redirect(page.href(`/portal/sign-in?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`), 303)
+      return c.redirect(
+        page.href(`/portal/sign-in?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`),
+        303,
+      )
     }
     if (!principal.partnerId) return forbidden()
     c.set('portalToken', token)
@@ -79,14 +93,22 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
   const gate = portalSession(deps.verifier, assets)
 
   const api = (c: Context<PortalEnv>, path: string, call: Parameters<typeof callApi>[2] = {}) =>
-    callApi(request, path, { ...call, token: c.var.portalToken, correlationId: c.var.correlationId })
+    callApi(request, path, {
+      ...call,
+      token: c.var.portalToken,
+      correlationId: c.var.correlationId,
+    })
 
   const notFound = (c: Context<PortalEnv>) => {
     const page = pageContext(c, assets)
-    return c.html(messagePage(page, { title: page.t.notFound.title, message: page.t.portal.notFound }), 404)
+    return c.html(
+      messagePage(page, { title: page.t.notFound.title, message: page.t.portal.notFound }),
+      404,
+    )
   }
 
-  const refusedStatus = (status: number) => (status === 409 || status === 422 || status === 503 ? status : 409)
+  const refusedStatus = (status: number) =>
+    status === 409 || status === 422 || status === 503 ? status : 409
 
   const renderList = async (
     c: Context<PortalEnv>,
@@ -94,15 +116,39 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     status: 200 | 400 | 409 | 422 | 503 = 200,
   ) => {
     const page = pageContext(c, assets)
-    const [listed, history] = await Promise.all([api(c, '/subscriptions'), loadHistory(deps.readModels)])
-    const subscriptions = listed.ok ? (listed.body as { subscriptions: SubscriptionRow[] }).subscriptions : []
-    const editions = [...history.editions].reverse().map(({ editionId, name }) => ({ editionId, name }))
+    const [listed, history] = await Promise.all([
+      api(c, '/subscriptions'),
+      loadHistory(deps.readModels),
+    ])
+    const subscriptions = listed.ok
+      ? (listed.body as { subscriptions: SubscriptionRow[] }).subscriptions
+      : []
+    const editions = [...history.editions]
+      .reverse()
+      .map(({ editionId, name }) => ({ editionId, name }))
     const done = c.req.query('done')
-    const notice = extra.notice ?? (done === 'remove' ? { kind: 'done' as const, text: page.t.portal.done.remove ?? '' } : undefined)
-    return c.html(subscriptionsPage(page, { partnerId: c.var.partnerId, subscriptions, editions, ...extra, notice }), status)
+    const notice =
+      extra.notice ??
+      (done === 'remove'
+        ? { kind: 'done' as const, text: page.t.portal.done.remove ?? '' }
+        : undefined)
+    return c.html(
+      subscriptionsPage(page, {
+        partnerId: c.var.partnerId,
+        subscriptions,
+        editions,
+        ...extra,
+        notice,
+      }),
+      status,
+    )
   }
 
-  const renderSubscription = async (c: Context<PortalEnv>, notice?: Notice, status: 200 | 409 | 422 | 503 = 200) => {
+  const renderSubscription = async (
+    c: Context<PortalEnv>,
+    notice?: Notice,
+    status: 200 | 409 | 422 | 503 = 200,
+  ) => {
     const page = pageContext(c, assets)
     const id = encodeURIComponent(c.req.param('id') ?? '')
     const asked = c.req.query('filter')
@@ -121,7 +167,9 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
         partnerId: c.var.partnerId,
         subscription: subscription.body as SubscriptionRow,
         tests: tests.ok ? (tests.body as { tests: TestRow[] }).tests : [],
-        deliveries: deliveries.ok ? (deliveries.body as { deliveries: DeliveryRow[] }).deliveries : [],
+        deliveries: deliveries.ok
+          ? (deliveries.body as { deliveries: DeliveryRow[] }).deliveries
+          : [],
         filter,
         notice: notice ?? (doneText ? { kind: 'done', text: doneText } : undefined),
       }),
@@ -134,7 +182,10 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     const page = pageContext(c, assets)
     const id = encodeURIComponent(c.req.param('id') ?? '')
     const answer = await api(c, `/subscriptions/${id}/${action}`, { method: 'POST' })
-    if (!answer.ok) return answer.status === 404 ? notFound(c) : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
+    if (!answer.ok)
+      return answer.status === 404
+        ? notFound(c)
+        : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
     return c.redirect(page.href(`/portal/subscriptions/${id}?done=${action}`), 303)
   }
 
@@ -161,11 +212,20 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       const answer = await api(c, '/subscriptions', { method: 'POST', body })
       if (!answer.ok) {
         const status = answer.status === 400 ? 400 : refusedStatus(answer.status)
-        return renderList(c, { notice: refusalOf(page, answer), draft, errors: answer.problem?.errors ?? [] }, status)
+        return renderList(
+          c,
+          { notice: refusalOf(page, answer), draft, errors: answer.problem?.errors ?? [] },
+          status,
+        )
       }
       const created = answer.body as SubscriptionRow & { secret: string }
       return c.html(
-        secretPage(page, { partnerId: c.var.partnerId, title: page.t.portal.createdTitle, subscription: created, secret: created.secret }),
+        secretPage(page, {
+          partnerId: c.var.partnerId,
+          title: page.t.portal.createdTitle,
+          subscription: created,
+          secret: created.secret,
+        }),
         201,
       )
     })
@@ -173,8 +233,14 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     .post('/portal/subscriptions/:id/rotate', gate, async (c) => {
       const page = pageContext(c, assets)
       const id = encodeURIComponent(c.req.param('id'))
-      const answer = await api(c, `/subscriptions/${id}/secret-rotation`, { method: 'POST', body: {} })
-      if (!answer.ok) return answer.status === 404 ? notFound(c) : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
+      const answer = await api(c, `/subscriptions/${id}/secret-rotation`, {
+        method: 'POST',
+        body: {},
+      })
+      if (!answer.ok)
+        return answer.status === 404
+          ? notFound(c)
+          : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
       const subscription = await api(c, `/subscriptions/${id}`)
       if (!subscription.ok) return notFound(c)
       const { secret } = answer.body as { secret: string }
@@ -191,8 +257,13 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     })
     .post('/portal/subscriptions/:id/delete', gate, async (c) => {
       const page = pageContext(c, assets)
-      const answer = await api(c, `/subscriptions/${encodeURIComponent(c.req.param('id'))}`, { method: 'DELETE' })
-      if (!answer.ok) return answer.status === 404 ? notFound(c) : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
+      const answer = await api(c, `/subscriptions/${encodeURIComponent(c.req.param('id'))}`, {
+        method: 'DELETE',
+      })
+      if (!answer.ok)
+        return answer.status === 404
+          ? notFound(c)
+          : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
       return c.redirect(page.href('/portal?done=remove'), 303)
     })
     .post('/portal/subscriptions/:id/pause', gate, (c) => act(c, 'pause'))
