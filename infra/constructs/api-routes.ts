@@ -88,6 +88,7 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/decisions',
     '/staff/editions/{editionId}/awards',
     '/staff/editions/{editionId}/partners',
+    '/staff/editions/{editionId}/partners/{partnerId}/users',
   ]),
   // The partners' portal (session cookie of a partner's user).
   ...each(HttpMethod.GET, ['/portal', '/portal/subscriptions/{id}']),

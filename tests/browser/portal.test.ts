@@ -358,6 +358,28 @@ const webhookWorker = () => {
   }
 }
 
+describe('staff invite a partner’s people from the back-office', () => {
+  it(
+    'the edition page has a form per partner; the invitation is made and the page says so',
+    async () => {
+      const page = await newPage('fr-FR,fr;q=0.9')
+      await page.goto(`${server.url}/staff/editions/ces-2020`)
+      await page.click('#role-admin')
+      await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')])
+      const form = `form[action="/staff/editions/ces-2020/partners/${toulon}/users"]`
+      await page.type(`${form} input[name="email"]`, 'claire@toulon.example')
+      await Promise.all([page.waitForNavigation(), page.click(`${form} button`)])
+      expect(await text(page, '.notice.done')).toContain('Invitation envoyée')
+      await check(page, 'staff-invite-partner-user')
+      const listed = await fetch(`${server.url}/partners/${toulon}/users`, { headers: admin })
+      expect(
+        ((await listed.json()) as { users: Array<{ email: string; partnerId: string }> }).users,
+      ).toMatchObject([{ email: 'claire@toulon.example', partnerId: toulon }])
+    },
+    timeout,
+  )
+})
+
 describe('the delivery log and the redrive of dead letters, from the portal', () => {
   it(
     'a receiver that fails is retried then dead-lettered, the log says so attempt by attempt, and the redrive from the page delivers it',

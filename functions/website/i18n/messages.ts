@@ -142,6 +142,9 @@ const fr = {
     contribution: 'Contribution',
     noPartners: 'Aucun partenaire pour cette édition.',
     recorded: 'Enregistré.',
+    invite: 'Inviter au portail',
+    inviteEmail: (partner: string) => `Adresse e-mail d’une personne de ${partner}`,
+    invited: 'Invitation envoyée : la personne reçoit un mot de passe temporaire par e-mail.',
     formApplyLink: 'Formulaire de candidature public',
   },
   portal: {
@@ -361,6 +364,9 @@ const en: Messages = {
     contribution: 'Contribution',
     noPartners: 'No partners for this edition.',
     recorded: 'Recorded.',
+    invite: 'Invite to the portal',
+    inviteEmail: (partner) => `Email address of one of ${partner}’s people`,
+    invited: 'Invitation sent: the person gets a temporary password by email.',
     formApplyLink: 'Public application form',
   },
   portal: {

@@ -56,6 +56,7 @@ export const pages: Record<string, Caller> = {
   'POST /staff/editions/{editionId}/awards': 'staffPage',
   'POST /staff/editions/{editionId}/decisions': 'staffPage',
   'POST /staff/editions/{editionId}/partners': 'staffPage',
+  'POST /staff/editions/{editionId}/partners/{partnerId}/users': 'staffPage',
   'GET /portal/sign-in': 'anonymous',
   'GET /portal': 'portalPage',
   'GET /portal/subscriptions/{id}': 'portalPage',

@@ -8,6 +8,7 @@ import { editionBody } from '../../fixtures/requests.js'
 import { fakeCognito, testUserPoolId } from '../../setup/fake-cognito.js'
 import { apiHarness, client, type ApiHarness } from '../http/api-harness.js'
 import { inProcess } from '../http/transports.js'
+import { catchUp } from '../reports/catch-up.js'
 
 /**
  * Staff invite a partner's people to the portal (`POST /partners/{partnerId}/users`): in
@@ -25,7 +26,7 @@ describe('inviting a partner’s people, in the user pool', () => {
     harness = await apiHarness({ partnerUsers: cognitoPartnerUsers(cognito.client, testUserPoolId) })
     api = client(await inProcess().start(harness.app), harness)
     expect((await api.admin('POST', '/editions', editionBody('ces-2020'))).status).toBe(201)
-    for (const partnerId of ['nice-cote-d-azur', 'toulon']) {
+    for (const partnerId of ['nice-cote-d-azur', 'toulon', 'aix']) {
       const body = { partnerId, name: partnerId, kind: 'metropolis', contribution: 'Stands' }
       expect((await api.admin('POST', '/editions/ces-2020/partners', body)).status).toBe(201)
     }
@@ -77,7 +78,7 @@ describe('inviting a partner’s people, in the user pool', () => {
   })
 
   it('refuses an address the pool already has, for this partner or another: never a user of two partners', async () => {
-    for (const partnerId of ['nice-cote-d-azur', 'toulon']) {
+    for (const partnerId of ['nice-cote-d-azur', 'toulon', 'aix']) {
       const again = await api.admin('POST', `/partners/${partnerId}/users`, { email: 'marc@nicecotedazur.example' })
       expect(again.status).toBe(409)
       expect(again.json()).toMatchObject({ type: '/problems/partner-user-exists' })
@@ -112,6 +113,51 @@ describe('inviting a partner’s people, in the user pool', () => {
     expect(busy.status).toBe(503)
     expect(busy.headers.get('retry-after')).toBe('1')
     expect((await api.admin('GET', '/partners/toulon/users')).json()).toEqual({ users: [] })
+  })
+})
+
+describe('inviting from the back-office', () => {
+  let harness: ApiHarness
+  const cognito = fakeCognito()
+  const invite = (cookie: string, email: string, partnerId = 'aix', site = 'same-origin') =>
+    harness.app.request(`/staff/editions/ces-2020/partners/${partnerId}/users`, {
+      method: 'POST',
+      headers: { Cookie: cookie, 'Sec-Fetch-Site': site, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email }).toString(),
+    })
+
+  beforeAll(async () => {
+    harness = await apiHarness({ partnerUsers: cognitoPartnerUsers(cognito.client, testUserPoolId) })
+    const api = client(await inProcess().start(harness.app), harness)
+    expect((await api.admin('POST', '/editions', editionBody('ces-2020'))).status).toBe(201)
+    const body = { partnerId: 'aix', name: 'Pays d’Aix', kind: 'agglomeration', contribution: 'Un stand' }
+    expect((await api.admin('POST', '/editions/ces-2020/partners', body)).status).toBe(201)
+    // The edition page a refusal is shown on reads the read models.
+    await catchUp(harness.tables)
+  })
+  afterAll(() => expect(harness.unexpected).toEqual([]))
+
+  it('the edition page’s form sends the same invitation, and comes back saying so', async () => {
+    const staff = `staff_session=${await harness.token(['admin'])}`
+    const response = await invite(staff, ' Luc@PaysDAix.example ')
+    expect(response.status).toBe(303)
+    expect(response.headers.get('Location')).toBe('/staff/editions/ces-2020?done=invited')
+    expect(cognito.groupsOf('luc@paysdaix.example').sort()).toEqual(['partner', 'partner:aix'])
+
+    const again = await invite(staff, 'luc@paysdaix.example')
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('one account belongs to one partner')
+  })
+
+  it('is refused to a partner’s user, to a reporting account and to another site’s post, asking the pool nothing', async () => {
+    cognito.requests.splice(0)
+    const user = await signPartnerUserToken(harness.key, 'aix')
+    expect((await invite(`staff_session=${user}`, 'a@paysdaix.example')).status).toBe(403)
+    expect((await invite(`portal_session=${user}`, 'a@paysdaix.example')).status).toBe(401)
+    expect((await invite(`staff_session=${await harness.token(['reports'])}`, 'a@paysdaix.example')).status).toBe(403)
+    const staff = `staff_session=${await harness.token(['admin'])}`
+    expect((await invite(staff, 'a@paysdaix.example', 'aix', 'cross-site')).status).toBe(403)
+    expect(cognito.requests).toEqual([])
   })
 })
 
