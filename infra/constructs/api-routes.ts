@@ -91,7 +91,7 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/partners/{partnerId}/users',
   ]),
   // The partners' portal (session cookie of a partner's user).
-  ...each(HttpMethod.GET, ['/portal', '/portal/subscriptions/{id}']),
+  ...each(HttpMethod.GET, ['/portal', '/portal/subscriptions/{id}', '/portal/subscriptions/{id}/replay']),
   ...each(HttpMethod.POST, [
     '/portal/subscriptions',
     '/portal/subscriptions/{id}/pause',
@@ -100,5 +100,6 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/portal/subscriptions/{id}/redrive',
     '/portal/subscriptions/{id}/rotate',
     '/portal/subscriptions/{id}/delete',
+    '/portal/subscriptions/{id}/replay',
   ]),
 ]

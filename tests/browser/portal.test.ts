@@ -461,6 +461,32 @@ describe('the delivery log and the redrive of dead letters, from the portal', ()
         await page.goto(`${server.url}/portal/subscriptions/${id}?filter=dead`)
         expect(await text(page, 'main')).toContain('Aucun envoi.')
         await check(page, 'portal-redriven')
+
+        // A replay from the position before that event: the page says what it will send, then sends that.
+        await page.goto(`${server.url}/portal/subscriptions/${id}`)
+        const position = Number(await text(page, '#deliveries tbody th'))
+        await page.type('#f-after', String(position - 1))
+        await Promise.all([page.waitForNavigation(), page.click('form[action$="/replay"] button')])
+        expect(await text(page, '#replay-count')).toBe(
+          `1 envoi(s), des positions ${position} à ${position} du Feed :`,
+        )
+        expect(await text(page, '#replay-types')).toBe('partner.joined : 1')
+        await check(page, 'portal-replay-preview')
+        const before = flaky.requests.length
+        await Promise.all([
+          page.waitForNavigation(),
+          page.click('form[method="post"][action$="/replay"] button'),
+        ])
+        expect(await text(page, '.notice.done')).toContain('1 envoi(s) recréé(s)')
+        await worker.drain(id)
+        const replayed = flaky.requests.slice(before)
+        expect(replayed).toHaveLength(1)
+        expect(replayed[0]?.headers['webhook-id']).not.toBe(last?.headers['webhook-id'])
+        expect(verifyAsReceived(secret, replayed[0]!)).toMatchObject({
+          type: 'partner.joined',
+          data: { position, data: { partnerId: 'aix' } },
+          replay: {},
+        })
       } finally {
         await flaky.close()
       }

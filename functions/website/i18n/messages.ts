@@ -217,6 +217,22 @@ const fr = {
     deliveryStatus: { pending: 'en attente', delivered: 'reçu', dead: 'échec définitif' } as Record<string, string>,
     deadLetters: (count: number) => `${count} envoi(s) en échec définitif.`,
     notFound: 'Cet abonnement n’existe pas, ou n’est pas le vôtre.',
+    replay: 'Renvoyer des événements passés',
+    replayIntro:
+      'Après une panne : indiquez la position du Feed du dernier événement que vous avez traité, ou une date. ' +
+      'La page dit ce qui sera renvoyé avant de l’envoyer.',
+    afterPosition: 'Après la position du Feed',
+    since: 'Ou depuis (date et heure UTC, par exemple 2020-01-07T08:00:00Z)',
+    previewReplay: 'Voir ce qui sera renvoyé',
+    replayPreviewTitle: 'Ce que le renvoi enverra',
+    replayWillSend: (count: number, from: number, to: number) =>
+      `${count} envoi(s), des positions ${from + 1} à ${to} du Feed :`,
+    replayNothing: 'Aucun événement de cet abonnement dans cet intervalle : rien ne sera renvoyé.',
+    replayFirst: 'Les premiers',
+    replayLast: 'Les derniers',
+    confirmReplay: 'Renvoyer ces événements',
+    cancel: 'Annuler',
+    replayed: (count: number) => `${count} envoi(s) recréé(s) : ils partent au prochain passage du livreur.`,
   },
   dashboard: {
     title: 'Tableau de bord',
@@ -439,6 +455,21 @@ const en: Messages = {
     deliveryStatus: { pending: 'pending', delivered: 'received', dead: 'dead letter' },
     deadLetters: (count) => `${count} dead letter(s).`,
     notFound: 'This subscription does not exist, or is not yours.',
+    replay: 'Send past events again',
+    replayIntro:
+      'After an outage: give the Feed position of the last event you processed, or a time. ' +
+      'The page says what will be sent before it is sent.',
+    afterPosition: 'After Feed position',
+    since: 'Or since (UTC date and time, for example 2020-01-07T08:00:00Z)',
+    previewReplay: 'See what will be sent',
+    replayPreviewTitle: 'What the replay will send',
+    replayWillSend: (count, from, to) => `${count} deliver(ies), Feed positions ${from + 1} to ${to}:`,
+    replayNothing: 'No event of this subscription in this range: nothing will be sent.',
+    replayFirst: 'The first',
+    replayLast: 'The last',
+    confirmReplay: 'Send these events again',
+    cancel: 'Cancel',
+    replayed: (count) => `${count} deliver(ies) re-created: they go out on the deliverer’s next run.`,
   },
   dashboard: {
     title: 'Dashboard',

@@ -234,6 +234,16 @@ export const subscriptionPage = (
       ${actionForm(page, id, 'rotate', p.rotate, 'secondary')}
       ${actionForm(page, id, 'delete', p.remove, 'danger')}
     </div>
+    <h2>${p.replay}</h2>
+    <p>${p.replayIntro}</p>
+    <form method="get" action="${page.href(`/portal/subscriptions/${encodeURIComponent(id)}/replay`)}" class="inline-form">
+      ${page.href('/').includes('lang=') ? html`<input type="hidden" name="lang" value="${page.lang}" />` : ''}
+      <label for="f-after">${p.afterPosition}</label>
+      <input type="number" id="f-after" name="afterPosition" min="0" step="1" />
+      <label for="f-since">${p.since}</label>
+      <input type="text" id="f-since" name="since" maxlength="40" />
+      <button type="submit" class="secondary">${p.previewReplay}</button>
+    </form>
     <h2>${p.tests}</h2>
     ${view.tests.length === 0
       ? html`<p>${p.noTests}</p>`
@@ -291,4 +301,56 @@ export const subscriptionPage = (
         </table>`}
     <p><a href="${page.href('/portal')}">${p.back}</a></p>`
   return layout(page, { title: s.url, body, nav: portalNav(page, view.partnerId) })
+}
+
+/** A replay's preview, as `GET /subscriptions/{id}/replay-preview` answers it. */
+export interface ReplayPreview {
+  readonly afterPosition: number
+  readonly toPosition: number
+  readonly replayable: number
+  readonly byType: Readonly<Record<string, number>>
+  readonly first: ReadonlyArray<{ position: number; type: string; recordedAt: string }>
+  readonly last: ReadonlyArray<{ position: number; type: string; recordedAt: string }>
+}
+
+/**
+ * `/portal/subscriptions/{id}/replay?afterPosition=…` (or `since=`): what a replay will send,
+ * counted by type with its first and last events, and the form that sends exactly that
+ * range (the preview's `toPosition` goes with it).
+ */
+export const replayPreviewPage = (
+  page: PageContext,
+  view: { partnerId: string; subscription: SubscriptionRow; preview: ReplayPreview; start: { afterPosition?: string; since?: string } },
+): Markup => {
+  const p = page.t.portal
+  const { preview, subscription } = view
+  const id = encodeURIComponent(subscription.id)
+  const events = (caption: string, rows: ReplayPreview['first']) =>
+    rows.length === 0
+      ? ''
+      : html`<table>
+          <caption>${caption}</caption>
+          <thead><tr><th scope="col" class="num">${p.position}</th><th scope="col">${p.type}</th><th scope="col">${p.sentAt}</th></tr></thead>
+          <tbody>
+            ${rows.map((row) => html`<tr><th scope="row" class="num">${row.position}</th><td><code>${row.type}</code></td><td>${time(row.recordedAt)}</td></tr>`)}
+          </tbody>
+        </table>`
+  const body = html`<h1>${p.replayPreviewTitle}</h1>
+    <p>${subscription.url}</p>
+    ${preview.replayable === 0
+      ? html`<p id="replay-count">${p.replayNothing}</p>`
+      : html`<p id="replay-count">${p.replayWillSend(preview.replayable, preview.afterPosition, preview.toPosition)}</p>
+          <ul id="replay-types">
+            ${Object.entries(preview.byType).map(([type, count]) => html`<li><code>${type}</code> : ${count}</li>`)}
+          </ul>
+          ${events(p.replayFirst, preview.first)} ${events(p.replayLast, preview.last)}
+          <form method="post" action="${page.href(`/portal/subscriptions/${id}/replay`)}">
+            ${view.start.since
+              ? html`<input type="hidden" name="since" value="${view.start.since}" />`
+              : html`<input type="hidden" name="afterPosition" value="${String(preview.afterPosition)}" />`}
+            <input type="hidden" name="toPosition" value="${String(preview.toPosition)}" />
+            <button type="submit">${p.confirmReplay}</button>
+          </form>`}
+    <p><a href="${page.href(`/portal/subscriptions/${id}`)}">${p.cancel}</a></p>`
+  return layout(page, { title: p.replayPreviewTitle, body, nav: portalNav(page, view.partnerId) })
 }

@@ -17,6 +17,8 @@ import {
   deliveryFilters,
   type FieldError,
   type Notice,
+  type ReplayPreview,
+  replayPreviewPage,
   secretPage,
   type SubscriptionDraft,
   type SubscriptionRow,
@@ -161,7 +163,12 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     ])
     if (!subscription.ok) return notFound(c)
     const done = c.req.query('done')
-    const doneText = done ? page.t.portal.done[done] : undefined
+    const doneText =
+      done === 'replay'
+        ? page.t.portal.replayed(Number(c.req.query('count') ?? 0) || 0)
+        : done
+          ? page.t.portal.done[done]
+          : undefined
     return c.html(
       subscriptionPage(page, {
         partnerId: c.var.partnerId,
@@ -265,6 +272,59 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
           ? notFound(c)
           : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
       return c.redirect(page.href('/portal?done=remove'), 303)
+    })
+    .get('/portal/subscriptions/:id/replay', gate, async (c) => {
+      const page = pageContext(c, assets)
+      const id = encodeURIComponent(c.req.param('id'))
+      const start = {
+        afterPosition: text(c.req.query('afterPosition'), 20).trim(),
+        since: text(c.req.query('since'), 40).trim(),
+      }
+      // Since when, if given; else after which position: the API wants exactly one.
+      const query = start.since
+        ? `since=${encodeURIComponent(start.since)}`
+        : `afterPosition=${encodeURIComponent(start.afterPosition || '0')}`
+      const [subscription, preview] = await Promise.all([
+        api(c, `/subscriptions/${id}`),
+        api(c, `/subscriptions/${id}/replay-preview?${query}`),
+      ])
+      if (!subscription.ok) return notFound(c)
+      if (!preview.ok)
+        return renderSubscription(
+          c,
+          refusalOf(page, preview),
+          preview.status === 400 ? 422 : refusedStatus(preview.status),
+        )
+      return c.html(
+        replayPreviewPage(page, {
+          partnerId: c.var.partnerId,
+          subscription: subscription.body as SubscriptionRow,
+          preview: preview.body as ReplayPreview,
+          start: start.since ? { since: start.since } : { afterPosition: start.afterPosition },
+        }),
+      )
+    })
+    .post('/portal/subscriptions/:id/replay', gate, async (c) => {
+      const page = pageContext(c, assets)
+      const id = encodeURIComponent(c.req.param('id'))
+      const form = await readForm(() => c.req.parseBody())
+      const since = text(form.since, 40).trim()
+      const toPosition = Number(text(form.toPosition, 20))
+      const body = {
+        ...(since ? { since } : { afterPosition: Number(text(form.afterPosition, 20) || '0') }),
+        ...(Number.isInteger(toPosition) ? { toPosition } : {}),
+      }
+      const answer = await api(c, `/subscriptions/${id}/replay`, { method: 'POST', body })
+      if (!answer.ok)
+        return answer.status === 404
+          ? notFound(c)
+          : renderSubscription(
+              c,
+              refusalOf(page, answer),
+              answer.status === 400 ? 422 : refusedStatus(answer.status),
+            )
+      const { replayed } = answer.body as { replayed: number }
+      return c.redirect(page.href(`/portal/subscriptions/${id}?done=replay&count=${replayed}`), 303)
     })
     .post('/portal/subscriptions/:id/pause', gate, (c) => act(c, 'pause'))
     .post('/portal/subscriptions/:id/resume', gate, (c) => act(c, 'resume'))

@@ -67,6 +67,8 @@ export const pages: Record<string, Caller> = {
   'POST /portal/subscriptions/{id}/redrive': 'portalPage',
   'POST /portal/subscriptions/{id}/rotate': 'portalPage',
   'POST /portal/subscriptions/{id}/delete': 'portalPage',
+  'GET /portal/subscriptions/{id}/replay': 'portalPage',
+  'POST /portal/subscriptions/{id}/replay': 'portalPage',
 }
 
 const paramsOf = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)
