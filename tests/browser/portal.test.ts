@@ -1,5 +1,7 @@
 import type { Page } from 'puppeteer-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { partnerEventTypes } from '../../functions/contract/event-catalogue.js'
+import { exampleWebhookBody } from '../../functions/contract/webhook-examples.js'
 import { signDevToken, signPartnerUserToken } from '../../local/dev-tokens.js'
 import { editionBody } from '../fixtures/requests.js'
 import { testNow } from '../functions/http/api-harness.js'
@@ -205,6 +207,30 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       expect(() =>
         verifyAsReceived(`whsec_${Buffer.from('not the secret').toString('base64')}`, received!),
       ).toThrow()
+    },
+    timeout,
+  )
+
+  it(
+    'shows the catalogue from the contract: every type partners receive, its fields and an example body',
+    async () => {
+      const page = await newPage('en-GB,en;q=0.9')
+      await signIn(page, nice)
+      await Promise.all([page.waitForNavigation(), page.click('nav a[href="/portal/catalogue"]')])
+      expect(await text(page, 'h1')).toBe('Event catalogue')
+      const shown = await page.$$eval('main section h2', (headings) =>
+        headings.map((h) => h.textContent?.trim()),
+      )
+      expect(shown).toEqual([...partnerEventTypes, 'subscription.tested'])
+      const award = await text(page, 'section[aria-labelledby="award.won"]')
+      expect(award).toContain('Fields sent:')
+      const bodyShown = await page.$eval(
+        'section[aria-labelledby="award.won"] pre',
+        (pre) => JSON.parse(pre.textContent ?? '') as unknown,
+      )
+      expect(bodyShown).toEqual(exampleWebhookBody('award.won'))
+      expect(await text(page, 'main')).not.toContain('application.submitted')
+      await check(page, 'portal-catalogue-en')
     },
     timeout,
   )

@@ -152,7 +152,7 @@ const fr = {
     signInTitle: 'Connexion au portail des partenaires',
     forbidden: 'Ce portail est réservé aux personnes d’un partenaire, invitées par la Région.',
     signedInAs: (partner: string) => `Connecté pour le partenaire ${partner}`,
-    nav: { subscriptions: 'Abonnements webhook' },
+    nav: { subscriptions: 'Abonnements webhook', catalogue: 'Catalogue des événements' },
     subscriptions: 'Abonnements webhook',
     intro:
       'Un abonnement envoie à votre adresse, signés, les événements du programme que vous choisissez. ' +
@@ -232,6 +232,13 @@ const fr = {
     replayLast: 'Les derniers',
     confirmReplay: 'Renvoyer ces événements',
     cancel: 'Annuler',
+    catalogue: 'Catalogue des événements',
+    catalogueIntro:
+      'Chaque type d’événement que vous pouvez recevoir, tiré du contrat publié (OpenAPI, AsyncAPI) : ' +
+      'ce qu’il signifie, sa version de schéma, les champs envoyés, un exemple de corps.',
+    schemaVersion: (version: number) => `Version de schéma ${version} (schemaVersion) : les événements plus anciens sont convertis avant l’envoi.`,
+    fieldsSent: 'Champs envoyés :',
+    exampleBody: 'Exemple de corps',
     replayed: (count: number) => `${count} envoi(s) recréé(s) : ils partent au prochain passage du livreur.`,
   },
   dashboard: {
@@ -390,7 +397,7 @@ const en: Messages = {
     signInTitle: 'Sign in to the partners’ portal',
     forbidden: 'This portal is for a partner’s people, invited by the Région.',
     signedInAs: (partner) => `Signed in for partner ${partner}`,
-    nav: { subscriptions: 'Webhook subscriptions' },
+    nav: { subscriptions: 'Webhook subscriptions', catalogue: 'Event catalogue' },
     subscriptions: 'Webhook subscriptions',
     intro:
       'A subscription sends the programme’s events you choose to your address, signed. ' +
@@ -469,6 +476,13 @@ const en: Messages = {
     replayLast: 'The last',
     confirmReplay: 'Send these events again',
     cancel: 'Cancel',
+    catalogue: 'Event catalogue',
+    catalogueIntro:
+      'Every event type you may receive, from the published contract (OpenAPI, AsyncAPI): ' +
+      'what it means, its schema version, the fields sent, an example body.',
+    schemaVersion: (version) => `Schema version ${version} (schemaVersion): older events are upcast before they are sent.`,
+    fieldsSent: 'Fields sent:',
+    exampleBody: 'Example body',
     replayed: (count) => `${count} deliver(ies) re-created: they go out on the deliverer’s next run.`,
   },
   dashboard: {

@@ -11,6 +11,7 @@ import { readForm } from '../form-body.js'
 import { messagePage, pageContext, type PageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { fromAnotherSite, sessionAreas } from '../staff/session.js'
+import { cataloguePage } from './catalogue-page.js'
 import {
   type DeliveryFilter,
   type DeliveryRow,
@@ -206,6 +207,7 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       return c.redirect(page.href(`/staff/sign-in?next=${encodeURIComponent(next)}`), 303)
     })
     .get('/portal', gate, (c) => renderList(c))
+    .get('/portal/catalogue', gate, (c) => c.html(cataloguePage(pageContext(c, assets), c.var.partnerId)))
     .post('/portal/subscriptions', gate, async (c) => {
       const page = pageContext(c, assets)
       const form = await readForm(() => c.req.parseBody({ all: true }))

@@ -59,6 +59,7 @@ export const pages: Record<string, Caller> = {
   'POST /staff/editions/{editionId}/partners/{partnerId}/users': 'staffPage',
   'GET /portal/sign-in': 'anonymous',
   'GET /portal': 'portalPage',
+  'GET /portal/catalogue': 'portalPage',
   'GET /portal/subscriptions/{id}': 'portalPage',
   'POST /portal/subscriptions': 'portalPage',
   'POST /portal/subscriptions/{id}/pause': 'portalPage',
