@@ -91,7 +91,7 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/partners/{partnerId}/users',
   ]),
   // The partners' portal (session cookie of a partner's user).
-  ...each(HttpMethod.GET, ['/portal', '/portal/catalogue', '/portal/subscriptions/{id}', '/portal/subscriptions/{id}/replay']),
+  ...each(HttpMethod.GET, ['/portal', '/portal/catalogue', '/portal/keys', '/portal/subscriptions/{id}', '/portal/subscriptions/{id}/replay']),
   ...each(HttpMethod.POST, [
     '/portal/subscriptions',
     '/portal/subscriptions/{id}/pause',
@@ -101,5 +101,8 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/portal/subscriptions/{id}/rotate',
     '/portal/subscriptions/{id}/delete',
     '/portal/subscriptions/{id}/replay',
+    '/portal/keys',
+    '/portal/keys/{keyId}/rotate',
+    '/portal/keys/{keyId}/revoke',
   ]),
 ]

@@ -384,6 +384,49 @@ const webhookWorker = () => {
   }
 }
 
+describe('the partner’s API keys, from the portal', () => {
+  const feedWith = async (apiKey: string) =>
+    (await fetch(`${server.url}/feed`, { headers: { 'X-Api-Key': apiKey } })).status
+
+  it(
+    'issues a key shown once that reads the feed, which the other partner cannot revoke, and revokes it',
+    async () => {
+      const page = await newPage('fr-FR,fr;q=0.9')
+      await signIn(page, nice)
+      await Promise.all([page.waitForNavigation(), page.click('nav a[href="/portal/keys"]')])
+      expect(await text(page, 'main')).toContain('Aucune clé.')
+      await page.type('#f-label', 'Intranet')
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('form[action="/portal/keys"] button'),
+      ])
+      const apiKey = await text(page, '#api-key')
+      expect(await feedWith(apiKey)).toBe(200)
+      expect(await text(page, '#keys tbody th')).toBe('Intranet')
+      await check(page, 'portal-key-issued')
+      const keyId =
+        (
+          await page.$eval('#keys form[action$="/revoke"]', (form) => form.getAttribute('action'))
+        )?.split('/')[3] ?? ''
+      await page.reload()
+      expect(await page.content()).not.toContain(apiKey)
+
+      // Toulon's user, by a crafted post: not its key.
+      const toulonUser = await signPartnerUserToken(server.key, toulon)
+      expect((await craftedPost(`/portal/keys/${keyId}/revoke`, toulonUser)).status).toBe(404)
+      expect(await feedWith(apiKey)).toBe(200)
+
+      await Promise.all([
+        page.waitForNavigation(),
+        page.click('#keys form[action$="/revoke"] button'),
+      ])
+      expect(await text(page, '.notice.done')).toBe('Clé révoquée.')
+      expect(await feedWith(apiKey)).toBe(401)
+    },
+    timeout,
+  )
+})
+
 describe('staff invite a partner’s people from the back-office', () => {
   it(
     'the edition page has a form per partner; the invitation is made and the page says so',

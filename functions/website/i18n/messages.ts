@@ -152,7 +152,7 @@ const fr = {
     signInTitle: 'Connexion au portail des partenaires',
     forbidden: 'Ce portail est réservé aux personnes d’un partenaire, invitées par la Région.',
     signedInAs: (partner: string) => `Connecté pour le partenaire ${partner}`,
-    nav: { subscriptions: 'Abonnements webhook', catalogue: 'Catalogue des événements' },
+    nav: { subscriptions: 'Abonnements webhook', catalogue: 'Catalogue des événements', keys: 'Clés d’API' },
     subscriptions: 'Abonnements webhook',
     intro:
       'Un abonnement envoie à votre adresse, signés, les événements du programme que vous choisissez. ' +
@@ -232,6 +232,22 @@ const fr = {
     replayLast: 'Les derniers',
     confirmReplay: 'Renvoyer ces événements',
     cancel: 'Annuler',
+    keys: 'Clés d’API',
+    keysIntro: 'Les clés de vos propres systèmes : lire le Feed, gérer les abonnements par l’API. Chacune expire dans l’année au plus.',
+    noKeys: 'Aucune clé.',
+    newKey: 'Nouvelle clé',
+    keyOnce: 'Copiez cette clé maintenant : elle ne sera plus jamais affichée.',
+    keyLabel: 'Libellé',
+    scopes: 'Droits',
+    expires: 'Expire le',
+    expiresHint: 'Dans l’année au plus.',
+    issueKey: 'Créer une clé',
+    rotateKey: 'Remplacer',
+    revokeKey: 'Révoquer',
+    keyActive: 'active',
+    keyExpiring: 'remplacée, expire bientôt',
+    keyRevoked: 'révoquée',
+    keyRevokedDone: 'Clé révoquée.',
     catalogue: 'Catalogue des événements',
     catalogueIntro:
       'Chaque type d’événement que vous pouvez recevoir, tiré du contrat publié (OpenAPI, AsyncAPI) : ' +
@@ -397,7 +413,7 @@ const en: Messages = {
     signInTitle: 'Sign in to the partners’ portal',
     forbidden: 'This portal is for a partner’s people, invited by the Région.',
     signedInAs: (partner) => `Signed in for partner ${partner}`,
-    nav: { subscriptions: 'Webhook subscriptions', catalogue: 'Event catalogue' },
+    nav: { subscriptions: 'Webhook subscriptions', catalogue: 'Event catalogue', keys: 'API keys' },
     subscriptions: 'Webhook subscriptions',
     intro:
       'A subscription sends the programme’s events you choose to your address, signed. ' +
@@ -476,6 +492,22 @@ const en: Messages = {
     replayLast: 'The last',
     confirmReplay: 'Send these events again',
     cancel: 'Cancel',
+    keys: 'API keys',
+    keysIntro: 'Keys for your own systems: read the Feed, manage subscriptions by API. Each expires within a year.',
+    noKeys: 'No keys.',
+    newKey: 'New key',
+    keyOnce: 'Copy this key now: it will never be shown again.',
+    keyLabel: 'Label',
+    scopes: 'Scopes',
+    expires: 'Expires on',
+    expiresHint: 'Within a year.',
+    issueKey: 'Issue a key',
+    rotateKey: 'Replace',
+    revokeKey: 'Revoke',
+    keyActive: 'active',
+    keyExpiring: 'replaced, expiring',
+    keyRevoked: 'revoked',
+    keyRevokedDone: 'Key revoked.',
     catalogue: 'Event catalogue',
     catalogueIntro:
       'Every event type you may receive, from the published contract (OpenAPI, AsyncAPI): ' +

@@ -85,6 +85,7 @@ export const portalNav = (page: PageContext, partnerId: string): Markup => {
     <ul>
       <li><a href="${page.href('/portal')}">${p.nav.subscriptions}</a></li>
       <li><a href="${page.href('/portal/catalogue')}">${p.nav.catalogue}</a></li>
+      <li><a href="${page.href('/portal/keys')}">${p.nav.keys}</a></li>
     </ul>
     <form method="post" action="${page.href('/staff/sign-out')}" class="sign-out">
       <span>${p.signedInAs(partnerId)}</span>

@@ -12,6 +12,7 @@ import { messagePage, pageContext, type PageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { fromAnotherSite, sessionAreas } from '../staff/session.js'
 import { cataloguePage } from './catalogue-page.js'
+import { type KeyRow, keysPage } from './keys-page.js'
 import {
   type DeliveryFilter,
   type DeliveryRow,
@@ -185,6 +186,48 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     )
   }
 
+  const keysPath = (c: Context<PortalEnv>) =>
+    `/partners/${encodeURIComponent(c.var.partnerId)}/keys`
+
+  const renderKeys = async (
+    c: Context<PortalEnv>,
+    extra: { notice?: Notice; issued?: { apiKey: string; keyId: string } } = {},
+    status: 200 | 201 | 404 | 409 | 422 | 503 = 200,
+  ) => {
+    const page = pageContext(c, assets)
+    const listed = await api(c, keysPath(c))
+    const keys = listed.ok ? (listed.body as { keys: KeyRow[] }).keys : []
+    // A partner's user's key must expire within a year: ninety days unless they choose.
+    const defaultExpiry = new Date(deps.clock().getTime() + 90 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+    const done =
+      c.req.query('done') === 'revoked'
+        ? { kind: 'done' as const, text: page.t.portal.keyRevokedDone }
+        : undefined
+    return c.html(
+      keysPage(page, {
+        partnerId: c.var.partnerId,
+        keys,
+        defaultExpiry,
+        notice: extra.notice ?? done,
+        issued: extra.issued,
+      }),
+      status,
+    )
+  }
+
+  const keyAnswer = async (c: Context<PortalEnv>, answer: ApiAnswer) => {
+    const page = pageContext(c, assets)
+    if (answer.ok) {
+      const { apiKey, keyId } = answer.body as { apiKey: string; keyId: string }
+      return renderKeys(c, { issued: { apiKey, keyId } }, 201)
+    }
+    const status =
+      answer.status === 404 ? 404 : answer.status === 400 ? 422 : refusedStatus(answer.status)
+    return renderKeys(c, { notice: refusalOf(page, answer) }, status)
+  }
+
   /** One of the subscription's actions through its API route, then back to its page. */
   const act = async (c: Context<PortalEnv>, action: PortalAction) => {
     const page = pageContext(c, assets)
@@ -207,7 +250,40 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       return c.redirect(page.href(`/staff/sign-in?next=${encodeURIComponent(next)}`), 303)
     })
     .get('/portal', gate, (c) => renderList(c))
-    .get('/portal/catalogue', gate, (c) => c.html(cataloguePage(pageContext(c, assets), c.var.partnerId)))
+    .get('/portal/keys', gate, (c) => renderKeys(c))
+    .post('/portal/keys', gate, async (c) => {
+      const form = await readForm(() => c.req.parseBody({ all: true }))
+      const scopes = ([] as unknown[]).concat(form.scopes ?? []).map((scope) => text(scope, 40))
+      const label = text(form.label, 100).trim()
+      const expires = text(form.expires, 10)
+      const body = {
+        scopes,
+        ...(label ? { label } : {}),
+        // The end of the chosen day, UTC; a date the browser did not send is the API's to refuse.
+        ...(/^\d{4}-\d{2}-\d{2}$/.test(expires) ? { expiresAt: `${expires}T23:59:59Z` } : {}),
+      }
+      return keyAnswer(c, await api(c, keysPath(c), { method: 'POST', body }))
+    })
+    .post('/portal/keys/:keyId/rotate', gate, async (c) =>
+      keyAnswer(
+        c,
+        await api(c, `${keysPath(c)}/${encodeURIComponent(c.req.param('keyId'))}/rotation`, {
+          method: 'POST',
+          body: {},
+        }),
+      ),
+    )
+    .post('/portal/keys/:keyId/revoke', gate, async (c) => {
+      const page = pageContext(c, assets)
+      const answer = await api(c, `${keysPath(c)}/${encodeURIComponent(c.req.param('keyId'))}`, {
+        method: 'DELETE',
+      })
+      if (!answer.ok) return keyAnswer(c, answer)
+      return c.redirect(page.href('/portal/keys?done=revoked'), 303)
+    })
+    .get('/portal/catalogue', gate, (c) =>
+      c.html(cataloguePage(pageContext(c, assets), c.var.partnerId)),
+    )
     .post('/portal/subscriptions', gate, async (c) => {
       const page = pageContext(c, assets)
       const form = await readForm(() => c.req.parseBody({ all: true }))
