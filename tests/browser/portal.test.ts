@@ -408,7 +408,9 @@ describe('the partner’s API keys, from the portal', () => {
         (
           await page.$eval('#keys form[action$="/revoke"]', (form) => form.getAttribute('action'))
         )?.split('/')[3] ?? ''
-      await page.reload()
+      // Reading the list again (a GET: a reload would post the form again, issuing another key).
+      await page.goto(`${server.url}/portal/keys`)
+      expect(await page.$$eval('#keys tbody tr', (rows) => rows.length)).toBe(1)
       expect(await page.content()).not.toContain(apiKey)
 
       // Toulon's user, by a crafted post: not its key.
@@ -418,7 +420,7 @@ describe('the partner’s API keys, from the portal', () => {
 
       await Promise.all([
         page.waitForNavigation(),
-        page.click('#keys form[action$="/revoke"] button'),
+        page.click(`#keys form[action="/portal/keys/${keyId}/revoke"] button`),
       ])
       expect(await text(page, '.notice.done')).toBe('Clé révoquée.')
       expect(await feedWith(apiKey)).toBe(401)
