@@ -255,6 +255,19 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       ])
       expect(new URL(page.url()).searchParams.get('filter')).toBe('dead')
       expect(await text(page, 'main')).toContain('No deliveries.')
+
+      // A new secret, shown once; the previous one signs too for a day, so the receiver may switch.
+      await Promise.all([page.waitForNavigation(), page.click(`form[action$="/rotate"] button`)])
+      expect(await text(page, 'h1')).toBe('New signing secret')
+      const rotated = await text(page, '#signing-secret')
+      expect(rotated).toMatch(/^whsec_/)
+      expect(rotated).not.toBe(secret)
+      await check(page, 'portal-secret-rotated-en')
+      await page.goto(`${server.url}/portal/subscriptions/${subscriptionId}`)
+      await Promise.all([page.waitForNavigation(), page.click(`form[action$="/test"] button`)])
+      const tested = receiver.requests.at(-1)
+      expect(verifyAsReceived(rotated, tested!)).toMatchObject({ type: 'subscription.tested' })
+      expect(verifyAsReceived(secret, tested!)).toMatchObject({ type: 'subscription.tested' })
     },
     timeout,
   )
@@ -281,7 +294,8 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
       }
       const [still] = await subscriptionsOf(nice)
       expect(still).toMatchObject({ id: subscriptionId, paused: false })
-      expect(receiver.requests).toHaveLength(1)
+      // The two test events Nice sent (before and after its rotation), none for Toulon.
+      expect(receiver.requests).toHaveLength(2)
     },
     timeout,
   )
