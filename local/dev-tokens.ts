@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type JSONWebKeySet, type JWK } from 'jose'
+import { partnerGroupOf, partnerRole } from '../functions/shared/http/token-verifier.js'
 
 /** The development signing key's file: generated on first use, never committed. */
 export const devKeyPath = '.local-data/dev-signing-key.json'
@@ -63,3 +64,20 @@ export const signDevToken = async (key: DevKey, { subject, roles, expiresIn = '1
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(await importJWK(key.privateJwk, alg))
+
+/**
+ * A partner's user's token under `npm start`, as Cognito would sign one for a user in the
+ * `partner` group and the partner's binding group (`partner:<partnerId>`).
+ *
+ * @example await signPartnerUserToken(key, 'nice-cote-d-azur')
+ */
+export const signPartnerUserToken = (
+  key: DevKey,
+  partnerId: string,
+  expiresIn: string | number = '1h',
+) =>
+  signDevToken(key, {
+    subject: `local-partner-${partnerId}`,
+    roles: [partnerRole, partnerGroupOf(partnerId)],
+    expiresIn,
+  })

@@ -169,7 +169,7 @@ const main = async () => {
   }
 
   line('API', `${url} (Hono on @hono/node-server)`)
-  line('Pages', `${url}/staff (back-office, sign in locally), ${url}/editions/<editionId>/apply (form)`)
+  line('Pages', `${url}/staff (back-office, sign in locally), ${url}/portal (partners' portal), ${url}/editions/<editionId>/apply (form)`)
   console.log(`Délégation Sud is running on ${url}`)
 }
 

@@ -1,4 +1,9 @@
 import { publicEventSchema } from '../../domain/partner-access/partner-view.js'
+import {
+  testEventBodySchema,
+  testEventSummary,
+  testEventType,
+} from '../../domain/webhooks/test-event.js'
 import { webhookBodySchema } from '../../domain/webhooks/webhook-body.js'
 import { deliveryPolicy, retrySchedule } from './delivery-policy.js'
 import { contractInfo } from './document-info.js'
@@ -68,6 +73,18 @@ export const asyncApiDocument = (origin: URL) => {
     webhookMessages[name] = ref(`components/messages/${name}Webhook`)
     feedMessages[name] = ref(`components/messages/${name}FeedEvent`)
   }
+  // The test event a partner sends itself: on the webhook channel only, never in the feed.
+  messages.subscriptionTestedWebhook = {
+    name: 'subscriptionTestedWebhook',
+    title: testEventType,
+    summary: `${testEventType}, posted to a subscription when its partner asks`,
+    description: testEventSummary,
+    contentType: 'application/json',
+    headers: webhookHeaders,
+    correlationId: { location: '$message.header#/webhook-id', description: 'Deduplicate on it' },
+    payload: jsonSchemaOf(testEventBodySchema, 'draft-7', 'input'),
+  }
+  webhookMessages.subscriptionTested = ref('components/messages/subscriptionTestedWebhook')
   const operationMessages = (channel: string, names: Record<string, unknown>) =>
     Object.keys(names).map((name) => ref(`channels/${channel}/messages/${name}`))
 

@@ -1,9 +1,15 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi'
+import {
+  testEventBodySchema,
+  testEventSummary,
+  testEventType,
+} from '../../domain/webhooks/test-event.js'
 import { webhookBodySchema } from '../../domain/webhooks/webhook-body.js'
 import type { ApiEnv } from '../shared/http/app-env.js'
 import { deliveryPolicy, retrySchedule } from './delivery-policy.js'
 import { eventDescription, partnerEventTypes, pascalName } from './event-catalogue.js'
 import { namedPublicEvents } from './feed-events.js'
+import { exampleTestEventBody, exampleWebhookBody } from './webhook-examples.js'
 
 /** The Standard Webhooks headers, as every delivery carries them. */
 const standardWebhooksHeaders = z.object({
@@ -34,10 +40,18 @@ const receiverAnswers = {
   '5XX': answered('Failed: retried on the schedule, then dead-lettered'),
 }
 
+/** What a test event's answer does: it is recorded, never retried. */
+const testAnswers = {
+  '2XX': answered('Recorded as delivered: the endpoint works'),
+  '4XX': answered('Recorded as failed, with the status; never retried'),
+  '5XX': answered('Recorded as failed, with the status; never retried'),
+}
+
 /**
  * The OpenAPI `webhooks` section: one entry per event type a partner can receive, with the
  * body partners get (domain/webhooks/webhook-body.ts, from the same zod schemas that
- * validate events), the Standard Webhooks headers and what each answer does.
+ * validate events) and an example of it, the Standard Webhooks headers and what each
+ * answer does; then the test event a partner sends itself (`subscription.tested`).
  *
  * @example registerWebhooks(app) // before getOpenAPI31Document
  */
@@ -63,6 +77,7 @@ export const registerWebhooks = (app: OpenAPIHono<ApiEnv>) => {
               schema: webhookBodySchema(type)
                 .extend({ data: namedPublicEvents[type] })
                 .openapi(`${name}Webhook`),
+              example: exampleWebhookBody(type),
             },
           },
         },
@@ -71,4 +86,26 @@ export const registerWebhooks = (app: OpenAPIHono<ApiEnv>) => {
       'x-retry-schedule': retrySchedule,
     })
   }
+  app.openAPIRegistry.registerWebhook({
+    method: 'post',
+    path: testEventType,
+    operationId: 'onSubscriptionTested',
+    summary: testEventType,
+    description: testEventSummary,
+    tags: ['Webhooks'],
+    security: [],
+    request: {
+      headers: standardWebhooksHeaders,
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: testEventBodySchema.extend({}).openapi('SubscriptionTestedWebhook'),
+            example: exampleTestEventBody(),
+          },
+        },
+      },
+    },
+    responses: testAnswers,
+  })
 }

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
 import { createApiKeyStore } from '../partner-access/api-key-store.js'
+import { partnerUsersFromEnv } from '../partner-access/users/partner-users-from-env.js'
 import { createReadModels } from '../queries/read-models.js'
 import { documentClientFromEnv } from '../shared/dynamo-client.js'
 import type { Logger } from '../shared/logger.js'
@@ -56,6 +57,7 @@ export const apiDepsFromEnv = (
     feed: createDynamoFeed({ doc, table: names.feed }),
     readModels: createReadModels({ doc, table: names.readModels }),
     apiKeys: createApiKeyStore({ doc, table: names.partners }),
+    partnerUsers: partnerUsersFromEnv(env, () => new Date()),
     webhooks: createWebhookServices({
       doc,
       table: names.partners,

@@ -1,5 +1,6 @@
 import type { FeedReader } from '../feed/feed.js'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
+import type { PartnerUserDirectory } from '../partner-access/users/partner-users.js'
 import type { PersonalDataVault } from '../personal-data/vault.js'
 import type { WriteDeps } from '../commands/write-deps.js'
 import type { WebhookServices } from '../webhooks/services.js'
@@ -22,6 +23,8 @@ export interface ApiDeps extends WriteDeps, WebsiteDeps {
   readonly feed: FeedReader
   /** Partners' API keys (partner access). */
   readonly apiKeys: ApiKeyStore
+  /** Partners' people, who sign in to the portal (the staff user pool in AWS). */
+  readonly partnerUsers: PartnerUserDirectory
   /** Webhook subscriptions, their deliveries, where webhooks may go. */
   readonly webhooks: WebhookServices
   /** Seals and opens personal data, erases data subjects (the store was given the same vault). */

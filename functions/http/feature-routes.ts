@@ -16,11 +16,13 @@ import { feedRoutes } from './routes/feed.js'
 import { documentHealth } from './routes/health-doc.js'
 import { heldApplicationRoutes } from './routes/held-applications.js'
 import { partnerKeyRoutes } from './routes/partner-keys.js'
+import { partnerUserRoutes } from './routes/partner-users.js'
 import { partnerRoutes } from './routes/partners.js'
 import { personalDataRoutes } from './routes/personal-data.js'
 import { registrationRoutes } from './routes/registration.js'
 import { streamRoutes } from './routes/streams.js'
 import { subscriptionRoutes } from './routes/subscriptions.js'
+import { subscriptionToolRoutes } from './routes/subscription-tools.js'
 import { territoryRoutes } from './routes/territories.js'
 import { consentRoutes } from './routes/consent.js'
 import { startupRecordRoutes } from './routes/startup-records.js'
@@ -55,8 +57,10 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', teamSudExportRoutes(deps))
   app.route('/', outcomeReportRoutes(deps))
   app.route('/', partnerKeyRoutes(deps))
+  app.route('/', partnerUserRoutes(deps))
   app.route('/', feedRoutes(deps))
   app.route('/', subscriptionRoutes(deps))
+  app.route('/', subscriptionToolRoutes(deps))
   // Pages for people: clients of the routes above, in process (functions/website).
   app.route('/', pageRoutes(deps, request))
   app.route('/', docsRoutes(app))

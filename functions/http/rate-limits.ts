@@ -49,8 +49,9 @@ export interface RateLimitDeps {
  * Who pays for a request: a partner for a key that authenticates (a well-formed key nobody
  * issued, or a key id alone, is no one's: its address pays, so inventing keys escapes
  * nothing and naming a partner's key id spends nothing of its allowance); staff with a
- * bearer token that verifies are not counted (the seed's imports, reporting jobs);
- * everyone else is their address, kept as a hash (an address is personal data).
+ * bearer token that verifies are not counted (the seed's imports, reporting jobs); a
+ * partner's user (the portal's calls, all from the app itself) counts on its partner's users'
+ * allowance; everyone else is their address, kept as a hash (an address is personal data).
  */
 const callerOf = async (c: Context, { verifier, apiKeys, clock }: RateLimitDeps): Promise<Caller> => {
   const apiKey = c.req.header('X-Api-Key')?.trim()
@@ -61,6 +62,7 @@ const callerOf = async (c: Context, { verifier, apiKeys, clock }: RateLimitDeps)
   const [scheme, token] = (c.req.header('Authorization') ?? '').split(' ')
   if (scheme?.toLowerCase() === 'bearer' && token) {
     const principal = await verifier.verify(token).catch(() => undefined)
+    if (principal?.partnerId !== undefined) return { kind: 'partner', id: `user:${principal.partnerId}` }
     if (principal && principal.roles.length > 0) return { kind: 'staff' }
   }
   return { kind: 'public', id: `address:${sha256(clientAddress(c)).slice(0, 22)}` }

@@ -26,6 +26,23 @@ export const partnerAccessProblems = {
       detail: 'expiresAt must be in the future',
     }),
 
+  /** A key a partner's user issues must stop working by itself, within `maxDays`. */
+  expiryRequired: (maxDays: number) =>
+    new ProblemError({
+      status: 422,
+      code: 'expiry-required',
+      detail: `A key issued from the portal needs an expiresAt within ${maxDays} days`,
+      extensions: { maxDays },
+    }),
+
+  /** An address the user pool already has: one account, one partner. */
+  partnerUserExists: () =>
+    new ProblemError({
+      status: 409,
+      code: 'partner-user-exists',
+      detail: 'This address already has an account: one account belongs to one partner',
+    }),
+
   /** Keys are issued to registered partners only. */
   partnerNotFound: (partnerId: string) =>
     new ProblemError({

@@ -13,6 +13,8 @@ export interface IamRequest {
   readonly table?: string
   readonly index?: string
   readonly keyId?: string
+  /** The Cognito user pool a `cognito-idp` call acts on. */
+  readonly userPoolId?: string
 }
 
 /** A recorded request, with the function it ran for and how many times it was seen. */
@@ -67,7 +69,8 @@ export const iamRequestsOf = (service: string, operation: string, input: unknown
   const body = asInput(input)
   if (service === 'dynamodb') return dynamoRequests(operation, body)
   const keyId = text(body.KeyId)
-  return [{ action: `${service}:${operation}`, ...(keyId ? { keyId } : {}) }]
+  const userPoolId = text(body.UserPoolId)
+  return [{ action: `${service}:${operation}`, ...(keyId ? { keyId } : {}), ...(userPoolId ? { userPoolId } : {}) }]
 }
 
 // Per process: request (as JSON) → times seen. A request seen for the first time is written

@@ -17,6 +17,9 @@ import { tables } from './tables.js'
  * - a delivery:      `sub#<subscriptionId>` / `dlv#<position, 12 digits>`; a dead one is
  *                    also in the index under `dead#<subscriptionId>` / `<position>`.
  *                    Delivered ones expire (`expiresAt`) after the log's retention.
+ * - a test event:    `sub#<subscriptionId>` / `test#<sentAt>#<testId>`, beside its
+ *                    subscription's deliveries but outside their `dlv#` range; expires
+ *                    (`expiresAt`) after the log's retention.
  * - the checkpoint:  `dispatcher` / `checkpoint`, the last Feed position dispatched.
  * - a partner's count: `partner#<partnerId>` / `subscriptions`, its live subscriptions,
  *                    moved in the same transaction as each creation and deletion (the cap).
@@ -41,6 +44,12 @@ export const deliveryKey = (subscriptionId: string, position: number) => ({
 /** The position a delivery's sort key stands for. */
 export const positionOfDeliverySk = (sk: string): number => Number(sk.slice('dlv#'.length))
 export const deadLetterIndexPk = (subscriptionId: string) => `dead#${subscriptionId}`
+/** A test event's key: newest last in its subscription's `test#` range. */
+export const testEventKey = (subscriptionId: string, sentAt: string, testId: string) => ({
+  pk: deliveryPk(subscriptionId),
+  sk: `${testEventsPrefix}${sentAt}#${testId}`,
+})
+export const testEventsPrefix = 'test#'
 
 export const partnerSubscriptionsKey = (partnerId: string) => ({
   pk: `partner#${partnerId}`,

@@ -4,9 +4,11 @@ import {
   partnerEventTypes,
   type PartnerEventType,
 } from '../../domain/partner-access/partner-view.js'
+import { attemptSchema } from '../../domain/webhooks/attempts.js'
 import { deliveryStateSchema, shownFailure } from '../../domain/webhooks/delivery.js'
 import { documented } from '../shared/http/documented.js'
 import type { Delivery } from './delivery/delivery-item.js'
+import { isPaused } from './subscriptions/pause.js'
 import type { Subscription } from './subscriptions/subscription-item.js'
 
 /**
@@ -57,6 +59,17 @@ export const replayBody = z
       description: 'Or replay the events recorded since this time',
       example: '2020-01-07T08:00:00Z',
     }).optional(),
+    toPosition: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .openapi({
+        description:
+          'Replay no further than this position: the `toPosition` of a preview ' +
+          '(`GET /subscriptions/{id}/replay-preview`), so the replay sends what the preview counted',
+        example: 1500,
+      }),
   })
   .strict()
   .refine((body) => (body.afterPosition === undefined) !== (body.since === undefined), {
@@ -77,6 +90,52 @@ export const replayOutcome = z
   })
   .openapi('ReplayOutcome')
 
+export const replayPreviewQuery = z.object({
+  afterPosition: z.coerce.number().int().min(0).optional().openapi({
+    description: 'Preview a replay of the events after this Feed position',
+    example: 1200,
+  }),
+  since: documented(isoDateTime, {
+    description: 'Or of the events recorded since this time',
+    example: '2020-01-07T08:00:00Z',
+  }).optional(),
+})
+
+const previewedEvent = z.object({
+  position: z.number().int(),
+  type: z.string(),
+  recordedAt: z.string(),
+})
+
+export const replayPreview = z
+  .object({
+    afterPosition: z.number().int(),
+    toPosition: z.number().int().openapi({
+      description: 'Send it back as `toPosition` with the replay to replay exactly this range',
+    }),
+    replayable: z.number().int().openapi({ description: 'Deliveries the replay would re-create' }),
+    byType: z.record(z.string(), z.number().int()),
+    first: z.array(previewedEvent).openapi({ description: 'The first of them (5 at most)' }),
+    last: z
+      .array(previewedEvent)
+      .openapi({ description: 'The last of them (5 at most, after the first)' }),
+  })
+  .openapi('ReplayPreview')
+
+export const testEventView = z
+  .object({
+    testId: z.string(),
+    webhookId: z
+      .string()
+      .openapi({ description: 'The `webhook-id` the test event was posted with' }),
+    sentAt: z.string(),
+    delivered: z.boolean().openapi({ description: 'The endpoint answered 2xx' }),
+    statusCode: z.number().int().optional(),
+    error: z.string().optional(),
+    latencyMs: z.number().int(),
+  })
+  .openapi('TestEvent')
+
 export const subscriptionView = z
   .object({
     id: z.string(),
@@ -88,6 +147,9 @@ export const subscriptionView = z
       description:
         '`paused`: the partner holds no live API key; it resumes, its waiting deliveries first, once a key is issued again. ' +
         '`disabled`: it kept failing; a redrive or a replay enables it again',
+    }),
+    paused: z.boolean().openapi({
+      description: 'Stopped by its partner (`/pause`, status `disabled`) until resumed: not the `paused` status, which is the system’s',
     }),
     disabledReason: z.string().optional(),
     disabledAt: z.string().optional(),
@@ -116,6 +178,10 @@ export const deliveryView = deliveryStateSchema
     webhookId: z.string(),
     replayId: z.string().optional().openapi({ description: 'Set when a replay re-created it' }),
     createdAt: z.string(),
+    history: z
+      .array(attemptSchema)
+      .optional()
+      .openapi({ description: 'Its latest attempts, oldest first, each with its latency' }),
   })
   .openapi('Delivery')
 
@@ -131,6 +197,7 @@ export const toSubscriptionView = (s: Subscription, now: Date): z.infer<typeof s
     types: s.filter.types ?? [],
     editionId: s.filter.editionId,
     status: s.status === 'disabled' || s.status === 'paused' ? s.status : 'active',
+    paused: isPaused(s),
     disabledReason: s.disabledReason,
     disabledAt: s.disabledAt,
     pausedReason: s.pausedReason,
@@ -167,5 +234,6 @@ export const toDeliveryView = (d: Delivery): z.infer<typeof deliveryView> => {
     deliveredAt: d.deliveredAt,
     deadAt: d.deadAt,
     createdAt: d.createdAt,
+    history: d.history,
   })
 }

@@ -26,6 +26,17 @@ export const webhookProblems = {
       headers: { 'Retry-After': String(retryAfterSeconds) },
     }),
 
+  /** A replay (or its preview) starts after a position or at a time: one of the two. */
+  replayStartRequired: () =>
+    new ProblemError({
+      status: 400,
+      code: 'validation-failed',
+      detail: 'Give either afterPosition or since',
+      extensions: {
+        errors: [{ field: 'afterPosition', message: 'give either afterPosition or since' }],
+      },
+    }),
+
   /** More Feed positions than one replay covers (subscriptions/replay.ts). */
   replayTooLarge: (detail: string) =>
     new ProblemError({ status: 422, code: 'replay-too-large', detail }),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import type { RandomBytes } from '../shared/secrets.js'
 import { createDeliveryStore, type DeliveryStore } from './delivery/delivery-store.js'
+import { createWebhookSender, type WebhookSender } from './delivery/http-sender.js'
 import { createCheckpointStore, type CheckpointStore } from './dispatch/checkpoint-store.js'
 import { generateSigningSecret } from './signing.js'
 import {
@@ -9,6 +10,7 @@ import {
   defaultMaxSubscriptionsPerPartner,
   type SubscriptionStore,
 } from './subscriptions/subscription-store.js'
+import { createTestEventStore, type TestEventStore } from './test-events/test-event-store.js'
 import { systemLookup, type Lookup, type TargetPolicy } from './url-safety.js'
 
 /** The webhooks' stores in the Partners table, as the dispatcher, deliverer and API use them. */
@@ -24,6 +26,10 @@ export interface WebhookServices extends WebhookStores {
   readonly lookup: Lookup
   readonly newSecret: () => string
   readonly maxSubscriptionsPerPartner: number
+  /** Test events sent on request (`POST /subscriptions/{id}/test`) and their outcomes. */
+  readonly testEvents: TestEventStore
+  /** Posts a test event, as the deliverer posts webhooks (the policy and lookup above). */
+  readonly send: WebhookSender
 }
 
 interface WebhookServicesOptions {
@@ -56,10 +62,16 @@ export const createWebhookStores = ({
  *
  * @example const webhooks = createWebhookServices({ doc, table, policy: targetPolicyFromEnv(env) })
  */
-export const createWebhookServices = (options: WebhookServicesOptions): WebhookServices => ({
-  ...createWebhookStores(options),
-  policy: options.policy ?? { allowHttp: false, allowedHosts: [] },
-  lookup: options.lookup ?? systemLookup,
-  newSecret: () => generateSigningSecret(options.random ?? randomBytes),
-  maxSubscriptionsPerPartner: options.maxSubscriptionsPerPartner ?? defaultMaxSubscriptionsPerPartner,
-})
+export const createWebhookServices = (options: WebhookServicesOptions): WebhookServices => {
+  const policy = options.policy ?? { allowHttp: false, allowedHosts: [] }
+  const lookup = options.lookup ?? systemLookup
+  return {
+    ...createWebhookStores(options),
+    policy,
+    lookup,
+    newSecret: () => generateSigningSecret(options.random ?? randomBytes),
+    maxSubscriptionsPerPartner: options.maxSubscriptionsPerPartner ?? defaultMaxSubscriptionsPerPartner,
+    testEvents: createTestEventStore(options),
+    send: createWebhookSender({ policy, lookup }),
+  }
+}

@@ -5,7 +5,7 @@ import { countedAlready } from '../shared/http/app-env.js'
 export type AppRequest = (path: string, init: RequestInit, env?: unknown) => Response | Promise<Response>
 
 export interface ApiCall {
-  readonly method?: 'GET' | 'POST'
+  readonly method?: 'GET' | 'POST' | 'DELETE'
   readonly body?: unknown
   /** The staff member's bearer token, checked by the API as from any client. */
   readonly token?: string | undefined

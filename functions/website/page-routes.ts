@@ -9,6 +9,7 @@ import { assetRoutes, noPageAssets } from './assets.js'
 import { dashboardRoutes } from './dashboard/dashboard-routes.js'
 import { UnreadableForm } from './form-body.js'
 import { messagePage, pageContext } from './layout.js'
+import { portalRoutes } from './portal/portal-routes.js'
 import { staffRoutes } from './staff/staff-routes.js'
 import { startupRecordRoutes } from './staff/startup-record-routes.js'
 import { memberOutcomeRoutes } from './staff/member-outcome-routes.js'
@@ -16,8 +17,8 @@ import { teamSudExportRoutes } from './staff/team-sud-export-routes.js'
 
 /**
  * The pages for people, served by the API's own app: the registration form and its
- * withdrawal page (public, French first with English), the staff back-office and the
- * reporting dashboard. They read what the reports read and send every command through
+ * withdrawal page (public, French first with English), the staff back-office, the
+ * reporting dashboard and the partners' portal. They read what the reports read and send every command through
  * the API in process (`request`), so no rule exists twice.
  *
  * @example app.route('/', pageRoutes(deps, (path, init) => app.request(path, init)))
@@ -44,4 +45,5 @@ export const pageRoutes = (deps: WebsiteDeps, request: AppRequest) => {
     .route('/', memberOutcomeRoutes(shared))
     .route('/', teamSudExportRoutes(shared))
     .route('/', dashboardRoutes(shared))
+    .route('/', portalRoutes(shared))
 }

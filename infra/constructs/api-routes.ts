@@ -36,8 +36,8 @@ export const publicWriteRoutes: readonly GatewayRoute[] = each(HttpMethod.POST, 
  * Routes the gateway sends to the Lambda without the JWT authorizer, one per route the app
  * serves (method and path exactly, so the gateway routes nothing else without a token):
  * public reads and documents; partner routes, whose X-Api-Key the Lambda checks (staff may
- * call some with a bearer token, verified there too); the staff pages, whose session
- * cookie the authorizer cannot read and the Lambda verifies. Every route the app serves
+ * call some with a bearer token, verified there too); the staff pages and the partners'
+ * portal, whose session cookie the authorizer cannot read and the Lambda verifies. Every route the app serves
  * is held against these and the template in tests/infra/api-routes.test.ts.
  */
 export const openRoutes: readonly GatewayRoute[] = [
@@ -59,6 +59,7 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/sign-in',
     '/staff/callback',
     '/staff/signed-out',
+    '/portal/sign-in',
   ]),
   ...publicWriteRoutes,
   // Partners (X-Api-Key).
@@ -67,12 +68,17 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/subscriptions',
     '/subscriptions/{id}',
     '/subscriptions/{id}/deliveries',
+    '/subscriptions/{id}/tests',
+    '/subscriptions/{id}/replay-preview',
   ]),
   ...each(HttpMethod.POST, [
     '/subscriptions',
     '/subscriptions/{id}/secret-rotation',
     '/subscriptions/{id}/redrive',
     '/subscriptions/{id}/replay',
+    '/subscriptions/{id}/pause',
+    '/subscriptions/{id}/resume',
+    '/subscriptions/{id}/test',
   ]),
   { method: HttpMethod.DELETE, path: '/subscriptions/{id}' },
   // The staff pages (session cookie).
@@ -99,5 +105,21 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/outcomes/{startupId}',
     '/staff/team-sud-export/prospection',
     '/staff/team-sud-export/support',
+    '/staff/editions/{editionId}/partners/{partnerId}/users',
+  ]),
+  // The partners' portal (session cookie of a partner's user).
+  ...each(HttpMethod.GET, ['/portal', '/portal/catalogue', '/portal/keys', '/portal/subscriptions/{id}', '/portal/subscriptions/{id}/replay']),
+  ...each(HttpMethod.POST, [
+    '/portal/subscriptions',
+    '/portal/subscriptions/{id}/pause',
+    '/portal/subscriptions/{id}/resume',
+    '/portal/subscriptions/{id}/test',
+    '/portal/subscriptions/{id}/redrive',
+    '/portal/subscriptions/{id}/rotate',
+    '/portal/subscriptions/{id}/delete',
+    '/portal/subscriptions/{id}/replay',
+    '/portal/keys',
+    '/portal/keys/{keyId}/rotate',
+    '/portal/keys/{keyId}/revoke',
   ]),
 ]

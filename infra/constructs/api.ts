@@ -87,6 +87,8 @@ export class Api extends Construct {
         // The staff pages sign in through the pool's managed login (authorization code + PKCE).
         STAFF_LOGIN_DOMAIN: this.staff.domain.baseUrl(),
         STAFF_LOGIN_CLIENT_ID: this.staff.client.userPoolClientId,
+        // Staff invite partners' people into the same pool (functions/partner-access/users).
+        PARTNER_USER_POOL_ID: this.staff.userPool.userPoolId,
         ...limitsEnvironment(config.callerLimits),
       },
     })
@@ -107,6 +109,15 @@ export class Api extends Construct {
     allow(fn, partners, [dynamo.get, dynamo.query, dynamo.put, dynamo.update, dynamo.conditionCheck, dynamo.batchWrite], {
       indexes: [partnersIndex],
     })
+    // A partner's first invitation makes its group; each makes a user and puts it in the
+    // partner's group and `partner`; the staff page lists a partner's group. On this pool only.
+    this.staff.userPool.grant(
+      fn,
+      'cognito-idp:CreateGroup',
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:ListUsersInGroup',
+    )
 
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: config.logRetention,

@@ -13,12 +13,18 @@ import {
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito'
 import { Construct } from 'constructs'
+import { partnerRole } from '../../functions/shared/http/token-verifier.js'
 import type { StageConfig } from '../stage-config.js'
 
-/** The Cognito groups the API turns into roles (functions/http/auth/authorize.ts). */
+/**
+ * The Cognito groups the API turns into roles (functions/http/auth/authorize.ts), and the
+ * role of partners' people: each is also in its partner's own group `partner:<partnerId>`,
+ * created when staff invite its first user (functions/partner-users).
+ */
 export const staffGroups = {
   admin: 'Région Sud staff: editions, selections, awards, partners',
   reports: 'Reporting jobs: read-only access to /reports',
+  [partnerRole]: 'People of a partner, each also in its group partner:<partnerId>: the portal',
 } as const
 
 export interface StaffDirectoryProps {
@@ -28,8 +34,9 @@ export interface StaffDirectoryProps {
 }
 
 /**
- * Who may call the staff and reporting routes: a Cognito user pool without self sign-up,
- * its `admin` and `reports` groups, and the app client whose tokens the API accepts.
+ * Who may call the staff and reporting routes, and sign in to the partners' portal: a
+ * Cognito user pool without self sign-up, its `admin`, `reports` and `partner` groups, and
+ * the app client whose tokens the API accepts.
  *
  * @example const { userPool, client, issuer } = new StaffDirectory(this, 'Staff', { config })
  */
@@ -84,6 +91,8 @@ export class StaffDirectory extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL],
+        // The staff pages and the partners' portal sign in through the same client and the
+        // same callback, which opens the portal's session for a partner's user (sign-in.ts).
         callbackUrls: [`${pagesUrl}/staff/callback`],
         logoutUrls: [`${pagesUrl}/staff/signed-out`],
       },

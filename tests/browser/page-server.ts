@@ -6,6 +6,7 @@ import { serve } from '@hono/node-server'
 import { loadPageAssets } from '../../functions/website/assets.js'
 import { buildPageAssets } from '../../infra/page-assets.js'
 import { withDevSignIn } from '../../local/dev-sign-in.js'
+import type { TargetPolicy } from '../../functions/webhooks/url-safety.js'
 import { apiHarness } from '../functions/http/api-harness.js'
 import { catchUp } from '../functions/reports/catch-up.js'
 
@@ -17,11 +18,11 @@ import { catchUp } from '../functions/reports/catch-up.js'
  *
  * @example const server = await pageServer(); await page.goto(`${server.url}/staff`)
  */
-export const pageServer = async ({ now }: { now?: () => Date } = {}) => {
+export const pageServer = async ({ now, targetPolicy }: { now?: () => Date; targetPolicy?: TargetPolicy } = {}) => {
   const assetsDir = mkdtempSync(join(tmpdir(), 'page-assets-'))
   await buildPageAssets(assetsDir)
   const assets = loadPageAssets(assetsDir)
-  const harness = await apiHarness({ ...(now ? { now } : {}), pages: { assets } })
+  const harness = await apiHarness({ ...(now ? { now } : {}), ...(targetPolicy ? { targetPolicy } : {}), pages: { assets } })
   const front = withDevSignIn(harness.app, { key: harness.key, assets })
   const posts: string[] = []
   let postDelayMs = 0

@@ -3,7 +3,7 @@ import type { ApiEnv } from '../../shared/http/app-env.js'
 import { apiProblems } from '../problems.js'
 import { InvalidTokenError, type TokenVerifier } from '../../shared/http/token-verifier.js'
 
-type Role = 'admin' | 'reports'
+type Role = 'admin' | 'reports' | 'partner'
 
 const challenge = (error = 'invalid_token') => `Bearer realm="delegation-sud", error="${error}"`
 

@@ -61,6 +61,9 @@ export const docsRoutes = (app: OpenAPIHono<ApiEnv>) => {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
+    description:
+      'A Cognito access token: staff (`admin`), reporting jobs (`reports`), or a partner’s user ' +
+      '(`partner` and its `partner:<partnerId>` group: acts for that partner, as its API key would)',
   })
   return new Hono<ApiEnv>()
     .get('/openapi.json', (c) => c.json(openApiDocument(app, new URL(c.req.url).origin)))

@@ -46,7 +46,8 @@ const route = createRoute({
     'come back: `startup.profile-published` and `partner.registered` belong to none. ' +
     withheldTypesNote(),
   tags: ['Partner feed'],
-  security: [{ apiKey: [] }],
+  // A partner's key, or one of its users' tokens (the portal's feed page).
+  security: [{ apiKey: [] }, { bearer: [] }] as Array<Record<string, string[]>>,
   request: {
     query: z.object({
       after: z
@@ -69,7 +70,7 @@ const route = createRoute({
 })
 
 /**
- * `GET /feed` (partners' API keys with `feed:read`).
+ * `GET /feed` (partners' API keys with `feed:read`, or a partner's user's token).
  *
  * @example app.route('/', feedRoutes(deps))
  */

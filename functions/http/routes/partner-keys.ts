@@ -3,7 +3,7 @@ import { apiKeyScopes } from '../../../domain/partner-access/scopes.js'
 import { partnerStreamId } from '../../../domain/partner/index.js'
 import { isKeyActive, type ApiKeyRecord } from '../../partner-access/api-key-item.js'
 import { partnerAccessProblems } from '../../partner-access/problems.js'
-import { authorize } from '../auth/authorize.js'
+import { isPartnerUser, staffOrOwnPartner } from '../auth/own-partner.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
 import { isoDateTime } from '../../../domain/events/index.js'
@@ -49,6 +49,7 @@ const viewOf = (key: ApiKeyRecord, now: Date) => {
 }
 
 const tags = ['Partner access']
+// Staff, or the partner's own users (the portal): see auth/own-partner.ts.
 const security = [{ bearer: [] }]
 const jsonBody = <T extends z.ZodType>(schema: T, required: boolean) => ({
   required,
@@ -59,7 +60,8 @@ const createKey = createRoute({
   method: 'post',
   path: '/partners/{partnerId}/keys',
   operationId: 'issuePartnerKey',
-  summary: 'Issue an API key to a partner (staff)',
+  summary:
+    'Issue an API key to a partner (staff, or its own users: then with an expiry within a year)',
   tags,
   security,
   request: {
@@ -87,7 +89,7 @@ const rotateKey = createRoute({
   tags,
   security,
   summary:
-    'Replace a key with a new one; the old one works `overlapSeconds` more (default 0) (staff)',
+    'Replace a key with a new one; the old one works `overlapSeconds` more (default 0) (staff, or the partner’s users)',
   description:
     'The replacement has the same scopes and the same expiry. The old key works `overlapSeconds` ' +
     'more, or until its own expiry if that comes first: a rotation never makes a key last longer.',
@@ -116,7 +118,7 @@ const listKeys = createRoute({
   method: 'get',
   path: '/partners/{partnerId}/keys',
   operationId: 'listPartnerKeys',
-  summary: "A partner's keys, without secrets (staff)",
+  summary: "A partner's keys, without secrets (staff, or the partner’s users)",
   tags,
   security,
   request: { params: partnerParams },
@@ -129,25 +131,31 @@ const revokeKey = createRoute({
   method: 'delete',
   path: '/partners/{partnerId}/keys/{keyId}',
   operationId: 'revokePartnerKey',
-  summary: 'Revoke a key at once (staff)',
+  summary: 'Revoke a key at once (staff, or the partner’s users)',
   tags,
   security,
   request: { params: keyParams },
   responses: { 204: { description: 'Revoked' }, ...commandProblems },
 })
 
-const { expiryInThePast, keyNotFound, keyRevoked, partnerNotFound } = partnerAccessProblems
+const { expiryInThePast, expiryRequired, keyNotFound, keyRevoked, partnerNotFound } =
+  partnerAccessProblems
+
+/** How far ahead a key a partner's user issues may run: a person's key must end. */
+export const maxUserKeyDays = 366
 
 /**
- * Staff manage partners' API keys: issue, list, revoke, rotate. The key itself is shown once.
+ * Staff manage partners' API keys: issue, list, revoke, rotate; so does each partner's own
+ * users for their partner's keys (the portal), whose new keys must expire within a year.
+ * The key itself is shown once.
  *
  * @example app.route('/', partnerKeyRoutes(deps))
  */
 export const partnerKeyRoutes = (deps: ApiDeps) => {
   const keys = deps.apiKeys
   const router = newRouter()
-  router.use('/partners/:partnerId/keys', authorize(deps.verifier, ['admin']))
-  router.use('/partners/:partnerId/keys/*', authorize(deps.verifier, ['admin']))
+  router.use('/partners/:partnerId/keys', staffOrOwnPartner(deps.verifier))
+  router.use('/partners/:partnerId/keys/*', staffOrOwnPartner(deps.verifier))
   return router
     .openapi(createKey, async (c) => {
       const { partnerId } = c.req.valid('param')
@@ -158,6 +166,10 @@ export const partnerKeyRoutes = (deps: ApiDeps) => {
       const now = deps.clock()
       const { expiresAt, ...rest } = body
       if (expiresAt && Date.parse(expiresAt) <= now.getTime()) throw expiryInThePast()
+      const latest = now.getTime() + maxUserKeyDays * 86_400_000
+      if (isPartnerUser(c.var.principal) && (!expiresAt || Date.parse(expiresAt) > latest)) {
+        throw expiryRequired(maxUserKeyDays)
+      }
       const { record, apiKey } = await keys.create({
         partnerId,
         ...rest,

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import type { Context } from 'hono'
 import { deliveryStatuses } from '../../../domain/webhooks/delivery.js'
 import { positionCursor } from '../../shared/cursor.js'
 import * as schemas from '../../webhooks/api-schemas.js'
@@ -7,13 +6,14 @@ import { webhookProblems } from '../../webhooks/problems.js'
 import { redriveSubscription } from '../../webhooks/subscriptions/redrive.js'
 import { ReplayLimitedError, replaySubscription, ReplayTooLargeError } from '../../webhooks/subscriptions/replay.js'
 import { subscribe } from '../../webhooks/subscriptions/subscribe.js'
-import type { ApiEnv } from '../../shared/http/app-env.js'
 import { requireCaller, requirePartner } from '../auth/api-key.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
 import { commandProblems, jsonContent, problemContent } from '../schemas/responses.js'
+import { visibleSubscription } from './subscription-access.js'
 
 const tags = ['Webhook subscriptions']
+// A partner's key, or a bearer token: a partner's user's (its own partner's) or staff's.
 const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }]
 const idParams = z.object({ id: z.string().min(1).max(100) })
 const json = <T extends z.ZodType>(schema: T, required = true) => ({
@@ -30,7 +30,7 @@ const routes = {
     operationId: 'createSubscription',
     path: '/subscriptions',
     tags,
-    security: [{ apiKey: [] }],
+    security,
     summary: 'Subscribe a URL to events (partners); the signing secret is shown once',
     request: { body: json(schemas.subscriptionBody) },
     responses: { 201: jsonContent(withSecret, 'Subscribed'), ...commandProblems },
@@ -79,7 +79,7 @@ const routes = {
     operationId: 'rotateSubscriptionSecret',
     path: '/subscriptions/{id}/secret-rotation',
     tags,
-    security: [{ apiKey: [] }],
+    security,
     summary: 'A new signing secret (shown once); the previous one keeps signing during the overlap',
     request: { params: idParams, body: json(schemas.rotationBody, false) },
     responses: {
@@ -136,6 +136,10 @@ const routes = {
         cursor: z.string().max(40).optional(),
         limit: z.coerce.number().int().min(1).max(200).default(50),
         status: z.enum(deliveryStatuses).optional(),
+        failed: z
+          .enum(['true', 'false'])
+          .optional()
+          .openapi({ description: 'Only deliveries whose last attempt failed (retrying, or dead)' }),
       }),
     },
     responses: {
@@ -157,14 +161,6 @@ const notFound = webhookProblems.subscriptionNotFound
  */
 export const subscriptionRoutes = (deps: ApiDeps) => {
   const { webhooks } = deps
-  /** The subscription if the caller may see it: its own partner, or staff. Others get 404. */
-  const visible = async (c: Context<ApiEnv>, id: string) => {
-    const caller = await requireCaller(c, deps, 'subscriptions:write')
-    const subscription = await webhooks.subscriptions.get(id)
-    if (!subscription || subscription.status === 'deleted') throw notFound(id)
-    if (caller.kind === 'partner' && subscription.partnerId !== caller.partnerId) throw notFound(id)
-    return subscription
-  }
 
   return newRouter()
     .openapi(routes.create, async (c) => {
@@ -178,7 +174,7 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
         partnerId: caller.partnerId,
         url: body.url,
         filter,
-        createdBy: caller.keyId,
+        createdBy: caller.actor,
         now,
       }
       // An unsafe URL throws UnsafeTargetError, which onError answers as unsafe-target.
@@ -197,12 +193,12 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
       return c.json({ subscriptions: mine.map((s) => schemas.toSubscriptionView(s, now)) }, 200)
     })
     .openapi(routes.get, async (c) => {
-      const subscription = await visible(c, c.req.valid('param').id)
+      const { subscription } = await visibleSubscription(c, deps, c.req.valid('param').id)
       return c.json(schemas.toSubscriptionView(subscription, deps.clock()), 200)
     })
     .openapi(routes.remove, async (c) => {
       const { id } = c.req.valid('param')
-      await visible(c, id)
+      await visibleSubscription(c, deps, id)
       if (!(await webhooks.subscriptions.remove(id, deps.clock()))) throw notFound(id)
       return c.body(null, 204)
     })
@@ -227,16 +223,17 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
       return c.json({ secret, ...(until ? { previousSecretsUntil: until } : {}) }, 201)
     })
     .openapi(routes.redrive, async (c) => {
-      const subscription = await visible(c, c.req.valid('param').id)
+      const { subscription } = await visibleSubscription(c, deps, c.req.valid('param').id)
       const redriven = await redriveSubscription(webhooks, subscription, deps.clock())
       return c.json({ redriven, status: 'active' }, 202)
     })
     .openapi(routes.replay, async (c) => {
-      const subscription = await visible(c, c.req.valid('param').id)
+      const { subscription } = await visibleSubscription(c, deps, c.req.valid('param').id)
       const body = c.req.valid('json')
       const from =
         body.since === undefined ? { afterPosition: body.afterPosition ?? 0 } : { since: body.since }
-      const request = { subscription, from, replayId: `rpl_${deps.newId()}`, now: deps.clock() }
+      const replayId = `rpl_${deps.newId()}`
+      const request = { subscription, from, replayId, now: deps.clock(), upTo: body.toPosition }
       const outcome = await replaySubscription(webhooks, deps.feed, request).catch((error: unknown) => {
         if (error instanceof ReplayLimitedError) throw webhookProblems.replayLimited(error.message, error.retryAfterSeconds)
         throw error instanceof ReplayTooLargeError ? webhookProblems.replayTooLarge(error.message) : error
@@ -245,10 +242,11 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
     })
     .openapi(routes.deliveries, async (c) => {
       const { id } = c.req.valid('param')
-      await visible(c, id)
-      const { cursor, limit, status } = c.req.valid('query')
+      await visibleSubscription(c, deps, id)
+      const { cursor, limit, status, failed } = c.req.valid('query')
       const before = cursor === undefined ? undefined : positionCursor.decode(cursor)
-      const page = await webhooks.deliveries.log(id, { before, limit, status })
+      const failedOnly = failed === 'true'
+      const page = await webhooks.deliveries.log(id, { before, limit, status, failed: failedOnly })
       return c.json(
         {
           deliveries: page.deliveries.map(schemas.toDeliveryView),

@@ -6,6 +6,7 @@ import {
   parseRetryAfter,
   type AttemptOutcome,
 } from '../../../domain/webhooks/delivery.js'
+import { attemptOf, withAttempt } from '../../../domain/webhooks/attempts.js'
 import {
   defaultDisablePolicy,
   healthAfter,
@@ -135,7 +136,9 @@ export const createDeliverer = (options: DelivererOptions) => {
       timestamp: now,
       body,
     })
+    const started = performance.now()
     const result = await send({ url: subscription.url, headers, body })
+    const latencyMs = performance.now() - started
     const at = clock().toISOString()
     const outcome: AttemptOutcome =
       result.kind === 'response'
@@ -143,7 +146,11 @@ export const createDeliverer = (options: DelivererOptions) => {
         : { kind: 'retryable', reason: result.reason }
     const next = afterAttempt(delivery, outcome, { now: at, random: random() })
     const stop = endsTurn(outcome)
-    if (!(await deliveries.settle(delivery, next))) return { result: 'skipped', stop }
+    const history = withAttempt(
+      delivery.history,
+      attemptOf(next, { at: now.toISOString(), latencyMs }),
+    )
+    if (!(await deliveries.settle(delivery, next, history))) return { result: 'skipped', stop }
     if (next.status !== 'delivered') {
       logger.warn('delivery failed', {
         subscriptionId: subscription.id,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { eventTypeNames } from '../../../domain/events/index.js'
+import { attemptSchema } from '../../../domain/webhooks/attempts.js'
 import { deliveryStateSchema } from '../../../domain/webhooks/delivery.js'
 
 export const deliverySchema = deliveryStateSchema.extend({
@@ -15,6 +16,8 @@ export const deliverySchema = deliveryStateSchema.extend({
   /** Set on a delivery re-created by a replay (subscriptions/replay.ts). */
   replayId: z.string().optional(),
   createdAt: z.string(),
+  /** Its latest attempts, oldest first (domain/webhooks/attempts.ts); none before the first. */
+  history: z.array(attemptSchema).optional(),
 })
 /** One event to one subscription, as the log shows it (the body is stored beside it). */
 export type Delivery = z.infer<typeof deliverySchema>

@@ -4,6 +4,7 @@ import {
   UpdateCommand,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb'
+import type { Attempt } from '../../../domain/webhooks/attempts.js'
 import type { DeliveryState, DeliveryStatus } from '../../../domain/webhooks/delivery.js'
 import { batchWriteAll } from '../../feed/batch-io.js'
 import { unlessConditionFails, written } from '../../shared/conditional-write.js'
@@ -46,12 +47,20 @@ export interface DeliveryStore {
    * replay replaced it (another `webhook-id`) since it was read.
    */
   claim(delivery: Delivery, now: Date, leaseMs: number): Promise<string | undefined>
-  /** Writes the attempt's result, if the claim still holds. */
-  settle(claimed: Delivery, next: DeliveryState): Promise<boolean>
-  /** The delivery log, newest first, `before` a position. */
+  /** Writes the attempt's result (and the attempts' log, when given), if the claim still holds. */
+  settle(claimed: Delivery, next: DeliveryState, history?: readonly Attempt[]): Promise<boolean>
+  /**
+   * The delivery log, newest first, `before` a position; `failed`: only deliveries whose
+   * last attempt failed (retrying or dead).
+   */
   log(
     subscriptionId: string,
-    options: { before?: number | undefined; limit: number; status?: DeliveryStatus | undefined },
+    options: {
+      before?: number | undefined
+      limit: number
+      status?: DeliveryStatus | undefined
+      failed?: boolean | undefined
+    },
   ): Promise<DeliveryPage>
   deadLetters(subscriptionId: string): Promise<Delivery[]>
   /** Dead → pending with a fresh budget; false if it was not dead any more. */
@@ -145,9 +154,15 @@ export const createDeliveryStore = ({
       return typeof payload === 'string' ? payload : undefined
     },
 
-    settle: (claimed, next) => written(() => update(claimed, settleUpdate(claimed, next))),
+    settle: (claimed, next, history) =>
+      written(() => update(claimed, settleUpdate(claimed, next, history))),
 
-    async log(subscriptionId, { before, limit, status }) {
+    async log(subscriptionId, { before, limit, status, failed }) {
+      // A failed attempt leaves its error on the delivery until one succeeds (delivery.ts).
+      const filters = [
+        ...(status ? ['#status = :status'] : []),
+        ...(failed ? ['attribute_exists(lastError)'] : []),
+      ]
       const { Items, LastEvaluatedKey } = await doc.send(
         new QueryCommand({
           TableName: table,
@@ -158,12 +173,8 @@ export const createDeliveryStore = ({
             ':to': before === undefined ? deliveriesEnd : deliverySk(before - 1),
             ...(status ? { ':status': status } : {}),
           },
-          ...(status
-            ? {
-                FilterExpression: '#status = :status',
-                ExpressionAttributeNames: { '#status': 'status' },
-              }
-            : {}),
+          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+          ...(status ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
           ScanIndexForward: false,
           Limit: limit,
         }),

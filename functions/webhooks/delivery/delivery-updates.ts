@@ -1,3 +1,4 @@
+import type { Attempt } from '../../../domain/webhooks/attempts.js'
 import type { DeliveryState } from '../../../domain/webhooks/delivery.js'
 import {
   deadLetterIndexPk,
@@ -19,11 +20,16 @@ const stateFields = [
 /**
  * The UpdateItem that writes an attempt's result over a claimed delivery: the state's
  * fields set or removed, the dead-letter index entry for a dead one, an expiry for a
- * delivered one; only while the claim (its attempt count) still holds.
+ * delivered one, and its attempts' log (`history`, when given) with this one at the end; only
+ * while the claim (its attempt count) still holds, so the log written is the one read.
  *
- * @example doc.send(new UpdateCommand({ TableName, Key, ...settleUpdate(claimed, next) }))
+ * @example doc.send(new UpdateCommand({ TableName, Key, ...settleUpdate(claimed, next, history) }))
  */
-export const settleUpdate = (claimed: Delivery, next: DeliveryState) => {
+export const settleUpdate = (
+  claimed: Delivery,
+  next: DeliveryState,
+  history?: readonly Attempt[],
+) => {
   const values: Record<string, unknown> = {
     ':status': next.status,
     ':attempts': next.attempts,
@@ -39,6 +45,10 @@ export const settleUpdate = (claimed: Delivery, next: DeliveryState) => {
       sets.push(`${field} = :${field}`)
       values[`:${field}`] = value
     }
+  }
+  if (history) {
+    sets.push('history = :history')
+    values[':history'] = history
   }
   if (next.status === 'dead') {
     sets.push('gsi1pk = :deadPk', 'gsi1sk = :deadSk')

@@ -1,5 +1,6 @@
 import { matchesFilter } from '../../../domain/partner-access/filter.js'
 import { claimReplay, defaultReplayQuota, type ReplayQuota } from '../../../domain/webhooks/replay-quota.js'
+import type { FeedEvent } from '../../../domain/projections/projection.js'
 import type { FeedReader } from '../../feed/feed.js'
 import { deliveryFor } from '../dispatch/dispatcher.js'
 import type { WebhookStores } from '../services.js'
@@ -66,6 +67,8 @@ export interface ReplayRequest {
   readonly now: Date
   /** One at a time, a few a day (domain/webhooks/replay-quota.ts). */
   readonly quota?: ReplayQuota
+  /** The last position to replay, at most (what a preview showed); the checkpoint unless told. */
+  readonly upTo?: number | undefined
 }
 
 export interface ReplayOutcome {
@@ -76,6 +79,12 @@ export interface ReplayOutcome {
   readonly toPosition: number
   /** Deliveries re-created (the events in the range that match the subscription). */
   readonly replayed: number
+}
+
+/** The Feed positions a replay covers: after `afterPosition`, up to `toPosition` included. */
+export interface ReplayRange {
+  readonly afterPosition: number
+  readonly toPosition: number
 }
 
 /** The first position in 1…upTo recorded at or after `since` (less the margin), or upTo + 1. */
@@ -93,12 +102,61 @@ const firstPositionSince = async (feed: FeedReader, since: number, upTo: number)
 }
 
 /**
+ * The positions a replay from `from` covers: up to the dispatcher's checkpoint (later
+ * events are dispatched as usual), or `upTo` if lower; throws ReplayTooLargeError beyond
+ * `maxReplayPositions`. A replay and its preview (replay-preview.ts) both ask here.
+ *
+ * @example const { afterPosition, toPosition } = await replayRange(checkpoints, feed, { afterPosition: 40 })
+ */
+export const replayRange = async (
+  checkpoints: Pick<WebhookStores['checkpoints'], 'read'>,
+  feed: FeedReader,
+  from: ReplayFrom,
+  upTo?: number,
+): Promise<ReplayRange> => {
+  const checkpoint = await checkpoints.read()
+  const toPosition = upTo === undefined ? checkpoint : Math.min(upTo, checkpoint)
+  const afterPosition =
+    'afterPosition' in from
+      ? Math.min(from.afterPosition, toPosition)
+      : (await firstPositionSince(feed, Date.parse(from.since), toPosition)) - 1
+  if (toPosition - afterPosition > maxReplayPositions) {
+    throw new ReplayTooLargeError(afterPosition, toPosition)
+  }
+  return { afterPosition, toPosition }
+}
+
+/**
+ * The events of a range that pass `filter`, page by page in Feed order: what a replay
+ * re-sends, and what its preview counts.
+ *
+ * @example await eachMatchingPage(feed, range, subscription.filter, async (events) => { … })
+ */
+export const eachMatchingPage = async (
+  feed: FeedReader,
+  { afterPosition, toPosition }: ReplayRange,
+  filter: Subscription['filter'],
+  each: (events: FeedEvent[]) => Promise<void>,
+) => {
+  for (let position = afterPosition; position < toPosition;) {
+    const limit = Math.min(pageSize, toPosition - position)
+    const events = await feed.read({ after: position, limit })
+    const last = events.at(-1)
+    if (!last) throw new FeedGapError(position)
+    await each(events.filter((event) => matchesFilter(filter, event)))
+    position = last.position
+  }
+}
+
+/**
  * Re-creates a subscription's deliveries for every matching event after a Feed position
  * (or recorded since a time), as Svix's "recover" does: each gets a new `webhook-id` and a
  * body marked as a replay, and supersedes whatever delivery that event had (delivered,
  * dead or still pending), so the receiver gets each event of the range once more, in
  * order per stream. Events past the dispatcher's checkpoint are not touched: the
- * dispatcher records them as usual. The subscription is enabled again (like a redrive).
+ * dispatcher records them as usual, nor any after `upTo` when given (the confirmation of
+ * a preview replays what the preview counted). The subscription is enabled again (like a
+ * redrive).
  *
  * While deliveries are being replaced the subscription is disabled, so the deliverer
  * never sends an old delivery the replay is about to supersede; a replay cut short leaves
@@ -115,16 +173,9 @@ const firstPositionSince = async (feed: FeedReader, since: number, upTo: number)
 export const replaySubscription = async (
   stores: Pick<WebhookStores, 'subscriptions' | 'deliveries' | 'checkpoints'>,
   feed: FeedReader,
-  { subscription, from, replayId, now, quota = defaultReplayQuota }: ReplayRequest,
+  { subscription, from, replayId, now, upTo, quota = defaultReplayQuota }: ReplayRequest,
 ): Promise<ReplayOutcome> => {
-  const toPosition = await stores.checkpoints.read()
-  const afterPosition =
-    'afterPosition' in from
-      ? Math.min(from.afterPosition, toPosition)
-      : (await firstPositionSince(feed, Date.parse(from.since), toPosition)) - 1
-  if (toPosition - afterPosition > maxReplayPositions) {
-    throw new ReplayTooLargeError(afterPosition, toPosition)
-  }
+  const { afterPosition, toPosition } = await replayRange(stores.checkpoints, feed, from, upTo)
   const claim = claimReplay(subscription, now.toISOString(), quota)
   if (!claim.granted) throw new ReplayLimitedError(claim.reason, claim.retryAfterSeconds, quota)
   // Another replay took the subscription since it was read: that one is in progress.
@@ -132,35 +183,33 @@ export const replaySubscription = async (
     throw new ReplayLimitedError('in-progress', Math.ceil(quota.leaseMs / 1_000), quota)
   }
   try {
-    return await replayRange(stores, feed, { subscription, replayId, now, afterPosition, toPosition })
+    return await replayTaken(stores, feed, { subscription, replayId, now }, { afterPosition, toPosition })
   } finally {
     await stores.subscriptions.endReplay(subscription.id, claim.marks.replayLeaseUntil)
   }
 }
 
 /** The replay itself, once its subscription is taken. */
-const replayRange = async (
+const replayTaken = async (
   stores: Pick<WebhookStores, 'subscriptions' | 'deliveries'>,
   feed: FeedReader,
-  { subscription, replayId, now, afterPosition, toPosition }: Omit<ReplayRequest, 'from' | 'quota'> & {
-    afterPosition: number
-    toPosition: number
-  },
+  { subscription, replayId, now }: Pick<ReplayRequest, 'subscription' | 'replayId' | 'now'>,
+  { afterPosition, toPosition }: ReplayRange,
 ): Promise<ReplayOutcome> => {
   await stores.subscriptions.disable(subscription.id, 'a replay is in progress', now)
   let replayed = 0
-  for (let position = afterPosition; position < toPosition;) {
-    const limit = Math.min(pageSize, toPosition - position)
-    const events = await feed.read({ after: position, limit })
-    const last = events.at(-1)
-    if (!last) throw new FeedGapError(position)
-    const deliveries = events
-      .filter((event) => matchesFilter(subscription.filter, event))
-      .map((event) => deliveryFor(subscription, event, now.toISOString(), replayId))
-    await stores.deliveries.replace(deliveries)
-    replayed += deliveries.length
-    position = last.position
-  }
+  await eachMatchingPage(
+    feed,
+    { afterPosition, toPosition },
+    subscription.filter,
+    async (events) => {
+      const deliveries = events.map((event) =>
+        deliveryFor(subscription, event, now.toISOString(), replayId),
+      )
+      await stores.deliveries.replace(deliveries)
+      replayed += deliveries.length
+    },
+  )
   await stores.subscriptions.reactivate(subscription.id, afterPosition + 1)
   return { replayId, afterPosition, toPosition, replayed }
 }

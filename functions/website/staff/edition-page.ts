@@ -20,7 +20,7 @@ export interface EditionPageView {
   readonly applicants: ApplicantsView
   readonly filter: ApplicantFilter
   readonly awards: readonly AwardRow[]
-  readonly partners: readonly { name: string; kind: string; contribution: string }[]
+  readonly partners: readonly { partnerId: string; name: string; kind: string; contribution: string }[]
   /** What the last action did (role=status), or why it was refused (role=alert). */
   readonly notice?: { readonly kind: 'done' | 'refused'; readonly text: string } | undefined
   /** A fresh idempotency key per rendered form. */
@@ -141,7 +141,14 @@ const partnersSection = (page: PageContext, view: EditionPageView): Markup => {
       ? html`<p>${s.noPartners}</p>`
       : html`<ul class="partners">
           ${view.partners.map(
-            (partner) => html`<li><strong>${partner.name}</strong> (${partnerKindName(partner.kind, page.lang)}) — ${partner.contribution}</li>`,
+            (partner, index) => html`<li><strong>${partner.name}</strong> (${partnerKindName(partner.kind, page.lang)}) — ${partner.contribution}
+              <form method="post" class="inline-form"
+                action="${page.href(`/staff/editions/${encodeURIComponent(view.editionId)}/partners/${encodeURIComponent(partner.partnerId)}/users`)}">
+                <label for="invite-${index}">${s.inviteEmail(partner.name)}</label>
+                <input type="email" id="invite-${index}" name="email" required maxlength="254" autocomplete="off" />
+                <button type="submit" class="secondary">${s.invite}</button>
+              </form>
+            </li>`,
           )}
         </ul>`}
     ${view.status === 'open'

@@ -5,12 +5,31 @@ import type { Principal, TokenVerifier } from '../../shared/http/token-verifier.
 import type { PageAssets } from '../assets.js'
 import { messagePage, pageContext } from '../layout.js'
 
+/**
+ * The two signed-in areas of the pages: the staff back-office and the partners' portal.
+ * Each keeps its bearer token in its own cookie, scoped to its own paths, that scripts
+ * cannot read: a partner's user's session is never sent to a staff page, nor the reverse.
+ */
+export const sessionAreas = {
+  staff: { cookie: 'staff_session', path: '/staff' },
+  portal: { cookie: 'portal_session', path: '/portal' },
+} as const
+export type SessionArea = (typeof sessionAreas)[keyof typeof sessionAreas]
+
 /** The staff member's bearer token, in a cookie that scripts cannot read. */
-export const sessionCookie = 'staff_session'
+export const sessionCookie = sessionAreas.staff.cookie
+
+const within = (next: string | undefined, root: string) =>
+  next !== undefined && !next.startsWith('//') && new RegExp(`^${root}(?:[/?#]|$)`).test(next)
 
 /** Where a signed-in staff member may be sent back to: the staff pages only. */
-export const staffPath = (next: string | undefined): string =>
-  next && /^\/staff(?:[/?#]|$)/.test(next) && !next.startsWith('//') ? next : '/staff'
+export const staffPath = (next: string | undefined): string => (next && within(next, '/staff') ? next : '/staff')
+
+/** Where a signed-in partner's user may be sent back to: the portal's pages only. */
+export const portalPath = (next: string | undefined): string => (next && within(next, '/portal') ? next : '/portal')
+
+/** Where a sign-in may come back to: a staff page or a portal page, nothing else. */
+export const signedInPath = (next: string | undefined): string => (within(next, '/portal') ? portalPath(next) : staffPath(next))
 
 /** Secure cookies wherever the page is served over https (AWS); plain http only on loopback. */
 export const isHttps = (c: Context): boolean => new URL(c.req.url).protocol === 'https:'
@@ -23,16 +42,26 @@ export const isHttps = (c: Context): boolean => new URL(c.req.url).protocol === 
  *
  * @example startSession(c, accessToken, 3600)
  */
-export const startSession = (c: Context, token: string, maxAgeSeconds: number) =>
-  setCookie(c, sessionCookie, token, {
+export const startSession = (c: Context, token: string, maxAgeSeconds: number, area: SessionArea = sessionAreas.staff) =>
+  setCookie(c, area.cookie, token, {
     httpOnly: true,
     secure: isHttps(c),
     sameSite: 'Lax',
-    path: '/staff',
+    path: area.path,
     maxAge: Math.max(0, Math.floor(maxAgeSeconds)),
   })
 
-export const endSession = (c: Context) => deleteCookie(c, sessionCookie, { path: '/staff', secure: isHttps(c) })
+export const endSession = (c: Context, area: SessionArea = sessionAreas.staff) =>
+  deleteCookie(c, area.cookie, { path: area.path, secure: isHttps(c) })
+
+/**
+ * The session a verified token opens: a partner's user's (bound to its partner) the
+ * portal's, anyone else's the back-office's. One sign-in serves both: the staff pool
+ * holds both kinds of people.
+ *
+ * @example startSession(c, token, 3600, areaOf(principal))
+ */
+export const areaOf = (principal: Principal): SessionArea => (principal.partnerId ? sessionAreas.portal : sessionAreas.staff)
 
 /** What the staff pages put on the context for their handlers. */
 export type StaffEnv = ApiEnv & { Variables: { staffToken: string; principal?: Principal } }
@@ -43,7 +72,7 @@ type Role = 'admin' | 'reports'
  * Whether a post comes from another site: browsers say so in Sec-Fetch-Site; older ones
  * only in Origin (which our no-referrer policy turns into `null` on same-origin posts).
  */
-const fromAnotherSite = (c: Context): boolean => {
+export const fromAnotherSite = (c: Context): boolean => {
   const site = c.req.header('Sec-Fetch-Site')
   if (site !== undefined) return site !== 'same-origin' && site !== 'none'
   const origin = c.req.header('Origin')

@@ -7,7 +7,7 @@ import type { ApiEnv } from '../../shared/http/app-env.js'
 import type { TokenVerifier } from '../../shared/http/token-verifier.js'
 import type { PageAssets } from '../assets.js'
 import { messagePage, pageContext } from '../layout.js'
-import { endSession, isHttps, staffPath, startSession } from './session.js'
+import { areaOf, endSession, isHttps, portalPath, sessionAreas, signedInPath, staffPath, startSession } from './session.js'
 
 /** Cognito's managed login for the staff pages (the user pool's domain and its web client). */
 export interface StaffLogin {
@@ -72,7 +72,7 @@ export const signInRoutes = ({
       }
       const { verifier: codeVerifier, challenge } = pkcePair()
       const state = base64url(randomBytes(16))
-      const next = staffPath(c.req.query('next'))
+      const next = signedInPath(c.req.query('next'))
       setCookie(c, flowCookie, JSON.stringify({ verifier: codeVerifier, state, next }), {
         httpOnly: true,
         secure: isHttps(c),
@@ -117,11 +117,14 @@ export const signInRoutes = ({
       // The same check as every API call: a token the API would refuse opens no page.
       const principal = await verifier.verify(tokens.data.access_token).catch(() => undefined)
       if (!principal) return failed()
-      startSession(c, tokens.data.access_token, tokens.data.expires_in ?? 3600)
-      return c.redirect(staffPath(flow.data.next), 303)
+      // A partner's user lands in the portal, staff in the back-office, wherever they started.
+      const area = areaOf(principal)
+      startSession(c, tokens.data.access_token, tokens.data.expires_in ?? 3600, area)
+      return c.redirect(area === sessionAreas.portal ? portalPath(flow.data.next) : staffPath(flow.data.next), 303)
     })
     .post('/staff/sign-out', (c) => {
-      endSession(c)
+      endSession(c, sessionAreas.staff)
+      endSession(c, sessionAreas.portal)
       if (!login) return c.redirect('/staff/signed-out', 303)
       const logout = new URL('/logout', login.domain)
       logout.search = new URLSearchParams({

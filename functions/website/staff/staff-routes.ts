@@ -65,7 +65,9 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
         ? { kind: 'done' as const, text: page.t.staff.decided(text(c.req.query('name')), page.t.staff.statusNames[done] ?? done) }
         : done === 'recorded'
           ? { kind: 'done' as const, text: page.t.staff.recorded }
-          : undefined
+          : done === 'invited'
+            ? { kind: 'done' as const, text: page.t.staff.invited }
+            : undefined
     const view: EditionPageView = {
       editionId,
       ...applicants.edition,
@@ -73,6 +75,7 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       filter,
       awards: awards?.awards ?? [],
       partners: (partners?.partners ?? []).map((partner) => ({
+        partnerId: partner.partnerId,
         name: partner.name,
         kind: partner.kind,
         contribution: partner.editions.find((edition) => edition.editionId === editionId)?.contribution ?? '',
@@ -152,5 +155,11 @@ export const staffRoutes = ({ deps, request, assets, staffLogin }: StaffPagesDep
       const form = await readForm(() => c.req.parseBody())
       const body = { name: text(form.name), kind: text(form.kind), contribution: text(form.contribution, 2000) }
       return act(c, `/editions/${encodeURIComponent(c.req.param('editionId'))}/partners`, body, { done: 'recorded' })
+    })
+    // Staff invite one of a partner's people to the portal (partner-access/users).
+    .post('/staff/editions/:editionId/partners/:partnerId/users', admin, async (c) => {
+      const form = await readForm(() => c.req.parseBody())
+      const body = { email: text(form.email, 254).trim() }
+      return act(c, `/partners/${encodeURIComponent(c.req.param('partnerId'))}/users`, body, { done: 'invited' })
     })
 }

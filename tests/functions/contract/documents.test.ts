@@ -16,7 +16,9 @@ import {
 } from '../../../domain/events/index.js'
 import { partnerEventTypes, partnerFields } from '../../../domain/partner-access/partner-view.js'
 import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
+import { testEventType } from '../../../domain/webhooks/test-event.js'
 import { webhookBody } from '../../../domain/webhooks/webhook-body.js'
+import { exampleWebhookBody } from '../../../functions/contract/webhook-examples.js'
 import {
   applicationSubmitted,
   editionOpened,
@@ -208,7 +210,8 @@ describe('the contract documents', () => {
         .all()
         .map((c) => c.id()),
     ).toEqual(['webhooks', 'feed'])
-    expect(document?.messages().all()).toHaveLength(2 * partnerEventTypes.length)
+    // Each type on both channels, and the test event on the webhook channel only.
+    expect(document?.messages().all()).toHaveLength(2 * partnerEventTypes.length + 1)
     const result = await lint(dir, 'asyncapi.json')
     expect(result.problems).toEqual([])
   })
@@ -225,10 +228,28 @@ describe('the contract documents', () => {
     }
   })
 
-  it('documents a webhook per type partners receive, with the Standard Webhooks headers and the answers', () => {
-    expect(Object.keys(openapi.webhooks)).toEqual(partnerEventTypes)
+  it('documents a webhook per type partners receive, and the test event, with the Standard Webhooks headers and the answers', () => {
+    expect(Object.keys(openapi.webhooks)).toEqual([...partnerEventTypes, testEventType])
     expect(Object.keys(openapi.webhooks)).not.toContain('application.rejected')
+    const test = openapi.webhooks[testEventType].post
+    expect(test.operationId).toBe('onSubscriptionTested')
+    expect(test.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'webhook-id',
+      'webhook-timestamp',
+      'webhook-signature',
+    ])
+    expect(test.requestBody.content['application/json'].example).toMatchObject({
+      type: testEventType,
+    })
     for (const type of partnerEventTypes) {
+      // Its example: the allow-list's fields, every one, and what the catalogue page shows.
+      const { example } = openapi.webhooks[type].post.requestBody.content['application/json']
+      expect(example).toEqual(JSON.parse(JSON.stringify(exampleWebhookBody(type))))
+      expect(Object.keys(example.data.data).sort()).toEqual(
+        partnerFields(type)
+          .filter((f) => f !== 'categoryAsRecorded')
+          .sort(),
+      )
       const operation = openapi.webhooks[type].post
       expect(
         operation.parameters.map((p: { name: string; in: string }) => `${p.in} ${p.name}`),

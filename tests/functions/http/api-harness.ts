@@ -8,6 +8,8 @@ import { createTokenVerifier } from '../../../functions/shared/http/token-verifi
 import type { ApiDeps } from '../../../functions/http/deps.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
+import { devPartnerUsers } from '../../../functions/partner-access/users/dev-partner-users.js'
+import type { PartnerUserDirectory } from '../../../functions/partner-access/users/partner-users.js'
 import { createReadModels } from '../../../functions/queries/read-models.js'
 import { createEventSourcing } from '../../../functions/store/event-sourcing.js'
 import type { EventStore } from '../../../functions/store/event-store.js'
@@ -36,6 +38,7 @@ export const apiHarness = async ({
   pages,
   sameTablesAs,
   onAppended,
+  partnerUsers,
 }: {
   now?: () => Date
   targetPolicy?: TargetPolicy
@@ -47,6 +50,8 @@ export const apiHarness = async ({
   pages?: PagesConfig
   /** Another process (fresh caches) on the tables and signing key of an existing harness. */
   sameTablesAs?: { tables: TestTables; key: Awaited<ReturnType<typeof generateDevKey>> }
+  /** Partners' people: the development stand-in unless a test gives the user pool's adapter. */
+  partnerUsers?: PartnerUserDirectory
 } & Pick<ApiDeps, 'onAppended'> = {}) => {
   const tables = sameTablesAs?.tables ?? (await createTestTables())
   const key = sameTablesAs?.key ?? (await generateDevKey())
@@ -81,6 +86,7 @@ export const apiHarness = async ({
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
+    partnerUsers: partnerUsers ?? devPartnerUsers(now),
     webhooks: createWebhookServices({
       doc: tables.doc,
       table: tables.names.partners,

@@ -2,15 +2,17 @@ import { describeApi } from '../../../functions/http/feature-routes.js'
 import type { ApiDeps } from '../../../functions/http/deps.js'
 import { noPageAssets } from '../../../functions/website/assets.js'
 import { silentLogger } from '../../../functions/shared/logger.js'
+import { signPartnerUserToken } from '../../../local/dev-tokens.js'
 import { editionBody } from '../../fixtures/requests.js'
 import { apiHarness, client, type ApiHarness } from './api-harness.js'
 import type { Send } from './transports.js'
 
 /**
  * Who a route expects: from its OpenAPI `security`, staff (a bearer token), a partner's key
- * or anyone; for the staff pages, a staff session cookie.
+ * or anyone; for the staff pages, a staff session cookie; for the partners' portal, a
+ * partner's user's session cookie.
  */
-type Caller = 'anonymous' | 'staff' | 'partner' | 'staffPage'
+type Caller = 'anonymous' | 'staff' | 'partner' | 'staffPage' | 'portalPage'
 
 /** One operation of the app, as the hostile tests call it. */
 export interface Operation {
@@ -67,6 +69,24 @@ export const pages: Record<string, Caller> = {
   'GET /staff/team-sud-export.csv': 'staffPage',
   'POST /staff/team-sud-export/prospection': 'staffPage',
   'POST /staff/team-sud-export/support': 'staffPage',
+  'POST /staff/editions/{editionId}/partners/{partnerId}/users': 'staffPage',
+  'GET /portal/sign-in': 'anonymous',
+  'GET /portal': 'portalPage',
+  'GET /portal/catalogue': 'portalPage',
+  'GET /portal/keys': 'portalPage',
+  'POST /portal/keys': 'portalPage',
+  'POST /portal/keys/{keyId}/rotate': 'portalPage',
+  'POST /portal/keys/{keyId}/revoke': 'portalPage',
+  'GET /portal/subscriptions/{id}': 'portalPage',
+  'POST /portal/subscriptions': 'portalPage',
+  'POST /portal/subscriptions/{id}/pause': 'portalPage',
+  'POST /portal/subscriptions/{id}/resume': 'portalPage',
+  'POST /portal/subscriptions/{id}/test': 'portalPage',
+  'POST /portal/subscriptions/{id}/redrive': 'portalPage',
+  'POST /portal/subscriptions/{id}/rotate': 'portalPage',
+  'POST /portal/subscriptions/{id}/delete': 'portalPage',
+  'GET /portal/subscriptions/{id}/replay': 'portalPage',
+  'POST /portal/subscriptions/{id}/replay': 'portalPage',
 }
 
 const paramsOf = (template: string) => [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)
@@ -214,6 +234,7 @@ export const hostileWorld = async (harness: ApiHarness, send: Send) => {
     staff: { Authorization: `Bearer ${staffToken}` },
     partner: { 'X-Api-Key': apiKey },
     staffPage: { Cookie: `staff_session=${staffToken}` },
+    portalPage: { Cookie: `portal_session=${await signPartnerUserToken(harness.key, partnerId)}` },
   }
   return { credentials, apiKey, staffToken }
 }

@@ -8,6 +8,7 @@ import { createWebhookSender } from '../../../functions/webhooks/delivery/http-s
 import { createWebhookStores } from '../../../functions/webhooks/services.js'
 import type { TargetPolicy } from '../../../functions/webhooks/url-safety.js'
 import type { EventStore } from '../../../functions/store/event-store.js'
+import { signPartnerUserToken } from '../../../local/dev-tokens.js'
 import { metadata } from '../../fixtures/events.js'
 import { editionBody } from '../../fixtures/requests.js'
 import { apiHarness, client, testNow } from '../http/api-harness.js'
@@ -80,6 +81,11 @@ export const partnerWorld = async (
   /** A partner's call with its API key. */
   const as = (partnerId: string) => (method: string, path: string, body?: unknown) =>
     api.public(method, path, body, { 'X-Api-Key': keys[partnerId] ?? '' })
+  /** A call of one of a partner's people, with their token (the portal's calls). */
+  const asUser = (partnerId: string) => async (method: string, path: string, body?: unknown) =>
+    api.public(method, path, body, {
+      Authorization: `Bearer ${await signPartnerUserToken(harness.key, partnerId)}`,
+    })
   /** The Events stream and the Feed stream: index, then dispatch. */
   const propagate = async () => {
     await indexAll(harness.tables)
@@ -109,6 +115,7 @@ export const partnerWorld = async (
     harness,
     api,
     as,
+    asUser,
     keys,
     keyIds,
     time,

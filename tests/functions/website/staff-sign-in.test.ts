@@ -32,8 +32,8 @@ beforeAll(async () => {
 })
 
 /** Signs in through the whole redirect dance; returns the session cookie. */
-const signIn = async () => {
-  const start = await harness.app.request('/staff/sign-in?next=/staff/dashboard')
+const signIn = async (from = '/staff/sign-in?next=/staff/dashboard') => {
+  const start = await harness.app.request(from)
   const authorize = new URL(start.headers.get('Location') ?? '')
   const callback = await harness.app.request(
     `/staff/callback?code=the-code&state=${authorize.searchParams.get('state')}`,
@@ -112,6 +112,50 @@ describe('staff sign-in through Cognito’s managed login (authorization code + 
     expect(logout.origin + logout.pathname).toBe(`${domain}/logout`)
     expect(logout.searchParams.get('logout_uri')).toBe('http://localhost/staff/signed-out')
     expect(response.headers.getSetCookie().find((line) => line.startsWith('staff_session='))).toMatch(/Max-Age=0/)
+  })
+})
+
+describe('a partner’s user signs in to the portal through the same managed login', () => {
+  it('goes from /portal to the sign-in and lands in the portal, with the portal’s session only', async () => {
+    const signedOut = await harness.app.request('/portal')
+    expect(signedOut.headers.get('Location')).toBe('/portal/sign-in?next=%2Fportal')
+    const via = await harness.app.request('/portal/sign-in?next=%2Fportal')
+    expect(via.headers.get('Location')).toBe('/staff/sign-in?next=%2Fportal')
+
+    // The token Cognito signs for a user in `partner` and `partner:toulon`.
+    roles = ['partner', 'partner:toulon']
+    const { callback, session } = await signIn('/staff/sign-in?next=%2Fportal')
+    roles = ['admin']
+    expect(callback.status).toBe(303)
+    expect(callback.headers.get('Location')).toBe('/portal')
+    const cookies = callback.headers.getSetCookie()
+    expect(cookies.find((line) => line.startsWith('portal_session='))).toMatch(/HttpOnly/)
+    expect(cookies.find((line) => line.startsWith('portal_session='))).toMatch(/Path=\/portal/)
+    expect(cookies.some((line) => line.startsWith('staff_session='))).toBe(false)
+    const portal = await harness.app.request('/portal', { headers: { Cookie: session } })
+    expect(portal.status).toBe(200)
+    expect(await portal.text()).toContain('toulon')
+    // Wherever they started, a partner's user never lands on a staff page.
+    roles = ['partner', 'partner:toulon']
+    const fromStaff = await signIn('/staff/sign-in?next=/staff/dashboard')
+    roles = ['admin']
+    expect(fromStaff.callback.headers.get('Location')).toBe('/portal')
+  })
+
+  it('gives staff signing in from the portal the back-office, never the portal', async () => {
+    const { callback, session } = await signIn('/staff/sign-in?next=%2Fportal')
+    expect(callback.headers.get('Location')).toBe('/staff')
+    expect(callback.headers.getSetCookie().some((line) => line.startsWith('portal_session='))).toBe(false)
+    expect((await harness.app.request('/portal', { headers: { Cookie: session.replace('staff_session', 'portal_session') } })).status).toBe(403)
+  })
+
+  it('does not send a sign-in back to another site', async () => {
+    const start = await harness.app.request('/staff/sign-in?next=%2F%2Fevil.example%2Fportal')
+    const callback = await harness.app.request(
+      `/staff/callback?code=c&state=${new URL(start.headers.get('Location') ?? '').searchParams.get('state')}`,
+      { headers: { Cookie: cookiesOf(start) } },
+    )
+    expect(callback.headers.get('Location')).toBe('/staff')
   })
 })
 

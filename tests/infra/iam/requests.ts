@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { recordingFiles, type RecordedCall } from '../../../functions/shared/aws-call-recorder.js'
 import { tables } from '../../../functions/shared/tables.js'
+import { testUserPoolId } from '../../setup/fake-cognito.js'
 import { testKeyArn } from '../../setup/fake-kms.js'
 import type { DeployedFunction } from './deployed-functions.js'
 import { account, region } from './template-values.js'
@@ -69,7 +70,7 @@ export const requestsOf = (
   const unplaced: Unplaced[] = []
   const tableArn = (name: string) => `arn:aws:dynamodb:${region}:${account}:table/${name}`
   for (const call of calls.filter((c) => c.fn === fn.runsAs)) {
-    const said = `${call.action} ${call.table ?? call.keyId ?? ''}`.trim()
+    const said = `${call.action} ${call.table ?? call.keyId ?? call.userPoolId ?? ''}`.trim()
     if (call.table) {
       const table = tableOf(call.table)
       const name = table && fn.environment[table.envVar]
@@ -101,6 +102,14 @@ export const requestsOf = (
       }
       checks.push({ action: call.action, resource: `arn:aws:ses:${region}:${account}:identity/${identity}`, why: 'code' })
       checks.push({ action: call.action, resource: `arn:aws:ses:${region}:${account}:configuration-set/${configurationSet}`, why: 'code' })
+    } else if (call.action.startsWith('cognito-idp:')) {
+      // The tests' pool stands for the one the function is given in PARTNER_USER_POOL_ID.
+      const pool = fn.environment.PARTNER_USER_POOL_ID
+      if (call.userPoolId !== testUserPoolId || !pool) {
+        unplaced.push({ fn: fn.runsAs, call: said, reason: 'no PARTNER_USER_POOL_ID in its environment' })
+        continue
+      }
+      checks.push({ action: call.action, resource: `arn:aws:cognito-idp:${region}:${account}:userpool/${pool}`, why: 'code' })
     } else {
       checks.push({ action: call.action, resource: '*', why: 'code' })
     }

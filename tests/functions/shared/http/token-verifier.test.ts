@@ -79,6 +79,26 @@ describe('token verifier', () => {
     expect((await verifierFor(key).verify(token)).roles).toEqual([])
   })
 
+  it('binds a partner’s user to the partner of its one binding group, from cognito:groups only', async () => {
+    const key = await keyPair('RS256')
+    const verify = async (claims: Record<string, unknown>) =>
+      verifierFor(key).verify(await accessToken(key, claims))
+    expect(await verify({ 'cognito:groups': ['partner', 'partner:toulon'] })).toEqual({
+      subject: 'staff-1',
+      roles: ['partner', 'partner:toulon'],
+      partnerId: 'toulon',
+    })
+    // Without the partner role, or bound to two partners, or by any other claim: no partner.
+    for (const claims of [
+      { 'cognito:groups': ['partner:toulon'] },
+      { 'cognito:groups': ['partner', 'partner:toulon', 'partner:nice'] },
+      { 'cognito:groups': ['partner'], 'custom:partnerId': 'toulon', partnerId: 'toulon' },
+      { 'cognito:groups': ['partner', 'partner:Toulon Provence'] },
+    ]) {
+      expect((await verify(claims)).partnerId, JSON.stringify(claims)).toBeUndefined()
+    }
+  })
+
   it('refuses a token from another issuer', async () => {
     const key = await keyPair('RS256')
     const token = await new SignJWT({ token_use: 'access', client_id: audience, 'cognito:groups': ['admin'] })
