@@ -152,6 +152,7 @@ describe('the API Lambda', () => {
       'NODE_OPTIONS',
       'PARTNERS_TABLE',
       'PARTNER_RATE_LIMIT',
+      'PARTNER_USER_POOL_ID',
       'PERSONAL_DATA_KEY_ID',
       'POWERTOOLS_METRICS_NAMESPACE',
       'PUBLIC_RATE_LIMIT',
