@@ -58,7 +58,9 @@ export const coldStartCases = async (ctx: BenchContext, rounds: number): Promise
   const bare = await bundleLambda('bare-hono', 'bench/fixtures/bare-hono.ts', outDir)
   const floor = await bundleLambda('sdk-floor', 'bench/fixtures/sdk-floor.ts', outDir)
   const { jwks } = await generateDevKey()
-  const env = { ...tableEnv(ctx.names), DYNAMODB_ENDPOINT: ctx.endpoint, DEV_JWKS: JSON.stringify(jwks), AWS_REGION: 'eu-west-3', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' }
+  const env = { ...tableEnv(ctx.names), DYNAMODB_ENDPOINT: ctx.endpoint, DEV_JWKS: JSON.stringify(jwks), AWS_REGION: 'eu-west-3', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', POWERTOOLS_LOG_LEVEL: 'ERROR', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    // The notifier's settings (an empty Feed here: it connects to no mail server).
+    PUBLIC_URL: 'http://127.0.0.1:3000', MAIL_FROM: 'Délégation Sud <delegation@delegation-sud.localhost>', CONTACT_EMAIL: 'contact@delegation-sud.localhost', SMTP_URL: 'smtp://127.0.0.1:2525' }
   const results: ColdStartResult[] = []
   for (const [name, entry] of Object.entries(lambdaEntries)) {
     if (!existsSync(entry)) continue
