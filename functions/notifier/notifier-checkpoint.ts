@@ -1,6 +1,7 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { written } from '../shared/conditional-write.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
+import { checkpointMove, readCheckpoint } from '../shared/feed-checkpoint.js'
 import { checkpointKey } from './outbox-layout.js'
 
 export interface NotifierCheckpoint {
@@ -24,27 +25,7 @@ export const createNotifierCheckpoint = ({
   doc: DocumentClient
   table: string
 }): NotifierCheckpoint => ({
-  async read() {
-    const { Item } = await doc.send(
-      new GetCommand({ TableName: table, Key: checkpointKey, ConsistentRead: true }),
-    )
-    return typeof Item?.position === 'number' ? Item.position : 0
-  },
-
+  read: () => readCheckpoint(doc, table, checkpointKey),
   commit: (from, to, now) =>
-    written(() =>
-      doc.send(
-        new UpdateCommand({
-          TableName: table,
-          Key: checkpointKey,
-          UpdateExpression: 'SET #position = :to, updatedAt = :now',
-          ConditionExpression:
-            from === 0
-              ? 'attribute_not_exists(#position) OR #position = :from'
-              : '#position = :from',
-          ExpressionAttributeNames: { '#position': 'position' },
-          ExpressionAttributeValues: { ':to': to, ':from': from, ':now': now.toISOString() },
-        }),
-      ),
-    ),
+    written(() => doc.send(new UpdateCommand(checkpointMove(table, checkpointKey, from, to, now)))),
 })

@@ -1,6 +1,7 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { written } from '../../shared/conditional-write.js'
 import type { DocumentClient } from '../../shared/dynamo-client.js'
+import { checkpointMove, readCheckpoint } from '../../shared/feed-checkpoint.js'
 import { checkpointKey, registryVersionKey } from '../../shared/partners-table.js'
 
 export interface CheckpointStore {
@@ -28,12 +29,7 @@ export const createCheckpointStore = ({
   doc: DocumentClient
   table: string
 }): CheckpointStore => ({
-  async read() {
-    const { Item } = await doc.send(
-      new GetCommand({ TableName: table, Key: checkpointKey, ConsistentRead: true }),
-    )
-    return typeof Item?.position === 'number' ? Item.position : 0
-  },
+  read: () => readCheckpoint(doc, table, checkpointKey),
 
   commit: (from, to, registryVersion, now) =>
     written(() =>
@@ -51,19 +47,7 @@ export const createCheckpointStore = ({
                   : { ExpressionAttributeValues: { ':v': registryVersion } }),
               },
             },
-            {
-              Update: {
-                TableName: table,
-                Key: checkpointKey,
-                UpdateExpression: 'SET #position = :to, updatedAt = :now',
-                ConditionExpression:
-                  from === 0
-                    ? 'attribute_not_exists(#position) OR #position = :from'
-                    : '#position = :from',
-                ExpressionAttributeNames: { '#position': 'position' },
-                ExpressionAttributeValues: { ':to': to, ':from': from, ':now': now.toISOString() },
-              },
-            },
+            { Update: checkpointMove(table, checkpointKey, from, to, now) },
           ],
         }),
       ),
