@@ -1,4 +1,3 @@
-import type { RateLimitInfo } from 'hono-rate-limiter'
 import type { RequestIdVariables } from 'hono/request-id'
 import type { Principal } from './token-verifier.js'
 
@@ -20,8 +19,6 @@ export type ApiEnv = {
     correlationId: string
     principal?: Principal
     idempotency?: IdempotencyContext
-    /** Set by the rate limiter (hono-rate-limiter) for the caller's window. */
-    rateLimit?: RateLimitInfo
   }
 }
 
