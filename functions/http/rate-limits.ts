@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { presentedKey } from './auth/presented-key.js'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
 import type { Logger } from '../shared/logger.js'
 import { countedAlready, type ApiEnv } from '../shared/http/app-env.js'
@@ -54,11 +55,8 @@ export interface RateLimitDeps {
  * allowance; everyone else is their address, kept as a hash (an address is personal data).
  */
 const callerOf = async (c: Context, { verifier, apiKeys, clock }: RateLimitDeps): Promise<Caller> => {
-  const apiKey = c.req.header('X-Api-Key')?.trim()
-  if (apiKey) {
-    const key = await apiKeys.authenticate(apiKey, clock()).catch(() => undefined)
-    if (key) return { kind: 'partner', id: `key:${key.keyId}` }
-  }
+  const key = await presentedKey(c, apiKeys, clock()).catch(() => undefined)
+  if (key) return { kind: 'partner', id: `key:${key.keyId}` }
   const [scheme, token] = (c.req.header('Authorization') ?? '').split(' ')
   if (scheme?.toLowerCase() === 'bearer' && token) {
     const principal = await verifier.verify(token).catch(() => undefined)

@@ -5,6 +5,7 @@ import type { ApiEnv } from '../../shared/http/app-env.js'
 import { InvalidTokenError, type Principal } from '../../shared/http/token-verifier.js'
 import type { ApiDeps } from '../deps.js'
 import { apiProblems } from '../problems.js'
+import { presentedKey } from './presented-key.js'
 
 /** A partner calling with its API key, or one of its people with their token (the portal). */
 interface PartnerCaller {
@@ -79,7 +80,7 @@ export const requirePartner = async (
     return asPartnerUser(c, { ...principal, partnerId: principal.partnerId })
   }
   if (!presented) throw apiProblems.unauthenticated('Send your API key in X-Api-Key', challenge)
-  const key = await deps.apiKeys.authenticate(presented.trim(), deps.clock())
+  const key = await presentedKey(c, deps.apiKeys, deps.clock())
   if (!key) throw apiProblems.unauthenticated('The API key is not valid, or was revoked', challenge)
   if (!hasScope(key.scopes, scope)) throw partnerAccessProblems.insufficientScope(scope)
   return { kind: 'partner', partnerId: key.partnerId, actor: key.keyId, keyId: key.keyId }
