@@ -32,6 +32,12 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
+/** Nearest-rank percentile (`p` from 0 to 1) of unsorted values: the latency cases' p50 and p99. */
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN
+}
+
 const timed = async (workload: Workload, round: number) => {
   const started = process.hrtime.bigint()
   const ops = await workload.run(round)
@@ -93,4 +99,4 @@ export const concurrently = async (
   return count
 }
 
-export { median }
+export { median, percentile }

@@ -2,7 +2,7 @@
  * `npm run bench` (or `npm run bench -- --quick`): starts its own DynamoDB Local and
  * runs every case against its baseline in interleaved rounds, in one process; prints
  * the table and writes bench/results/latest.{json,md} (quick runs: quick.{json,md}).
- * `-- --only rebuild,projection-lag` runs the named steps alone and only prints.
+ * `-- --only rebuild,projection-lag,mail-lag` runs the named steps alone and only prints.
  */
 import { parseArgs } from 'node:util'
 import { startDynamoDbLocal } from '../local/dynamodb-local.js'
@@ -12,6 +12,7 @@ import { coldStartCases } from './cases/cold-start.js'
 import { deadlineRushCases } from './cases/deadline-rush.js'
 import { feedCases } from './cases/feed.js'
 import { httpCases } from './cases/http.js'
+import { mailLagCases } from './cases/mail-lag.js'
 import { projectionLagCases } from './cases/projection-lag.js'
 import { rebuildCases, seedProgramme } from './cases/rebuild.js'
 import { registerCases } from './cases/register.js'
@@ -60,6 +61,7 @@ try {
     }
   }
   latencies.push(...(await step('projection lag', () => isolated(projectionLagCases))))
+  latencies.push(...(await step('mail lag', () => isolated(mailLagCases))))
   if (wanted('feed') || wanted('rebuild')) comparisons.push(...(await isolated(async (fresh) => {
     const [seeded] = await step('seed the Feed', async () => [await seedProgramme(fresh)], true)
     if (!seeded) throw new Error('the Feed was not seeded')

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid'
 import { applicationBody, editionBody, validSiret } from '../fixtures/requests.js'
 import type { BenchContext } from '../context.js'
 import { startBenchApi } from '../fixtures/api-server.js'
-import { compare, concurrently, median, type Comparison, type Workload } from '../interleave.js'
+import { compare, concurrently, median, percentile, type Comparison, type Workload } from '../interleave.js'
 import { rawPut } from './append.js'
 
 /** Latencies of one block of 100 applications (in the order they were sent). */
@@ -73,11 +73,6 @@ const rawApplication = (ctx: BenchContext, writers: number, count: number): Work
   }
 }
 
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
-}
-
 /**
  * The deadline rush: `count` applications to ONE edition from 16 concurrent HTTP clients,
  * every one a distinct start-up with a fresh Idempotency-Key (as the form sends), through
@@ -127,11 +122,11 @@ export const deadlineRushCases = async (ctx: BenchContext, rounds: number): Prom
       const slices = perRound.map((times) => times.slice(block * 100, block * 100 + 100))
       return {
         block: block + 1,
-        p50Ms: median(slices.map((slice) => percentile(slice, 50))),
-        p99Ms: median(slices.map((slice) => percentile(slice, 99))),
+        p50Ms: median(slices.map((slice) => percentile(slice, 0.5))),
+        p99Ms: median(slices.map((slice) => percentile(slice, 0.99))),
       }
     })
-    const flatness = perRound.map((times) => percentile(times.slice(-100), 99) / percentile(times.slice(0, 100), 99))
+    const flatness = perRound.map((times) => percentile(times.slice(-100), 0.99) / percentile(times.slice(0, 100), 0.99))
     return {
       name: 'deadline rush',
       applications: count,

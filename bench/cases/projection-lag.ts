@@ -9,6 +9,7 @@ import { createReadModels } from '../../functions/queries/read-models.js'
 import { createDynamoEventStore } from '../../functions/store/dynamo-event-store.js'
 import { applicationSubmitted, editionOpened } from '../fixtures/events.js'
 import type { BenchContext } from '../context.js'
+import { percentile } from '../interleave.js'
 import { startStreamPipeline } from '../fixtures/stream-pipeline.js'
 import type { LatencyResult } from '../report.js'
 
@@ -21,12 +22,6 @@ const stallMs = 30_000
 const metadata = { correlationId: 'bench', actor: 'bench' }
 /** The summary's applications by id: which appends it has counted, exactly. */
 const summaryApplications = z.object({ applications: z.record(z.string(), z.unknown()) })
-
-/** Nearest-rank percentile of unsorted values. */
-const percentile = (values: readonly number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN
-}
 
 /** Per append, by its rank in the schedule: when it was called, its application, when seen. */
 interface Appends {
