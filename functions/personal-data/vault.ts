@@ -138,10 +138,11 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
     }
     const key = createSecretKey(material)
     if (await keys.create(item)) return { keyId: item.keyId, subject, key, until: clock() + ttl }
-    // Another writer made this subject's key first: use theirs.
+    // Another writer made this subject's key first: use theirs, unless an erasure named it
+    // (a restore of the Keys table put it back).
     const [winner] = await keys.find([subject])
     if (!winner) throw new Error(`The data key of ${subject} vanished while being created`)
-    return unwrap(winner)
+    return liveKey(winner, await erasures(startupId))
   }
 
   const erasedOf = async (startupIds: Iterable<string>) => {
@@ -172,7 +173,12 @@ export const createPersonalDataVault = (options: VaultOptions): PersonalDataVaul
       if (!cached || cached.until <= clock()) wanted.set(name, { startupId: subject.startupId, emailIndex: index })
     }
     if (wanted.size === 0) return
-    const found = await keys.find([...wanted.keys()])
+    // A start-up registered by this very append has no key yet: no need to look (a key made
+    // meanwhile by a retry of the same registration still wins, through createKey's condition).
+    const registered = new Set(events.filter((event) => event.type === 'startup.registered')
+      .map((event) => (event.data as { startupId?: unknown }).startupId))
+    const lookedFor = [...wanted].filter(([, { startupId }]) => !registered.has(startupId))
+    const found = lookedFor.length === 0 ? [] : await keys.find(lookedFor.map(([name]) => name))
     const known = new Map(found.map((item) => [subjectName(item.startupId, item.emailIndex), item]))
     // A new key needs no look at the erasure record (its id is new); a found one does.
     const erasedKeys = await erasedOf(found.map((item) => item.startupId))
