@@ -223,6 +223,7 @@ const fr = {
       'La page dit ce qui sera renvoyé avant de l’envoyer.',
     afterPosition: 'Après la position du Feed',
     since: 'Ou depuis (date et heure UTC, par exemple 2020-01-07T08:00:00Z)',
+    toPosition: 'Jusqu’à la position du Feed',
     previewReplay: 'Voir ce qui sera renvoyé',
     replayPreviewTitle: 'Ce que le renvoi enverra',
     replayWillSend: (count: number, from: number, to: number) =>
@@ -484,6 +485,7 @@ const en: Messages = {
       'The page says what will be sent before it is sent.',
     afterPosition: 'After Feed position',
     since: 'Or since (UTC date and time, for example 2020-01-07T08:00:00Z)',
+    toPosition: 'Up to Feed position',
     previewReplay: 'See what will be sent',
     replayPreviewTitle: 'What the replay will send',
     replayWillSend: (count, from, to) => `${count} deliver(ies), Feed positions ${from + 1} to ${to}:`,

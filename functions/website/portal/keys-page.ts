@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import { apiKeyScopes } from '../../../domain/partner-access/scopes.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
-import { portalNav, type Notice } from './portal-pages.js'
+import { noticeOf, portalNav, type Notice } from './portal-pages.js'
 
 /** A key as `GET /partners/{partnerId}/keys` answers it (never the key itself). */
 export interface KeyRow {
@@ -36,11 +36,7 @@ export const keysPage = (
   const status = { active: p.keyActive, expiring: p.keyExpiring, revoked: p.keyRevoked }
   const body = html`<h1>${p.keys}</h1>
     <p>${p.keysIntro}</p>
-    ${view.notice
-      ? view.notice.kind === 'done'
-        ? html`<p class="notice done" role="status">${view.notice.text}</p>`
-        : html`<div class="notice refused" role="alert"><p>${view.notice.text}</p></div>`
-      : ''}
+    ${noticeOf(view.notice, page.lang)}
     ${view.issued
       ? html`<dl class="facts">
             <dt>${p.newKey}</dt><dd><code id="api-key">${view.issued.apiKey}</code></dd>

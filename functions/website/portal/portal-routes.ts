@@ -8,10 +8,11 @@ import type { ApplyPagesDeps } from '../apply/apply-routes.js'
 import { type ApiAnswer, callApi } from '../api-client.js'
 import type { PageAssets } from '../assets.js'
 import { readForm } from '../form-body.js'
-import { messagePage, pageContext, type PageContext } from '../layout.js'
+import { messagePage, pageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { fromAnotherSite, sessionAreas } from '../staff/session.js'
 import { cataloguePage } from './catalogue-page.js'
+import { portalRefusal as refusalOf } from './refusals.js'
 import { type KeyRow, keysPage } from './keys-page.js'
 import {
   type DeliveryFilter,
@@ -74,12 +75,6 @@ const portalSession =
     c.set('partnerId', principal.partnerId)
     await next()
   }
-
-/** Why the API refused, in the reader's words where the page knows them. */
-const refusalOf = (page: PageContext, answer: Extract<ApiAnswer, { ok: false }>): Notice => ({
-  kind: 'refused',
-  text: `${page.t.portal.refused} ${answer.problem?.detail ?? answer.code}`,
-})
 
 type PortalAction = 'pause' | 'resume' | 'test' | 'redrive'
 
@@ -297,11 +292,9 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       const answer = await api(c, '/subscriptions', { method: 'POST', body })
       if (!answer.ok) {
         const status = answer.status === 400 ? 400 : refusedStatus(answer.status)
-        return renderList(
-          c,
-          { notice: refusalOf(page, answer), draft, errors: answer.problem?.errors ?? [] },
-          status,
-        )
+        // The notice names each offending field; the field shows its own message beside it.
+        const notice = refusalOf(page, answer)
+        return renderList(c, { notice, draft, errors: notice.fields ?? [] }, status)
       }
       const created = answer.body as SubscriptionRow & { secret: string }
       return c.html(
