@@ -248,7 +248,11 @@ const fr = {
     keyActive: 'active',
     keyExpiring: 'remplacée, expire bientôt',
     keyRevoked: 'révoquée',
+    keyReplaced: 'remplacée',
     keyRevokedDone: 'Clé révoquée.',
+    keyRotatedNote:
+      'La clé remplacée ne fonctionne plus dès maintenant : déployez celle-ci. Elle a les mêmes droits et la même ' +
+      'date d’expiration : remplacer une clé ne la prolonge jamais.',
     catalogue: 'Catalogue des événements',
     catalogueIntro:
       'Chaque type d’événement que vous pouvez recevoir, tiré du contrat publié (OpenAPI, AsyncAPI) : ' +
@@ -509,7 +513,11 @@ const en: Messages = {
     keyActive: 'active',
     keyExpiring: 'replaced, expiring',
     keyRevoked: 'revoked',
+    keyReplaced: 'replaced',
     keyRevokedDone: 'Key revoked.',
+    keyRotatedNote:
+      'The replaced key stops working now: deploy this one. It has the same scopes and the same expiry date: ' +
+      'replacing a key never extends it.',
     catalogue: 'Event catalogue',
     catalogueIntro:
       'Every event type you may receive, from the published contract (OpenAPI, AsyncAPI): ' +

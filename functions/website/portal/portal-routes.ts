@@ -13,7 +13,7 @@ import { pageHeaders } from '../page-headers.js'
 import { fromAnotherSite, sessionAreas } from '../staff/session.js'
 import { cataloguePage } from './catalogue-page.js'
 import { portalRefusal as refusalOf } from './refusals.js'
-import { type KeyRow, keysPage } from './keys-page.js'
+import { type IssuedKey, type KeyRow, keysPage } from './keys-page.js'
 import {
   type DeliveryFilter,
   type DeliveryRow,
@@ -186,7 +186,7 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
 
   const renderKeys = async (
     c: Context<PortalEnv>,
-    extra: { notice?: Notice; issued?: { apiKey: string; keyId: string } } = {},
+    extra: { notice?: Notice; issued?: IssuedKey } = {},
     status: 200 | 201 | 404 | 409 | 422 | 503 = 200,
   ) => {
     const page = pageContext(c, assets)
@@ -212,11 +212,11 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     )
   }
 
-  const keyAnswer = async (c: Context<PortalEnv>, answer: ApiAnswer) => {
+  const keyAnswer = async (c: Context<PortalEnv>, answer: ApiAnswer, replaced = false) => {
     const page = pageContext(c, assets)
     if (answer.ok) {
-      const { apiKey, keyId } = answer.body as { apiKey: string; keyId: string }
-      return renderKeys(c, { issued: { apiKey, keyId } }, 201)
+      const { apiKey, keyId, notAfter } = answer.body as IssuedKey
+      return renderKeys(c, { issued: { apiKey, keyId, notAfter, replaced } }, 201)
     }
     const status =
       answer.status === 404 ? 404 : answer.status === 400 ? 422 : refusedStatus(answer.status)
@@ -262,10 +262,12 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     .post('/portal/keys/:keyId/rotate', gate, async (c) =>
       keyAnswer(
         c,
+        // No overlap: the replaced key stops at once, as the page then says (keyRotatedNote).
         await api(c, `${keysPath(c)}/${encodeURIComponent(c.req.param('keyId'))}/rotation`, {
           method: 'POST',
           body: {},
         }),
+        true,
       ),
     )
     .post('/portal/keys/:keyId/revoke', gate, async (c) => {
