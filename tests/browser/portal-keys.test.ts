@@ -174,8 +174,8 @@ describe('the portal’s refusals, in French', () => {
       // An event type partners do not receive (a crafted choice): the schema's refusal, worded.
       await typeUrl('https://hooks.example/x')
       await page.$eval('input[name="types"][value="award.won"]', (input) => {
-        ;(input).value = 'application.submitted'
-        ;(input).checked = true
+        input.value = 'application.submitted'
+        input.checked = true
       })
       expect(await submit(page, create)).toBe(400)
       expect(await text(page, '#refused p')).toBe('Refusé : Certains champs sont à corriger.')
