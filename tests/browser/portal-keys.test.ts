@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { signPartnerUserToken } from '../../local/dev-tokens.js'
+import { signDevToken, signPartnerUserToken } from '../../local/dev-tokens.js'
 import { testNow } from '../functions/http/api-harness.js'
 import { localPolicy } from '../functions/webhooks/partner-world.js'
 import { launchChromium } from './chromium.js'
@@ -213,6 +213,48 @@ describe('the portal’s refusals, in French', () => {
       expect(await text(stale, 'main')).not.toContain('already revoked')
       expect(await stale.$('#api-key')).toBeNull()
       await check(stale, 'portal-refused-key-replaced-fr')
+    },
+    timeout,
+  )
+})
+
+describe('the portal’s error pages, photographed and checked by axe-core', () => {
+  it(
+    'a staff session, a form sent after the session ended, an unknown subscription and an unknown key',
+    async () => {
+      // Staff have no portal: the page says who it is for.
+      const staff = await newPage(chromium, french)
+      const staffToken = await signDevToken(server.key, { subject: 'staff-1', roles: ['admin'] })
+      await staff.setCookie({ name: 'portal_session', value: staffToken, url: server.url })
+      expect((await staff.goto(`${server.url}/portal`))?.status()).toBe(403)
+      expect(await text(staff, 'main')).toContain('Ce portail est réservé aux personnes d’un partenaire')
+      await check(staff, 'portal-forbidden-staff-fr')
+
+      const page = await newPage(chromium, french)
+      await signIn(server, page, nice)
+      // A subscription that is not there (or not this partner's).
+      expect((await page.goto(`${server.url}/portal/subscriptions/no-such-subscription`))?.status()).toBe(404)
+      expect(await text(page, 'main')).toContain('Cet abonnement n’existe pas, ou n’est pas le vôtre.')
+      await check(page, 'portal-subscription-not-found-fr')
+
+      // A key that is not there: the keys page says so in French.
+      await page.goto(`${server.url}/portal/keys`)
+      await page.type('#f-label', 'Éphémère')
+      expect(await submit(page, 'form[action="/portal/keys"]')).toBe(201)
+      await page.$eval('#keys form[action$="/revoke"]', (form) =>
+        form.setAttribute('action', '/portal/keys/0123456789abcdef01234567/revoke'),
+      )
+      expect(await submit(page, '#keys form[action="/portal/keys/0123456789abcdef01234567/revoke"]')).toBe(404)
+      expect(await text(page, '#refused p')).toBe('Refusé : Cette clé n’existe pas, ou n’est pas la vôtre.')
+      await check(page, 'portal-key-not-found-fr')
+
+      // The session ended while the page was open: the form is refused, and the page says to sign in again.
+      await page.deleteCookie({ name: 'portal_session', url: server.url })
+      expect(await submit(page, 'form[action="/portal/keys"]')).toBe(401)
+      expect(await text(page, 'h1')).toBe('Connexion au portail des partenaires')
+      expect(await text(page, 'main')).toContain('Votre session a pris fin : rien n’a été fait.')
+      expect(await page.$eval('main a', (link) => link.getAttribute('href'))).toBe('/portal/sign-in')
+      await check(page, 'portal-session-ended-fr')
     },
     timeout,
   )

@@ -150,6 +150,8 @@ const fr = {
   portal: {
     title: 'Portail des partenaires',
     signInTitle: 'Connexion au portail des partenaires',
+    sessionEnded: 'Votre session a pris fin : rien n’a été fait. Reconnectez-vous, puis recommencez.',
+    signInAgain: 'Se reconnecter',
     forbidden: 'Ce portail est réservé aux personnes d’un partenaire, invitées par la Région.',
     signedInAs: (partner: string) => `Connecté pour le partenaire ${partner}`,
     nav: { subscriptions: 'Abonnements webhook', catalogue: 'Catalogue des événements', keys: 'Clés d’API' },
@@ -416,6 +418,8 @@ const en: Messages = {
   portal: {
     title: 'Partners’ portal',
     signInTitle: 'Sign in to the partners’ portal',
+    sessionEnded: 'Your session has ended: nothing was done. Sign in again, then try again.',
+    signInAgain: 'Sign in again',
     forbidden: 'This portal is for a partner’s people, invited by the Région.',
     signedInAs: (partner) => `Signed in for partner ${partner}`,
     nav: { subscriptions: 'Webhook subscriptions', catalogue: 'Event catalogue', keys: 'API keys' },

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { html } from 'hono/html'
 import { loadHistory } from '../../queries/history-report.js'
 import type { ApiEnv } from '../../shared/http/app-env.js'
 import type { TokenVerifier } from '../../shared/http/token-verifier.js'
@@ -56,10 +57,12 @@ const portalSession =
     const principal = token ? await verifier.verify(token).catch(() => undefined) : undefined
     if (!token || !principal) {
       if (c.req.method !== 'GET') {
+        // A form sent after the session ended: nothing done, and the way back in.
         return c.html(
           messagePage(page, {
             title: page.t.portal.signInTitle,
-            message: page.t.staff.signInFailed,
+            message: page.t.portal.sessionEnded,
+            extra: html`<p><a href="${page.href('/portal/sign-in')}">${page.t.portal.signInAgain}</a></p>`,
           }),
           401,
         )
