@@ -184,6 +184,11 @@ describe('the portal’s refusals, in French', () => {
       )
       expect(await text(page, 'main')).not.toMatch(/Invalid option|expected one of/i)
       await check(page, 'portal-refused-event-type-fr')
+      // The contract's summaries of the types are English: marked so on the French page.
+      const hints = await page.$$eval('input[name="types"] ~ .hint', (all) => all.map((hint) => hint.getAttribute('lang')))
+      expect(hints.length).toBeGreaterThan(5)
+      expect(new Set(hints)).toEqual(new Set(['en']))
+      expect(await page.$eval('html', (root) => root.getAttribute('lang'))).toBe('fr')
     },
     timeout,
   )

@@ -168,7 +168,7 @@ export const subscriptionsPage = (
             <input type="checkbox" id="f-type-${index}" name="types" value="${type}"${draft.types.includes(type) ? html` checked` : ''}
               aria-describedby="f-type-${index}-hint" />
             <label for="f-type-${index}"><code>${type}</code></label>
-            <p class="hint" id="f-type-${index}-hint">${eventTypes[type].summary}</p>
+            <p class="hint" id="f-type-${index}-hint" lang="en">${eventTypes[type].summary}</p>
           </div>`,
         )}
       </fieldset>
