@@ -264,3 +264,26 @@ describe('the portal’s error pages, photographed and checked by axe-core', () 
     timeout,
   )
 })
+
+describe('what a portal action says when it had nothing to do', () => {
+  it(
+    'a redrive with no dead letters says there was nothing to send again',
+    async () => {
+      const token = await signPartnerUserToken(server.key, nice)
+      const created = await fetch(`${server.url}/subscriptions`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ url: 'http://127.0.0.1:9/nothing-to-redrive' }),
+      })
+      expect(created.status).toBe(201)
+      const { id } = (await created.json()) as { id: string }
+      const page = await newPage(chromium, french)
+      await signIn(server, page, nice)
+      await page.goto(`${server.url}/portal/subscriptions/${id}`)
+      expect(await submit(page, 'form[action$="/redrive"]')).toBe(200)
+      expect(await text(page, '.notice.done')).toBe('Aucun envoi en échec définitif : rien à renvoyer.')
+      await check(page, 'portal-redrive-nothing-fr')
+    },
+    timeout,
+  )
+})

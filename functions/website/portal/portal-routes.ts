@@ -235,7 +235,9 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       return answer.status === 404
         ? notFound(c)
         : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
-    return c.redirect(page.href(`/portal/subscriptions/${id}?done=${action}`), 303)
+    // A redrive with no dead letters did nothing: the page says so rather than "sent again".
+    const nothing = action === 'redrive' && (answer.body as { redriven?: number }).redriven === 0
+    return c.redirect(page.href(`/portal/subscriptions/${id}?done=${nothing ? 'redriveNone' : action}`), 303)
   }
 
   return new Hono<PortalEnv>()
