@@ -53,7 +53,7 @@ const knownProblem = (error: unknown): ProblemError | undefined => {
   if (error instanceof StaffOnlyError) return apiProblems.forbidden(error.message)
   if (error instanceof OccurredInTheFutureError) return apiProblems.occurredInTheFuture()
   if (error instanceof InvalidWithdrawalTokenError) return apiProblems.invalidWithdrawalToken()
-  if (error instanceof UnsafeTargetError) return webhookProblems.unsafeTarget(error.reason)
+  if (error instanceof UnsafeTargetError) return webhookProblems.unsafeTarget(error)
   if (error instanceof SubscriptionLimitError)
     return webhookProblems.subscriptionLimitReached(error.limit)
   if (error instanceof ConcurrencyError) {

@@ -1,4 +1,5 @@
 import { ProblemError } from '../shared/http/problem.js'
+import type { UnsafeTargetError } from './url-safety.js'
 
 /**
  * What the webhook routes answer when they refuse, written once. Codes are public
@@ -49,7 +50,24 @@ export const webhookProblems = {
       extensions: { limit },
     }),
 
-  /** `reason` completes "The URL …" (url-safety.ts's UnsafeTargetError). */
-  unsafeTarget: (reason: string) =>
-    new ProblemError({ status: 422, code: 'unsafe-target', detail: `The URL ${reason}` }),
+  /**
+   * `reason` completes "The URL …" (url-safety.ts's UnsafeTargetError); the offending
+   * field carries the refusal's stable code, so a client can word it for its reader.
+   */
+  unsafeTarget: ({ code, reason, allowed }: Pick<UnsafeTargetError, 'code' | 'reason' | 'allowed'>) =>
+    new ProblemError({
+      status: 422,
+      code: 'unsafe-target',
+      detail: `The URL ${reason}`,
+      extensions: {
+        errors: [
+          {
+            field: 'url',
+            message: `The URL ${reason}`,
+            code,
+            ...(allowed.length > 0 ? { allowed: [...allowed] } : {}),
+          },
+        ],
+      },
+    }),
 }

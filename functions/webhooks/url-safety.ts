@@ -26,16 +26,33 @@ export type Lookup = (hostname: string) => Promise<readonly ResolvedAddress[]>
 export const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true })
 
 /**
+ * Why a target is refused, as a stable code a client can word in its reader's language
+ * (the portal does): public in the API's answer, so never rename one. `not-public` covers
+ * a host that does not resolve too: no DNS oracle.
+ */
+export const unsafeTargetCodes = [
+  'invalid-url',
+  'scheme-not-allowed',
+  'credentials-not-allowed',
+  'host-required',
+  'port-not-allowed',
+  'not-public',
+] as const
+export type UnsafeTargetCode = (typeof unsafeTargetCodes)[number]
+
+/**
  * A target refused. `reason` completes "The URL …" and is all a partner ever reads (in
  * the API's answer and the delivery log): it says nothing DNS told us, so the API is no
  * oracle for what a name resolves to inside any network. `detail` (host, address) is for
- * our logs only.
+ * our logs only. `allowed` lists what the URL may use instead (the schemes, the ports).
  */
 export class UnsafeTargetError extends Error {
   override readonly name = 'UnsafeTargetError'
   constructor(
+    readonly code: UnsafeTargetCode,
     readonly reason: string,
     readonly detail: string = reason,
+    readonly allowed: readonly string[] = [],
   ) {
     super(reason)
   }
@@ -107,13 +124,21 @@ const parseTargetUrl = (raw: string, policy: TargetPolicy): URL => {
   try {
     url = new URL(raw)
   } catch {
-    throw new UnsafeTargetError('not a valid URL')
+    throw new UnsafeTargetError('invalid-url', 'not a valid URL')
   }
   const schemes = policy.allowHttp ? ['https:', 'http:'] : ['https:']
-  if (!schemes.includes(url.protocol))
-    throw new UnsafeTargetError(`must use ${policy.allowHttp ? 'http or https' : 'https'}`)
-  if (url.username || url.password) throw new UnsafeTargetError('must not carry credentials')
-  if (!url.hostname) throw new UnsafeTargetError('must name a host')
+  if (!schemes.includes(url.protocol)) {
+    const names = schemes.map((scheme) => scheme.slice(0, -1))
+    throw new UnsafeTargetError(
+      'scheme-not-allowed',
+      `must use ${policy.allowHttp ? 'http or https' : 'https'}`,
+      undefined,
+      names,
+    )
+  }
+  if (url.username || url.password)
+    throw new UnsafeTargetError('credentials-not-allowed', 'must not carry credentials')
+  if (!url.hostname) throw new UnsafeTargetError('host-required', 'must name a host')
   return url
 }
 
@@ -124,7 +149,12 @@ const checkPort = (url: URL, policy: TargetPolicy) => {
   const ports = policy.allowedPorts ?? defaultAllowedPorts
   const port = url.port === '' ? defaultPorts[url.protocol] : Number(url.port)
   if (port === undefined || !ports.includes(port)) {
-    throw new UnsafeTargetError(`must use port ${ports.join(' or ')}`)
+    throw new UnsafeTargetError(
+      'port-not-allowed',
+      `must use port ${ports.join(' or ')}`,
+      undefined,
+      ports.map(String),
+    )
   }
 }
 
@@ -149,12 +179,13 @@ export const checkTarget = async (
   try {
     addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await lookup(host)
   } catch {
-    throw new UnsafeTargetError(notPublic, `host ${host} does not resolve`)
+    throw new UnsafeTargetError('not-public', notPublic, `host ${host} does not resolve`)
   }
-  if (addresses.length === 0) throw new UnsafeTargetError(notPublic, `host ${host} does not resolve`)
+  if (addresses.length === 0) throw new UnsafeTargetError('not-public', notPublic, `host ${host} does not resolve`)
   const bad = addresses.find((a) => isForbiddenAddress(a.address))
   if (bad && !allowlisted) {
     throw new UnsafeTargetError(
+      'not-public',
       notPublic,
       `host ${host} resolves to a private or reserved address (${bad.address})`,
     )

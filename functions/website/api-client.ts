@@ -22,7 +22,16 @@ export interface ApiCall {
 const problemSchema = z.looseObject({
   type: z.string(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  errors: z
+    .array(
+      z.object({
+        field: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        allowed: z.array(z.string()).optional(),
+      }),
+    )
+    .optional(),
 })
 
 export type ApiAnswer =

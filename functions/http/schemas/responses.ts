@@ -7,7 +7,16 @@ const problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string(), code: z.string().optional() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          message: z.string(),
+          code: z.string().optional(),
+          allowed: z.array(z.string()).optional(),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem')
 

@@ -7,6 +7,8 @@ export interface FieldError {
   readonly field: string
   readonly message: string
   readonly code?: string
+  /** What the field may hold instead, when the refusal can say (the ports a URL may use). */
+  readonly allowed?: readonly string[]
 }
 
 /** An RFC 9457 problem details document. */

@@ -150,6 +150,8 @@ const fr = {
   portal: {
     title: 'Portail des partenaires',
     signInTitle: 'Connexion au portail des partenaires',
+    sessionEnded: 'Votre session a pris fin : rien n’a été fait. Reconnectez-vous, puis recommencez.',
+    signInAgain: 'Se reconnecter',
     forbidden: 'Ce portail est réservé aux personnes d’un partenaire, invitées par la Région.',
     signedInAs: (partner: string) => `Connecté pour le partenaire ${partner}`,
     nav: { subscriptions: 'Abonnements webhook', catalogue: 'Catalogue des événements', keys: 'Clés d’API' },
@@ -192,6 +194,7 @@ const fr = {
       resume: 'Abonnement repris.',
       test: 'Événement de test envoyé : son résultat est ci-dessous.',
       redrive: 'Les envois en échec définitif sont renvoyés.',
+      redriveNone: 'Aucun envoi en échec définitif : rien à renvoyer.',
       remove: 'Abonnement supprimé.',
     } as Record<string, string>,
     refused: 'Refusé :',
@@ -223,6 +226,7 @@ const fr = {
       'La page dit ce qui sera renvoyé avant de l’envoyer.',
     afterPosition: 'Après la position du Feed',
     since: 'Ou depuis (date et heure UTC, par exemple 2020-01-07T08:00:00Z)',
+    toPosition: 'Jusqu’à la position du Feed',
     previewReplay: 'Voir ce qui sera renvoyé',
     replayPreviewTitle: 'Ce que le renvoi enverra',
     replayWillSend: (count: number, from: number, to: number) =>
@@ -247,7 +251,11 @@ const fr = {
     keyActive: 'active',
     keyExpiring: 'remplacée, expire bientôt',
     keyRevoked: 'révoquée',
+    keyReplaced: 'remplacée',
     keyRevokedDone: 'Clé révoquée.',
+    keyRotatedNote:
+      'La clé remplacée ne fonctionne plus dès maintenant : déployez celle-ci. Elle a les mêmes droits et la même ' +
+      'date d’expiration : remplacer une clé ne la prolonge jamais.',
     catalogue: 'Catalogue des événements',
     catalogueIntro:
       'Chaque type d’événement que vous pouvez recevoir, tiré du contrat publié (OpenAPI, AsyncAPI) : ' +
@@ -411,6 +419,8 @@ const en: Messages = {
   portal: {
     title: 'Partners’ portal',
     signInTitle: 'Sign in to the partners’ portal',
+    sessionEnded: 'Your session has ended: nothing was done. Sign in again, then try again.',
+    signInAgain: 'Sign in again',
     forbidden: 'This portal is for a partner’s people, invited by the Région.',
     signedInAs: (partner) => `Signed in for partner ${partner}`,
     nav: { subscriptions: 'Webhook subscriptions', catalogue: 'Event catalogue', keys: 'API keys' },
@@ -453,6 +463,7 @@ const en: Messages = {
       resume: 'Subscription resumed.',
       test: 'Test event sent: how it went is below.',
       redrive: 'The dead letters are being sent again.',
+      redriveNone: 'No dead-lettered deliveries: nothing to send again.',
       remove: 'Subscription deleted.',
     },
     refused: 'Refused:',
@@ -484,6 +495,7 @@ const en: Messages = {
       'The page says what will be sent before it is sent.',
     afterPosition: 'After Feed position',
     since: 'Or since (UTC date and time, for example 2020-01-07T08:00:00Z)',
+    toPosition: 'Up to Feed position',
     previewReplay: 'See what will be sent',
     replayPreviewTitle: 'What the replay will send',
     replayWillSend: (count, from, to) => `${count} deliver(ies), Feed positions ${from + 1} to ${to}:`,
@@ -507,7 +519,11 @@ const en: Messages = {
     keyActive: 'active',
     keyExpiring: 'replaced, expiring',
     keyRevoked: 'revoked',
+    keyReplaced: 'replaced',
     keyRevokedDone: 'Key revoked.',
+    keyRotatedNote:
+      'The replaced key stops working now: deploy this one. It has the same scopes and the same expiry date: ' +
+      'replacing a key never extends it.',
     catalogue: 'Event catalogue',
     catalogueIntro:
       'Every event type you may receive, from the published contract (OpenAPI, AsyncAPI): ' +

@@ -13,7 +13,9 @@ const example = (body: unknown) => html`<pre><code>${JSON.stringify(body, null, 
  * `/portal/catalogue`: every event type a partner may receive, from the contract's own
  * sources (no second copy): what it means, its schema version and how earlier versions
  * changed, the fields the allow-list sends, and an example body as it arrives (the
- * OpenAPI document's example); then the test event.
+ * OpenAPI document's example); then the test event. The contract's words (summaries, what
+ * changed between versions) are English: marked `lang="en"`, so a screen reader on the
+ * French page reads them as English.
  *
  * @example c.html(cataloguePage(page, partnerId))
  */
@@ -32,11 +34,11 @@ export const cataloguePage = (page: PageContext, partnerId: string): Markup => {
       const past = versions.filter((version) => !version.current)
       return html`<section aria-labelledby="${type}">
         <h2 id="${type}"><code>${type}</code></h2>
-        <p>${eventTypes[type].summary}</p>
+        <p lang="en">${eventTypes[type].summary}</p>
         <p>${p.schemaVersion(eventTypes[type].schemaVersion)}</p>
         ${past.length === 0
           ? ''
-          : html`<ul>
+          : html`<ul lang="en">
               ${past.map((version) => html`<li>v${version.schemaVersion} → v${version.schemaVersion + 1} : ${version.changedInNext ?? ''}</li>`)}
             </ul>`}
         <p>${p.fieldsSent} ${partnerFields(type).map((field, index) => html`${index > 0 ? ', ' : ''}<code>${field}</code>`)}</p>
@@ -46,7 +48,7 @@ export const cataloguePage = (page: PageContext, partnerId: string): Markup => {
     })}
     <section aria-labelledby="${testEventType}">
       <h2 id="${testEventType}"><code>${testEventType}</code></h2>
-      <p>${testEventSummary}</p>
+      <p lang="en">${testEventSummary}</p>
       <h3>${p.exampleBody}</h3>
       ${example(exampleTestEventBody())}
     </section>`

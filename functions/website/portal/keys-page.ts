@@ -1,7 +1,7 @@
 import { html } from 'hono/html'
 import { apiKeyScopes } from '../../../domain/partner-access/scopes.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
-import { portalNav, type Notice } from './portal-pages.js'
+import { noticeOf, portalNav, type Notice } from './portal-pages.js'
 
 /** A key as `GET /partners/{partnerId}/keys` answers it (never the key itself). */
 export interface KeyRow {
@@ -11,6 +11,17 @@ export interface KeyRow {
   readonly status: 'active' | 'expiring' | 'revoked'
   readonly createdAt: string
   readonly notAfter?: string
+  /** The key that replaced it, if it was rotated. */
+  readonly replacedBy?: string
+}
+
+/** A key just issued or rotated, shown this once. */
+export interface IssuedKey {
+  readonly apiKey: string
+  readonly keyId: string
+  readonly notAfter?: string | undefined
+  /** Issued by a rotation: the key it replaced stopped working at once. */
+  readonly replaced?: boolean | undefined
 }
 
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '')
@@ -29,23 +40,30 @@ export const keysPage = (
     keys: readonly KeyRow[]
     defaultExpiry: string
     notice?: Notice | undefined
-    issued?: { apiKey: string; keyId: string } | undefined
+    issued?: IssuedKey | undefined
   },
 ): Markup => {
   const p = page.t.portal
-  const status = { active: p.keyActive, expiring: p.keyExpiring, revoked: p.keyRevoked }
+  // The API says `expiring` of any key with an end date, and every key of the portal has
+  // one: for a person, a key is active, replaced (and working out its overlap) or over.
+  const statusOf = (key: KeyRow) =>
+    key.replacedBy
+      ? key.status === 'revoked'
+        ? p.keyReplaced
+        : p.keyExpiring
+      : key.status === 'revoked'
+        ? p.keyRevoked
+        : p.keyActive
   const body = html`<h1>${p.keys}</h1>
     <p>${p.keysIntro}</p>
-    ${view.notice
-      ? view.notice.kind === 'done'
-        ? html`<p class="notice done" role="status">${view.notice.text}</p>`
-        : html`<div class="notice refused" role="alert"><p>${view.notice.text}</p></div>`
-      : ''}
+    ${noticeOf(view.notice, page.lang)}
     ${view.issued
       ? html`<dl class="facts">
             <dt>${p.newKey}</dt><dd><code id="api-key">${view.issued.apiKey}</code></dd>
+            <dt>${p.expires}</dt><dd id="api-key-expires">${day(view.issued.notAfter)}</dd>
           </dl>
-          <p class="notice done" role="status">${p.keyOnce}</p>`
+          <p class="notice done" role="status">${p.keyOnce}</p>
+          ${view.issued.replaced ? html`<p id="key-rotated">${p.keyRotatedNote}</p>` : ''}`
       : ''}
     ${view.keys.length === 0
       ? html`<p>${p.noKeys}</p>`
@@ -60,7 +78,7 @@ export const keysPage = (
               (key) => html`<tr>
                 <th scope="row">${key.label ?? key.keyId}</th>
                 <td>${key.scopes.join(', ')}</td>
-                <td>${status[key.status]}</td>
+                <td class="key-status">${statusOf(key)}</td>
                 <td>${day(key.notAfter)}</td>
                 <td>
                   ${key.status === 'revoked'

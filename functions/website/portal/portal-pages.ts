@@ -2,6 +2,8 @@ import { html } from 'hono/html'
 import { eventTypes } from '../../../domain/events/index.js'
 import { partnerEventTypes } from '../../contract/event-catalogue.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
+import type { Lang } from '../i18n/locale.js'
+import type { RefusedField } from '../problem-messages.js'
 
 /** A subscription as `GET /subscriptions` answers it (the fields the pages show). */
 export interface SubscriptionRow {
@@ -49,6 +51,10 @@ export interface TestRow {
 export interface Notice {
   readonly kind: 'done' | 'refused'
   readonly text: string
+  /** A refusal's offending fields, named in the reader's language. */
+  readonly fields?: readonly RefusedField[] | undefined
+  /** A refusal no message words: its problem type, for support. */
+  readonly type?: string | undefined
 }
 
 export interface EditionChoice {
@@ -68,12 +74,20 @@ export interface FieldError {
   readonly message: string
 }
 
-const noticeOf = (notice: Notice | undefined): Markup | string =>
+/** What was done, or why it was refused: the fields at fault listed, an unworded problem's type kept. */
+export const noticeOf = (notice: Notice | undefined, lang: Lang): Markup | string =>
   notice === undefined
     ? ''
     : notice.kind === 'done'
       ? html`<p class="notice done" role="status">${notice.text}</p>`
-      : html`<div class="notice refused" role="alert" id="refused"><p>${notice.text}</p></div>`
+      : html`<div class="notice refused" role="alert" id="refused">
+          <p>${notice.text}${notice.type ? html` <code class="problem-type">${notice.type}</code>` : ''}</p>
+          ${notice.fields?.length
+            ? html`<ul class="refused-fields">${notice.fields.map(
+                (field) => html`<li data-field="${field.field}"><strong>${field.label}</strong>${lang === 'fr' ? ' : ' : ': '}${field.message}</li>`,
+              )}</ul>`
+            : ''}
+        </div>`
 
 /**
  * The portal's navigation: the subscriptions, which partner is signed in, sign-out (the
@@ -118,7 +132,7 @@ export const subscriptionsPage = (
   const urlError = errorOf('url')
   const body = html`<h1>${p.subscriptions}</h1>
     <p>${p.intro}</p>
-    ${noticeOf(view.notice)}
+    ${noticeOf(view.notice, page.lang)}
     ${view.subscriptions.length === 0
       ? html`<p>${p.none}</p>`
       : html`<table>
@@ -154,7 +168,7 @@ export const subscriptionsPage = (
             <input type="checkbox" id="f-type-${index}" name="types" value="${type}"${draft.types.includes(type) ? html` checked` : ''}
               aria-describedby="f-type-${index}-hint" />
             <label for="f-type-${index}"><code>${type}</code></label>
-            <p class="hint" id="f-type-${index}-hint">${eventTypes[type].summary}</p>
+            <p class="hint" id="f-type-${index}-hint" lang="en">${eventTypes[type].summary}</p>
           </div>`,
         )}
       </fieldset>
@@ -221,7 +235,7 @@ export const subscriptionPage = (
   const id = s.id
   const filterLabels: Record<DeliveryFilter, string> = { all: p.filterAll, failed: p.filterFailed, dead: p.filterDead }
   const body = html`<h1>${s.url}</h1>
-    ${noticeOf(view.notice)}
+    ${noticeOf(view.notice, page.lang)}
     <dl class="facts">
       <dt>${p.status}</dt><dd id="subscription-status">${statusOf(page, s)}</dd>
       <dt>${p.types}</dt><dd>${s.types.length === 0 ? p.allTypes : s.types.join(', ')}</dd>

@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
+import { html } from 'hono/html'
 import { loadHistory } from '../../queries/history-report.js'
 import type { ApiEnv } from '../../shared/http/app-env.js'
 import type { TokenVerifier } from '../../shared/http/token-verifier.js'
@@ -8,11 +9,12 @@ import type { ApplyPagesDeps } from '../apply/apply-routes.js'
 import { type ApiAnswer, callApi } from '../api-client.js'
 import type { PageAssets } from '../assets.js'
 import { readForm } from '../form-body.js'
-import { messagePage, pageContext, type PageContext } from '../layout.js'
+import { messagePage, pageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { fromAnotherSite, sessionAreas } from '../staff/session.js'
 import { cataloguePage } from './catalogue-page.js'
-import { type KeyRow, keysPage } from './keys-page.js'
+import { portalRefusal as refusalOf } from './refusals.js'
+import { type IssuedKey, type KeyRow, keysPage } from './keys-page.js'
 import {
   type DeliveryFilter,
   type DeliveryRow,
@@ -55,10 +57,12 @@ const portalSession =
     const principal = token ? await verifier.verify(token).catch(() => undefined) : undefined
     if (!token || !principal) {
       if (c.req.method !== 'GET') {
+        // A form sent after the session ended: nothing done, and the way back in.
         return c.html(
           messagePage(page, {
             title: page.t.portal.signInTitle,
-            message: page.t.staff.signInFailed,
+            message: page.t.portal.sessionEnded,
+            extra: html`<p><a href="${page.href('/portal/sign-in')}">${page.t.portal.signInAgain}</a></p>`,
           }),
           401,
         )
@@ -74,12 +78,6 @@ const portalSession =
     c.set('partnerId', principal.partnerId)
     await next()
   }
-
-/** Why the API refused, in the reader's words where the page knows them. */
-const refusalOf = (page: PageContext, answer: Extract<ApiAnswer, { ok: false }>): Notice => ({
-  kind: 'refused',
-  text: `${page.t.portal.refused} ${answer.problem?.detail ?? answer.code}`,
-})
 
 type PortalAction = 'pause' | 'resume' | 'test' | 'redrive'
 
@@ -191,7 +189,7 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
 
   const renderKeys = async (
     c: Context<PortalEnv>,
-    extra: { notice?: Notice; issued?: { apiKey: string; keyId: string } } = {},
+    extra: { notice?: Notice; issued?: IssuedKey } = {},
     status: 200 | 201 | 404 | 409 | 422 | 503 = 200,
   ) => {
     const page = pageContext(c, assets)
@@ -217,11 +215,11 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     )
   }
 
-  const keyAnswer = async (c: Context<PortalEnv>, answer: ApiAnswer) => {
+  const keyAnswer = async (c: Context<PortalEnv>, answer: ApiAnswer, replaced = false) => {
     const page = pageContext(c, assets)
     if (answer.ok) {
-      const { apiKey, keyId } = answer.body as { apiKey: string; keyId: string }
-      return renderKeys(c, { issued: { apiKey, keyId } }, 201)
+      const { apiKey, keyId, notAfter } = answer.body as IssuedKey
+      return renderKeys(c, { issued: { apiKey, keyId, notAfter, replaced } }, 201)
     }
     const status =
       answer.status === 404 ? 404 : answer.status === 400 ? 422 : refusedStatus(answer.status)
@@ -237,7 +235,9 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       return answer.status === 404
         ? notFound(c)
         : renderSubscription(c, refusalOf(page, answer), refusedStatus(answer.status))
-    return c.redirect(page.href(`/portal/subscriptions/${id}?done=${action}`), 303)
+    // A redrive with no dead letters did nothing: the page says so rather than "sent again".
+    const nothing = action === 'redrive' && (answer.body as { redriven?: number }).redriven === 0
+    return c.redirect(page.href(`/portal/subscriptions/${id}?done=${nothing ? 'redriveNone' : action}`), 303)
   }
 
   return new Hono<PortalEnv>()
@@ -267,10 +267,12 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     .post('/portal/keys/:keyId/rotate', gate, async (c) =>
       keyAnswer(
         c,
+        // No overlap: the replaced key stops at once, as the page then says (keyRotatedNote).
         await api(c, `${keysPath(c)}/${encodeURIComponent(c.req.param('keyId'))}/rotation`, {
           method: 'POST',
           body: {},
         }),
+        true,
       ),
     )
     .post('/portal/keys/:keyId/revoke', gate, async (c) => {
@@ -297,11 +299,9 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       const answer = await api(c, '/subscriptions', { method: 'POST', body })
       if (!answer.ok) {
         const status = answer.status === 400 ? 400 : refusedStatus(answer.status)
-        return renderList(
-          c,
-          { notice: refusalOf(page, answer), draft, errors: answer.problem?.errors ?? [] },
-          status,
-        )
+        // The notice names each offending field; the field shows its own message beside it.
+        const notice = refusalOf(page, answer)
+        return renderList(c, { notice, draft, errors: notice.fields ?? [] }, status)
       }
       const created = answer.body as SubscriptionRow & { secret: string }
       return c.html(

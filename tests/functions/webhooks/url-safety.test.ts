@@ -289,7 +289,17 @@ describe('POST /subscriptions', () => {
       expect(response.json()).toMatchObject({
         type: '/problems/unsafe-target',
         detail: `The URL ${notPublic}`,
+        // The field at fault and a stable code, for a client to word in its reader's language.
+        errors: [{ field: 'url', code: 'not-public', message: `The URL ${notPublic}` }],
       })
     }
+    const port = await send('POST', '/subscriptions', {
+      headers: { 'X-Api-Key': apiKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url: 'https://hooks.example:22/x' }),
+    })
+    expect(port.json()).toMatchObject({
+      type: '/problems/unsafe-target',
+      errors: [{ field: 'url', code: 'port-not-allowed', allowed: ['443', '8443'] }],
+    })
   })
 })
