@@ -120,11 +120,31 @@ describe('mail to applicants in AWS', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       DeletionProtectionEnabled: true,
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
-      GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'byDue' })],
+      GlobalSecondaryIndexes: [
+        expect.objectContaining({ IndexName: 'byDue' }),
+        expect.objectContaining({ IndexName: 'byApplication' }),
+      ],
     })
     expect(prod.variables().OUTBOX_TABLE).toEqual({
       Ref: prod.id(prod.stack.notifications.outbox.table),
     })
+  })
+
+  it('lets the API query the outbox’s byApplication index and nothing else of it (with its key in prod, to decrypt only)', () => {
+    const { template, stack, id } = prod
+    const outbox = id(stack.notifications.outbox.table)
+    // Each (action, resource) the API's role is allowed: CDK merges statements that share an action.
+    const grants = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => policy.Properties.Roles.some((role: { Ref?: string }) => role.Ref === id(stack.api.handler.role)))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .flatMap((s) => [s.Action].flat().flatMap((action) => [s.Resource].flat().map((resource) => ({ action, resource: JSON.stringify(resource) }))))
+    expect(grants.filter((g) => g.resource.includes(outbox))).toEqual([
+      { action: 'dynamodb:Query', resource: JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [outbox, 'Arn'] }, '/index/byApplication']] }) },
+    ])
+    const outboxKey = stack.notifications.outbox.key
+    expect(outboxKey).toBeDefined()
+    const keyId = id(outboxKey as NonNullable<typeof outboxKey>)
+    expect(grants.filter((g) => g.resource.includes(keyId)).map((g) => g.action).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey'])
   })
 
   it('lets only the notifier send mail', () => {
