@@ -5,6 +5,7 @@ import { callApi } from '../api-client.js'
 import { readForm } from '../form-body.js'
 import { startupRecordMessages } from '../i18n/startup-record-messages.js'
 import { messagePage, pageContext } from '../layout.js'
+import { readMailLogs } from './mail-log.js'
 import { staffSession, type StaffEnv } from './session.js'
 import { startupRecordPage, type StartupRecordView } from './startup-page.js'
 import type { StaffPagesDeps } from './staff-routes.js'
@@ -74,7 +75,12 @@ export const startupRecordRoutes = ({ deps, request, assets }: StaffPagesDeps) =
       done === 'corrected' || done === 'recovered'
         ? { kind: 'done' as const, text: `${m[done]}${c.req.query('republished') === 'true' ? ` ${m.republished}` : ''}` }
         : undefined
-    const view: StartupRecordView = { startup: loaded.startup, notice: notice ?? doneNotice, newKey: deps.newId }
+    const mailLogs = await readMailLogs(request, loaded.startup.applications, {
+      token: c.var.staffToken,
+      from: c.env,
+      correlationId: c.var.correlationId,
+    })
+    const view: StartupRecordView = { startup: loaded.startup, notice: notice ?? doneNotice, newKey: deps.newId, mailLogs }
     return c.html(startupRecordPage(page, c.var.principal, view), status)
   }
 
