@@ -112,6 +112,50 @@ describe('mail to applicants in AWS', () => {
     ).toBe(false)
   })
 
+  it('keeps the SES returns EventBridge could not hand to the notifier in a dead-letter queue, which alarms on its first message', () => {
+    for (const { template, stack, id } of [dev, prod]) {
+      const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>
+      const queue = id(stack.notifications.returnsDeadLetters)
+      const rule = id(stack.notifications.returns)
+      const [target, ...others] = resources[rule]?.Properties.Targets ?? []
+      expect(others).toEqual([])
+      expect(target).toMatchObject({
+        Arn: { 'Fn::GetAtt': [id(stack.notifications.notifier.fn), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queue, 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 6 * 3600 },
+      })
+      expect(resources[queue]?.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 })
+      // EventBridge may put this rule's events there, and only this rule's.
+      const policies = Object.values(resources).filter(
+        (r) => r.Type === 'AWS::SQS::QueuePolicy' && JSON.stringify(r.Properties.Queues).includes(queue),
+      )
+      const sends = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]).filter((s) => s.Effect === 'Allow')
+      expect(sends).toEqual([
+        expect.objectContaining({
+          Action: 'sqs:SendMessage',
+          Principal: { Service: 'events.amazonaws.com' },
+          Resource: { 'Fn::GetAtt': [queue, 'Arn'] },
+          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rule, 'Arn'] } } },
+        }),
+      ])
+      const alarms = Object.values(resources).filter(
+        (r) =>
+          r.Type === 'AWS::CloudWatch::Alarm' &&
+          JSON.stringify(r.Properties.Dimensions ?? []).includes(queue),
+      )
+      expect(alarms.map((a) => a.Properties)).toEqual([
+        expect.objectContaining({
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [expect.anything()],
+        }),
+      ])
+    }
+  })
+
   it('keeps the outbox in a table of its own, backed up, encrypted with its own key in prod', () => {
     const outbox = Object.values(prod.template.findResources('AWS::DynamoDB::Table')).find(
       (table) => table.Properties.TableName === 'delegation-sud-prod-Outbox',
