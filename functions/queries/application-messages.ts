@@ -57,6 +57,7 @@ export type ApplicationMessage = z.infer<typeof applicationMessage>
 export const applicationMessages = z
   .object({
     applicationId: z.string(),
+    editionId: z.string().optional().openapi({ description: 'The edition the messages are about; absent when there is none' }),
     messages: z.array(applicationMessage),
   })
   .openapi('ApplicationMessages')
@@ -108,9 +109,10 @@ export type OutboxReader = Pick<OutboxStore, 'ofApplication'>
 export const loadApplicationMessages = async (
   outbox: OutboxReader,
   applicationId: string,
-): Promise<ApplicationMessages> => ({
-  applicationId,
-  messages: (await outbox.ofApplication(applicationId))
-    .sort((a, b) => a.position - b.position || a.recipient.localeCompare(b.recipient))
-    .map(messageView),
-})
+): Promise<ApplicationMessages> => {
+  const items = (await outbox.ofApplication(applicationId)).sort(
+    (a, b) => a.position - b.position || a.recipient.localeCompare(b.recipient),
+  )
+  const editionId = items[0]?.editionId
+  return { applicationId, ...(editionId ? { editionId } : {}), messages: items.map(messageView) }
+}

@@ -9,6 +9,8 @@ const fr = {
   title: 'Messages',
   hint: 'Les e-mails que chaque candidature a donnés, et où ils en sont (quelques secondes de retard au plus). Aucune adresse n’est affichée : seulement à qui, par rôle.',
   forApplication: (edition: string) => `Candidature à ${edition}`,
+  forHeldApplication: (edition: string) =>
+    `Candidature mise en attente à ${edition} (un autre contact que celui inscrit)`,
   none: 'Aucun message pour l’instant.',
   unavailable: 'Les messages ne peuvent être lus pour le moment.',
   message: 'Message',
@@ -56,6 +58,7 @@ const en: MailLogMessages = {
   title: 'Messages',
   hint: 'The e-mail each application led to, and where each stands (a few seconds behind at most). No address is shown: only to whom, by role.',
   forApplication: (edition) => `Application to ${edition}`,
+  forHeldApplication: (edition) => `Application held for ${edition} (another contact than the registered one)`,
   none: 'No message yet.',
   unavailable: 'The messages cannot be read at the moment.',
   message: 'Message',

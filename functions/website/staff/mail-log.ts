@@ -8,7 +8,10 @@ import type { Markup, PageContext } from '../layout.js'
 /** One application's messages as the page shows them, or why they could not be read. */
 export interface MailLog {
   readonly applicationId: string
-  readonly editionId: string
+  /** Its edition, when known (a held application's is read from its messages). */
+  readonly editionId: string | undefined
+  /** Held for staff (not the start-up's until confirmed): its messages include the held notice. */
+  readonly held: boolean
   readonly messages: readonly ApplicationMessage[] | 'unavailable'
 }
 
@@ -21,14 +24,15 @@ export interface MailLog {
  */
 export const readMailLogs = (
   request: AppRequest,
-  applications: readonly { applicationId: string; editionId: string }[],
+  applications: readonly { applicationId: string; editionId?: string | undefined; held?: boolean }[],
   call: { token: string; from: unknown; correlationId?: string },
 ): Promise<MailLog[]> =>
   Promise.all(
-    applications.map(async ({ applicationId, editionId }): Promise<MailLog> => {
+    applications.map(async ({ applicationId, editionId, held = false }): Promise<MailLog> => {
       const answer = await callApi(request, `/applications/${encodeURIComponent(applicationId)}/messages`, call)
       const parsed = answer.ok ? applicationMessages.safeParse(answer.body) : undefined
-      return { applicationId, editionId, messages: parsed?.success ? parsed.data.messages : 'unavailable' }
+      if (!parsed?.success) return { applicationId, editionId, held, messages: 'unavailable' }
+      return { applicationId, editionId: editionId ?? parsed.data.editionId, held, messages: parsed.data.messages }
     }),
   )
 
@@ -67,7 +71,8 @@ export const mailLogSection = (page: PageContext, logs: readonly MailLog[]): Mar
     <p>${m.hint}</p>
     ${logs.map((log) => {
       const headingId = `messages-${log.applicationId}`
-      return html`<h3 id="${headingId}">${m.forApplication(log.editionId)}</h3>
+      const edition = log.editionId ?? '—'
+      return html`<h3 id="${headingId}">${log.held ? m.forHeldApplication(edition) : m.forApplication(edition)}</h3>
         ${log.messages === 'unavailable'
           ? html`<p class="notice refused" role="status">${m.unavailable}</p>`
           : log.messages.length === 0

@@ -1,5 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { collections, heldApplicationsDoc } from '../../../domain/projections/index.js'
+import { readDoc } from '../../queries/read-model-reader.js'
 import { loadStartup } from '../../queries/startup-directory.js'
 import { callApi } from '../api-client.js'
 import { readForm } from '../form-body.js'
@@ -75,7 +77,12 @@ export const startupRecordRoutes = ({ deps, request, assets }: StaffPagesDeps) =
       done === 'corrected' || done === 'recovered'
         ? { kind: 'done' as const, text: `${m[done]}${c.req.query('republished') === 'true' ? ` ${m.republished}` : ''}` }
         : undefined
-    const mailLogs = await readMailLogs(request, loaded.startup.applications, {
+    // Held applications are on no start-up page (not the start-up's until confirmed), yet
+    // theirs are the held notices to the registered contact: listed from their own read model.
+    const held = await readDoc(deps.readModels, collections.heldApplications, startupId, heldApplicationsDoc)
+    const listed = new Set(loaded.startup.applications.map((a) => a.applicationId))
+    const heldOnly = (held?.applicationIds ?? []).filter((id) => !listed.has(id)).map((applicationId) => ({ applicationId, held: true }))
+    const mailLogs = await readMailLogs(request, [...loaded.startup.applications, ...heldOnly], {
       token: c.var.staffToken,
       from: c.env,
       correlationId: c.var.correlationId,

@@ -117,6 +117,7 @@ describe('staff see which messages an application led to, and when, or why not',
     ])
     expect((await messagesOf(second.applicationId)).body).toMatchObject({
       applicationId: second.applicationId,
+      editionId: 'ces-2020',
       messages: [{ kind: 'received', state: 'sent' }],
     })
     expect((await messagesOf('0192f0a0-0000-7000-8000-000000000000')).body.messages).toEqual([])
