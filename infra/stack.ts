@@ -70,6 +70,9 @@ export class DelegationSudStack extends Stack {
       personalData: this.personalData,
       apiEndpoint: this.api.httpApi.apiEndpoint,
     })
+    // Staff's view of an application's messages (GET /applications/{id}/messages) queries
+    // the outbox's byApplication index, and reads nothing else of it.
+    this.api.readOutbox(this.notifications.outbox)
     // Last: it looks for every function above.
     this.monitoring = new Monitoring(this, 'Monitoring', {
       config,

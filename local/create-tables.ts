@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type CreateTableCommandInput,
@@ -77,11 +78,41 @@ const enableTimeToLive = async (client: DynamoDBClient, name: string, attribute:
   }))
 }
 
+/**
+ * The indexes a table kept from before (`npm start --data-dir`) lacks, added one at a time as
+ * DynamoDB allows (and as CloudFormation deploys a new index): a table is never recreated.
+ */
+const addMissingIndexes = async (client: DynamoDBClient, name: string, table: TableDefinition) => {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: name }))
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName))
+  for (const index of table.globalIndexes ?? []) {
+    if (present.has(index.indexName)) continue
+    await client.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: attributeDefinitions(table),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName: index.indexName,
+              KeySchema: keySchema(index.partitionKey, index.sortKey),
+              Projection: { ProjectionType: 'ALL' },
+            },
+          },
+        ],
+      }),
+    )
+    await waitUntilActive(client, name)
+  }
+}
+
 const createTable = async (client: DynamoDBClient, name: string, table: TableDefinition) => {
   try {
     await client.send(new CreateTableCommand(createTableInput(name, table)))
   } catch (error: unknown) {
     if (!(error instanceof ResourceInUseException)) throw error
+    await waitUntilActive(client, name)
+    await addMissingIndexes(client, name, table)
   }
   await waitUntilActive(client, name)
   if (table.timeToLiveAttribute) await enableTimeToLive(client, name, table.timeToLiveAttribute)
@@ -89,7 +120,8 @@ const createTable = async (client: DynamoDBClient, name: string, table: TableDef
 
 /**
  * Creates every table of functions/shared/tables.ts under `names` and waits until they are
- * ACTIVE; a table that already exists is left as it is.
+ * ACTIVE; a table that already exists is left as it is, but for an index of its definition
+ * it lacks (a data directory kept from before the index was added), which is added.
  *
  * @example await createTables(client, tableNamesForPrefix('delegation-sud-local'))
  */

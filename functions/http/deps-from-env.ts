@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid'
 import { createDynamoFeed } from '../feed/dynamo-feed.js'
+import { createOutboxStore } from '../notifier/outbox-store.js'
 import { createApiKeyStore } from '../partner-access/api-key-store.js'
 import { partnerUsersFromEnv } from '../partner-access/users/partner-users-from-env.js'
 import { createReadModels } from '../queries/read-models.js'
@@ -33,7 +34,7 @@ export const apiDepsFromEnv = (
   pageAssetsDir: string,
 ): ApiDeps & Required<Pick<ApiDeps, 'pages'>> => {
   const config = apiConfigSchema.parse(env)
-  const names = tableNamesFromEnv(env, ['events', 'guards', 'snapshots', 'feed', 'partners', 'readModels', 'keys'])
+  const names = tableNamesFromEnv(env, ['events', 'guards', 'snapshots', 'feed', 'partners', 'readModels', 'keys', 'outbox'])
   const doc = documentClientFromEnv(env)
   const metrics = createMetrics(env)
   const personalData = vaultFromEnv(env, doc)
@@ -57,6 +58,7 @@ export const apiDepsFromEnv = (
     feed: createDynamoFeed({ doc, table: names.feed }),
     readModels: createReadModels({ doc, table: names.readModels }),
     apiKeys: createApiKeyStore({ doc, table: names.partners }),
+    outbox: createOutboxStore({ doc, table: names.outbox }),
     partnerUsers: partnerUsersFromEnv(env, () => new Date()),
     webhooks: createWebhookServices({
       doc,

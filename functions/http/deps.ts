@@ -2,6 +2,7 @@ import type { FeedReader } from '../feed/feed.js'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
 import type { PartnerUserDirectory } from '../partner-access/users/partner-users.js'
 import type { PersonalDataVault } from '../personal-data/vault.js'
+import type { OutboxReader } from '../queries/application-messages.js'
 import type { WriteDeps } from '../commands/write-deps.js'
 import type { WebhookServices } from '../webhooks/services.js'
 import type { WebsiteDeps } from '../website/website-deps.js'
@@ -29,4 +30,6 @@ export interface ApiDeps extends WriteDeps, WebsiteDeps {
   readonly webhooks: WebhookServices
   /** Seals and opens personal data, erases data subjects (the store was given the same vault). */
   readonly personalData: PersonalDataVault
+  /** The notifier's outbox, read for staff's view of an application's messages (never written here). */
+  readonly outbox: OutboxReader
 }

@@ -9,6 +9,7 @@ import { startupRoutes } from './routes/reports/startup-routes.js'
 import { outcomeReportRoutes } from './routes/reports/outcome-report-routes.js'
 import { newRouter } from './router.js'
 import { applicationRoutes } from './routes/applications.js'
+import { applicationMessageRoutes } from './routes/application-messages.js'
 import { awardRoutes } from './routes/awards.js'
 import { docsRoutes } from './routes/docs.js'
 import { editionRoutes } from './routes/editions.js'
@@ -45,6 +46,8 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
   app.route('/', registrationRoutes(deps))
   app.route('/', applicationRoutes(deps))
   app.route('/', heldApplicationRoutes(deps))
+  // What was mailed for an application (issue 21), read from the notifier's outbox.
+  app.route('/', applicationMessageRoutes(deps))
   app.route('/', awardRoutes(deps))
   app.route('/', partnerRoutes(deps))
   app.route('/', streamRoutes(deps))

@@ -10,7 +10,9 @@ import { tables } from '../shared/tables.js'
  * - a message:     `edition#<editionId>` / `msg#<applicationId>#<position, 12 digits>#<recipient>`:
  *                  one per event and recipient, whose person is named by reference only (the
  *                  application, the start-up, the role), never by an address. While pending
- *                  it is also in `byDue` under `due` / `<dueAt>`.
+ *                  it is also in `byDue` under `due` / `<dueAt>`, and always in
+ *                  `byApplication` under its `applicationId` / `sk` (staff's view of one
+ *                  application's messages).
  * - a suppression: `suppressed#<emailIndex>` / `suppression`: an address that bounced or
  *                  complained, by its blind index (functions/personal-data/vault.ts).
  * - the checkpoint: `notifier` / `checkpoint`, the last Feed position queued.
@@ -22,6 +24,7 @@ import { tables } from '../shared/tables.js'
 export const recipientRoles = ['application-contact', 'registered-contact'] as const
 
 export const dueIndex = tables.outbox.globalIndexes[0].indexName
+export const applicationIndex = tables.outbox.globalIndexes[1].indexName
 export const duePartition = 'due'
 
 export const messageKey = (
@@ -34,6 +37,8 @@ export const messageKey = (
   sk: `msg#${applicationId}#${String(position).padStart(12, '0')}#${recipient}`,
 })
 export const editionMessagesPk = (editionId: string) => `edition#${editionId}`
+/** The sort keys of one application's messages, whatever its edition (`byApplication`). */
+export const applicationMessagesPrefix = (applicationId: string) => `msg#${applicationId}#`
 export const checkpointKey = { pk: 'notifier', sk: 'checkpoint' } as const
 export const suppressionKey = (emailIndex: string) => ({
   pk: `suppressed#${emailIndex}`,

@@ -8,6 +8,8 @@ import { unlessConditionFails, written } from '../shared/conditional-write.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
 import { queryAll } from '../shared/query-all.js'
 import {
+  applicationIndex,
+  applicationMessagesPrefix,
   dueIndex,
   duePartition,
   editionMessagesPk,
@@ -28,6 +30,11 @@ export interface OutboxStore {
   settle(claimed: OutboxItem, next: OutboxState): Promise<boolean>
   /** Every message of an edition, by application then Feed position (consistent). */
   ofEdition(editionId: string): Promise<OutboxItem[]>
+  /**
+   * Every message of one application, by Feed position then recipient (`byApplication`:
+   * eventually consistent, a write shows within a second or so).
+   */
+  ofApplication(applicationId: string): Promise<OutboxItem[]>
   /** A sent message came back (a hard bounce, a complaint): false if the reference names no sent message. */
   markReturned(ref: string, kind: ReturnKind, at: string): Promise<boolean>
   /** The message a reference names, if any. */
@@ -178,6 +185,21 @@ export const createOutboxStore = ({
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
           ExpressionAttributeValues: { ':pk': editionMessagesPk(editionId), ':msg': 'msg#' },
           ConsistentRead: true,
+        },
+        (item) => outboxItemSchema.parse(item),
+      ),
+
+    ofApplication: (applicationId) =>
+      queryAll(
+        doc,
+        {
+          TableName: table,
+          IndexName: applicationIndex,
+          KeyConditionExpression: 'applicationId = :id AND begins_with(sk, :msg)',
+          ExpressionAttributeValues: {
+            ':id': applicationId,
+            ':msg': applicationMessagesPrefix(applicationId),
+          },
         },
         (item) => outboxItemSchema.parse(item),
       ),

@@ -132,7 +132,10 @@ const keys = {
  * one item per message to one person (an event and a recipient), under the edition it
  * concerns so staff read an edition's messages in one Query; the pending ones also in
  * `byDue` (sparse: only pending items carry its keys), where the notifier finds what to
- * send; the suppression list (blind indexes of addresses that bounced or complained) and
+ * send; every message also in `byApplication` (sparse: only messages carry `applicationId`),
+ * where staff read one application's messages knowing only its id (an edition's partition
+ * needs the edition, and finding it means reading the application's events, which opens
+ * its sealed contact for nothing); the suppression list (blind indexes of addresses that bounced or complained) and
  * the notifier's checkpoint. A table of its own: the notifier is granted it and nothing of
  * the partners' keys and secrets, and it holds no contact, only whose it is.
  */
@@ -146,6 +149,11 @@ const outbox = {
       indexName: 'byDue',
       partitionKey: { name: 'duePk', type: 'S' },
       sortKey: { name: 'dueSk', type: 'S' },
+    },
+    {
+      indexName: 'byApplication',
+      partitionKey: { name: 'applicationId', type: 'S' },
+      sortKey: { name: 'sk', type: 'S' },
     },
   ],
 } as const satisfies TableDefinition

@@ -139,6 +139,17 @@ export class Api extends Construct {
   }
 
   /**
+   * Staff's view of an application's messages (functions/queries/application-messages.ts):
+   * the outbox's name, and Query on its `byApplication` index only (with its key, if it
+   * has its own). The outbox is the notifier's (notifications.ts), built after the API.
+   */
+  readOutbox(outbox: DefinedTable): void {
+    const { fn } = this.handler
+    fn.addEnvironment(outbox.definition.envVar, outbox.table.tableName)
+    allow(fn, outbox, [], { indexes: [tables.outbox.globalIndexes[1].indexName] })
+  }
+
+  /**
    * The routes (api-routes.ts): staff and reporting by default behind the JWT authorizer,
    * and one open route per public, partner or page route the app serves; public writes
    * throttled tighter than the stage.

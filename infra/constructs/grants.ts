@@ -26,7 +26,8 @@ interface AllowOptions {
  * Grants `actions` on one table, and nothing else: the calls a function's code makes, no
  * more (not `grantReadWriteData`, which would add Scan, DeleteItem, BatchWriteItem…).
  * Indexes are named one by one, never `index/*`. When the table has a customer-managed
- * key, the grantee may decrypt with it, and encrypt if it writes.
+ * key, the grantee may decrypt with it, and encrypt if it writes. No `actions` (only
+ * `indexes`): the grantee queries those indexes and nothing of the table itself.
  *
  * @example allow(api.fn, eventStore.events, [dynamo.get, dynamo.query, dynamo.put])
  */
@@ -36,9 +37,11 @@ export const allow = (
   actions: readonly DynamoAction[],
   { indexes = [] }: AllowOptions = {},
 ) => {
-  grantee.grantPrincipal.addToPrincipalPolicy(
-    new PolicyStatement({ effect: Effect.ALLOW, actions: [...actions], resources: [table.tableArn] }),
-  )
+  if (actions.length > 0) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: [...actions], resources: [table.tableArn] }),
+    )
+  }
   for (const index of indexes) {
     grantee.grantPrincipal.addToPrincipalPolicy(
       new PolicyStatement({

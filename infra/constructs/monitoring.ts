@@ -22,6 +22,7 @@ import {
   type ProgrammeMetric,
 } from '../../functions/shared/metrics-catalogue.js'
 import type { StageConfig } from '../stage-config.js'
+import { DeadLetterQueue } from './dead-letter-queue.js'
 import { NodeFunction, StreamConsumer } from './node-function.js'
 
 const period = Duration.minutes(5)
@@ -42,7 +43,7 @@ const labelOf = (target: NodeFunction) => target.node.path.split('/').slice(1).j
 /**
  * Alarms to one SNS topic (context `alarmTopicArn`, or a topic created here): errors and
  * throttles of every function, iterator age and on-failure queue depth of every stream
- * consumer, and the API's 5xx. And one dashboard (`<prefix>`, e.g. `delegation-sud-prod`):
+ * consumer, the depth of every dead-letter queue (dead-letter-queue.ts), and the API's 5xx. And one dashboard (`<prefix>`, e.g. `delegation-sud-prod`):
  * the programme's counters (functions/shared/metrics-catalogue.ts), the API's traffic,
  * errors, throttles and duration of every function, and the on-failure queues. Build it
  * last: it finds the functions in the tree, so a function added later is watched and
@@ -63,6 +64,10 @@ export class Monitoring extends Construct {
       : new Topic(this, 'Alarms', { displayName: `${config.prefix} alarms`, enforceSSL: true })
     const functions = watch.node.findAll().filter((c) => c instanceof NodeFunction)
     for (const fn of functions) this.watchFunction(fn)
+    for (const queue of watch.node.findAll().filter((c) => c instanceof DeadLetterQueue)) {
+      const depth = queue.metricApproximateNumberOfMessagesVisible({ period, statistic: 'Maximum' })
+      this.alarm(`${queue.node.scope?.node.id ?? ''}${queue.node.id}`, `${queue.holds} (dead letters)`, depth, 1)
+    }
     this.alarm('Api5xx', 'The API answered 5xx', httpApi.metricServerError({ period }), 1)
     // A message given up is a person not told (retries spent, or refused: an unverified identity).
     const givenUp = programmeMetric(metricsNamespace(config.stage), 'messagesGivenUp', Stats.SUM)

@@ -7,6 +7,7 @@ import { Construct } from 'constructs'
 import { tables } from '../../functions/shared/tables.js'
 import type { StageConfig } from '../stage-config.js'
 import { defineTable, tableEnvironment, tableKey, type DefinedTable } from './dynamo-table.js'
+import { DeadLetterQueue } from './dead-letter-queue.js'
 import { allow, dynamo } from './grants.js'
 import { functionEntry, NodeFunction } from './node-function.js'
 import type { PersonalData } from './personal-data.js'
@@ -41,6 +42,8 @@ export class Notifications extends Construct {
   readonly notifier: NodeFunction
   readonly configurationSet: ConfigurationSet
   readonly returns: Rule
+  /** SES returns EventBridge could not hand to the notifier after its retries. */
+  readonly returnsDeadLetters: DeadLetterQueue
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id)
@@ -102,7 +105,12 @@ export class Notifications extends Construct {
     )
     this.notifier.runEvery(Duration.minutes(1))
 
-    // SES's returns of this configuration set's messages (not another stage's).
+    // SES's returns of this configuration set's messages (not another stage's). One that
+    // cannot be handed over in 6 hours is kept, not dropped: an address that bounced would
+    // otherwise be written to again (Monitoring alarms on the queue's first message).
+    this.returnsDeadLetters = new DeadLetterQueue(this, 'ReturnsDeadLetters', {
+      holds: 'SES bounces and complaints the notifier was not given',
+    })
     this.returns = new Rule(this, 'Returns', {
       description: `Bounces and complaints of ${configurationSetName} → the notifier`,
       eventPattern: {
@@ -110,7 +118,13 @@ export class Notifications extends Construct {
         detailType: [...sesReturnDetailTypes],
         detail: { mail: { tags: { 'ses:configuration-set': [configurationSetName] } } },
       },
-      targets: [new LambdaFunction(fn, { retryAttempts: 4, maxEventAge: Duration.hours(6) })],
+      targets: [
+        new LambdaFunction(fn, {
+          retryAttempts: 4,
+          maxEventAge: Duration.hours(6),
+          deadLetterQueue: this.returnsDeadLetters,
+        }),
+      ],
     })
   }
 }

@@ -150,6 +150,7 @@ describe('the API Lambda', () => {
       'KEYS_TABLE',
       'MAX_SUBSCRIPTIONS_PER_PARTNER',
       'NODE_OPTIONS',
+      'OUTBOX_TABLE',
       'PARTNERS_TABLE',
       'PARTNER_RATE_LIMIT',
       'PARTNER_USER_POOL_ID',
@@ -170,6 +171,8 @@ describe('the API Lambda', () => {
     expect(variables.STAFF_LOGIN_CLIENT_ID).toEqual({ Ref: id(client) })
     expect(JSON.stringify(variables.STAFF_LOGIN_DOMAIN)).toContain('.auth.')
     expect(variables.EVENTS_TABLE).toEqual({ Ref: id(stack.eventStore.events.table) })
+    // Staff's view of an application's messages reads the notifier's outbox.
+    expect(variables.OUTBOX_TABLE).toEqual({ Ref: id(stack.notifications.outbox.table) })
   })
 
   it('gets the limits per caller from the stage, and the deliverer and dispatcher the same webhook ports', () => {

@@ -112,6 +112,50 @@ describe('mail to applicants in AWS', () => {
     ).toBe(false)
   })
 
+  it('keeps the SES returns EventBridge could not hand to the notifier in a dead-letter queue, which alarms on its first message', () => {
+    for (const { template, stack, id } of [dev, prod]) {
+      const resources = template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, any> }>
+      const queue = id(stack.notifications.returnsDeadLetters)
+      const rule = id(stack.notifications.returns)
+      const [target, ...others] = resources[rule]?.Properties.Targets ?? []
+      expect(others).toEqual([])
+      expect(target).toMatchObject({
+        Arn: { 'Fn::GetAtt': [id(stack.notifications.notifier.fn), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queue, 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: 4, MaximumEventAgeInSeconds: 6 * 3600 },
+      })
+      expect(resources[queue]?.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 86_400 })
+      // EventBridge may put this rule's events there, and only this rule's.
+      const policies = Object.values(resources).filter(
+        (r) => r.Type === 'AWS::SQS::QueuePolicy' && JSON.stringify(r.Properties.Queues).includes(queue),
+      )
+      const sends = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Record<string, any>[]).filter((s) => s.Effect === 'Allow')
+      expect(sends).toEqual([
+        expect.objectContaining({
+          Action: 'sqs:SendMessage',
+          Principal: { Service: 'events.amazonaws.com' },
+          Resource: { 'Fn::GetAtt': [queue, 'Arn'] },
+          Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [rule, 'Arn'] } } },
+        }),
+      ])
+      const alarms = Object.values(resources).filter(
+        (r) =>
+          r.Type === 'AWS::CloudWatch::Alarm' &&
+          JSON.stringify(r.Properties.Dimensions ?? []).includes(queue),
+      )
+      expect(alarms.map((a) => a.Properties)).toEqual([
+        expect.objectContaining({
+          Namespace: 'AWS/SQS',
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }],
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          AlarmActions: [expect.anything()],
+        }),
+      ])
+    }
+  })
+
   it('keeps the outbox in a table of its own, backed up, encrypted with its own key in prod', () => {
     const outbox = Object.values(prod.template.findResources('AWS::DynamoDB::Table')).find(
       (table) => table.Properties.TableName === 'delegation-sud-prod-Outbox',
@@ -120,11 +164,31 @@ describe('mail to applicants in AWS', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       DeletionProtectionEnabled: true,
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
-      GlobalSecondaryIndexes: [expect.objectContaining({ IndexName: 'byDue' })],
+      GlobalSecondaryIndexes: [
+        expect.objectContaining({ IndexName: 'byDue' }),
+        expect.objectContaining({ IndexName: 'byApplication' }),
+      ],
     })
     expect(prod.variables().OUTBOX_TABLE).toEqual({
       Ref: prod.id(prod.stack.notifications.outbox.table),
     })
+  })
+
+  it('lets the API query the outbox’s byApplication index and nothing else of it (with its key in prod, to decrypt only)', () => {
+    const { template, stack, id } = prod
+    const outbox = id(stack.notifications.outbox.table)
+    // Each (action, resource) the API's role is allowed: CDK merges statements that share an action.
+    const grants = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => policy.Properties.Roles.some((role: { Ref?: string }) => role.Ref === id(stack.api.handler.role)))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+      .flatMap((s) => [s.Action].flat().flatMap((action) => [s.Resource].flat().map((resource) => ({ action, resource: JSON.stringify(resource) }))))
+    expect(grants.filter((g) => g.resource.includes(outbox))).toEqual([
+      { action: 'dynamodb:Query', resource: JSON.stringify({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [outbox, 'Arn'] }, '/index/byApplication']] }) },
+    ])
+    const outboxKey = stack.notifications.outbox.key
+    expect(outboxKey).toBeDefined()
+    const keyId = id(outboxKey as NonNullable<typeof outboxKey>)
+    expect(grants.filter((g) => g.resource.includes(keyId)).map((g) => g.action).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey'])
   })
 
   it('lets only the notifier send mail', () => {

@@ -1,12 +1,15 @@
 import {
+  CreateTableCommand,
+  DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   type TableDescription,
 } from '@aws-sdk/client-dynamodb'
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { TableKey } from '../../functions/shared/tables.js'
 import { tables } from '../../functions/shared/tables.js'
-import { createTables } from '../../local/create-tables.js'
+import { createTableInput, createTables } from '../../local/create-tables.js'
 import { createTestTables, type TestTables } from '../setup/test-tables.js'
 
 let test: TestTables
@@ -95,5 +98,25 @@ describe('createTables, run again on existing tables', () => {
       expect(again.LatestStreamArn).toEqual(described.get(key)?.LatestStreamArn)
     }
     expect((await timeToLive('guards'))?.TimeToLiveStatus).toBe('ENABLED')
+  })
+
+  it('adds an index of the definition that a table kept from before lacks, keeping its items', async () => {
+    const name = test.names.outbox
+    await test.client.send(new DeleteTableCommand({ TableName: name }))
+    const { GlobalSecondaryIndexes = [], ...input } = createTableInput(name, tables.outbox)
+    // The outbox as it was before byApplication: its first index, and only the attributes its keys name.
+    const kept = GlobalSecondaryIndexes.slice(0, 1)
+    const named = new Set([...(input.KeySchema ?? []), ...kept.flatMap((index) => index.KeySchema ?? [])].map((k) => k.AttributeName))
+    const AttributeDefinitions = (input.AttributeDefinitions ?? []).filter((a) => named.has(a.AttributeName))
+    await test.client.send(new CreateTableCommand({ ...input, AttributeDefinitions, GlobalSecondaryIndexes: kept }))
+    await test.doc.send(new PutCommand({ TableName: name, Item: { pk: 'notifier', sk: 'checkpoint', position: 7 } }))
+    await createTables(test.client, test.names)
+    const again = await describeTable('outbox')
+    expect(again.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index.IndexStatus]).sort()).toEqual([
+      ['byApplication', 'ACTIVE'],
+      ['byDue', 'ACTIVE'],
+    ])
+    const { Item } = await test.doc.send(new GetCommand({ TableName: name, Key: { pk: 'notifier', sk: 'checkpoint' } }))
+    expect(Item).toMatchObject({ position: 7 })
   })
 })

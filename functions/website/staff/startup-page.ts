@@ -6,6 +6,7 @@ import type { StartupPage } from '../../queries/startup-schemas.js'
 import { day, themeName } from '../i18n/labels.js'
 import { startupRecordMessages } from '../i18n/startup-record-messages.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
+import { mailLogSection, type MailLog } from './mail-log.js'
 import { staffNav } from './staff-nav.js'
 
 export interface StartupRecordView {
@@ -17,6 +18,8 @@ export interface StartupRecordView {
     | undefined
   /** A fresh idempotency key per rendered form: a double submit records once. */
   readonly newKey: () => string
+  /** What each application was mailed (issue 21): the "Messages" section. */
+  readonly mailLogs?: readonly MailLog[]
 }
 
 const field = (id: string, label: string, input: Markup) =>
@@ -128,6 +131,7 @@ export const startupRecordPage = (page: PageContext, principal: Principal | unde
             </tbody>
           </table>`}
     </section>
+    ${mailLogSection(page, view.mailLogs ?? [])}
     <section aria-labelledby="awards-title">
       <h2 id="awards-title">${m.awards}</h2>
       ${startup.awards.length === 0

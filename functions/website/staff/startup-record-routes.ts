@@ -1,10 +1,13 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { collections, heldApplicationsDoc } from '../../../domain/projections/index.js'
+import { readDoc } from '../../queries/read-model-reader.js'
 import { loadStartup } from '../../queries/startup-directory.js'
 import { callApi } from '../api-client.js'
 import { readForm } from '../form-body.js'
 import { startupRecordMessages } from '../i18n/startup-record-messages.js'
 import { messagePage, pageContext } from '../layout.js'
+import { readMailLogs } from './mail-log.js'
 import { staffSession, type StaffEnv } from './session.js'
 import { startupRecordPage, type StartupRecordView } from './startup-page.js'
 import type { StaffPagesDeps } from './staff-routes.js'
@@ -74,7 +77,17 @@ export const startupRecordRoutes = ({ deps, request, assets }: StaffPagesDeps) =
       done === 'corrected' || done === 'recovered'
         ? { kind: 'done' as const, text: `${m[done]}${c.req.query('republished') === 'true' ? ` ${m.republished}` : ''}` }
         : undefined
-    const view: StartupRecordView = { startup: loaded.startup, notice: notice ?? doneNotice, newKey: deps.newId }
+    // Held applications are on no start-up page (not the start-up's until confirmed), yet
+    // theirs are the held notices to the registered contact: listed from their own read model.
+    const held = await readDoc(deps.readModels, collections.heldApplications, startupId, heldApplicationsDoc)
+    const listed = new Set(loaded.startup.applications.map((a) => a.applicationId))
+    const heldOnly = (held?.applicationIds ?? []).filter((id) => !listed.has(id)).map((applicationId) => ({ applicationId, held: true }))
+    const mailLogs = await readMailLogs(request, [...loaded.startup.applications, ...heldOnly], {
+      token: c.var.staffToken,
+      from: c.env,
+      correlationId: c.var.correlationId,
+    })
+    const view: StartupRecordView = { startup: loaded.startup, notice: notice ?? doneNotice, newKey: deps.newId, mailLogs }
     return c.html(startupRecordPage(page, c.var.principal, view), status)
   }
 

@@ -7,6 +7,7 @@ import type { PagesConfig } from '../../../functions/website/pages-config.js'
 import { createTokenVerifier } from '../../../functions/shared/http/token-verifier.js'
 import type { ApiDeps } from '../../../functions/http/deps.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
+import { createOutboxStore } from '../../../functions/notifier/outbox-store.js'
 import { createApiKeyStore } from '../../../functions/partner-access/api-key-store.js'
 import { devPartnerUsers } from '../../../functions/partner-access/users/dev-partner-users.js'
 import type { PartnerUserDirectory } from '../../../functions/partner-access/users/partner-users.js'
@@ -86,6 +87,7 @@ export const apiHarness = async ({
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),
     apiKeys: createApiKeyStore({ doc: tables.doc, table: tables.names.partners }),
+    outbox: createOutboxStore({ doc: tables.doc, table: tables.names.outbox }),
     partnerUsers: partnerUsers ?? devPartnerUsers(now),
     webhooks: createWebhookServices({
       doc: tables.doc,

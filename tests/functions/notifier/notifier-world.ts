@@ -9,6 +9,7 @@ import { createSuppressionList } from '../../../functions/notifier/suppression-l
 import { createStreamReader } from '../../../functions/store/dynamo-event-store.js'
 import { startMailCatcher, type MailCatcherOptions } from '../../../local/mail-catcher.js'
 import { editionBody } from '../../fixtures/requests.js'
+import type { TestTables } from '../../setup/test-tables.js'
 import { testVault, testWithdrawalLinks } from '../../setup/test-vault.js'
 import { apiHarness, client } from '../http/api-harness.js'
 import { nodeServer } from '../http/transports.js'
@@ -18,6 +19,52 @@ import { fakeClock, indexAll } from '../webhooks/fixtures.js'
 export const identity = {
   from: { name: 'Délégation Sud', address: 'delegation@maregionsud.example' },
   replyTo: 'contact@maregionsud.example',
+}
+
+/**
+ * A notifier factory on an app's tables, sending to an SMTP catcher: each call is a fresh
+ * process (a restart), on the same tables and catcher. As the Lambda does (lambda.ts):
+ * contacts opened with no key cache, links signed by the programme's key.
+ *
+ * @example const notifier = notifierOn({ tables, baseUrl, catcherUrl: catcher.url, clock })
+ */
+export const notifierOn = ({
+  tables,
+  baseUrl,
+  catcherUrl,
+  clock,
+}: {
+  tables: TestTables
+  baseUrl: string
+  catcherUrl: string
+  clock: () => Date
+}) => {
+  const { doc, names } = tables
+  const outbox = createOutboxStore({ doc, table: names.outbox })
+  const suppressions = createSuppressionList({ doc, table: names.outbox })
+  const smtp = createSmtpSender({ url: catcherUrl, ...identity, timeoutMs: 5_000 })
+  const vault = testVault(tables, { cacheTtlMs: 0 })
+  const links = testWithdrawalLinks(tables)
+  const notifier = (
+    overrides: Partial<NotifierOptions> & { wrapSend?: (send: MailSender) => MailSender } = {},
+  ) => {
+    const { wrapSend = (send) => send, ...rest } = overrides
+    return createNotifier({
+      feed: createDynamoFeed({ doc, table: names.feed }),
+      outbox,
+      checkpoint: createNotifierCheckpoint({ doc, table: names.outbox }),
+      suppressions,
+      lookUp: lookUpMessage(createStreamReader({ doc, events: names.events, personalData: vault })),
+      emailIndex: (email) => vault.emailIndex(email),
+      signWithdrawal: (applicationId) => links.sign(applicationId),
+      send: wrapSend(smtp.send),
+      links: { baseUrl, contactEmail: identity.replyTo },
+      clock,
+      random: () => 0.5,
+      ...rest,
+    })
+  }
+  return { notifier, outbox, suppressions, vault, close: () => smtp.close() }
 }
 
 /**
@@ -36,34 +83,12 @@ export const notifierWorld = async ({ refuses }: Pick<MailCatcherOptions, 'refus
   const baseUrl = transport.origin ?? ''
   const catcher = await startMailCatcher(refuses ? { refuses } : {})
   const time = fakeClock(new Date())
-  const { doc, names } = harness.tables
-  const outbox = createOutboxStore({ doc, table: names.outbox })
-  const suppressions = createSuppressionList({ doc, table: names.outbox })
-  const smtp = createSmtpSender({ url: catcher.url, ...identity, timeoutMs: 5_000 })
-  // As the Lambda does (lambda.ts): contacts opened with no key cache, links signed by the programme's key.
-  const vault = testVault(harness.tables, { cacheTtlMs: 0 })
-  const links = testWithdrawalLinks(harness.tables)
-
-  /** A notifier process: each call is a fresh one (a restart), on the same tables and catcher. */
-  const notifier = (
-    overrides: Partial<NotifierOptions> & { wrapSend?: (send: MailSender) => MailSender } = {},
-  ) => {
-    const { wrapSend = (send) => send, ...rest } = overrides
-    return createNotifier({
-      feed: createDynamoFeed({ doc, table: names.feed }),
-      outbox,
-      checkpoint: createNotifierCheckpoint({ doc, table: names.outbox }),
-      suppressions,
-      lookUp: lookUpMessage(createStreamReader({ doc, events: names.events, personalData: vault })),
-      emailIndex: (email) => vault.emailIndex(email),
-      signWithdrawal: (applicationId) => links.sign(applicationId),
-      send: wrapSend(smtp.send),
-      links: { baseUrl, contactEmail: identity.replyTo },
-      clock: time.clock,
-      random: () => 0.5,
-      ...rest,
-    })
-  }
+  const { notifier, outbox, suppressions, vault, close } = notifierOn({
+    tables: harness.tables,
+    baseUrl,
+    catcherUrl: catcher.url,
+    clock: time.clock,
+  })
   const main = notifier()
 
   const opened = await api.admin('POST', '/editions', editionBody('ces-2020'))
@@ -85,7 +110,7 @@ export const notifierWorld = async ({ refuses }: Pick<MailCatcherOptions, 'refus
       return run.run()
     },
     async close() {
-      smtp.close()
+      close()
       await Promise.all([catcher.close(), transport.stop()])
     },
   }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { maxSendAttempts, mayHaveArrivedTwice } from '../../../domain/notifications/index.js'
+import { keyOfRef } from '../../../functions/notifier/outbox-layout.js'
 import { createNotifierCheckpoint } from '../../../functions/notifier/notifier-checkpoint.js'
 import { createSmtpSender } from '../../../functions/notifier/smtp-sender.js'
 import type { MailSender } from '../../../functions/notifier/mail-sender.js'
@@ -105,6 +106,71 @@ describe('sending through the outbox', () => {
     ).toMatchObject({ sent: 0 })
     expect(caughtFor(id)).toHaveLength(2)
   })
+
+  it('200 applications in a rush, the notifier stopped between a hand-over and its record midway: a fresh one sends the rest, each once, the interrupted one twice', async () => {
+    const contacts = Array.from({ length: 200 }, (_, i) => ({
+      name: `Rush Applicant ${i}`,
+      email: `rush${i}@ruee.example`,
+    }))
+    const ids = await Promise.all(contacts.map((contact) => apply(contact)))
+    const emailOf = new Map(ids.map((id, i) => [id, contacts[i]?.email]))
+    const before = world.catcher.messages.length
+
+    // The first process queues part of the rush (its checkpoint moves page by page), then
+    // sends one message at a time and stops for good right after the server took the 20th,
+    // before recording it: one attempt in flight, so one message may arrive twice.
+    let handed = 0
+    let stopped = false
+    let interruptedRef = ''
+    const stopsAfter20th =
+      (send: MailSender): MailSender =>
+      async (mail) => {
+        if (stopped) throw new Error('this process has stopped')
+        const outcome = await send(mail)
+        handed += 1
+        if (handed === 20) {
+          stopped = true
+          interruptedRef = mail.ref
+          throw new Error('the process stopped here')
+        }
+        return outcome
+      }
+    await expect(
+      world.notify(
+        world.notifier({ wrapSend: stopsAfter20th, concurrency: 1, pageSize: 25, maxEvents: 100 }),
+      ),
+    ).rejects.toThrow('the process stopped here')
+    const queuedBefore = (await world.outbox.ofEdition('ces-2020')).filter((m) =>
+      emailOf.has(m.applicationId),
+    )
+    expect(queuedBefore.length).toBeGreaterThan(20)
+    expect(queuedBefore.length).toBeLessThan(200)
+    expect(world.catcher.messages.length - before).toBe(20)
+    const interruptedId = keyOfRef(interruptedRef)?.sk.split('#')[1] ?? ''
+    expect(emailOf.has(interruptedId)).toBe(true)
+
+    // A fresh process, fresh state, once the interrupted attempt's lease has lapsed: it goes
+    // on from the checkpoint and the outbox.
+    world.time.advance(60_000)
+    const resumed = await world.notify(world.notifier())
+    expect(resumed).toMatchObject({ queued: 200 - queuedBefore.length, sent: 200 - 19, failed: 0 })
+
+    const caught = world.catcher.messages.slice(before)
+    expect(caught).toHaveLength(201)
+    for (const id of ids) {
+      const received = caught.filter((m) => m.text.includes(id))
+      // Each to its own contact; the interrupted one twice, with one Message-ID.
+      expect(received.map((m) => m.envelope.to), id).toEqual(
+        Array.from({ length: id === interruptedId ? 2 : 1 }, () => [emailOf.get(id)]),
+      )
+      expect(new Set(received.map((m) => m.messageId)).size).toBe(1)
+    }
+    const messages = (await world.outbox.ofEdition('ces-2020')).filter((m) => emailOf.has(m.applicationId))
+    expect(messages).toHaveLength(200)
+    expect(messages.every((m) => m.kind === 'received' && m.status === 'sent')).toBe(true)
+    // The outbox says where the duplicate may be, and only there.
+    expect(messages.filter(mayHaveArrivedTwice).map((m) => m.applicationId)).toEqual([interruptedId])
+  }, 180_000)
 
   it('retries a server that is down for about thirteen hours, then gives the message up saying why', async () => {
     const id = await apply()
