@@ -49,9 +49,10 @@ export const cursorCodec = <S extends z.ZodType>(schema: S, maxLength = 512) => 
 }
 
 /**
- * Cursors over Feed positions: the partner feed's `next` and the delivery log's. A
- * position never expires, so neither does such a cursor.
+ * Cursors over partner sequences (the numbers of the events partners receive, never Feed
+ * positions, whose gaps count the events withheld from them): the partner feed's `next`
+ * and the delivery log's. A sequence never expires, so neither does such a cursor.
  *
- * @example const after = positionCursor.decode(page.next)
+ * @example const after = sequenceCursor.decode(page.next)
  */
-export const positionCursor = cursorCodec(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+export const sequenceCursor = cursorCodec(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
