@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { attemptsKept } from '../../../domain/webhooks/attempts.js'
+import { sequenceCursor } from '../../../functions/shared/cursor.js'
 import { testEventType } from '../../../domain/webhooks/test-event.js'
 import { applicationSubmitted, partnerJoined, startupRegistered } from '../../fixtures/events.js'
 import { dedupe, startReceiver, verifyAsReceived, type Answer } from './fixtures.js'
@@ -200,6 +201,28 @@ describe('the portal’s subscription tools', () => {
       expect(event.data).not.toHaveProperty('version')
     }
     for (const event of replayed) expect(event.replay?.replayId).toBe(replay.json().replayId)
+  })
+
+  it('pages the delivery log by sequence: every delivery once, newest first, a cursor that holds a sequence', async () => {
+    const { id } = await subscribe({ types: ['partner.joined'] })
+    await joins('logged', 5)
+    await world.drain([id])
+    const seen: number[] = []
+    let cursor: string | undefined
+    for (let page = 0; page < 10; page++) {
+      const query = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+      const response = await user()('GET', `/subscriptions/${id}/deliveries?${query}`)
+      expect(response.status).toBe(200)
+      expect(response.text).not.toMatch(/"position"|"version"/)
+      const body = response.json<{ deliveries: Array<{ sequence: number }>; next?: string }>()
+      seen.push(...body.deliveries.map((d) => d.sequence))
+      if (body.next === undefined) break
+      // The cursor holds the sequence of where the next page starts: nothing to count by.
+      expect(sequenceCursor.decode(body.next)).toBe(body.deliveries.at(-1)?.sequence)
+      cursor = body.next
+    }
+    const newest = await newestSequence()
+    expect(seen).toEqual([0, 1, 2, 3, 4].map((i) => newest - i))
   })
 
   it('asks a preview for one starting point', async () => {
