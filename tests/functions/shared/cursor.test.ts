@@ -50,6 +50,8 @@ describe('cursors', () => {
       sortKeys.encode({ sk: 'x' }), // a well-formed cursor of another shape
       sequenceCursor.encode(-1),
       sequenceCursor.encode(1.5),
+      // A feed cursor from before 2.0.0: a bare Feed position, never read as a sequence.
+      cursorCodec(z.number().int().min(0)).encode(5_000),
       'A'.repeat(600),
     ]
     for (const cursor of foreign) {
