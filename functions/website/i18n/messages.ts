@@ -219,7 +219,7 @@ const fr = {
     notFound: 'Cet abonnement n’existe pas, ou n’est pas le vôtre.',
     replay: 'Renvoyer des événements passés',
     replayIntro:
-      'Après une panne : indiquez le numéro (`sequence`) du dernier événement que vous avez traité, ou une date. ' +
+      'Après une panne : indiquez le numéro (sequence) du dernier événement que vous avez traité, ou une date. ' +
       'La page dit ce qui sera renvoyé avant de l’envoyer.',
     afterSequence: 'Après l’événement n°',
     since: 'Ou depuis (date et heure UTC, par exemple 2020-01-07T08:00:00Z)',
@@ -480,7 +480,7 @@ const en: Messages = {
     notFound: 'This subscription does not exist, or is not yours.',
     replay: 'Send past events again',
     replayIntro:
-      'After an outage: give the number (`sequence`) of the last event you processed, or a time. ' +
+      'After an outage: give the number (sequence) of the last event you processed, or a time. ' +
       'The page says what will be sent before it is sent.',
     afterSequence: 'After event number',
     since: 'Or since (UTC date and time, for example 2020-01-07T08:00:00Z)',
