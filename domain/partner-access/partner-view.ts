@@ -219,10 +219,16 @@ export const partnerData = (event: {
  */
 export const publicEventSchema = (type: PartnerEventType) =>
   z.object({
-    position: z.number().int().min(1).describe('Its place in the Feed: gapless, never reused'),
+    sequence: z
+      .number()
+      .int()
+      .min(1)
+      .describe(
+        'Its place among the events partners receive: 1, 2, 3 … gapless, never reused, ' +
+          'the same on the feed, in webhooks and in replays',
+      ),
     eventId: z.uuid(),
     streamId: z.string(),
-    version: z.number().int().min(1).describe('Its place in its stream'),
     type: z.literal(type),
     schemaVersion: z.literal(currentSchemaVersion(type)),
     data: partnerDataSchema(type),

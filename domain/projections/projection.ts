@@ -1,7 +1,11 @@
 import type { EventEnvelope, EventType } from '../events/index.js'
 
-/** An event as the Feed holds it: its envelope plus its global position (1, 2, 3 … no gaps). */
-export type FeedEvent = EventEnvelope & { readonly position: number }
+/**
+ * An event as the Feed holds it: its envelope plus its global position (1, 2, 3 … no gaps),
+ * and, for an event partners receive, its partner sequence (1, 2, 3 … over those events
+ * only, no gaps; absent from Feed items indexed before sequences existed).
+ */
+export type FeedEvent = EventEnvelope & { readonly position: number; readonly sequence?: number }
 
 /**
  * Where a read-model document lives: a collection (`edition-summary`,

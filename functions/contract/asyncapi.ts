@@ -124,8 +124,9 @@ export const asyncApiDocument = (origin: URL) => {
         address: '/feed',
         title: 'Feed',
         description:
-          'Every event in Feed order: `GET /feed?after=<next>&types=…&editionId=…&limit=…` ' +
-          'with `X-Api-Key`; each page is `{ events, next }`, each event one of these messages.',
+          'Every event partners receive, in order of `sequence` (1, 2, 3 … without gaps): ' +
+          '`GET /feed?after=<next>&types=…&editionId=…&limit=…` with `X-Api-Key`; each page is ' +
+          '`{ events, next }`, each event one of these messages.',
         servers: [ref('servers/api')],
         messages: feedMessages,
       },

@@ -5,7 +5,7 @@ import {
   maxRetryAfterMs,
   retryDelaysMs,
 } from '../../domain/webhooks/retry-schedule.js'
-import { maxReplayPositions } from '../webhooks/subscriptions/replay.js'
+import { maxReplayEvents } from '../webhooks/subscriptions/replay.js'
 
 const duration = (ms: number): string => {
   if (ms % 3_600_000 === 0) return `${ms / 3_600_000} h`
@@ -38,8 +38,9 @@ export const deliveryPolicy = [
     'disables the subscription at once. ' +
     `${defaultDisablePolicy.deadLettersInARow} dead letters in a row, or a dead letter after ` +
     `${duration(defaultDisablePolicy.failingForMs)} without a success, disable it too.`,
-  'Order is kept per stream (`data.streamId`, `data.version`); events of different streams may ' +
-    'arrive in any order. After an outage, `POST /subscriptions/{id}/replay` sends every matching ' +
-    'event after a Feed position (or since a time) again, with new `webhook-id`s and a `replay` ' +
-    `member in the body (at most ${maxReplayPositions.toLocaleString('en')} positions per replay).`,
+  'Order is kept per stream (`data.streamId`): of two events of one stream, the one with the ' +
+    'lower `data.sequence` comes first; events of different streams may arrive in any order. ' +
+    'After an outage, `POST /subscriptions/{id}/replay` sends every matching event after a ' +
+    '`sequence` (or since a time) again, with new `webhook-id`s and a `replay` ' +
+    `member in the body (at most ${maxReplayEvents.toLocaleString('en')} events per replay).`,
 ].join('\n\n')

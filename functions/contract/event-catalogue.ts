@@ -67,4 +67,5 @@ export const withheldTypesNote = (): string =>
   'Partners receive an allow-list of fields of each event type, never personal data, and ' +
   'never these types: ' +
   withheldEventTypes.map((type) => `\`${type}\` (${partnerShares[type].why})`).join('; ') +
-  '. Their Feed positions are skipped.'
+  '. Nothing counts them: events are numbered by `sequence` over the events partners ' +
+  'receive alone (1, 2, 3 … without gaps), and carry no Feed position nor stream version.'

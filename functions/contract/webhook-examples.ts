@@ -95,10 +95,9 @@ export const exampleWebhookBody = (type: PartnerEventType) => {
     type,
     timestamp: recordedAt,
     data: publicEventSchema(type).parse({
-      position: 1234,
+      sequence: 412,
       eventId: '01890a5e-2c4d-7e6f-8a9b-0c1d2e3f4a5b',
       streamId,
-      version: 3,
       type,
       schemaVersion: publicEventSchema(type).shape.schemaVersion.value,
       data,

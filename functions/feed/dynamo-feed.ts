@@ -1,8 +1,15 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb'
 import type { FeedEvent } from '../../domain/projections/projection.js'
 import type { DocumentClient } from '../shared/dynamo-client.js'
-import type { FeedReader } from './feed.js'
-import { headKey, pageKey, pageOf, parseFeedItem } from './feed-layout.js'
+import type { FeedReader, PartnerFeedReader, SequenceReader } from './feed.js'
+import {
+  headKey,
+  pageKey,
+  pageOf,
+  parseFeedItem,
+  sequenceIndex,
+  sequencePageKey,
+} from './feed-layout.js'
 
 interface DynamoFeedOptions {
   readonly doc: DocumentClient
@@ -21,7 +28,7 @@ interface DynamoFeedOptions {
  *
  * @example const events = await createDynamoFeed({ doc, table }).read({ after: 0, limit: 100 })
  */
-export const createDynamoFeed = ({ doc, table }: DynamoFeedOptions): FeedReader => {
+export const createDynamoFeed = ({ doc, table }: DynamoFeedOptions): PartnerFeedReader => {
   const read: FeedReader['read'] = async ({ after, limit }) => {
     if (!Number.isInteger(after) || after < 0) throw new RangeError('after must be ≥ 0')
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1')
@@ -60,5 +67,58 @@ export const createDynamoFeed = ({ doc, table }: DynamoFeedOptions): FeedReader 
     return typeof Item?.position === 'number' ? Item.position : 0
   }
 
-  return { read, head }
+  return { read, head, ...createSequenceReader({ doc, table }) }
+}
+
+/**
+ * The events partners receive, by sequence, from the Feed's sparse `bySequence` index
+ * (layout in feed-layout.ts): its partitions are read forwards like the pages. A GSI
+ * is eventually consistent (no ConsistentRead): an event indexed a moment ago may be
+ * missing while a later one shows, so a read stops at the first hole, and a reader
+ * resuming from the last sequence it got never skips one.
+ *
+ * @example const events = await createSequenceReader({ doc, table }).readShared({ after: 0, limit: 100 })
+ */
+const createSequenceReader = ({ doc, table }: DynamoFeedOptions): SequenceReader => {
+  const query = (sequence: number, limit: number) =>
+    doc.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: sequenceIndex,
+        KeyConditionExpression: 'seqPk = :pk AND seqSk >= :from',
+        ExpressionAttributeValues: { ':pk': sequencePageKey(sequence), ':from': sequence },
+        Limit: limit,
+      }),
+    )
+
+  const readShared: SequenceReader['readShared'] = async ({ after, limit }) => {
+    if (!Number.isInteger(after) || after < 0) throw new RangeError('after must be ≥ 0')
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1')
+    const events: FeedEvent[] = []
+    let expected = after + 1
+    let page = pageOf(expected)
+    for (;;) {
+      const output = await query(expected, limit - events.length)
+      for (const item of output.Items ?? []) {
+        const event = parseFeedItem(item)
+        if (event.sequence !== expected) return events // a hole: see above
+        events.push(event)
+        expected += 1
+      }
+      if (events.length >= limit) return events
+      if (output.LastEvaluatedKey) continue
+      // The partition is exhausted: the sequence goes on only if it was full to its end.
+      if (pageOf(expected) === page) return events
+      page += 1
+    }
+  }
+
+  const atSequence: SequenceReader['atSequence'] = async (sequence) => {
+    if (!Number.isInteger(sequence) || sequence < 1) return undefined
+    const { Items } = await query(sequence, 1)
+    const event = Items?.[0] ? parseFeedItem(Items[0]) : undefined
+    return event?.sequence === sequence ? event : undefined
+  }
+
+  return { readShared, atSequence }
 }

@@ -15,3 +15,23 @@ export interface FeedReader {
   /** The highest position handed out so far (0 when the Feed is empty). */
   head(): Promise<number>
 }
+
+/**
+ * The events partners receive, by partner sequence (1, 2, 3 … over those events only):
+ * what partners are shown in place of positions, whose gaps would count the events
+ * withheld from them. Read from the Feed's `bySequence` index, which is eventually
+ * consistent: a read stops at the first hole, as the Feed's own reads do.
+ */
+export interface SequenceReader {
+  /**
+   * Events with `after < sequence`, in sequence order, at most `limit`: a gapless run.
+   *
+   * @example const page = await feed.readShared({ after: 0, limit: 100 })
+   */
+  readShared(options: { readonly after: number; readonly limit: number }): Promise<FeedEvent[]>
+  /** The event at a sequence, once the index has it. */
+  atSequence(sequence: number): Promise<FeedEvent | undefined>
+}
+
+/** The Feed as the partners' side reads it: by position inside, by sequence outside. */
+export type PartnerFeedReader = FeedReader & SequenceReader

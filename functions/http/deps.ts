@@ -1,4 +1,4 @@
-import type { FeedReader } from '../feed/feed.js'
+import type { PartnerFeedReader } from '../feed/feed.js'
 import type { ApiKeyStore } from '../partner-access/api-key-store.js'
 import type { PartnerUserDirectory } from '../partner-access/users/partner-users.js'
 import type { PersonalDataVault } from '../personal-data/vault.js'
@@ -21,7 +21,7 @@ export interface ApiDeps extends WriteDeps, WebsiteDeps {
   /** Where the limits per caller are counted: shared by every instance. */
   readonly hits: HitCounter
   /** The Feed, for partners' `GET /feed` and new subscriptions' starting point. */
-  readonly feed: FeedReader
+  readonly feed: PartnerFeedReader
   /** Partners' API keys (partner access). */
   readonly apiKeys: ApiKeyStore
   /** Partners' people, who sign in to the portal (the staff user pool in AWS). */

@@ -1,13 +1,18 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb'
 import type { EventEnvelope } from '../../domain/events/index.js'
+import { isSharedWithPartners } from '../../domain/partner-access/partner-view.js'
 import { cursorKey, feedItem, headKey } from '../feed/feed-layout.js'
 import { itemBytes, maxTransactionBytes, maxTransactionItems } from '../store/limits.js'
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number]
 
-/** What the indexer knows of its bookkeeping: the head and the cursors of the streams in play. */
+/**
+ * What the indexer knows of its bookkeeping: the head (the last position handed out, and
+ * the last partner sequence: `shared`) and the cursors of the streams in play.
+ */
 export interface IndexerState {
   head: number
+  shared: number
   readonly cursors: Map<string, number>
 }
 
@@ -41,12 +46,33 @@ export const nextChunk = (
 }
 
 /** A Feed item's stored size, bounded from above like the event store does. */
-export const feedItemBytes = (event: EventEnvelope): number => itemBytes(feedItem(event, 1)) + 32
+export const feedItemBytes = (event: EventEnvelope): number => itemBytes(feedItem(event, 1, 1)) + 32
+
+/**
+ * The head moves from the position read to the new one, and its partner sequence with
+ * it. Conditioned on the position alone: every transaction that moves `shared` moves the
+ * position too (a chunk is never empty), so an unchanged position means an unchanged
+ * `shared`. A head written before sequences existed has no `shared`: it counts as 0.
+ */
+const advanceHead = (table: string, from: IndexerState, to: IndexerState): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: headKey,
+    UpdateExpression: 'SET #p = :to, #s = :shared',
+    ConditionExpression: from.head === 0 ? 'attribute_not_exists(pk)' : '#p = :from',
+    ExpressionAttributeNames: { '#p': 'position', '#s': 'shared' },
+    ExpressionAttributeValues: {
+      ':to': to.head,
+      ':shared': to.shared,
+      ...(from.head === 0 ? {} : { ':from': from.head }),
+    },
+  },
+})
 
 const advance = (
   table: string,
   Key: Record<string, unknown>,
-  attribute: 'position' | 'version',
+  attribute: 'version',
   from: number,
   to: number,
 ): TransactItem => ({
@@ -62,11 +88,13 @@ const advance = (
 })
 
 /**
- * One transaction that gives `chunk` the positions after the head: the head moves from
- * its old value, each cursor from the version last read, and every Feed item must be new.
- * If anyone else moved the head or a cursor meanwhile, the whole transaction is refused.
+ * One transaction that gives `chunk` the positions after the head, and each event partners
+ * receive the partner sequence after the head's (`shared`): the head moves from its old
+ * value, each cursor from the version last read, and every Feed item must be new. If
+ * anyone else moved the head or a cursor meanwhile, the whole transaction is refused, so
+ * positions and sequences are handed out once each, gapless, by the same commit.
  *
- * @example const { items, state } = indexTransaction('Feed', chunk, { head: 0, cursors })
+ * @example const { items, state } = indexTransaction('Feed', chunk, { head: 0, shared: 0, cursors })
  */
 export const indexTransaction = (
   table: string,
@@ -74,24 +102,27 @@ export const indexTransaction = (
   state: IndexerState,
 ): { items: TransactItem[]; state: IndexerState } => {
   const cursors = new Map(state.cursors)
+  let shared = state.shared
   const puts: TransactItem[] = chunk.map((event, index) => {
     cursors.set(event.streamId, event.version)
+    const sequence = isSharedWithPartners(event.type) ? (shared += 1) : undefined
     return {
       Put: {
         TableName: table,
-        Item: feedItem(event, state.head + index + 1),
+        Item: feedItem(event, state.head + index + 1, sequence),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }
   })
   const head = state.head + chunk.length
+  const next: IndexerState = { head, shared, cursors }
   const moved = [...new Set(chunk.map((event) => event.streamId))]
   const items = [
-    advance(table, headKey, 'position', state.head, head),
+    advanceHead(table, state, next),
     ...moved.map((streamId) =>
       advance(table, cursorKey(streamId), 'version', state.cursors.get(streamId) ?? 0,
         cursors.get(streamId) ?? 0)),
     ...puts,
   ]
-  return { items, state: { head, cursors } }
+  return { items, state: next }
 }

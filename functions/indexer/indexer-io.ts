@@ -16,9 +16,10 @@ class MissingEventError extends Error {
 const numberOf = (value: unknown) => (typeof value === 'number' ? value : 0)
 
 /**
- * The head and the cursors of `streamIds` (0 for what was never written), read consistently.
+ * The head (position and partner sequence) and the cursors of `streamIds` (0 for what was
+ * never written), read consistently.
  *
- * @example const { head, cursors } = await readIndexerState(doc, 'Feed', ['edition-ces-2020'])
+ * @example const { head, shared, cursors } = await readIndexerState(doc, 'Feed', ['edition-ces-2020'])
  */
 export const readIndexerState = async (
   doc: DocumentClient,
@@ -29,6 +30,7 @@ export const readIndexerState = async (
   const byPk = new Map(items.map((item) => [String(item.pk), item]))
   return {
     head: numberOf(byPk.get(headKey.pk)?.position),
+    shared: numberOf(byPk.get(headKey.pk)?.shared),
     cursors: new Map(
       streamIds.map((streamId) => [streamId, numberOf(byPk.get(cursorKey(streamId).pk)?.version)]),
     ),

@@ -48,10 +48,20 @@ export const cursorCodec = <S extends z.ZodType>(schema: S, maxLength = 512) => 
   return { encode, decode } satisfies CursorCodec<z.infer<S>>
 }
 
+const sequences = cursorCodec(
+  z.object({ s: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+)
+
 /**
- * Cursors over Feed positions: the partner feed's `next` and the delivery log's. A
- * position never expires, so neither does such a cursor.
+ * Cursors over partner sequences (the numbers of the events partners receive, never Feed
+ * positions, whose gaps count the events withheld from them): the partner feed's `next`
+ * and the delivery log's. A sequence never expires, so neither does such a cursor. It
+ * holds `{ s }`, not a bare number, so a cursor handed out before 2.0.0 (a bare Feed
+ * position) is refused rather than read as a sequence.
  *
- * @example const after = positionCursor.decode(page.next)
+ * @example const after = sequenceCursor.decode(page.next)
  */
-export const positionCursor = cursorCodec(z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+export const sequenceCursor = {
+  encode: (sequence: number): string => sequences.encode({ s: sequence }),
+  decode: (cursor: string): number => sequences.decode(cursor).s,
+}

@@ -72,7 +72,10 @@ const snapshots = {
 /**
  * The permanent, totally ordered Feed built by the indexer: events under
  * `pk = page#<n>` with `sk = position`, plus the indexer's own bookkeeping
- * (the global head and one cursor per event stream).
+ * (the global head and one cursor per event stream). `bySequence` is sparse: only
+ * the events partners receive carry its keys (`seqPk = seq#<n>`, `seqSk = sequence`),
+ * so partners read their events gapless, in order, without learning how many others
+ * lie between them (functions/feed/feed-layout.ts).
  */
 const feed = {
   id: 'Feed',
@@ -80,6 +83,13 @@ const feed = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'N' },
   stream: 'NEW_IMAGE',
+  globalIndexes: [
+    {
+      indexName: 'bySequence',
+      partitionKey: { name: 'seqPk', type: 'S' },
+      sortKey: { name: 'seqSk', type: 'N' },
+    },
+  ],
 } as const satisfies TableDefinition
 
 /** Projections' documents, by generation, and their checkpoints. */

@@ -50,50 +50,50 @@ export const rotationBody = z
 
 export const replayBody = z
   .object({
-    afterPosition: z.number().int().min(0).optional().openapi({
+    afterSequence: z.number().int().min(0).optional().openapi({
       description:
-        'Replay the events after this Feed position: the `position` of the last event you processed',
-      example: 1200,
+        'Replay the events after this sequence: the `sequence` of the last event you processed',
+      example: 120,
     }),
     since: documented(isoDateTime, {
       description: 'Or replay the events recorded since this time',
       example: '2020-01-07T08:00:00Z',
     }).optional(),
-    toPosition: z
+    toSequence: z
       .number()
       .int()
       .min(0)
       .optional()
       .openapi({
         description:
-          'Replay no further than this position: the `toPosition` of a preview ' +
+          'Replay no further than this sequence: the `toSequence` of a preview ' +
           '(`GET /subscriptions/{id}/replay-preview`), so the replay sends what the preview counted',
-        example: 1500,
+        example: 150,
       }),
   })
   .strict()
-  .refine((body) => (body.afterPosition === undefined) !== (body.since === undefined), {
-    message: 'give either afterPosition or since',
-    path: ['afterPosition'],
+  .refine((body) => (body.afterSequence === undefined) !== (body.since === undefined), {
+    message: 'give either afterSequence or since',
+    path: ['afterSequence'],
   })
   .openapi('Replay')
 
 export const replayOutcome = z
   .object({
     replayId: z.string().openapi({ description: 'In the `replay` member of every replayed body' }),
-    afterPosition: z.number().int(),
-    toPosition: z
+    afterSequence: z.number().int(),
+    toSequence: z
       .number()
       .int()
-      .openapi({ description: 'The last position replayed; later events are delivered as usual' }),
+      .openapi({ description: 'The last sequence replayed; later events are delivered as usual' }),
     replayed: z.number().int().openapi({ description: 'Deliveries re-created' }),
   })
   .openapi('ReplayOutcome')
 
 export const replayPreviewQuery = z.object({
-  afterPosition: z.coerce.number().int().min(0).optional().openapi({
-    description: 'Preview a replay of the events after this Feed position',
-    example: 1200,
+  afterSequence: z.coerce.number().int().min(0).optional().openapi({
+    description: 'Preview a replay of the events after this sequence',
+    example: 120,
   }),
   since: documented(isoDateTime, {
     description: 'Or of the events recorded since this time',
@@ -102,16 +102,16 @@ export const replayPreviewQuery = z.object({
 })
 
 const previewedEvent = z.object({
-  position: z.number().int(),
+  sequence: z.number().int(),
   type: z.string(),
   recordedAt: z.string(),
 })
 
 export const replayPreview = z
   .object({
-    afterPosition: z.number().int(),
-    toPosition: z.number().int().openapi({
-      description: 'Send it back as `toPosition` with the replay to replay exactly this range',
+    afterSequence: z.number().int(),
+    toSequence: z.number().int().openapi({
+      description: 'Send it back as `toSequence` with the replay to replay exactly this range',
     }),
     replayable: z.number().int().openapi({ description: 'Deliveries the replay would re-create' }),
     byType: z.record(z.string(), z.number().int()),
@@ -170,11 +170,14 @@ export const subscriptionView = z
 // (extend() makes a fresh schema, so .openapi() exists on it: see schemas/documented.ts.)
 export const deliveryView = deliveryStateSchema
   .extend({
-    position: z.number().int(),
+    sequence: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'The event’s `sequence`, as its body carries it' }),
     eventId: z.string(),
     type: z.string(),
     streamId: z.string(),
-    version: z.number().int(),
     webhookId: z.string(),
     replayId: z.string().optional().openapi({ description: 'Set when a replay re-created it' }),
     createdAt: z.string(),
@@ -217,11 +220,10 @@ export const toSubscriptionView = (s: Subscription, now: Date): z.infer<typeof s
 export const toDeliveryView = (d: Delivery): z.infer<typeof deliveryView> => {
   const failure = shownFailure(d)
   return defined({
-    position: d.position,
+    sequence: d.sequence,
     eventId: d.eventId,
     type: d.type,
     streamId: d.streamId,
-    version: d.version,
     webhookId: d.webhookId,
     replayId: d.replayId,
     status: d.status,

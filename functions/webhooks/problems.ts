@@ -1,5 +1,10 @@
 import { ProblemError } from '../shared/http/problem.js'
 import type { UnsafeTargetError } from './url-safety.js'
+import {
+  ReplayLimitedError,
+  ReplayTooLargeError,
+  UnknownSequenceError,
+} from './subscriptions/replay.js'
 
 /**
  * What the webhook routes answer when they refuse, written once. Codes are public
@@ -27,20 +32,29 @@ export const webhookProblems = {
       headers: { 'Retry-After': String(retryAfterSeconds) },
     }),
 
-  /** A replay (or its preview) starts after a position or at a time: one of the two. */
+  /** A replay (or its preview) starts after a sequence or at a time: one of the two. */
   replayStartRequired: () =>
     new ProblemError({
       status: 400,
       code: 'validation-failed',
-      detail: 'Give either afterPosition or since',
+      detail: 'Give either afterSequence or since',
       extensions: {
-        errors: [{ field: 'afterPosition', message: 'give either afterPosition or since' }],
+        errors: [{ field: 'afterSequence', message: 'give either afterSequence or since' }],
       },
     }),
 
-  /** More Feed positions than one replay covers (subscriptions/replay.ts). */
+  /** More events than one replay covers (subscriptions/replay.ts), counted in sequences. */
   replayTooLarge: (detail: string) =>
     new ProblemError({ status: 422, code: 'replay-too-large', detail }),
+
+  /** A replay after a sequence no event has yet (subscriptions/replay.ts). */
+  unknownSequence: (sequence: number) =>
+    new ProblemError({
+      status: 422,
+      code: 'unknown-sequence',
+      detail: `No event has sequence ${sequence} yet: give the \`sequence\` of an event you received`,
+      extensions: { errors: [{ field: 'afterSequence', message: 'no event has this sequence yet' }] },
+    }),
 
   subscriptionLimitReached: (limit: number) =>
     new ProblemError({
@@ -70,4 +84,19 @@ export const webhookProblems = {
         ],
       },
     }),
+}
+
+/**
+ * A replay's or a preview's refusal as the problem it is answered with; anything else
+ * is thrown on unchanged.
+ *
+ * @example await replaySubscription(…).catch(throwReplayProblem)
+ */
+export const throwReplayProblem = (error: unknown): never => {
+  if (error instanceof ReplayLimitedError) {
+    throw webhookProblems.replayLimited(error.message, error.retryAfterSeconds)
+  }
+  if (error instanceof ReplayTooLargeError) throw webhookProblems.replayTooLarge(error.message)
+  if (error instanceof UnknownSequenceError) throw webhookProblems.unknownSequence(error.sequence)
+  throw error
 }

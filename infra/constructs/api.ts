@@ -24,6 +24,7 @@ import { tables } from '../../functions/shared/tables.js'
 import { StaffDirectory } from './staff-directory.js'
 
 const partnersIndex = tables.partners.globalIndexes[0].indexName
+const sequenceIndex = tables.feed.globalIndexes[0].indexName
 
 // One JSON line per request; the fields an on-call engineer filters on.
 const accessLogFormat = AccessLogFormat.custom(
@@ -101,8 +102,9 @@ export class Api extends Construct {
     allow(fn, guards, [dynamo.get, dynamo.put, dynamo.conditionCheck, dynamo.update])
     allow(fn, snapshots, [dynamo.get, dynamo.put])
     allow(fn, readModels.readModels, [dynamo.get, dynamo.query])
-    // The Feed's head (where a new subscription starts) and its pages (partners' feed).
-    allow(fn, readModels.feed, [dynamo.get, dynamo.query])
+    // The Feed's head (where a new subscription starts) and its pages (replays); partners'
+    // feed, replays and the delivery log read the events partners receive by sequence.
+    allow(fn, readModels.feed, [dynamo.get, dynamo.query], { indexes: [sequenceIndex] })
     // Keys and subscriptions are put and updated, never deleted (a revocation, a deletion
     // is an update); a replay rewrites deliveries in bulk; the key listing and the dead
     // letters are read from the byStatus index.

@@ -56,7 +56,7 @@ export const joined = z.object({ partnerId: z.string() })
 export const issued = z.object({ keyId: z.string(), apiKey: z.string() })
 export const feedPage = z.object({
   events: z.array(
-    z.object({ position: z.number(), type: z.string(), data: z.record(z.string(), z.unknown()) }),
+    z.object({ sequence: z.number(), type: z.string(), data: z.record(z.string(), z.unknown()) }),
   ),
   next: z.string(),
 })

@@ -183,7 +183,7 @@ export const smokeSteps = (options: SmokeOptions): { steps: Step[]; made: Made }
           throw new SmokeFailure(
             `after ${seconds(started)}: no application.selected for ${made.applicationId} in the feed`,
           )
-        return `position ${found.position}, after ${seconds(started)}`
+        return `sequence ${found.sequence}, after ${seconds(started)}`
       },
     },
     {

@@ -547,14 +547,17 @@ describe('the delivery log and the redrive of dead letters, from the portal', ()
         expect(await text(page, 'main')).toContain('Aucun envoi.')
         await check(page, 'portal-redriven')
 
-        // A replay from the position before that event: the page says what it will send, then sends that.
+        // A replay from the event before that one (by its number, `sequence`, as the log
+        // shows it): the page says what it will send, then sends that.
         await page.goto(`${server.url}/portal/subscriptions/${id}`)
-        const position = Number(await text(page, '#deliveries tbody th'))
-        await page.type('#f-after', String(position - 1))
+        const sequence = Number(await text(page, '#deliveries tbody th'))
+        expect(sequence).toBeGreaterThan(0)
+        await page.type('#f-after', String(sequence - 1))
         await Promise.all([page.waitForNavigation(), page.click('form[action$="/replay"] button')])
         expect(await text(page, '#replay-count')).toBe(
-          `1 envoi(s), des positions ${position} à ${position} du Feed :`,
+          `1 envoi(s), parmi les événements n° ${sequence} à ${sequence} :`,
         )
+        expect(await text(page, 'main')).not.toMatch(/position/i)
         expect(await text(page, '#replay-types')).toBe('partner.joined : 1')
         await check(page, 'portal-replay-preview')
         const before = flaky.requests.length
@@ -569,7 +572,7 @@ describe('the delivery log and the redrive of dead letters, from the portal', ()
         expect(replayed[0]?.headers['webhook-id']).not.toBe(last?.headers['webhook-id'])
         expect(verifyAsReceived(secret, replayed[0]!)).toMatchObject({
           type: 'partner.joined',
-          data: { position, data: { partnerId: 'aix' } },
+          data: { sequence, data: { partnerId: 'aix' } },
           replay: {},
         })
       } finally {

@@ -6,7 +6,7 @@ import {
 } from '../../../domain/partner-access/partner-view.js'
 import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
 import { readMatching } from '../../partner-access/feed-page.js'
-import { positionCursor } from '../../shared/cursor.js'
+import { sequenceCursor } from '../../shared/cursor.js'
 import { requirePartner } from '../auth/api-key.js'
 import { withheldTypesNote } from '../../contract/event-catalogue.js'
 import { feedEventSchema } from '../../contract/feed-events.js'
@@ -42,7 +42,8 @@ const route = createRoute({
   summary: 'Every event of the programme in order, from a cursor (partners)',
   description:
     'Resume from the last `next` to get every matching event exactly once, in order. `next` ' +
-    'moves past events the filters leave out too. With `editionId`, only events of that edition ' +
+    'moves past events the filters leave out too. Events are numbered by `sequence`, 1, 2, 3 … ' +
+    'over the events partners receive, with no gaps. With `editionId`, only events of that edition ' +
     'come back: `startup.profile-published` and `partner.registered` belong to none. ' +
     withheldTypesNote(),
   tags: ['Partner feed'],
@@ -84,9 +85,9 @@ export const feedRoutes = (deps: ApiDeps) => {
   return router.openapi(route, async (c) => {
     await requirePartner(c, deps, 'feed:read')
     const { after, types, editionId, limit } = c.req.valid('query')
-    const position = after === undefined ? 0 : positionCursor.decode(after)
+    const sequence = after === undefined ? 0 : sequenceCursor.decode(after)
     const filter = { ...(types?.length ? { types } : {}), ...(editionId ? { editionId } : {}) }
-    const { events, last } = await readMatching(deps.feed, { after: position, limit, filter })
-    return c.json({ events: events.map(toPublicEvent), next: positionCursor.encode(last) }, 200)
+    const { events, last } = await readMatching(deps.feed, { after: sequence, limit, filter })
+    return c.json({ events: events.map(toPublicEvent), next: sequenceCursor.encode(last) }, 200)
   })
 }

@@ -1,9 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import * as schemas from '../../webhooks/api-schemas.js'
-import { webhookProblems } from '../../webhooks/problems.js'
+import { throwReplayProblem, webhookProblems } from '../../webhooks/problems.js'
 import { pauseSubscription, resumeSubscription } from '../../webhooks/subscriptions/pause.js'
 import { previewReplay } from '../../webhooks/subscriptions/replay-preview.js'
-import { ReplayTooLargeError } from '../../webhooks/subscriptions/replay.js'
 import { sendTestEvent } from '../../webhooks/test-events/send-test-event.js'
 import type { ApiDeps } from '../deps.js'
 import { newRouter } from '../router.js'
@@ -71,10 +70,10 @@ const routes = {
     path: '/subscriptions/{id}/replay-preview',
     tags,
     security,
-    summary: 'What a replay from a Feed position or a time would send, sending nothing',
+    summary: 'What a replay from a sequence or a time would send, sending nothing',
     description:
-      'Give `afterPosition` or `since`, as to `POST /subscriptions/{id}/replay`; then replay with ' +
-      'the same start and this `toPosition` to send exactly the events counted here.',
+      'Give `afterSequence` or `since`, as to `POST /subscriptions/{id}/replay`; then replay with ' +
+      'the same start and this `toSequence` to send exactly the events counted here.',
     request: { ...request, query: schemas.replayPreviewQuery },
     responses: {
       200: jsonContent(schemas.replayPreview, 'The replay, before it is sent'),
@@ -133,15 +132,11 @@ export const subscriptionToolRoutes = (deps: ApiDeps) => {
     })
     .openapi(routes.preview, async (c) => {
       const { subscription } = await visibleSubscription(c, deps, c.req.valid('param').id)
-      const { afterPosition, since } = c.req.valid('query')
-      if ((afterPosition === undefined) === (since === undefined)) throw invalidStart()
-      const from = since === undefined ? { afterPosition: afterPosition ?? 0 } : { since }
+      const { afterSequence, since } = c.req.valid('query')
+      if ((afterSequence === undefined) === (since === undefined)) throw invalidStart()
+      const from = since === undefined ? { afterSequence: afterSequence ?? 0 } : { since }
       const preview = await previewReplay(webhooks, deps.feed, { subscription, from }).catch(
-        (error: unknown) => {
-          throw error instanceof ReplayTooLargeError
-            ? webhookProblems.replayTooLarge(error.message)
-            : error
-        },
+        throwReplayProblem,
       )
       return c.json({ ...preview, first: [...preview.first], last: [...preview.last] }, 200)
     })

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { deliveryStatuses } from '../../../domain/webhooks/delivery.js'
-import { positionCursor } from '../../shared/cursor.js'
 import * as schemas from '../../webhooks/api-schemas.js'
-import { webhookProblems } from '../../webhooks/problems.js'
+import { deliveryLogCursor } from '../../webhooks/delivery/log-cursor.js'
+import { throwReplayProblem, webhookProblems } from '../../webhooks/problems.js'
 import { redriveSubscription } from '../../webhooks/subscriptions/redrive.js'
-import { ReplayLimitedError, replaySubscription, ReplayTooLargeError } from '../../webhooks/subscriptions/replay.js'
+import { replaySubscription } from '../../webhooks/subscriptions/replay.js'
 import { subscribe } from '../../webhooks/subscriptions/subscribe.js'
 import { requireCaller, requirePartner } from '../auth/api-key.js'
 import type { ApiDeps } from '../deps.js'
@@ -109,12 +109,12 @@ const routes = {
     path: '/subscriptions/{id}/replay',
     tags,
     security,
-    summary: 'Send again every matching event after a Feed position or since a time (recovery)',
+    summary: 'Send again every matching event after a sequence or since a time (recovery)',
     description:
       'Each event in the range gets a new delivery with a new `webhook-id` and a `replay` member ' +
       'in its body; it supersedes the delivery the event had. The subscription is enabled again. ' +
       'Deliveries start within the deliverer’s next run, in order per stream. ' +
-      'At most 10,000 Feed positions per replay: for more, read `GET /feed`. ' +
+      'At most 10,000 events per replay: for more, read `GET /feed`. ' +
       'One replay at a time per subscription, five a UTC day.',
     request: { params: idParams, body: json(schemas.replayBody) },
     responses: {
@@ -231,26 +231,24 @@ export const subscriptionRoutes = (deps: ApiDeps) => {
       const { subscription } = await visibleSubscription(c, deps, c.req.valid('param').id)
       const body = c.req.valid('json')
       const from =
-        body.since === undefined ? { afterPosition: body.afterPosition ?? 0 } : { since: body.since }
+        body.since === undefined ? { afterSequence: body.afterSequence ?? 0 } : { since: body.since }
       const replayId = `rpl_${deps.newId()}`
-      const request = { subscription, from, replayId, now: deps.clock(), upTo: body.toPosition }
-      const outcome = await replaySubscription(webhooks, deps.feed, request).catch((error: unknown) => {
-        if (error instanceof ReplayLimitedError) throw webhookProblems.replayLimited(error.message, error.retryAfterSeconds)
-        throw error instanceof ReplayTooLargeError ? webhookProblems.replayTooLarge(error.message) : error
-      })
+      const request = { subscription, from, replayId, now: deps.clock(), upTo: body.toSequence }
+      const outcome = await replaySubscription(webhooks, deps.feed, request).catch(throwReplayProblem)
       return c.json(outcome, 202)
     })
     .openapi(routes.deliveries, async (c) => {
       const { id } = c.req.valid('param')
       await visibleSubscription(c, deps, id)
       const { cursor, limit, status, failed } = c.req.valid('query')
-      const before = cursor === undefined ? undefined : positionCursor.decode(cursor)
+      const before = cursor === undefined ? undefined : await deliveryLogCursor.decode(deps.feed, cursor)
       const failedOnly = failed === 'true'
       const page = await webhooks.deliveries.log(id, { before, limit, status, failed: failedOnly })
+      const next = page.next === undefined ? undefined : await deliveryLogCursor.encode(deps.feed, page.next)
       return c.json(
         {
           deliveries: page.deliveries.map(schemas.toDeliveryView),
-          ...(page.next === undefined ? {} : { next: positionCursor.encode(page.next) }),
+          ...(next === undefined ? {} : { next }),
         },
         200,
       )

@@ -7,6 +7,8 @@ export const deliverySchema = deliveryStateSchema.extend({
   subscriptionId: z.string(),
   partnerId: z.string(),
   position: z.number().int().min(1),
+  /** The event's partner sequence, what partners are shown (absent on deliveries recorded before sequences). */
+  sequence: z.number().int().min(1).optional(),
   eventId: z.string(),
   streamId: z.string(),
   version: z.number().int().min(1),

@@ -60,6 +60,7 @@ export const deliveryFor = (
     subscriptionId: subscription.id,
     partnerId: subscription.partnerId,
     position: event.position,
+    ...(event.sequence === undefined ? {} : { sequence: event.sequence }),
     eventId: event.eventId,
     streamId: event.streamId,
     version: event.version,

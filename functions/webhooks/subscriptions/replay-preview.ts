@@ -1,10 +1,18 @@
-import type { FeedReader } from '../../feed/feed.js'
+import type { PartnerFeedReader } from '../../feed/feed.js'
 import type { WebhookStores } from '../services.js'
-import { eachMatchingPage, replayRange, type ReplayFrom, type ReplayRange } from './replay.js'
+import { eachMatchingPage, replayRange, type ReplayFrom } from './replay.js'
 import type { Subscription } from './subscription-item.js'
 
-/** What a replay would send, before anything is sent: its range, and the events in it. */
-export interface ReplayPreview extends ReplayRange {
+/**
+ * What a replay would send, before anything is sent: its range in partner sequences, and
+ * the events in it. Nothing in it is a Feed position: their gaps would count the events
+ * withheld from partners.
+ */
+export interface ReplayPreview {
+  /** Events after this sequence… */
+  readonly afterSequence: number
+  /** …up to this one: send it back as `toSequence` to replay exactly these. */
+  readonly toSequence: number
   /** Deliveries the replay would re-create: the events of the range that match. */
   readonly replayable: number
   /** The same, by event type. */
@@ -15,7 +23,7 @@ export interface ReplayPreview extends ReplayRange {
 }
 
 interface PreviewedEvent {
-  readonly position: number
+  readonly sequence: number
   readonly type: string
   readonly recordedAt: string
 }
@@ -24,14 +32,14 @@ const shown = 5
 
 /**
  * What `replaySubscription` would re-send from `from`, read from the same range and the
- * same filter, writing nothing. Confirming with the preview's `toPosition` as `upTo` replays
- * exactly these events, however far the Feed has moved on meanwhile.
+ * same filter, writing nothing. Confirming with the preview's `toSequence` as `upTo`
+ * replays exactly these events, however far the Feed has moved on meanwhile.
  *
- * @example const { replayable, toPosition } = await previewReplay(webhooks, feed, { subscription, from })
+ * @example const { replayable, toSequence } = await previewReplay(webhooks, feed, { subscription, from })
  */
 export const previewReplay = async (
   stores: Pick<WebhookStores, 'checkpoints'>,
-  feed: FeedReader,
+  feed: PartnerFeedReader,
   {
     subscription,
     from,
@@ -43,13 +51,13 @@ export const previewReplay = async (
   const first: PreviewedEvent[] = []
   let last: PreviewedEvent[] = []
   let replayable = 0
-  await eachMatchingPage(feed, range, subscription.filter, async (events) => {
-    for (const { position, type, recordedAt } of events) {
+  const toSequence = await eachMatchingPage(feed, range, subscription.filter, async (events) => {
+    for (const { sequence = 0, type, recordedAt } of events) {
       replayable += 1
       byType[type] = (byType[type] ?? 0) + 1
-      if (first.length < shown) first.push({ position, type, recordedAt })
-      else last = [...last, { position, type, recordedAt }].slice(-shown)
+      if (first.length < shown) first.push({ sequence, type, recordedAt })
+      else last = [...last, { sequence, type, recordedAt }].slice(-shown)
     }
   })
-  return { ...range, replayable, byType, first, last }
+  return { afterSequence: range.afterSequence, toSequence, replayable, byType, first, last }
 }

@@ -1,16 +1,20 @@
 import { matchesFilter } from '../../../domain/partner-access/filter.js'
 import { claimReplay, defaultReplayQuota, type ReplayQuota } from '../../../domain/webhooks/replay-quota.js'
 import type { FeedEvent } from '../../../domain/projections/projection.js'
-import type { FeedReader } from '../../feed/feed.js'
+import type { PartnerFeedReader } from '../../feed/feed.js'
 import { deliveryFor } from '../dispatch/dispatcher.js'
 import type { WebhookStores } from '../services.js'
 import type { Subscription } from './subscription-item.js'
 
-/** Where a replay starts: after a Feed position, or at a time (the events recorded since). */
-export type ReplayFrom = { readonly afterPosition: number } | { readonly since: string }
+/**
+ * Where a replay starts: after a partner sequence (the `sequence` of the last event the
+ * partner processed), or at a time (the events recorded since). Partners never see Feed
+ * positions: their gaps would count the events withheld from them.
+ */
+export type ReplayFrom = { readonly afterSequence: number } | { readonly since: string }
 
-/** A replay covers at most this many Feed positions; for more, partners read the feed. */
-export const maxReplayPositions = 10_000
+/** A replay covers at most this many of the events partners receive; for more, partners read the feed. */
+export const maxReplayEvents = 10_000
 
 /**
  * The Feed's order follows recording times only to within moments: a replay by time starts
@@ -22,14 +26,19 @@ const pageSize = 500
 
 export class ReplayTooLargeError extends Error {
   override readonly name = 'ReplayTooLargeError'
-  constructor(
-    readonly afterPosition: number,
-    readonly toPosition: number,
-  ) {
+  constructor(readonly afterSequence: number) {
     super(
-      `A replay after position ${afterPosition} would cover ${toPosition - afterPosition} ` +
-        `positions; at most ${maxReplayPositions} are replayed at once`,
+      `A replay after sequence ${afterSequence} would cover more than ${maxReplayEvents} ` +
+        `events; at most ${maxReplayEvents} are replayed at once`,
     )
+  }
+}
+
+/** A replay after a sequence no event has (yet): partners only know the ones they were sent. */
+export class UnknownSequenceError extends Error {
+  override readonly name = 'UnknownSequenceError'
+  constructor(readonly sequence: number) {
+    super(`No event has sequence ${sequence} yet`)
   }
 }
 
@@ -67,95 +76,126 @@ export interface ReplayRequest {
   readonly now: Date
   /** One at a time, a few a day (domain/webhooks/replay-quota.ts). */
   readonly quota?: ReplayQuota
-  /** The last position to replay, at most (what a preview showed); the checkpoint unless told. */
+  /** The last sequence to replay, at most (what a preview showed); the checkpoint unless told. */
   readonly upTo?: number | undefined
 }
 
 export interface ReplayOutcome {
   readonly replayId: string
-  /** Events after this position were replayed… */
-  readonly afterPosition: number
-  /** …up to this one (the dispatcher's checkpoint: later events are dispatched as usual). */
-  readonly toPosition: number
+  /** Events after this sequence were replayed… */
+  readonly afterSequence: number
+  /** …up to this one (where the dispatcher is: later events are dispatched as usual). */
+  readonly toSequence: number
   /** Deliveries re-created (the events in the range that match the subscription). */
   readonly replayed: number
 }
 
-/** The Feed positions a replay covers: after `afterPosition`, up to `toPosition` included. */
+/**
+ * What a replay covers: the events partners receive after `afterSequence`, up to the
+ * dispatcher's checkpoint (a Feed position, kept inside: `toPosition`) and up to `upTo`
+ * when given. `afterPosition` is where the first of them is searched from.
+ */
 export interface ReplayRange {
+  readonly afterSequence: number
   readonly afterPosition: number
   readonly toPosition: number
+  readonly upTo?: number | undefined
 }
 
-/** The first position in 1…upTo recorded at or after `since` (less the margin), or upTo + 1. */
-const firstPositionSince = async (feed: FeedReader, since: number, upTo: number) => {
+/**
+ * The first sequence in 1…(newest) recorded at or after `since` (less the margin), or the
+ * newest + 1: a search over the `bySequence` index. A sequence the index does not show yet
+ * is recent, so it counts as recorded since.
+ */
+const firstSequenceSince = async (feed: PartnerFeedReader, since: number) => {
+  let high = 1
+  // The newest sequence is not kept where one read finds it: double until past it.
+  while ((await feed.atSequence(high)) !== undefined) high *= 2
   let low = 1
-  let high = upTo + 1
   while (low < high) {
     const middle = Math.floor((low + high) / 2)
-    const [event] = await feed.read({ after: middle - 1, limit: 1 })
-    if (!event) throw new FeedGapError(middle - 1)
-    if (Date.parse(event.recordedAt) >= since - orderMarginMs) high = middle
+    const event = await feed.atSequence(middle)
+    if (!event || Date.parse(event.recordedAt) >= since - orderMarginMs) high = middle
     else low = middle + 1
   }
   return low
 }
 
 /**
- * The positions a replay from `from` covers: up to the dispatcher's checkpoint (later
- * events are dispatched as usual), or `upTo` if lower; throws ReplayTooLargeError beyond
- * `maxReplayPositions`. A replay and its preview (replay-preview.ts) both ask here.
+ * The range a replay from `from` covers (the events up to the dispatcher's checkpoint:
+ * later ones are dispatched as usual); throws ReplayTooLargeError when it holds more than
+ * `maxReplayEvents` events partners receive (one look at the index: the event that many
+ * sequences on), UnknownSequenceError after a sequence no event has. A replay and its
+ * preview (replay-preview.ts) both ask here.
  *
- * @example const { afterPosition, toPosition } = await replayRange(checkpoints, feed, { afterPosition: 40 })
+ * @example const range = await replayRange(checkpoints, feed, { afterSequence: 40 })
  */
 export const replayRange = async (
   checkpoints: Pick<WebhookStores['checkpoints'], 'read'>,
-  feed: FeedReader,
+  feed: PartnerFeedReader,
   from: ReplayFrom,
   upTo?: number,
 ): Promise<ReplayRange> => {
-  const checkpoint = await checkpoints.read()
-  const toPosition = upTo === undefined ? checkpoint : Math.min(upTo, checkpoint)
-  const afterPosition =
-    'afterPosition' in from
-      ? Math.min(from.afterPosition, toPosition)
-      : (await firstPositionSince(feed, Date.parse(from.since), toPosition)) - 1
-  if (toPosition - afterPosition > maxReplayPositions) {
-    throw new ReplayTooLargeError(afterPosition, toPosition)
+  const toPosition = await checkpoints.read()
+  const afterSequence =
+    'afterSequence' in from
+      ? from.afterSequence
+      : (await firstSequenceSince(feed, Date.parse(from.since))) - 1
+  const after = afterSequence === 0 ? undefined : await feed.atSequence(afterSequence)
+  if (afterSequence > 0 && !after) throw new UnknownSequenceError(afterSequence)
+  // Past the checkpoint, nothing is replayed: the dispatcher records those as usual.
+  const afterPosition = Math.min(after?.position ?? 0, toPosition)
+  const beyond = afterSequence + maxReplayEvents + 1
+  if (upTo === undefined || upTo >= beyond) {
+    const tooFar = await feed.atSequence(beyond)
+    if (tooFar && tooFar.position <= toPosition) throw new ReplayTooLargeError(afterSequence)
   }
-  return { afterPosition, toPosition }
+  return { afterSequence, afterPosition, toPosition, ...(upTo === undefined ? {} : { upTo }) }
 }
 
 /**
  * The events of a range that pass `filter`, page by page in Feed order: what a replay
- * re-sends, and what its preview counts.
+ * re-sends, and what its preview counts. Returns the last sequence the range holds
+ * (`afterSequence` when it holds none).
  *
- * @example await eachMatchingPage(feed, range, subscription.filter, async (events) => { … })
+ * @example const toSequence = await eachMatchingPage(feed, range, subscription.filter, async (events) => { … })
  */
 export const eachMatchingPage = async (
-  feed: FeedReader,
-  { afterPosition, toPosition }: ReplayRange,
+  feed: PartnerFeedReader,
+  { afterSequence, afterPosition, toPosition, upTo }: ReplayRange,
   filter: Subscription['filter'],
   each: (events: FeedEvent[]) => Promise<void>,
-) => {
+): Promise<number> => {
+  let toSequence = afterSequence
   for (let position = afterPosition; position < toPosition;) {
     const limit = Math.min(pageSize, toPosition - position)
     const events = await feed.read({ after: position, limit })
     const last = events.at(-1)
     if (!last) throw new FeedGapError(position)
-    await each(events.filter((event) => matchesFilter(filter, event)))
+    const inRange: FeedEvent[] = []
+    for (const event of events) {
+      if (event.sequence === undefined) continue // withheld from partners
+      if (upTo !== undefined && event.sequence > upTo) {
+        await each(inRange.filter((e) => matchesFilter(filter, e)))
+        return toSequence
+      }
+      toSequence = event.sequence
+      inRange.push(event)
+    }
+    await each(inRange.filter((event) => matchesFilter(filter, event)))
     position = last.position
   }
+  return toSequence
 }
 
 /**
- * Re-creates a subscription's deliveries for every matching event after a Feed position
- * (or recorded since a time), as Svix's "recover" does: each gets a new `webhook-id` and a
+ * Re-creates a subscription's deliveries for every matching event after a partner
+ * sequence (or recorded since a time), as Svix's "recover" does: each gets a new `webhook-id` and a
  * body marked as a replay, and supersedes whatever delivery that event had (delivered,
  * dead or still pending), so the receiver gets each event of the range once more, in
  * order per stream. Events past the dispatcher's checkpoint are not touched: the
- * dispatcher records them as usual, nor any after `upTo` when given (the confirmation of
- * a preview replays what the preview counted). The subscription is enabled again (like a
+ * dispatcher records them as usual, nor any after the sequence `upTo` when given (the
+ * confirmation of a preview replays what the preview counted). The subscription is enabled again (like a
  * redrive).
  *
  * While deliveries are being replaced the subscription is disabled, so the deliverer
@@ -167,15 +207,15 @@ export const eachMatchingPage = async (
  * crash holds its subscription until its lease ends (a minute).
  *
  * @example
- *   const from = { afterPosition: 40 }
+ *   const from = { afterSequence: 40 }
  *   await replaySubscription(webhooks, feed, { subscription, from, replayId, now })
  */
 export const replaySubscription = async (
   stores: Pick<WebhookStores, 'subscriptions' | 'deliveries' | 'checkpoints'>,
-  feed: FeedReader,
+  feed: PartnerFeedReader,
   { subscription, from, replayId, now, upTo, quota = defaultReplayQuota }: ReplayRequest,
 ): Promise<ReplayOutcome> => {
-  const { afterPosition, toPosition } = await replayRange(stores.checkpoints, feed, from, upTo)
+  const range = await replayRange(stores.checkpoints, feed, from, upTo)
   const claim = claimReplay(subscription, now.toISOString(), quota)
   if (!claim.granted) throw new ReplayLimitedError(claim.reason, claim.retryAfterSeconds, quota)
   // Another replay took the subscription since it was read: that one is in progress.
@@ -183,7 +223,7 @@ export const replaySubscription = async (
     throw new ReplayLimitedError('in-progress', Math.ceil(quota.leaseMs / 1_000), quota)
   }
   try {
-    return await replayTaken(stores, feed, { subscription, replayId, now }, { afterPosition, toPosition })
+    return await replayTaken(stores, feed, { subscription, replayId, now }, range)
   } finally {
     await stores.subscriptions.endReplay(subscription.id, claim.marks.replayLeaseUntil)
   }
@@ -192,15 +232,15 @@ export const replaySubscription = async (
 /** The replay itself, once its subscription is taken. */
 const replayTaken = async (
   stores: Pick<WebhookStores, 'subscriptions' | 'deliveries'>,
-  feed: FeedReader,
+  feed: PartnerFeedReader,
   { subscription, replayId, now }: Pick<ReplayRequest, 'subscription' | 'replayId' | 'now'>,
-  { afterPosition, toPosition }: ReplayRange,
+  range: ReplayRange,
 ): Promise<ReplayOutcome> => {
   await stores.subscriptions.disable(subscription.id, 'a replay is in progress', now)
   let replayed = 0
-  await eachMatchingPage(
+  const toSequence = await eachMatchingPage(
     feed,
-    { afterPosition, toPosition },
+    range,
     subscription.filter,
     async (events) => {
       const deliveries = events.map((event) =>
@@ -210,6 +250,6 @@ const replayTaken = async (
       replayed += deliveries.length
     },
   )
-  await stores.subscriptions.reactivate(subscription.id, afterPosition + 1)
-  return { replayId, afterPosition, toPosition, replayed }
+  await stores.subscriptions.reactivate(subscription.id, range.afterPosition + 1)
+  return { replayId, afterSequence: range.afterSequence, toSequence, replayed }
 }

@@ -206,7 +206,7 @@ const fr = {
     filterAll: 'Tous les envois',
     filterFailed: 'En échec',
     filterDead: 'En échec définitif',
-    position: 'Position',
+    sequence: 'N°',
     type: 'Type',
     sentAt: 'Envoyé le',
     attempts: 'Tentatives',
@@ -222,15 +222,15 @@ const fr = {
     notFound: 'Cet abonnement n’existe pas, ou n’est pas le vôtre.',
     replay: 'Renvoyer des événements passés',
     replayIntro:
-      'Après une panne : indiquez la position du Feed du dernier événement que vous avez traité, ou une date. ' +
+      'Après une panne : indiquez le numéro (sequence) du dernier événement que vous avez traité, ou une date. ' +
       'La page dit ce qui sera renvoyé avant de l’envoyer.',
-    afterPosition: 'Après la position du Feed',
+    afterSequence: 'Après l’événement n°',
     since: 'Ou depuis (date et heure UTC, par exemple 2020-01-07T08:00:00Z)',
-    toPosition: 'Jusqu’à la position du Feed',
+    toSequence: 'Jusqu’à l’événement n°',
     previewReplay: 'Voir ce qui sera renvoyé',
     replayPreviewTitle: 'Ce que le renvoi enverra',
     replayWillSend: (count: number, from: number, to: number) =>
-      `${count} envoi(s), des positions ${from + 1} à ${to} du Feed :`,
+      `${count} envoi(s), parmi les événements n° ${from + 1} à ${to} :`,
     replayNothing: 'Aucun événement de cet abonnement dans cet intervalle : rien ne sera renvoyé.',
     replayFirst: 'Les premiers',
     replayLast: 'Les derniers',
@@ -475,7 +475,7 @@ const en: Messages = {
     filterAll: 'Every delivery',
     filterFailed: 'Failed',
     filterDead: 'Dead letters',
-    position: 'Position',
+    sequence: 'N°',
     type: 'Type',
     sentAt: 'Sent at',
     attempts: 'Attempts',
@@ -491,14 +491,14 @@ const en: Messages = {
     notFound: 'This subscription does not exist, or is not yours.',
     replay: 'Send past events again',
     replayIntro:
-      'After an outage: give the Feed position of the last event you processed, or a time. ' +
+      'After an outage: give the number (sequence) of the last event you processed, or a time. ' +
       'The page says what will be sent before it is sent.',
-    afterPosition: 'After Feed position',
+    afterSequence: 'After event number',
     since: 'Or since (UTC date and time, for example 2020-01-07T08:00:00Z)',
-    toPosition: 'Up to Feed position',
+    toSequence: 'Up to event number',
     previewReplay: 'See what will be sent',
     replayPreviewTitle: 'What the replay will send',
-    replayWillSend: (count, from, to) => `${count} deliver(ies), Feed positions ${from + 1} to ${to}:`,
+    replayWillSend: (count, from, to) => `${count} deliver(ies), among events ${from + 1} to ${to}:`,
     replayNothing: 'No event of this subscription in this range: nothing will be sent.',
     replayFirst: 'The first',
     replayLast: 'The last',

@@ -28,7 +28,8 @@ export interface AttemptRow {
 
 /** A delivery as `GET /subscriptions/{id}/deliveries` answers it. */
 export interface DeliveryRow {
-  readonly position: number
+  /** Absent on a delivery recorded before sequences existed. */
+  readonly sequence?: number
   readonly type: string
   readonly status: string
   readonly attempts: number
@@ -254,8 +255,8 @@ export const subscriptionPage = (
     <p>${p.replayIntro}</p>
     <form method="get" action="${page.href(`/portal/subscriptions/${encodeURIComponent(id)}/replay`)}" class="inline-form">
       ${page.href('/').includes('lang=') ? html`<input type="hidden" name="lang" value="${page.lang}" />` : ''}
-      <label for="f-after">${p.afterPosition}</label>
-      <input type="number" id="f-after" name="afterPosition" min="0" step="1" />
+      <label for="f-after">${p.afterSequence}</label>
+      <input type="number" id="f-after" name="afterSequence" min="0" step="1" />
       <label for="f-since">${p.since}</label>
       <input type="text" id="f-since" name="since" maxlength="40" />
       <button type="submit" class="secondary">${p.previewReplay}</button>
@@ -293,12 +294,12 @@ export const subscriptionPage = (
       : html`<table id="deliveries">
           <caption class="visually-hidden">${p.deliveries}</caption>
           <thead>
-            <tr><th scope="col" class="num">${p.position}</th><th scope="col">${p.type}</th><th scope="col">${p.status}</th><th scope="col">${p.attempts}</th></tr>
+            <tr><th scope="col" class="num">${p.sequence}</th><th scope="col">${p.type}</th><th scope="col">${p.status}</th><th scope="col">${p.attempts}</th></tr>
           </thead>
           <tbody>
             ${view.deliveries.map(
               (delivery) => html`<tr>
-                <th scope="row" class="num">${delivery.position}</th>
+                <th scope="row" class="num">${delivery.sequence ?? ''}</th>
                 <td><code>${delivery.type}</code></td>
                 <td>${p.deliveryStatus[delivery.status] ?? delivery.status}</td>
                 <td>
@@ -321,22 +322,22 @@ export const subscriptionPage = (
 
 /** A replay's preview, as `GET /subscriptions/{id}/replay-preview` answers it. */
 export interface ReplayPreview {
-  readonly afterPosition: number
-  readonly toPosition: number
+  readonly afterSequence: number
+  readonly toSequence: number
   readonly replayable: number
   readonly byType: Readonly<Record<string, number>>
-  readonly first: ReadonlyArray<{ position: number; type: string; recordedAt: string }>
-  readonly last: ReadonlyArray<{ position: number; type: string; recordedAt: string }>
+  readonly first: ReadonlyArray<{ sequence: number; type: string; recordedAt: string }>
+  readonly last: ReadonlyArray<{ sequence: number; type: string; recordedAt: string }>
 }
 
 /**
- * `/portal/subscriptions/{id}/replay?afterPosition=…` (or `since=`): what a replay will send,
+ * `/portal/subscriptions/{id}/replay?afterSequence=…` (or `since=`): what a replay will send,
  * counted by type with its first and last events, and the form that sends exactly that
- * range (the preview's `toPosition` goes with it).
+ * range (the preview's `afterSequence` and `toSequence` go with it).
  */
 export const replayPreviewPage = (
   page: PageContext,
-  view: { partnerId: string; subscription: SubscriptionRow; preview: ReplayPreview; start: { afterPosition?: string; since?: string } },
+  view: { partnerId: string; subscription: SubscriptionRow; preview: ReplayPreview },
 ): Markup => {
   const p = page.t.portal
   const { preview, subscription } = view
@@ -346,25 +347,23 @@ export const replayPreviewPage = (
       ? ''
       : html`<table>
           <caption>${caption}</caption>
-          <thead><tr><th scope="col" class="num">${p.position}</th><th scope="col">${p.type}</th><th scope="col">${p.sentAt}</th></tr></thead>
+          <thead><tr><th scope="col" class="num">${p.sequence}</th><th scope="col">${p.type}</th><th scope="col">${p.sentAt}</th></tr></thead>
           <tbody>
-            ${rows.map((row) => html`<tr><th scope="row" class="num">${row.position}</th><td><code>${row.type}</code></td><td>${time(row.recordedAt)}</td></tr>`)}
+            ${rows.map((row) => html`<tr><th scope="row" class="num">${row.sequence}</th><td><code>${row.type}</code></td><td>${time(row.recordedAt)}</td></tr>`)}
           </tbody>
         </table>`
   const body = html`<h1>${p.replayPreviewTitle}</h1>
     <p>${subscription.url}</p>
     ${preview.replayable === 0
       ? html`<p id="replay-count">${p.replayNothing}</p>`
-      : html`<p id="replay-count">${p.replayWillSend(preview.replayable, preview.afterPosition, preview.toPosition)}</p>
+      : html`<p id="replay-count">${p.replayWillSend(preview.replayable, preview.afterSequence, preview.toSequence)}</p>
           <ul id="replay-types">
             ${Object.entries(preview.byType).map(([type, count]) => html`<li><code>${type}</code> : ${count}</li>`)}
           </ul>
           ${events(p.replayFirst, preview.first)} ${events(p.replayLast, preview.last)}
           <form method="post" action="${page.href(`/portal/subscriptions/${id}/replay`)}">
-            ${view.start.since
-              ? html`<input type="hidden" name="since" value="${view.start.since}" />`
-              : html`<input type="hidden" name="afterPosition" value="${String(preview.afterPosition)}" />`}
-            <input type="hidden" name="toPosition" value="${String(preview.toPosition)}" />
+            <input type="hidden" name="afterSequence" value="${String(preview.afterSequence)}" />
+            <input type="hidden" name="toSequence" value="${String(preview.toSequence)}" />
             <button type="submit">${p.confirmReplay}</button>
           </form>`}
     <p><a href="${page.href(`/portal/subscriptions/${id}`)}">${p.cancel}</a></p>`

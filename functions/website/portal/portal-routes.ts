@@ -355,13 +355,13 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       const page = pageContext(c, assets)
       const id = encodeURIComponent(c.req.param('id'))
       const start = {
-        afterPosition: text(c.req.query('afterPosition'), 20).trim(),
+        afterSequence: text(c.req.query('afterSequence'), 20).trim(),
         since: text(c.req.query('since'), 40).trim(),
       }
-      // Since when, if given; else after which position: the API wants exactly one.
+      // Since when, if given; else after which event: the API wants exactly one.
       const query = start.since
         ? `since=${encodeURIComponent(start.since)}`
-        : `afterPosition=${encodeURIComponent(start.afterPosition || '0')}`
+        : `afterSequence=${encodeURIComponent(start.afterSequence || '0')}`
       const [subscription, preview] = await Promise.all([
         api(c, `/subscriptions/${id}`),
         api(c, `/subscriptions/${id}/replay-preview?${query}`),
@@ -378,7 +378,6 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
           partnerId: c.var.partnerId,
           subscription: subscription.body as SubscriptionRow,
           preview: preview.body as ReplayPreview,
-          start: start.since ? { since: start.since } : { afterPosition: start.afterPosition },
         }),
       )
     })
@@ -386,11 +385,11 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       const page = pageContext(c, assets)
       const id = encodeURIComponent(c.req.param('id'))
       const form = await readForm(() => c.req.parseBody())
-      const since = text(form.since, 40).trim()
-      const toPosition = Number(text(form.toPosition, 20))
+      // The preview's range, in sequences: the replay sends exactly what it counted.
+      const toSequence = Number(text(form.toSequence, 20))
       const body = {
-        ...(since ? { since } : { afterPosition: Number(text(form.afterPosition, 20) || '0') }),
-        ...(Number.isInteger(toPosition) ? { toPosition } : {}),
+        afterSequence: Number(text(form.afterSequence, 20) || '0'),
+        ...(Number.isInteger(toSequence) ? { toSequence } : {}),
       }
       const answer = await api(c, `/subscriptions/${id}/replay`, { method: 'POST', body })
       if (!answer.ok)

@@ -3,6 +3,7 @@ import type { FeedEvent } from '../../../domain/projections/projection.js'
 import {
   NotSharedWithPartnersError,
   toPublicEvent,
+  UnsequencedEventError,
 } from '../../../domain/partner-access/public-event.js'
 import { hasScope } from '../../../domain/partner-access/scopes.js'
 import { webhookBody } from '../../../domain/webhooks/webhook-body.js'
@@ -22,17 +23,20 @@ const feedEvent = (event = profilePublished('startup-1')): FeedEvent => ({
   },
   recordedAt: '2019-10-02T08:00:00.000Z',
   position: 42,
+  sequence: 17,
 })
 
 describe('the partner-facing event', () => {
-  it('carries its position and identity, its data without personal data, and no metadata', () => {
+  it('carries its partner sequence and identity, its data without personal data, and no metadata', () => {
     const event = toPublicEvent(feedEvent())
     expect(event).toMatchObject({
-      position: 42,
+      sequence: 17,
       streamId: 'startup-startup-1',
-      version: 4,
       type: 'startup.profile-published',
     })
+    // Neither the Feed position nor the stream's version: their gaps count withheld events.
+    expect(Object.keys(event).sort()).toEqual(
+      ['data', 'eventId', 'occurredAt', 'recordedAt', 'schemaVersion', 'sequence', 'streamId', 'type'])
     expect(event.occurredAt).toBe('2019-10-01T08:00:00Z')
     expect(event.data).toEqual(profilePublished('startup-1').data)
     expect(event).not.toHaveProperty('metadata')
@@ -49,13 +53,18 @@ describe('the partner-facing event', () => {
     )
   })
 
+  it('refuses to make one without a partner sequence (a Feed item indexed before them)', () => {
+    const { sequence: _sequence, ...unsequenced } = feedEvent()
+    expect(() => toPublicEvent(unsequenced)).toThrow(UnsequencedEventError)
+  })
+
   it('goes out in a webhook as { type, timestamp, data }', () => {
     const body = webhookBody(feedEvent())
     expect(Object.keys(body)).toEqual(['type', 'timestamp', 'data'])
     expect(body).toMatchObject({
       type: 'startup.profile-published',
       timestamp: '2019-10-02T08:00:00.000Z',
-      data: { position: 42 },
+      data: { sequence: 17 },
     })
   })
 })

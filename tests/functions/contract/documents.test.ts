@@ -149,6 +149,7 @@ const feedEvent = (type: EventType, position: number) => ({
     recordedAt: '2020-01-07T18:00:00.000Z',
   }),
   position,
+  sequence: position,
 })
 
 /** An OpenAPI schema with its `#/components/schemas/…` references put in place. */

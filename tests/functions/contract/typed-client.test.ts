@@ -44,13 +44,13 @@ interface PartnerProgram {
   }): {
     awardCategories(editionId: string): Promise<{ categories: string[]; next: string }>
     subscribeToAwards(url: string): Promise<{ id: string; secret: string }>
-    replay(id: string, afterPosition: number): Promise<number>
+    replay(id: string, afterSequence: number): Promise<number>
   }
   receiveAward(
     secret: string,
     body: string,
     headers: Record<string, string>,
-  ): { webhookId: string; category: string; position: number; replayed: boolean }
+  ): { webhookId: string; category: string; sequence: number; replayed: boolean }
 }
 
 /**
@@ -87,7 +87,7 @@ describe('a typed partner client generated from /openapi.json', () => {
     const marked = source
       .split('\n')
       .flatMap((line, index) => (line.includes('// error:') ? [index + 1] : []))
-    expect(marked).toHaveLength(6)
+    expect(marked).toHaveLength(8)
     expect([...new Set(errors.map((e) => e.line))]).toEqual(marked)
     expect(errors.map((e) => e.message).join('\n')).toMatch(/Best Start-up/)
   })
@@ -139,13 +139,13 @@ describe('a typed partner client generated from /openapi.json', () => {
     const first = received(receiver.requests[0]!)
     expect(first).toMatchObject({ category: 'Smart Cities', replayed: false })
     expect((await partner.awardCategories('ces-2020')).categories).toEqual(['Smart Cities'])
-    expect(await partner.replay(id, first.position - 1)).toBe(1)
+    expect(await partner.replay(id, first.sequence - 1)).toBe(1)
     await world.drain([id])
     const again = received(receiver.requests[1]!)
     expect(again).toMatchObject({
       category: 'Smart Cities',
       replayed: true,
-      position: first.position,
+      sequence: first.sequence,
     })
     expect(again.webhookId).not.toBe(first.webhookId)
     await receiver.close()

@@ -1,6 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
+import { batchWriteAll } from '../../../functions/feed/batch-io.js'
 import { feedItem } from '../../../functions/feed/feed-layout.js'
 import { createTestTables } from '../../setup/test-tables.js'
 import { sampleEvents, writeFeed } from './feed-fixtures.js'
@@ -63,4 +64,30 @@ describe('the Feed over DynamoDB', () => {
     await expect(feed.read({ after: 0, limit: 10 })).rejects.toThrow()
     await expect(feed.read({ after: -1, limit: 10 })).rejects.toThrow(RangeError)
   })
+})
+
+describe('the events partners receive, by sequence', () => {
+  it('reads them gapless across index partitions, finds one by its sequence, and stops at a hole', async () => {
+    const { names, doc } = await createTestTables()
+    // Sequences 1…1,004 at every other position (a withheld event between each two),
+    // 1,006 after a hole at 1,005 (an index entry not visible yet).
+    const events = sampleEvents(2_012)
+    const items = events.flatMap((event, i) => {
+      const sequence = i % 2 === 0 ? i / 2 + 1 : undefined
+      return sequence === 1_005 ? [] : [feedItem(event, i + 1, sequence)]
+    })
+    await batchWriteAll(doc, names.feed, items.map((Item) => ({ PutRequest: { Item } })))
+    const feed = createDynamoFeed({ doc, table: names.feed })
+
+    const shared = await feed.readShared({ after: 0, limit: 5_000 })
+    expect(shared.map((e) => e.sequence)).toEqual(range(1, 1_004))
+    expect(shared.map((e) => e.position)).toEqual(range(1, 1_004).map((s) => 2 * s - 1))
+    expect((await feed.readShared({ after: 997, limit: 5 })).map((e) => e.sequence))
+      .toEqual([998, 999, 1_000, 1_001, 1_002])
+    expect(await feed.readShared({ after: 1_004, limit: 5 })).toEqual([])
+    expect((await feed.readShared({ after: 1_005, limit: 1 })).map((e) => e.sequence)).toEqual([1_006])
+    expect((await feed.atSequence(1_000))?.position).toBe(1_999)
+    expect(await feed.atSequence(1_005)).toBeUndefined()
+    expect(await feed.atSequence(0)).toBeUndefined()
+  }, 120_000)
 })

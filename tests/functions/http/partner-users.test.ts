@@ -52,13 +52,13 @@ describe('partners’ users, by crafted request', () => {
     ['GET', `/subscriptions/${id}`],
     ['GET', `/subscriptions/${id}/deliveries`],
     ['GET', `/subscriptions/${id}/tests`],
-    ['GET', `/subscriptions/${id}/replay-preview?afterPosition=0`],
+    ['GET', `/subscriptions/${id}/replay-preview?afterSequence=0`],
     ['POST', `/subscriptions/${id}/pause`],
     ['POST', `/subscriptions/${id}/resume`],
     ['POST', `/subscriptions/${id}/test`],
     ['POST', `/subscriptions/${id}/secret-rotation`, {}],
     ['POST', `/subscriptions/${id}/redrive`],
-    ['POST', `/subscriptions/${id}/replay`, { afterPosition: 0 }],
+    ['POST', `/subscriptions/${id}/replay`, { afterSequence: 0 }],
     ['DELETE', `/subscriptions/${id}`],
   ]
 

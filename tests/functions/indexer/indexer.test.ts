@@ -1,20 +1,23 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { EventEnvelope } from '../../../domain/events/index.js'
+import { isSharedWithPartners } from '../../../domain/partner-access/partner-view.js'
+import { headKey } from '../../../functions/feed/feed-layout.js'
+import type { DocumentClient } from '../../../functions/shared/dynamo-client.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
-import type { FeedReader } from '../../../functions/feed/feed.js'
 import { silentLogger } from '../../../functions/shared/logger.js'
 import { createIndexer, type IndexerHandler } from '../../../functions/indexer/indexer.js'
 import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
 import type { EventStore } from '../../../functions/store/event-store.js'
 import { createTestTables, type TestTables } from '../../setup/test-tables.js'
-import { recordEdition } from './record-events.js'
+import { recordEdition, recordWithWithheld } from './record-events.js'
 import { insertRecord, streamEvent } from './stream-events.js'
 import { testVault } from '../../setup/test-vault.js'
 
 let tables: TestTables
 let store: EventStore
 let index: IndexerHandler
-let feed: FeedReader
+let feed: ReturnType<typeof createDynamoFeed>
 
 beforeEach(async () => {
   tables = await createTestTables()
@@ -38,7 +41,24 @@ const expectFeedOf = async (recorded: readonly EventEnvelope[]) => {
     expect(versions).toEqual(versions.map((_, i) => i + 1))
   }
   expect(await feed.head()).toBe(recorded.length)
+  await expectSequencesOf(indexed)
   return indexed
+}
+
+/**
+ * The events partners receive carry 1…K in Feed order, each once, and no other event has
+ * one; the head's `shared` is K; the `bySequence` index reads them back gapless.
+ */
+const expectSequencesOf = async (indexed: Awaited<ReturnType<typeof wholeFeed>>) => {
+  const shared = indexed.filter((event) => isSharedWithPartners(event.type))
+  expect(shared.map((event) => event.sequence)).toEqual(shared.map((_, i) => i + 1))
+  const withheld = indexed.filter((event) => !isSharedWithPartners(event.type))
+  expect(withheld.map((event) => event.sequence)).toEqual(withheld.map(() => undefined))
+  const { Item } = await tables.doc.send(
+    new GetCommand({ TableName: tables.names.feed, Key: headKey, ConsistentRead: true }))
+  expect(Item?.shared ?? 0).toBe(shared.length)
+  const bySequence = await feed.readShared({ after: 0, limit: 100_000 })
+  expect(ids(bySequence)).toEqual(ids(shared))
 }
 
 describe('indexer', () => {
@@ -93,12 +113,14 @@ describe('indexer', () => {
     await expectFeedOf([...a, ...b])
   })
 
-  it('never hands out a position twice to invocations racing over many streams', async () => {
-    // Eight writers record editions concurrently.
+  it('never hands out a position or a partner sequence twice to invocations racing over many streams', async () => {
+    // Writers record editions concurrently, withheld applications between their events.
     const editions = Array.from({ length: 16 }, (_, i) => `show-${i + 1}`)
     const recorded = (
-      await Promise.all(editions.map((id, i) => recordEdition(store, id, 3 + (i % 5))))
+      await Promise.all(editions.map((id, i) =>
+        i % 2 === 0 ? recordEdition(store, id, 3 + (i % 5)) : recordWithWithheld(store, id, 3)))
     ).flat()
+    expect(recorded.some((event) => !isSharedWithPartners(event.type))).toBe(true)
     const records = recorded.map((event) => insertRecord(event))
     // Overlapping batches, as concurrent shards and redeliveries produce them.
     const every = (n: number, offset: number) => records.filter((_, i) => (i + offset) % n !== 0)
@@ -114,6 +136,37 @@ describe('indexer', () => {
     expect(responses.every((r) => r.batchItemFailures.length === 0)).toBe(true)
     // The race was real: some invocations lost a transaction and retried.
     expect(retries.filter((message) => message.includes('retrying')).length).toBeGreaterThan(0)
+    await expectFeedOf(recorded)
+  })
+
+  it('keeps partner sequences gapless when a transaction lands but its answer is lost', async () => {
+    const recorded = [
+      ...(await recordWithWithheld(store, 'ces-2020', 4)),
+      ...(await recordEdition(store, 'ces-2019', 2)),
+    ]
+    // The first transaction is written, then the connection drops before its answer.
+    let lost = 0
+    const lossy = new Proxy(tables.doc, {
+      get(target, property, receiver) {
+        if (property !== 'send') return Reflect.get(target, property, receiver) as unknown
+        return async (command: Parameters<DocumentClient['send']>[0]) => {
+          const output = await target.send(command as never)
+          if (command instanceof TransactWriteCommand && lost++ === 0) {
+            throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })
+          }
+          return output
+        }
+      },
+    })
+    const flaky = createIndexer({ doc: lossy, tables: tables.names, maxConflicts: 0 })
+    const batch = streamEvent(recorded.map((event) => insertRecord(event)))
+
+    const first = await flaky(batch)
+    // Lambda redelivers what failed: the retry finds the cursors moved and goes on from there.
+    const second = await index(batch)
+
+    expect(first.batchItemFailures.length).toBeGreaterThan(0)
+    expect(second).toEqual({ batchItemFailures: [] })
     await expectFeedOf(recorded)
   })
 

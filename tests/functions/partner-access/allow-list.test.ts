@@ -272,7 +272,7 @@ const everyType: Record<EventType, { streamId: string; event: DomainEvent }> = {
 }
 
 interface Sent {
-  position: number
+  sequence: number
   type: PartnerEventType
   data: Record<string, unknown>
 }
@@ -346,10 +346,23 @@ describe('the partner allow-list, on the feed and in webhooks', () => {
   })
 
   it('sends the same data on the feed and in webhooks', () => {
-    const byPosition = new Map(feed.map((e) => [e.position, e]))
+    const bySequence = new Map(feed.map((e) => [e.sequence, e]))
     // The subscription began after the world's own events: it got ours, one per shared type.
     expect(webhooks).toHaveLength(partnerEventTypes.length)
-    for (const event of webhooks) expect(event).toEqual(byPosition.get(event.position))
+    for (const event of webhooks) expect(event).toEqual(bySequence.get(event.sequence))
+  })
+
+  it('leaves no countable trace of what it withholds: sequences 1…N, no position, no version', () => {
+    // Withheld types were recorded between the shared ones: the feed numbers its own events
+    // without a gap, and the webhooks carry the same numbers.
+    expect(feed.map((e) => e.sequence)).toEqual(feed.map((_, i) => i + 1))
+    const sequences = webhooks.map((e) => e.sequence).sort((a, b) => a - b)
+    expect(sequences).toEqual(feed.slice(-webhooks.length).map((e) => e.sequence))
+    for (const event of [...feed, ...webhooks]) {
+      expect(Object.keys(event).sort()).toEqual(
+        ['data', 'eventId', 'occurredAt', 'recordedAt', 'schemaVersion', 'sequence', 'streamId', 'type'])
+    }
+    expect(`${feedText}\n${rawBodies}`).not.toMatch(/"position"|"version"/)
   })
 
   it('refuses to filter on a type partners never receive', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   cursorCodec,
   InvalidCursorError,
-  positionCursor,
+  sequenceCursor,
 } from '../../../functions/shared/cursor.js'
 
 const sortKeys = cursorCodec(z.object({ sk: z.string().min(1) }).strict())
@@ -15,14 +15,14 @@ const alter = (cursor: string, index: number) =>
 describe('cursors', () => {
   it('give back what they hold', () => {
     for (const position of [0, 1, 42, 999_999, Number.MAX_SAFE_INTEGER]) {
-      expect(positionCursor.decode(positionCursor.encode(position))).toBe(position)
+      expect(sequenceCursor.decode(sequenceCursor.encode(position))).toBe(position)
     }
     const sk = 'startup#01J8Z…é' // any text, accents included
     expect(sortKeys.decode(sortKeys.encode({ sk }))).toEqual({ sk })
   })
 
   it('are opaque and safe in a URL', () => {
-    const cursor = positionCursor.encode(1234)
+    const cursor = sequenceCursor.encode(1234)
     expect(cursor).toMatch(/^[A-Za-z0-9_.-]+$/)
     expect(cursor).not.toContain('1234')
   })
@@ -48,14 +48,16 @@ describe('cursors', () => {
       'bm90LWEtbnVtYmVy', // base64url of text, no digest
       Buffer.from('42').toString('base64url'),
       sortKeys.encode({ sk: 'x' }), // a well-formed cursor of another shape
-      positionCursor.encode(-1),
-      positionCursor.encode(1.5),
+      sequenceCursor.encode(-1),
+      sequenceCursor.encode(1.5),
+      // A feed cursor from before 2.0.0: a bare Feed position, never read as a sequence.
+      cursorCodec(z.number().int().min(0)).encode(5_000),
       'A'.repeat(600),
     ]
     for (const cursor of foreign) {
-      expect(() => positionCursor.decode(cursor), cursor).toThrow(InvalidCursorError)
+      expect(() => sequenceCursor.decode(cursor), cursor).toThrow(InvalidCursorError)
     }
-    expect(() => sortKeys.decode(positionCursor.encode(3))).toThrow(InvalidCursorError)
+    expect(() => sortKeys.decode(sequenceCursor.encode(3))).toThrow(InvalidCursorError)
     // Extra fields are refused by a strict schema even with a valid digest.
     const widened = cursorCodec(z.object({ sk: z.string(), admin: z.boolean() }))
     expect(() => sortKeys.decode(widened.encode({ sk: 'x', admin: true }))).toThrow(

@@ -8,7 +8,7 @@ import { startReceiver } from './fixtures.js'
 import { append, localPolicy, partnerWorld, type PartnerWorld } from './partner-world.js'
 
 interface LoggedDelivery {
-  readonly position: number
+  readonly sequence: number
   readonly lastErrorCode?: string
   readonly lastError?: string
 }
@@ -65,10 +65,11 @@ describe('why a delivery failed, as the delivery log says it', () => {
     // A delivery recorded before failures had codes kept the raw text: it is shown as the
     // code it amounts to, with our message, never that text.
     const { doc, names } = world.harness.tables
+    const [stored] = (await world.stores.deliveries.log(id, { limit: 1 })).deliveries
     await doc.send(
       new UpdateCommand({
         TableName: names.partners,
-        Key: deliveryKey(id, delivery?.position ?? 0),
+        Key: deliveryKey(id, stored?.position ?? 0),
         UpdateExpression: 'SET lastError = :raw REMOVE lastErrorCode',
         ExpressionAttributeValues: {
           ':raw':

@@ -81,7 +81,7 @@ describe('the dispatcher and deliverer Lambdas', () => {
       new Webhook(secret).verify(request!.body, request!.headers as Record<string, string>),
     ).toMatchObject({
       type: 'award.won',
-      data: { position: 1, data: { awardId: 'a-1' } },
+      data: { sequence: 1, data: { awardId: 'a-1' } },
     })
     expect(await dispatcher.handler(scheduledEvent('dispatcher', 'eu-west-3', new Date()))).toEqual(
       { from: 1, to: 1, recorded: 0 },

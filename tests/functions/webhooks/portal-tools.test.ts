@@ -1,13 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { attemptsKept } from '../../../domain/webhooks/attempts.js'
+import { sequenceCursor } from '../../../functions/shared/cursor.js'
 import { testEventType } from '../../../domain/webhooks/test-event.js'
-import { partnerJoined } from '../../fixtures/events.js'
+import { applicationSubmitted, partnerJoined, startupRegistered } from '../../fixtures/events.js'
 import { dedupe, startReceiver, verifyAsReceived, type Answer } from './fixtures.js'
 import { append, partnerWorld, type PartnerWorld } from './partner-world.js'
 
 interface Received {
   type: string
-  data: { position: number; streamId: string; subscriptionId?: string; testId?: string }
+  data: { sequence: number; streamId: string; subscriptionId?: string; testId?: string }
   replay?: { replayId: string }
 }
 
@@ -43,11 +44,18 @@ describe('the portal’s subscription tools', () => {
     created.push(subscription.id)
     return subscription
   }
+  /** `count` partners join, each after a start-up's registration and application (withheld). */
   const joins = async (tag: string, count: number) => {
-    for (let i = 0; i < count; i++)
+    for (let i = 0; i < count; i++) {
+      await append(world.store, `startup-${tag}-${i}`, startupRegistered(`${tag}-${i}`))
+      await append(world.store, `application-${tag}-${i}`, applicationSubmitted(`${tag}-${i}`, `${tag}-${i}`))
       await append(world.store, 'edition-ces-2020', partnerJoined(`${tag}-${i}`))
+    }
     await world.propagate()
   }
+  /** The sequence of the newest event partners receive. */
+  const newestSequence = async () =>
+    (await world.feed.readShared({ after: 0, limit: 10_000 })).at(-1)?.sequence ?? 0
 
   it('sends a signed test event at once, which the receiver verifies with the secret, and keeps it', async () => {
     const { id, secret, partnerId } = await subscribe()
@@ -139,8 +147,8 @@ describe('the portal’s subscription tools', () => {
     const got = dedupe(receiver.requests.slice(before)).map(
       (r) => verifyAsReceived(secret, r) as Received,
     )
-    expect(got.map((event) => event.data.position)).toEqual(
-      [...got.map((e) => e.data.position)].sort((a, b) => a - b),
+    expect(got.map((event) => event.data.sequence)).toEqual(
+      [...got.map((e) => e.data.sequence)].sort((a, b) => a - b),
     )
     expect(got).toHaveLength(3)
   })
@@ -149,47 +157,78 @@ describe('the portal’s subscription tools', () => {
     const { id, secret } = await subscribe({ types: ['partner.joined'] })
     await joins('before', 2)
     await world.drain([id])
-    const after = await world.feed.head() // the partner processed everything up to here
+    const after = await newestSequence() // the partner processed everything up to here
     await joins('lost', 4)
     await world.drain([id])
 
     const preview = await user()(
       'GET',
-      `/subscriptions/${id}/replay-preview?afterPosition=${after}`,
+      `/subscriptions/${id}/replay-preview?afterSequence=${after}`,
     )
     expect(preview.status).toBe(200)
     const said = preview.json()
     expect(said).toMatchObject({
-      afterPosition: after,
+      afterSequence: after,
+      toSequence: after + 4,
       replayable: 4,
       byType: { 'partner.joined': 4 },
     })
-    expect(said.first).toHaveLength(4)
+    // Counted in the partner's own events: no position anywhere, though eight withheld
+    // events lie between the four.
+    expect(preview.text).not.toMatch(/position|version/i)
+    expect(said.first.map((e: { sequence: number }) => e.sequence)).toEqual(
+      [1, 2, 3, 4].map((i) => after + i))
 
     // More events arrive between the preview and its confirmation.
     await joins('later', 2)
     await world.drain([id])
     const sent = receiver.requests.length
     const replay = await user()('POST', `/subscriptions/${id}/replay`, {
-      afterPosition: after,
-      toPosition: said.toPosition,
+      afterSequence: after,
+      toSequence: said.toSequence,
     })
     expect(replay.status).toBe(202)
-    expect(replay.json()).toMatchObject({ replayed: said.replayable, toPosition: said.toPosition })
+    expect(replay.json()).toMatchObject({ replayed: said.replayable, toSequence: said.toSequence })
     await world.drain([id])
     const replayed = dedupe(receiver.requests.slice(sent)).map(
       (r) => verifyAsReceived(secret, r) as Received,
     )
-    expect(replayed.map((event) => event.data.position)).toEqual(
-      said.first.map((e: { position: number }) => e.position),
+    expect(replayed.map((event) => event.data.sequence)).toEqual(
+      said.first.map((e: { sequence: number }) => e.sequence),
     )
+    for (const event of replayed) {
+      expect(event.data).not.toHaveProperty('position')
+      expect(event.data).not.toHaveProperty('version')
+    }
     for (const event of replayed) expect(event.replay?.replayId).toBe(replay.json().replayId)
+  })
+
+  it('pages the delivery log by sequence: every delivery once, newest first, a cursor that holds a sequence', async () => {
+    const { id } = await subscribe({ types: ['partner.joined'] })
+    await joins('logged', 5)
+    await world.drain([id])
+    const seen: number[] = []
+    let cursor: string | undefined
+    for (let page = 0; page < 10; page++) {
+      const query = `limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+      const response = await user()('GET', `/subscriptions/${id}/deliveries?${query}`)
+      expect(response.status).toBe(200)
+      expect(response.text).not.toMatch(/"position"|"version"/)
+      const body = response.json<{ deliveries: Array<{ sequence: number }>; next?: string }>()
+      seen.push(...body.deliveries.map((d) => d.sequence))
+      if (body.next === undefined) break
+      // The cursor holds the sequence of where the next page starts: nothing to count by.
+      expect(sequenceCursor.decode(body.next)).toBe(body.deliveries.at(-1)?.sequence)
+      cursor = body.next
+    }
+    const newest = await newestSequence()
+    expect(seen).toEqual([0, 1, 2, 3, 4].map((i) => newest - i))
   })
 
   it('asks a preview for one starting point', async () => {
     const { id } = await subscribe()
     expect((await user()('GET', `/subscriptions/${id}/replay-preview`)).status).toBe(400)
-    const both = `afterPosition=1&since=${encodeURIComponent('2019-09-01T00:00:00Z')}`
+    const both = `afterSequence=1&since=${encodeURIComponent('2019-09-01T00:00:00Z')}`
     expect((await user()('GET', `/subscriptions/${id}/replay-preview?${both}`)).status).toBe(400)
   })
 })

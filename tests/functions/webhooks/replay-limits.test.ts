@@ -32,7 +32,7 @@ describe('replays, limited per subscription', () => {
   afterAll(() => receiver.close())
 
   const replay = () =>
-    world.as(partner)('POST', `/subscriptions/${id}/replay`, { afterPosition: 0 })
+    world.as(partner)('POST', `/subscriptions/${id}/replay`, { afterSequence: 0 })
   const deliveries = async () => (await world.stores.deliveries.log(id, { limit: 200 })).deliveries
 
   it('allows five a day, then answers 429 with Retry-After until the next UTC day, changing nothing', async () => {
@@ -51,7 +51,7 @@ describe('replays, limited per subscription', () => {
     expect(await deliveries()).toEqual(before)
     // Staff are held to the same count.
     expect(
-      (await world.api.admin('POST', `/subscriptions/${id}/replay`, { afterPosition: 0 })).status,
+      (await world.api.admin('POST', `/subscriptions/${id}/replay`, { afterSequence: 0 })).status,
     ).toBe(429)
 
     world.time.set(new Date('2019-09-02T00:00:00Z'))

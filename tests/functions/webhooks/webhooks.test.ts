@@ -45,8 +45,7 @@ describe('webhook delivery', () => {
           type: string
           data: {
             streamId: string
-            version: number
-            position: number
+            sequence: number
             data: Record<string, unknown>
           }
         },
@@ -96,9 +95,16 @@ describe('webhook delivery', () => {
     expect(events).toHaveLength(story.total)
     expect(new Set(processed.map((r) => r.headers['webhook-id'])).size).toBe(story.total)
     for (const stream of story.streams) {
-      const versions = events.filter((e) => e.data.streamId === stream).map((e) => e.data.version)
-      expect(versions).toEqual([...versions].sort((a, b) => a - b))
-      expect(versions[0]).toBe(1)
+      const inStream = events.filter((e) => e.data.streamId === stream).map((e) => e.data.sequence)
+      expect(inStream).toEqual([...inStream].sort((a, b) => a - b))
+    }
+    // Numbered among the events partners receive: the withheld application leaves no gap,
+    // and no field counts it (no Feed position, no stream version).
+    const sequences = events.map((e) => e.data.sequence).sort((a, b) => a - b)
+    expect(sequences).toEqual(sequences.map((_, i) => sequences[0]! + i))
+    for (const event of events) {
+      expect(event.data).not.toHaveProperty('position')
+      expect(event.data).not.toHaveProperty('version')
     }
     // Every request, retries included, carried a valid signature; retries kept their webhook-id.
     expect(eventsOf(target.requests, secret)).toHaveLength(target.requests.length)
