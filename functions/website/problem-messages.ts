@@ -125,8 +125,12 @@ export const problemMessages: Record<string, (problem: Problem) => Words> = {
     en: `A replay of this subscription is under way, or today’s are spent: try again ${after(count(problem.retryAfter), 'en')}.`,
   }),
   'replay-too-large': () => ({
-    fr: 'Ce renvoi couvre trop de positions du Feed en une fois : partez d’une position plus récente, ou lisez le Feed par l’API.',
-    en: 'This replay covers too many Feed positions at once: start from a later position, or read the Feed through the API.',
+    fr: 'Ce renvoi couvre trop d’événements en une fois : partez d’un événement plus récent, ou lisez le flux par l’API.',
+    en: 'This replay covers too many events at once: start from a later event, or read the feed through the API.',
+  }),
+  'unknown-sequence': () => ({
+    fr: 'Aucun événement ne porte encore ce numéro : donnez le numéro d’un événement que vous avez reçu.',
+    en: 'No event has this number yet: give the number of an event you received.',
   }),
   // Partner access: keys and people.
   'expiry-in-the-past': () => ({

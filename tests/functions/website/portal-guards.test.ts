@@ -50,7 +50,7 @@ const post = (path: string, headers: Record<string, string>) =>
   call(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
-    body: path.endsWith('/replay') ? 'afterPosition=0' : path.endsWith('/keys') ? 'scopes=feed%3Aread' : '',
+    body: path.endsWith('/replay') ? 'afterSequence=0' : path.endsWith('/keys') ? 'scopes=feed%3Aread' : '',
   })
 
 /** What the tables hold: the partners table item for item, the others by count. */

@@ -134,7 +134,7 @@ describe('the API’s refusals, in the reader’s language', () => {
     }
     // The operations whose bodies a portal form fills (rotations send none).
     const fields = ['createSubscription', 'replaySubscription', 'issuePartnerKey'].flatMap(fieldsOf)
-    expect(fields).toEqual(expect.arrayContaining(['url', 'types', 'afterPosition', 'scopes', 'expiresAt']))
+    expect(fields).toEqual(expect.arrayContaining(['url', 'types', 'afterSequence', 'scopes', 'expiresAt']))
     for (const lang of langs) {
       const labels = portalFieldLabels(messagesFor(lang).portal)
       for (const field of fields) expect(labels[field], `${field} in ${lang}`).toBeTruthy()
