@@ -136,7 +136,16 @@ describe('award.won v1 items in DynamoDB read as v2 everywhere', () => {
     await doc.send(
       new PutCommand({
         TableName: names.feed,
-        Item: { ...stored.Item, pk: indexed?.pk, sk: indexed?.sk, position: indexed?.position },
+        // With its partner sequence, as `npm run backfill-sequences` leaves an old item.
+        Item: {
+          ...stored.Item,
+          pk: indexed?.pk,
+          sk: indexed?.sk,
+          position: indexed?.position,
+          sequence: indexed?.sequence,
+          seqPk: indexed?.seqPk,
+          seqSk: indexed?.seqSk,
+        },
       }),
     )
     const raw = await doc.send(

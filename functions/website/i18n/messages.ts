@@ -475,7 +475,7 @@ const en: Messages = {
     filterAll: 'Every delivery',
     filterFailed: 'Failed',
     filterDead: 'Dead letters',
-    sequence: 'N°',
+    sequence: 'No.',
     type: 'Type',
     sentAt: 'Sent at',
     attempts: 'Attempts',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { isSharedWithPartners } from '../../../domain/partner-access/partner-view.js'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { headKey, pagePrefix } from '../../../functions/feed/feed-layout.js'
-import { backfillSequences } from '../../../functions/feed/sequence-backfill.js'
+import { backfillSequences, FeedMovedError } from '../../../functions/feed/sequence-backfill.js'
 import { createIndexer } from '../../../functions/indexer/indexer.js'
 import { tableEnv } from '../../../functions/shared/table-names.js'
 import { createDynamoEventStore } from '../../../functions/store/dynamo-event-store.js'
@@ -64,5 +64,40 @@ describe('numbering a Feed indexed before partner sequences', () => {
     await index(streamEvent(later.map((event) => insertRecord(event))))
     expect((await feed.readShared({ after: shared.length, limit: 10 })).map((e) => e.sequence))
       .toEqual([shared.length + 1, shared.length + 2])
+  }, 60_000)
+
+  it('refuses to finish while the indexer runs, and a run after it stops puts every number right', async () => {
+    const tables = await createTestTables()
+    const store = createDynamoEventStore({ doc: tables.doc, tables: tables.names, personalData: testVault(tables) })
+    const index = createIndexer({ doc: tables.doc, tables: tables.names })
+    const feed = createDynamoFeed({ doc: tables.doc, table: tables.names.feed })
+    const recorded = await recordWithWithheld(store, 'ces-2020', 3)
+    await index(streamEvent(recorded.map((event) => insertRecord(event))))
+    await forgetSequences(tables)
+    // The indexer was left running: it indexes more while the backfill numbers the Feed.
+    let moved = false
+    const racing = new Proxy(tables.doc, {
+      get(target, property, receiver) {
+        if (property !== 'send') return Reflect.get(target, property, receiver) as unknown
+        return async (command: Parameters<typeof target.send>[0]) => {
+          if (command instanceof UpdateCommand && !moved) {
+            moved = true
+            const later = await recordEdition(store, 'vivatech-2020', 1)
+            await index(streamEvent(later.map((event) => insertRecord(event))))
+          }
+          return target.send(command as never)
+        }
+      },
+    })
+
+    await expect(backfillSequences({ doc: racing, table: tables.names.feed })).rejects.toThrow(FeedMovedError)
+    const again = await backfillSequences({ doc: tables.doc, table: tables.names.feed })
+
+    const all = await feed.read({ after: 0, limit: 1_000 })
+    const shared = all.filter((event) => isSharedWithPartners(event.type))
+    expect(shared.map((event) => event.sequence)).toEqual(shared.map((_, i) => i + 1))
+    expect(again.shared).toBe(shared.length)
+    expect((await feed.readShared({ after: 0, limit: 1_000 })).map((e) => e.eventId))
+      .toEqual(shared.map((e) => e.eventId))
   }, 60_000)
 })
