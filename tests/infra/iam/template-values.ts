@@ -70,6 +70,7 @@ export const templateValues = (template: CfnTemplate) => {
       case 'AWS::IAM::Role.Arn': return `arn:aws:iam::${account}:role/${id}`
       case 'AWS::Lambda::Function.Arn': return `arn:aws:lambda:${region}:${account}:function:${id}`
       case 'AWS::ApiGatewayV2::Api.ApiEndpoint': return `https://${id.slice(0, 10).toLowerCase()}.execute-api.${region}.amazonaws.com`
+      case 'AWS::Events::Rule.Arn': return `arn:aws:events:${region}:${account}:rule/${id}`
       case 'AWS::Cognito::UserPool.Arn': return `arn:aws:cognito-idp:${region}:${account}:userpool/${ref(id)}`
       default: throw new Error(`Fn::GetAtt ${key} is not read here yet`)
     }
