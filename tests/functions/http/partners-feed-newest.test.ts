@@ -14,7 +14,13 @@ import { inProcess } from './transports.js'
 
 const award = (awardId: string, editionId: string): DomainEvent => ({
   type: 'award.won',
-  data: { awardId, editionId, startupId: `startup-${awardId}`, award: 'honoree', category: 'Health & Wellness' },
+  data: {
+    awardId,
+    editionId,
+    startupId: `startup-${awardId}`,
+    award: 'honoree',
+    category: 'Health & Wellness',
+  },
 })
 
 /**
@@ -48,8 +54,10 @@ describe('the partner feed, newest first', () => {
     for (const edition of ['ces-2030', 'vivatech-2030']) {
       await append(`edition-${edition}`, editionOpened(edition))
       await append(`startup-${edition}`, startupRegistered(`s-${edition}`))
-      await append(`application-${edition}`,
-        applicationSubmitted(`a-${edition}`, `s-${edition}`, { editionId: edition }))
+      await append(
+        `application-${edition}`,
+        applicationSubmitted(`a-${edition}`, `s-${edition}`, { editionId: edition }),
+      )
       await append(`edition-${edition}`, partnerJoined(`p-${edition}`, edition))
       await append(`edition-${edition}`, award(`first-${edition}`, edition))
       await append(`edition-${edition}`, award(`second-${edition}`, edition))
