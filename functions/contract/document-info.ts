@@ -8,7 +8,7 @@
 export const contractInfo = {
   title: 'Délégation Sud API',
   // A major version for each change that breaks partners' code (README, *Changes to the contract*).
-  version: '2.0.0',
+  version: '2.1.0',
   description:
     'Registration, selection, awards and partners of the Région Sud delegations to trade shows ' +
     '(CES Las Vegas and others). Partners follow every event through `GET /feed` and signed ' +
@@ -16,7 +16,8 @@ export const contractInfo = {
     'of every event type and schema version is at `/schemas/events.json`. ' +
     '2.0.0 (December 2026) numbers partners’ events by `sequence` (1, 2, 3 … over the events ' +
     'partners receive) in place of `position` and `version`, on the feed, in webhooks, ' +
-    'replays (`afterSequence`, `toSequence`) and the delivery log.',
+    'replays (`afterSequence`, `toSequence`) and the delivery log. 2.1.0 adds `order=desc` to ' +
+    '`GET /feed`: the newest events first.',
   license: {
     name: 'Région Sud: all rights reserved',
     identifier: 'LicenseRef-RegionSud-AllRightsReserved',

@@ -9,6 +9,7 @@ import {
   parseFeedItem,
   sequenceIndex,
   sequencePageKey,
+  sequencePartitionKey,
 } from './feed-layout.js'
 
 interface DynamoFeedOptions {
@@ -113,6 +114,51 @@ const createSequenceReader = ({ doc, table }: DynamoFeedOptions): SequenceReader
     }
   }
 
+  /** The highest sequence handed out (the head's `shared`; 0 before the first). */
+  const sharedHead = async (): Promise<number> => {
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: table, Key: headKey, ConsistentRead: true }),
+    )
+    return typeof Item?.shared === 'number' ? Item.shared : 0
+  }
+
+  const readSharedBackwards: SequenceReader['readSharedBackwards'] = async ({ before, limit }) => {
+    if (before !== undefined && (!Number.isInteger(before) || before < 0))
+      throw new RangeError('before must be ≥ 0')
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1')
+    const top = before === undefined ? await sharedHead() : before - 1
+    if (top < 1) return []
+    const events: FeedEvent[] = []
+    // The next sequence the run needs; unknown until the first event when reading from the
+    // newest, as the index may not show the head's last few yet.
+    let expected: number | undefined = before === undefined ? undefined : top
+    let page = pageOf(top)
+    for (;;) {
+      const output = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          IndexName: sequenceIndex,
+          KeyConditionExpression: 'seqPk = :pk AND seqSk <= :from',
+          ExpressionAttributeValues: { ':pk': sequencePartitionKey(page), ':from': expected ?? top },
+          ScanIndexForward: false,
+          Limit: limit - events.length,
+        }),
+      )
+      for (const item of output.Items ?? []) {
+        const event = parseFeedItem(item)
+        if (expected !== undefined && event.sequence !== expected) return events // a hole
+        events.push(event)
+        expected = (event.sequence ?? 0) - 1
+      }
+      if (events.length >= limit || expected === 0) return events
+      if (output.LastEvaluatedKey) continue
+      // The partition is exhausted: the run goes on below only if it reached its first slot.
+      if (expected !== undefined && pageOf(expected) === page) return events
+      if (page === 0) return events
+      page -= 1
+    }
+  }
+
   const atSequence: SequenceReader['atSequence'] = async (sequence) => {
     if (!Number.isInteger(sequence) || sequence < 1) return undefined
     const { Items } = await query(sequence, 1)
@@ -120,5 +166,5 @@ const createSequenceReader = ({ doc, table }: DynamoFeedOptions): SequenceReader
     return event?.sequence === sequence ? event : undefined
   }
 
-  return { readShared, atSequence }
+  return { readShared, readSharedBackwards, atSequence }
 }

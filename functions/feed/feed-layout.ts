@@ -37,8 +37,11 @@ export const cursorKey = (streamId: string) => ({ pk: `stream#${streamId}`, sk: 
 /** The Feed's sparse index of the events partners receive, by sequence. */
 export const sequenceIndex = tables.feed.globalIndexes[0].indexName
 
-/** The `bySequence` index's partition of a sequence (1,000 sequences a partition, as pages). */
-export const sequencePageKey = (sequence: number): string => `seq#${pageOf(sequence)}`
+/** The `bySequence` index's partition number `page` (1,000 sequences a partition, as pages). */
+export const sequencePartitionKey = (page: number): string => `seq#${page}`
+
+/** The `bySequence` index's partition of a sequence. */
+export const sequencePageKey = (sequence: number): string => sequencePartitionKey(pageOf(sequence))
 
 /**
  * The Feed item of an event at a position, and at a partner sequence when partners

@@ -29,6 +29,17 @@ export interface SequenceReader {
    * @example const page = await feed.readShared({ after: 0, limit: 100 })
    */
   readShared(options: { readonly after: number; readonly limit: number }): Promise<FeedEvent[]>
+  /**
+   * Events with `sequence < before`, newest first, at most `limit`: a gapless run
+   * `before-1, before-2, …` that stops at a hole. Without `before`, from the newest the
+   * index shows (an event a moment too new to show yet is simply not on this page).
+   *
+   * @example const newest = await feed.readSharedBackwards({ limit: 50 })
+   */
+  readSharedBackwards(options: {
+    readonly before?: number
+    readonly limit: number
+  }): Promise<FeedEvent[]>
   /** The event at a sequence, once the index has it. */
   atSequence(sequence: number): Promise<FeedEvent | undefined>
 }

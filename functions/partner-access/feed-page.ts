@@ -49,3 +49,49 @@ export const readMatching = async (
   }
   return { events, last }
 }
+
+interface NewestOptions {
+  /** A partner sequence: only older ones (absent: from the newest). */
+  readonly before?: number
+  readonly limit: number
+  readonly filter: EventFilter
+  readonly maxScanned?: number
+  readonly pageSize?: number
+}
+
+/**
+ * Up to `limit` events partners receive older than `before` (absent: the newest) that pass
+ * `filter`, newest first, and the oldest sequence looked at: where the next, older page
+ * starts. As `readMatching`, it moves only across an unbroken run (`before-1, before-2…`),
+ * so paging older from `last` never skips an event; it looks at `maxScanned` at most.
+ *
+ * @example const { events, last } = await readNewestMatching(feed, { limit: 50, filter: {} })
+ */
+export const readNewestMatching = async (
+  feed: SequenceReader,
+  options: NewestOptions,
+): Promise<MatchingPage> => {
+  const { before, limit, filter, maxScanned = 5_000, pageSize = 500 } = options
+  const events: FeedEvent[] = []
+  let last = before
+  let scanned = 0
+  while (events.length < limit && last !== 0) {
+    const want = Math.min(pageSize, maxScanned - scanned)
+    if (want <= 0) break
+    const page = await feed.readSharedBackwards({
+      ...(last === undefined ? {} : { before: last }),
+      limit: want,
+    })
+    for (const event of page) {
+      const sequence = event.sequence ?? 0
+      if (last !== undefined && sequence !== last - 1) return { events, last }
+      last = sequence
+      scanned += 1
+      if (matchesFilter(filter, event)) events.push(event)
+      if (events.length >= limit) return { events, last }
+    }
+    if (page.length < want) break // the oldest, or a hole
+  }
+  // Nothing at all to read: the next page starts where this one did (0 when the feed is empty).
+  return { events, last: last ?? 0 }
+}

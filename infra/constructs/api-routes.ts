@@ -108,7 +108,7 @@ export const openRoutes: readonly GatewayRoute[] = [
     '/staff/editions/{editionId}/partners/{partnerId}/users',
   ]),
   // The partners' portal (session cookie of a partner's user).
-  ...each(HttpMethod.GET, ['/portal', '/portal/catalogue', '/portal/keys', '/portal/subscriptions/{id}', '/portal/subscriptions/{id}/replay']),
+  ...each(HttpMethod.GET, ['/portal', '/portal/catalogue', '/portal/feed', '/portal/keys', '/portal/subscriptions/{id}', '/portal/subscriptions/{id}/replay']),
   ...each(HttpMethod.POST, [
     '/portal/subscriptions',
     '/portal/subscriptions/{id}/pause',

@@ -5,7 +5,7 @@ import {
   type PartnerEventType,
 } from '../../../domain/partner-access/partner-view.js'
 import { toPublicEvent } from '../../../domain/partner-access/public-event.js'
-import { readMatching } from '../../partner-access/feed-page.js'
+import { readMatching, readNewestMatching } from '../../partner-access/feed-page.js'
 import { sequenceCursor } from '../../shared/cursor.js'
 import { requirePartner } from '../auth/api-key.js'
 import { withheldTypesNote } from '../../contract/event-catalogue.js'
@@ -45,6 +45,8 @@ const route = createRoute({
     'moves past events the filters leave out too. Events are numbered by `sequence`, 1, 2, 3 … ' +
     'over the events partners receive, with no gaps. With `editionId`, only events of that edition ' +
     'come back: `startup.profile-published` and `partner.registered` belong to none. ' +
+    'With `order=desc` (since 2.1.0), the newest events come first and `next` pages to older ' +
+    'ones: pass it back as `after` with `order=desc` again. ' +
     withheldTypesNote(),
   tags: ['Partner feed'],
   // A partner's key, or one of its users' tokens (the portal's feed page).
@@ -55,7 +57,10 @@ const route = createRoute({
         .string()
         .max(40)
         .optional()
-        .openapi({ description: 'The `next` of the previous page' }),
+        .openapi({ description: 'The `next` of the previous page, read in the same `order`' }),
+      order: z.enum(['asc', 'desc']).default('asc').openapi({
+        description: '`asc`: oldest first, onwards from `after`; `desc`: newest first, older than `after`',
+      }),
       types: typeList.optional(),
       editionId: documented(slug, { example: 'ces-2020' }).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -84,10 +89,13 @@ export const feedRoutes = (deps: ApiDeps) => {
   })
   return router.openapi(route, async (c) => {
     await requirePartner(c, deps, 'feed:read')
-    const { after, types, editionId, limit } = c.req.valid('query')
-    const sequence = after === undefined ? 0 : sequenceCursor.decode(after)
+    const { after, order, types, editionId, limit } = c.req.valid('query')
+    const sequence = after === undefined ? undefined : sequenceCursor.decode(after)
     const filter = { ...(types?.length ? { types } : {}), ...(editionId ? { editionId } : {}) }
-    const { events, last } = await readMatching(deps.feed, { after: sequence, limit, filter })
+    const { events, last } =
+      order === 'desc'
+        ? await readNewestMatching(deps.feed, { before: sequence, limit, filter })
+        : await readMatching(deps.feed, { after: sequence ?? 0, limit, filter })
     return c.json({ events: events.map(toPublicEvent), next: sequenceCursor.encode(last) }, 200)
   })
 }

@@ -154,7 +154,12 @@ const fr = {
     signInAgain: 'Se reconnecter',
     forbidden: 'Ce portail est réservé aux personnes d’un partenaire, invitées par la Région.',
     signedInAs: (partner: string) => `Connecté pour le partenaire ${partner}`,
-    nav: { subscriptions: 'Abonnements webhook', catalogue: 'Catalogue des événements', keys: 'Clés d’API' },
+    nav: {
+      subscriptions: 'Abonnements webhook',
+      feed: 'Derniers événements',
+      catalogue: 'Catalogue des événements',
+      keys: 'Clés d’API',
+    },
     subscriptions: 'Abonnements webhook',
     intro:
       'Un abonnement envoie à votre adresse, signés, les événements du programme que vous choisissez. ' +
@@ -264,6 +269,18 @@ const fr = {
     fieldsSent: 'Champs envoyés :',
     exampleBody: 'Exemple de corps',
     replayed: (count: number) => `${count} envoi(s) recréé(s) : ils partent au prochain passage du livreur.`,
+    feed: 'Derniers événements',
+    feedIntro:
+      'Les événements que votre flux (GET /feed) et vos webhooks reçoivent, du plus récent au plus ancien, ' +
+      'avec leur numéro (sequence) et les seules données envoyées aux partenaires.',
+    feedNone: 'Aucun événement à afficher.',
+    feedFilter: 'Filtrer',
+    feedAllTypes: 'Tous les types',
+    occurredAt: 'Survenu le',
+    data: 'Données',
+    noData: 'aucune',
+    older: 'Événements plus anciens',
+    newest: 'Revenir aux plus récents',
   },
   dashboard: {
     title: 'Tableau de bord',
@@ -423,7 +440,12 @@ const en: Messages = {
     signInAgain: 'Sign in again',
     forbidden: 'This portal is for a partner’s people, invited by the Région.',
     signedInAs: (partner) => `Signed in for partner ${partner}`,
-    nav: { subscriptions: 'Webhook subscriptions', catalogue: 'Event catalogue', keys: 'API keys' },
+    nav: {
+      subscriptions: 'Webhook subscriptions',
+      feed: 'Latest events',
+      catalogue: 'Event catalogue',
+      keys: 'API keys',
+    },
     subscriptions: 'Webhook subscriptions',
     intro:
       'A subscription sends the programme’s events you choose to your address, signed. ' +
@@ -532,6 +554,18 @@ const en: Messages = {
     fieldsSent: 'Fields sent:',
     exampleBody: 'Example body',
     replayed: (count) => `${count} deliver(ies) re-created: they go out on the deliverer’s next run.`,
+    feed: 'Latest events',
+    feedIntro:
+      'The events your feed (GET /feed) and your webhooks receive, newest first, with their number ' +
+      '(sequence) and only the data sent to partners.',
+    feedNone: 'No events to show.',
+    feedFilter: 'Filter',
+    feedAllTypes: 'All types',
+    occurredAt: 'Happened on',
+    data: 'Data',
+    noData: 'none',
+    older: 'Older events',
+    newest: 'Back to the newest',
   },
   dashboard: {
     title: 'Dashboard',

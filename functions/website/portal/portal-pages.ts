@@ -99,6 +99,7 @@ export const portalNav = (page: PageContext, partnerId: string): Markup => {
   return html`<nav class="staff" aria-label="${p.title}">
     <ul>
       <li><a href="${page.href('/portal')}">${p.nav.subscriptions}</a></li>
+      <li><a href="${page.href('/portal/feed')}">${p.nav.feed}</a></li>
       <li><a href="${page.href('/portal/catalogue')}">${p.nav.catalogue}</a></li>
       <li><a href="${page.href('/portal/keys')}">${p.nav.keys}</a></li>
     </ul>

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { html } from 'hono/html'
 import { loadHistory } from '../../queries/history-report.js'
+import { sequenceCursor } from '../../shared/cursor.js'
 import type { ApiEnv } from '../../shared/http/app-env.js'
 import type { TokenVerifier } from '../../shared/http/token-verifier.js'
 import type { ApplyPagesDeps } from '../apply/apply-routes.js'
@@ -13,6 +14,7 @@ import { messagePage, pageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { fromAnotherSite, sessionAreas } from '../staff/session.js'
 import { cataloguePage } from './catalogue-page.js'
+import { type FeedFilter, type FeedRow, feedPage } from './feed-page.js'
 import { portalRefusal as refusalOf } from './refusals.js'
 import { type IssuedKey, type KeyRow, keysPage } from './keys-page.js'
 import {
@@ -184,6 +186,69 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
     )
   }
 
+  /** Events a page of the portal's feed shows. */
+  const feedPageSize = 50
+
+  const renderFeed = async (c: Context<PortalEnv>) => {
+    const page = pageContext(c, assets)
+    const filter: FeedFilter = {
+      type: text(c.req.query('type'), 100),
+      editionId: text(c.req.query('editionId'), 64),
+    }
+    const older = text(c.req.query('older'), 40)
+    const query = (extra: Record<string, string>) =>
+      new URLSearchParams(
+        Object.entries({
+          ...(filter.type ? { type: filter.type } : {}),
+          ...(filter.editionId ? { editionId: filter.editionId } : {}),
+          ...extra,
+        }),
+      ).toString()
+    const apiQuery = new URLSearchParams({
+      order: 'desc',
+      limit: String(feedPageSize),
+      ...(filter.type ? { types: filter.type } : {}),
+      ...(filter.editionId ? { editionId: filter.editionId } : {}),
+      ...(older ? { after: older } : {}),
+    })
+    const [answer, history] = await Promise.all([
+      api(c, `/feed?${apiQuery.toString()}`),
+      loadHistory(deps.readModels),
+    ])
+    const editions = [...history.editions]
+      .reverse()
+      .map(({ editionId, name }) => ({ editionId, name }))
+    const newestHref = older ? page.href(`/portal/feed?${query({})}`) : undefined
+    if (!answer.ok) {
+      const status = answer.status === 400 ? 400 : refusedStatus(answer.status)
+      const notice = refusalOf(page, answer)
+      return c.html(
+        feedPage(page, {
+          partnerId: c.var.partnerId,
+          events: [],
+          editions,
+          filter,
+          newestHref,
+          notice,
+        }),
+        status,
+      )
+    }
+    const { events, next } = answer.body as { events: FeedRow[]; next: string }
+    // `next` is the oldest sequence looked at: older events exist while it is above 1.
+    const olderHref = sequenceCursor.decode(next) > 1 ? page.href(`/portal/feed?${query({ older: next })}`) : undefined
+    return c.html(
+      feedPage(page, {
+        partnerId: c.var.partnerId,
+        events,
+        editions,
+        filter,
+        olderHref,
+        newestHref,
+      }),
+    )
+  }
+
   const keysPath = (c: Context<PortalEnv>) =>
     `/partners/${encodeURIComponent(c.var.partnerId)}/keys`
 
@@ -283,6 +348,7 @@ export const portalRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
       if (!answer.ok) return keyAnswer(c, answer)
       return c.redirect(page.href('/portal/keys?done=revoked'), 303)
     })
+    .get('/portal/feed', gate, (c) => renderFeed(c))
     .get('/portal/catalogue', gate, (c) =>
       c.html(cataloguePage(pageContext(c, assets), c.var.partnerId)),
     )

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
 import { createDynamoFeed } from '../../../functions/feed/dynamo-feed.js'
 import { batchWriteAll } from '../../../functions/feed/batch-io.js'
-import { feedItem } from '../../../functions/feed/feed-layout.js'
+import { feedItem, headKey } from '../../../functions/feed/feed-layout.js'
 import { createTestTables } from '../../setup/test-tables.js'
 import { sampleEvents, writeFeed } from './feed-fixtures.js'
 
@@ -89,5 +89,46 @@ describe('the events partners receive, by sequence', () => {
     expect((await feed.atSequence(1_000))?.position).toBe(1_999)
     expect(await feed.atSequence(1_005)).toBeUndefined()
     expect(await feed.atSequence(0)).toBeUndefined()
+  }, 120_000)
+
+  it('reads them newest first, gapless across index partitions, from the newest the index shows', async () => {
+    const { names, doc } = await createTestTables()
+    const feed = createDynamoFeed({ doc, table: names.feed })
+    expect(await feed.readSharedBackwards({ limit: 5 })).toEqual([])
+    // Sequences 1…1,004 and 1,006 (1,005: a hole); the head has handed out 1,008, whose
+    // last two the index does not show yet.
+    const events = sampleEvents(1_008)
+    const items = events.flatMap((event, i) =>
+      i + 1 === 1_005 || i + 1 > 1_006 ? [] : [feedItem(event, 10 + 2 * i, i + 1)],
+    )
+    await batchWriteAll(doc, names.feed, items.map((Item) => ({ PutRequest: { Item } })))
+    await doc.send(
+      new PutCommand({ TableName: names.feed, Item: { ...headKey, position: 2_100, shared: 1_008 } }),
+    )
+    const sequences = async (options: { before?: number; limit: number }) =>
+      (await feed.readSharedBackwards(options)).map((e) => e.sequence)
+
+    // From the newest shown, down to the hole: an older page never skips 1,005.
+    expect(await sequences({ limit: 5 })).toEqual([1_006])
+    expect(await sequences({ before: 1_006, limit: 5 })).toEqual([])
+    expect(await sequences({ before: 1_005, limit: 7 })).toEqual(range(998, 1_004).reverse())
+    expect(await sequences({ before: 1_001, limit: 2_000 })).toEqual(range(1, 1_000).reverse())
+    expect(await sequences({ before: 3, limit: 5 })).toEqual([2, 1])
+    expect(await sequences({ before: 1, limit: 5 })).toEqual([])
+    expect(await sequences({ before: 0, limit: 5 })).toEqual([])
+    expect((await feed.readSharedBackwards({ before: 2, limit: 1 }))[0]?.position).toBe(10)
+  }, 120_000)
+
+  it('falls back to the partition below when the newest partition shows nothing yet', async () => {
+    const { names, doc } = await createTestTables()
+    const feed = createDynamoFeed({ doc, table: names.feed })
+    const items = sampleEvents(999).map((event, i) => feedItem(event, i + 1, i + 1))
+    await batchWriteAll(doc, names.feed, items.map((Item) => ({ PutRequest: { Item } })))
+    // 1,000 (the first of partition 1) handed out but not in the index yet.
+    await doc.send(
+      new PutCommand({ TableName: names.feed, Item: { ...headKey, position: 1_000, shared: 1_000 } }),
+    )
+    const newest = await feed.readSharedBackwards({ limit: 3 })
+    expect(newest.map((e) => e.sequence)).toEqual([999, 998, 997])
   }, 120_000)
 })

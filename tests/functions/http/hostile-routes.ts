@@ -73,6 +73,7 @@ export const pages: Record<string, Caller> = {
   'GET /portal/sign-in': 'anonymous',
   'GET /portal': 'portalPage',
   'GET /portal/catalogue': 'portalPage',
+  'GET /portal/feed': 'portalPage',
   'GET /portal/keys': 'portalPage',
   'POST /portal/keys': 'portalPage',
   'POST /portal/keys/{keyId}/rotate': 'portalPage',

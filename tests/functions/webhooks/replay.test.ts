@@ -193,7 +193,7 @@ describe('a replay too large', () => {
     } as unknown as Pick<WebhookStores, 'subscriptions' | 'deliveries' | 'checkpoints'>
     const atSequence = async (sequence: number) =>
       ({ sequence, position: 2 * sequence }) as FeedEvent
-    const feed: PartnerFeedReader = { read: untouched, head: untouched, readShared: untouched, atSequence }
+    const feed: PartnerFeedReader = { read: untouched, head: untouched, readShared: untouched, readSharedBackwards: untouched, atSequence }
     const request = {
       subscription: { id: 's', partnerId: 'p', filter: {} },
       from: { afterSequence: 10 },
