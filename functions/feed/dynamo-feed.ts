@@ -18,6 +18,44 @@ interface DynamoFeedOptions {
   readonly table: string
 }
 
+interface QueryPage {
+  readonly Items?: Record<string, unknown>[] | undefined
+  readonly LastEvaluatedKey?: Record<string, unknown> | undefined
+}
+
+/**
+ * The one forward reading of the Feed's positions and of the partner sequences alike: a
+ * gapless run `after+1, after+2, …` of at most `limit` events, across partitions of 1,000
+ * numbers, that stops short at the first hole (see createDynamoFeed). `queryFrom(n, count)`
+ * Queries the partition holding `n`, from `n` up.
+ */
+const readRun = async (
+  { after, limit }: { readonly after: number; readonly limit: number },
+  numberOf: (event: FeedEvent) => number | undefined,
+  queryFrom: (from: number, count: number) => Promise<QueryPage>,
+): Promise<FeedEvent[]> => {
+  if (!Number.isInteger(after) || after < 0) throw new RangeError('after must be ≥ 0')
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1')
+  const events: FeedEvent[] = []
+  let expected = after + 1
+  let page = pageOf(expected)
+  for (;;) {
+    const output = await queryFrom(expected, limit - events.length)
+    for (const item of output.Items ?? []) {
+      const event = parseFeedItem(item)
+      if (numberOf(event) !== expected) return events // a hole
+      events.push(event)
+      expected += 1
+    }
+    if (events.length >= limit) return events
+    // More in this partition (1 MB per Query): ask again from the next expected number.
+    if (output.LastEvaluatedKey) continue
+    // The partition is exhausted: the run goes on only if it was full up to its last slot.
+    if (pageOf(expected) === page) return events
+    page += 1
+  }
+}
+
 /**
  * The Feed over DynamoDB (layout in feed-layout.ts): Queries page partitions forwards,
  * with consistent reads, crossing page boundaries.
@@ -30,36 +68,17 @@ interface DynamoFeedOptions {
  * @example const events = await createDynamoFeed({ doc, table }).read({ after: 0, limit: 100 })
  */
 export const createDynamoFeed = ({ doc, table }: DynamoFeedOptions): PartnerFeedReader => {
-  const read: FeedReader['read'] = async ({ after, limit }) => {
-    if (!Number.isInteger(after) || after < 0) throw new RangeError('after must be ≥ 0')
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1')
-    const events: FeedEvent[] = []
-    let expected = after + 1
-    let page = pageOf(expected)
-    for (;;) {
-      const output = await doc.send(
+  const read: FeedReader['read'] = ({ after, limit }) =>
+    readRun({ after, limit }, (event) => event.position, (from, count) =>
+      doc.send(
         new QueryCommand({
           TableName: table,
           KeyConditionExpression: 'pk = :pk AND sk >= :from',
-          ExpressionAttributeValues: { ':pk': pageKey(page), ':from': expected },
+          ExpressionAttributeValues: { ':pk': pageKey(pageOf(from)), ':from': from },
           ConsistentRead: true,
-          Limit: limit - events.length,
+          Limit: count,
         }),
-      )
-      for (const item of output.Items ?? []) {
-        const event = parseFeedItem(item)
-        if (event.position !== expected) return events // a hole: see above
-        events.push(event)
-        expected += 1
-      }
-      if (events.length >= limit) return events
-      // More in this page (1 MB per Query): ask again from the next expected position.
-      if (output.LastEvaluatedKey) continue
-      // The page is exhausted: the Feed goes on only if it was full up to its last slot.
-      if (pageOf(expected) === page) return events
-      page += 1
-    }
-  }
+      ))
 
   const head: FeedReader['head'] = async () => {
     const { Item } = await doc.send(
@@ -92,27 +111,8 @@ const createSequenceReader = ({ doc, table }: DynamoFeedOptions): SequenceReader
       }),
     )
 
-  const readShared: SequenceReader['readShared'] = async ({ after, limit }) => {
-    if (!Number.isInteger(after) || after < 0) throw new RangeError('after must be ≥ 0')
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be ≥ 1')
-    const events: FeedEvent[] = []
-    let expected = after + 1
-    let page = pageOf(expected)
-    for (;;) {
-      const output = await query(expected, limit - events.length)
-      for (const item of output.Items ?? []) {
-        const event = parseFeedItem(item)
-        if (event.sequence !== expected) return events // a hole: see above
-        events.push(event)
-        expected += 1
-      }
-      if (events.length >= limit) return events
-      if (output.LastEvaluatedKey) continue
-      // The partition is exhausted: the sequence goes on only if it was full to its end.
-      if (pageOf(expected) === page) return events
-      page += 1
-    }
-  }
+  const readShared: SequenceReader['readShared'] = ({ after, limit }) =>
+    readRun({ after, limit }, (event) => event.sequence, query)
 
   /** The highest sequence handed out (the head's `shared`; 0 before the first). */
   const sharedHead = async (): Promise<number> => {
