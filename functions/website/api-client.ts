@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { countedAlready } from '../shared/http/app-env.js'
+import { fieldErrorSchema } from '../shared/http/problem.js'
 
 /** The app's own `request`: a Request through every middleware and route, in process. */
 export type AppRequest = (path: string, init: RequestInit, env?: unknown) => Response | Promise<Response>
@@ -22,16 +23,7 @@ export interface ApiCall {
 const problemSchema = z.looseObject({
   type: z.string(),
   detail: z.string().optional(),
-  errors: z
-    .array(
-      z.object({
-        field: z.string(),
-        message: z.string(),
-        code: z.string().optional(),
-        allowed: z.array(z.string()).optional(),
-      }),
-    )
-    .optional(),
+  errors: z.array(fieldErrorSchema).optional(),
 })
 
 export type ApiAnswer =

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { fieldErrorSchema } from '../../shared/http/problem.js'
 
 const problem = z
   .object({
@@ -7,16 +8,7 @@ const problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z
-      .array(
-        z.object({
-          field: z.string(),
-          message: z.string(),
-          code: z.string().optional(),
-          allowed: z.array(z.string()).optional(),
-        }),
-      )
-      .optional(),
+    errors: z.array(fieldErrorSchema).optional(),
   })
   .openapi('Problem')
 

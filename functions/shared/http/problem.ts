@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { z } from 'zod'
 
 /** One offending field of a request, as listed in a validation problem. */
 export interface FieldError {
@@ -10,6 +11,14 @@ export interface FieldError {
   /** What the field may hold instead, when the refusal can say (the ports a URL may use). */
   readonly allowed?: readonly string[]
 }
+
+/** A FieldError as read back from an answer: the API's contract and the pages' client share it. */
+export const fieldErrorSchema = z.object({
+  field: z.string(),
+  message: z.string(),
+  code: z.string().optional(),
+  allowed: z.array(z.string()).optional(),
+}) satisfies z.ZodType<FieldError>
 
 /** An RFC 9457 problem details document. */
 export interface Problem {
