@@ -14,7 +14,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { tables, type KeyAttribute, type TableDefinition, type TableKey } from '../functions/shared/tables.js'
 import type { TableNames } from '../functions/shared/table-names.js'
 
-const ACTIVE_TIMEOUT_MS = 30_000
+// Generous: under a loaded test run, DynamoDB Local has taken over 30 s to build an index.
+const ACTIVE_TIMEOUT_MS = 120_000
 
 const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute): KeySchemaElement[] => [
   { AttributeName: partitionKey.name, KeyType: 'HASH' },
@@ -61,7 +62,7 @@ const waitUntilActive = async (client: DynamoDBClient, name: string) => {
       (index) => index.IndexStatus === 'ACTIVE',
     )
     if (Table?.TableStatus === 'ACTIVE' && indexesActive) return
-    if (Date.now() > deadline) throw new Error(`Table ${name} is not ACTIVE after 30 s`)
+    if (Date.now() > deadline) throw new Error(`Table ${name} is not ACTIVE after ${ACTIVE_TIMEOUT_MS / 1000} s`)
     await sleep(100)
   }
 }

@@ -118,5 +118,5 @@ describe('createTables, run again on existing tables', () => {
     ])
     const { Item } = await test.doc.send(new GetCommand({ TableName: name, Key: { pk: 'notifier', sk: 'checkpoint' } }))
     expect(Item).toMatchObject({ position: 7 })
-  })
+  }, 150_000) // DynamoDB Local builds an index slowly when the whole suite loads it
 })
