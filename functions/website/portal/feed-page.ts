@@ -2,7 +2,7 @@ import { html } from 'hono/html'
 import { eventTypes } from '../../../domain/events/index.js'
 import { partnerEventTypes } from '../../contract/event-catalogue.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
-import { type EditionChoice, noticeOf, type Notice, portalNav } from './portal-pages.js'
+import { type EditionChoice, editionField, noticeOf, type Notice, portalNav, time } from './portal-pages.js'
 
 /** An event as `GET /feed` answers it: what partners see, nothing more. */
 export interface FeedRow {
@@ -17,8 +17,6 @@ export interface FeedFilter {
   readonly type: string
   readonly editionId: string
 }
-
-const time = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')
 
 /** A field's value as text: strings as they are, anything else (lists, numbers) as JSON. */
 const valueText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value))
@@ -65,21 +63,7 @@ export const feedPage = (
           )}
         </select>
       </div>
-      <div class="field">
-        <label for="f-edition">${p.edition}</label>
-        <select id="f-edition" name="editionId">
-          <option value="">${p.anyEdition}</option>
-          ${view.editions.map(
-            (edition) =>
-              html`<option
-                value="${edition.editionId}"
-                ${view.filter.editionId === edition.editionId ? html` selected` : ''}
-              >
-                ${edition.name}
-              </option>`,
-          )}
-        </select>
-      </div>
+      ${editionField(p, view.editions, view.filter.editionId)}
       <button type="submit">${p.feedFilter}</button>
     </form>
     ${

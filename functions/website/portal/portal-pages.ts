@@ -3,6 +3,7 @@ import { eventTypes } from '../../../domain/events/index.js'
 import { partnerEventTypes } from '../../contract/event-catalogue.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
 import type { Lang } from '../i18n/locale.js'
+import type { Messages } from '../i18n/messages.js'
 import type { RefusedField } from '../problem-messages.js'
 
 /** A subscription as `GET /subscriptions` answers it (the fields the pages show). */
@@ -90,6 +91,22 @@ export const noticeOf = (notice: Notice | undefined, lang: Lang): Markup | strin
             : ''}
         </div>`
 
+/** The edition filter of the portal's forms: any edition, or one of the programme's. */
+export const editionField = (
+  p: Messages['portal'],
+  editions: readonly EditionChoice[],
+  selected: string | undefined,
+): Markup => html`<div class="field">
+  <label for="f-edition">${p.edition}</label>
+  <select id="f-edition" name="editionId">
+    <option value="">${p.anyEdition}</option>
+    ${editions.map(
+      (edition) =>
+        html`<option value="${edition.editionId}"${selected === edition.editionId ? html` selected` : ''}>${edition.name}</option>`,
+    )}
+  </select>
+</div>`
+
 /**
  * The portal's navigation: the subscriptions, which partner is signed in, sign-out (the
  * one sign-out of the pages, which ends both sessions and Cognito's).
@@ -174,16 +191,7 @@ export const subscriptionsPage = (
           </div>`,
         )}
       </fieldset>
-      <div class="field">
-        <label for="f-edition">${p.edition}</label>
-        <select id="f-edition" name="editionId">
-          <option value="">${p.anyEdition}</option>
-          ${view.editions.map(
-            (edition) =>
-              html`<option value="${edition.editionId}"${draft.editionId === edition.editionId ? html` selected` : ''}>${edition.name}</option>`,
-          )}
-        </select>
-      </div>
+      ${editionField(p, view.editions, draft.editionId)}
       <button type="submit">${p.create}</button>
     </form>`
   return layout(page, { title: p.subscriptions, body, nav: portalNav(page, view.partnerId) })
@@ -211,7 +219,8 @@ const actionForm = (page: PageContext, id: string, action: string, label: string
     <button type="submit"${kind ? html` class="${kind}"` : ''}>${label}</button>
   </form>`
 
-const time = (iso: string | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '')
+/** An ISO time as the portal's tables show it: `2020-01-07 08:00:00 UTC`. */
+export const time = (iso: string | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '')
 
 /** The filters of the delivery log, as `GET /subscriptions/{id}/deliveries` takes them. */
 export const deliveryFilters = ['all', 'failed', 'dead'] as const
