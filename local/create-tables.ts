@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { tables, type KeyAttribute, type TableDefinition, type TableKey } from '../functions/shared/tables.js'
 import type { TableNames } from '../functions/shared/table-names.js'
 
-// Generous: under a loaded test run, DynamoDB Local has taken over 30 s to build an index.
+// Generous: an index added to a kept data directory is built over all the items it holds.
 const ACTIVE_TIMEOUT_MS = 120_000
 
 const keySchema = (partitionKey: KeyAttribute, sortKey?: KeyAttribute): KeySchemaElement[] => [
