@@ -53,7 +53,7 @@ export const applicationErrors = {
       'application-already-decided',
       'conflict',
       `Application ${applicationId} to edition ${editionId} is already ${status}.`,
-      { editionId, applicationId, status },
+      { editionId, applicationId, applicationStatus: status },
     ),
   full: (editionId: string, capacity: number) =>
     refuse(
@@ -77,7 +77,7 @@ export const applicationErrors = {
       `Application ${applicationId} to edition ${editionId} is ${status}: only a held ` +
         'application is confirmed or dismissed (or dismissed, one whose contact a recovery of ' +
         'its start-up disowned).',
-      { editionId, applicationId, status },
+      { editionId, applicationId, applicationStatus: status },
     ),
   isMember: (editionId: string, applicationId: string) =>
     refuse(
@@ -92,6 +92,6 @@ export const applicationErrors = {
       'application-not-withdrawable',
       'conflict',
       `Application ${applicationId} to edition ${editionId} is ${status} and cannot be withdrawn.`,
-      { editionId, applicationId, status },
+      { editionId, applicationId, applicationStatus: status },
     ),
 }

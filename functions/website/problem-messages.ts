@@ -1,6 +1,7 @@
 import type { ApiAnswer } from './api-client.js'
 import { fieldErrorMessage, formFieldOf } from './apply/field-messages.js'
 import type { Lang } from './i18n/locale.js'
+import { ruleMessages } from './rule-messages.js'
 
 type Words = Record<Lang, string>
 type Refused = Extract<ApiAnswer, { ok: false }>
@@ -159,6 +160,10 @@ export const problemMessages: Record<string, (problem: Problem) => Words> = {
   }),
 }
 
+/** The words of a problem of the API's catalogues, or else of a rule of the domain (rule-messages.ts). */
+const wordsFor = (code: string) =>
+  Object.hasOwn(problemMessages, code) ? problemMessages[code] : Object.hasOwn(ruleMessages, code) ? ruleMessages[code] : undefined
+
 /** A problem no entry words (or no problem at all): said plainly, its type kept for support. */
 const unexpected: Words = {
   fr: 'La demande n’a pas abouti. Si cela se reproduit, écrivez à la Région en citant ce type de problème :',
@@ -183,7 +188,7 @@ export interface Refusal {
 
 /**
  * Why the API refused, in the reader's language: the problem's code worded from
- * `problemMessages`, each offending field (problem+json `errors`) named by the page's own
+ * `problemMessages` (or `ruleMessages` for a rule of the domain), each offending field (problem+json `errors`) named by the page's own
  * label and explained as the forms explain theirs (apply/field-messages.ts); a problem
  * without words gets a plain message and keeps its `type`, never the API's English detail.
  *
@@ -195,7 +200,7 @@ export const refusalOf = (
   answer: Refused,
 ): Refusal => {
   const problem = answer.problem
-  const worded = problem ? problemMessages[answer.code] : undefined
+  const worded = problem ? wordsFor(answer.code) : undefined
   const seen = new Set<string>()
   const fields = (problem?.errors ?? []).flatMap((error) => {
     const field = formFieldOf(error.field)
@@ -205,4 +210,17 @@ export const refusalOf = (
   })
   if (problem && worded) return { text: worded(problem)[lang], fields }
   return { text: unexpected[lang], fields, type: problem?.type ?? `HTTP ${answer.status}` }
+}
+
+/**
+ * A refusal as one line, for a page whose notice has no list of fields: each offending
+ * field follows the words, named by its label, and the problem's type when no message
+ * words it, for support.
+ *
+ * @example `${s.conflict} ${refusalLine(refusalOf(page.lang, labels, answer), page.lang)}`
+ */
+export const refusalLine = (refusal: Refusal, lang: Lang): string => {
+  const colon = lang === 'fr' ? ' : ' : ': '
+  const fields = refusal.fields.map(({ label, message }) => `${label}${colon}${message}`)
+  return [refusal.text, ...fields, ...(refusal.type === undefined ? [] : [refusal.type])].join(' ')
 }

@@ -261,6 +261,20 @@ describe('the staff back-office, in Chromium', () => {
     await first.bringToFront()
     await first.goto(`${server.url}/staff/editions/ces-2020?status=selected`)
     expect(await text(first, `${row(applicationIds.noScript)} .status`)).toBe('sélectionnée')
+
+    // An award for the new member, then the same award again: the rule refuses it, in French.
+    const recordAward = async () => {
+      await first.select('#award-level', 'honoree')
+      await first.type('#award-category', 'Smart Cities')
+      await Promise.all([first.waitForNavigation(), first.click('section[aria-labelledby="awards-title"] button[type="submit"]')])
+    }
+    await recordAward()
+    expect(await text(first, '.notice.done')).toContain('Enregistré.')
+    await recordAward()
+    expect(await text(first, '[role="alert"]')).toBe(
+      'Action refusée : Ce prix (Honoree, catégorie « Smart Cities ») est déjà enregistré pour cette start-up.',
+    )
+    await check(first, 'staff-award-refused')
     await first.goto(`${server.url}/staff`)
     await check(first, 'staff-editions')
     const csv = await first.evaluate(async () => (await fetch('/staff/editions/ces-2020/delegation.csv')).text())

@@ -11,7 +11,7 @@ import { screenshot } from './screenshots.js'
  * headless Chromium: someone registers a start-up first with a SIRET that is not theirs,
  * its real contact's application is held; staff open the start-up from the edition's
  * list, are told which field a half-filled correction lacks (nothing recorded), correct
- * its website, then give it back to its real representatives. Each page axe-checked and
+ * its website, are told in French that the same correction again changes nothing, then give it back to its real representatives. Each page axe-checked and
  * photographed.
  */
 
@@ -82,7 +82,10 @@ describe('a start-up’s record in the back-office, in Chromium', () => {
     await page.type('#correct-contact-name', 'Inès Martin')
     await page.type('#correct-reason', 'Nouvelle personne de contact')
     await submit(page, '#correction')
-    expect(await text(page, '[role="alert"]')).toContain('contact.email')
+    const refused = await text(page, '[role="alert"]')
+    expect(refused).toContain('Certains champs sont à corriger.')
+    expect(refused).toContain('Adresse e-mail :')
+    expect(refused).not.toContain('contact.email')
     await check(page, 'staff-startup-correction-refused')
     expect(await recordEvents()).toEqual(before)
 
@@ -95,6 +98,16 @@ describe('a start-up’s record in the back-office, in Chromium', () => {
     await server.catchUp()
     await page.reload()
     expect(await text(page, '.profile .website')).toBe('https://calanques-tek.example')
+
+    // The same correction again: the domain's rule refuses it, said in French, nothing recorded.
+    const corrected = await recordEvents()
+    await page.type('#correct-website', 'https://calanques-tek.example')
+    await page.type('#correct-reason', 'Envoyée deux fois')
+    await submit(page, '#correction')
+    const unchanged = await text(page, '[role="alert"]')
+    expect(unchanged).toBe('Rien n’a été enregistré : Cette correction ne change rien : chaque champ donné est déjà celui enregistré.')
+    await check(page, 'staff-startup-correction-unchanged')
+    expect(await recordEvents()).toEqual(corrected)
 
     // The real representatives: their name, description and contact, with the reason.
     await page.$eval('#recover-name', (input) => {

@@ -79,8 +79,8 @@ export class ProblemError extends Error {
   }
 
   toProblem(): Problem {
-    // Extensions first: a rule's details (an application's `status`…) never mask the
-    // standard members.
+    // Extensions first: a rule's details never mask the standard members (a rule names
+    // an application's status `applicationStatus`, since `status` here is HTTP's).
     return {
       ...this.extensions,
       type: problemType(this.code),

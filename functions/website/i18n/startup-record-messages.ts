@@ -36,7 +36,6 @@ const fr = {
   recovered: 'Start-up rendue à ses vrais représentants.',
   republished: 'Les partenaires ont reçu le profil corrigé.',
   refused: 'Rien n’a été enregistré :',
-  checkFields: 'vérifiez ces champs.',
   lagNote: 'Le profil affiché se met à jour en quelques secondes.',
   back: 'Retour à l’édition',
 }
@@ -73,7 +72,6 @@ const en: StartupRecordMessages = {
   recovered: 'Start-up given back to its real representatives.',
   republished: 'Partners received the corrected profile.',
   refused: 'Nothing was saved:',
-  checkFields: 'check these fields.',
   lagNote: 'The profile shown updates within a few seconds.',
   back: 'Back to the edition',
 }

@@ -16,6 +16,7 @@ import { editionsPage } from './editions-page.js'
 import { staffSession, type StaffEnv } from './session.js'
 import { signInRoutes, type StaffLogin } from './sign-in.js'
 import { readForm } from '../form-body.js'
+import { refusalLine, refusalOf } from '../problem-messages.js'
 
 export interface StaffPagesDeps extends ApplyPagesDeps {
   readonly staffLogin: StaffLogin | undefined
@@ -23,11 +24,21 @@ export interface StaffPagesDeps extends ApplyPagesDeps {
 
 const text = (value: unknown, max = 200): string => (typeof value === 'string' ? value.slice(0, max) : '')
 
-/** What a refused action says, in the reader's language where we know the rule. */
+/** The fields of the edition page's forms, by the label the page shows them under. */
+const editionFieldLabels = (s: PageContext['t']['staff']): Readonly<Record<string, string>> => ({
+  startupId: s.member,
+  award: s.level,
+  category: s.category,
+  name: s.partnerName,
+  kind: s.partnerKind,
+  contribution: s.contribution,
+})
+
+/** What a refused action says, in the reader's language, never in the API's English detail. */
 const refusal = (page: PageContext, answer: Extract<ApiAnswer, { ok: false }>, startupName: string): string => {
   const s = page.t.staff
   if (answer.code === 'precondition-failed') return s.stale(startupName || '?')
-  return `${s.conflict} ${answer.problem?.detail ?? answer.code}`
+  return `${s.conflict} ${refusalLine(refusalOf(page.lang, editionFieldLabels(s), answer), page.lang)}`
 }
 
 /**

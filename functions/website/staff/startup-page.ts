@@ -6,6 +6,7 @@ import type { StartupPage } from '../../queries/startup-schemas.js'
 import { day, themeName } from '../i18n/labels.js'
 import { startupRecordMessages } from '../i18n/startup-record-messages.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
+import type { RefusedField } from '../problem-messages.js'
 import { mailLogSection, type MailLog } from './mail-log.js'
 import { staffNav } from './staff-nav.js'
 
@@ -14,7 +15,7 @@ export interface StartupRecordView {
   /** What the last action did (role=status), or why it was refused with the fields named (role=alert). */
   readonly notice?:
     | { readonly kind: 'done'; readonly text: string }
-    | { readonly kind: 'refused'; readonly text: string; readonly fields: readonly { field: string; message: string }[] }
+    | { readonly kind: 'refused'; readonly text: string; readonly fields: readonly RefusedField[] }
     | undefined
   /** A fresh idempotency key per rendered form: a double submit records once. */
   readonly newKey: () => string
@@ -79,7 +80,7 @@ const notice = (page: PageContext, view: StartupRecordView): Markup => {
   return html`<div class="notice refused" role="alert" id="refused">
     <p>${m.refused} ${view.notice.text}</p>
     ${view.notice.fields.length > 0
-      ? html`<ul>${view.notice.fields.map(({ field: name, message }) => html`<li><code>${name}</code> : ${message}</li>`)}</ul>`
+      ? html`<ul>${view.notice.fields.map(({ label, message }) => html`<li>${label}${page.lang === 'fr' ? ' : ' : ': '}${message}</li>`)}</ul>`
       : ''}
   </div>`
 }

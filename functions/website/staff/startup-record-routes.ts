@@ -6,7 +6,8 @@ import { loadStartup } from '../../queries/startup-directory.js'
 import { callApi } from '../api-client.js'
 import { readForm } from '../form-body.js'
 import { startupRecordMessages } from '../i18n/startup-record-messages.js'
-import { messagePage, pageContext } from '../layout.js'
+import { messagePage, pageContext, type PageContext } from '../layout.js'
+import { refusalOf } from '../problem-messages.js'
 import { readMailLogs } from './mail-log.js'
 import { staffSession, type StaffEnv } from './session.js'
 import { startupRecordPage, type StartupRecordView } from './startup-page.js'
@@ -45,6 +46,25 @@ const bodyOf = (form: Form) => {
       reason: text(form, 'reason', 2000),
     }).filter(([, value]) => value !== undefined),
   )
+}
+
+/** The fields of the API's bodies the record's two forms fill, by the label the page shows. */
+const recordFieldLabels = (page: PageContext): Readonly<Record<string, string>> => {
+  const a = page.t.apply
+  const m = startupRecordMessages(page.lang)
+  return {
+    name: a.name,
+    city: a.city,
+    territory: a.territory,
+    website: a.website,
+    description: a.description,
+    themes: a.themes,
+    'contact.name': a.contactName,
+    'contact.email': a.email,
+    'contact.phone': a.phone,
+    language: m.language,
+    reason: m.reason,
+  }
 }
 
 /**
@@ -110,10 +130,9 @@ export const startupRecordRoutes = ({ deps, request, assets }: StaffPagesDeps) =
       return c.redirect(page.href(`/staff/startups/${encodeURIComponent(startupId)}?${params}`), 303)
     }
     const status = answer.status === 400 || answer.status === 409 || answer.status === 422 || answer.status === 503 ? answer.status : 409
-    const fields = answer.problem?.errors ?? []
-    // The fields the API named say what to fix; other refusals say why in the API's words.
-    const why = fields.length > 0 ? startupRecordMessages(page.lang).checkFields : (answer.problem?.detail ?? answer.code)
-    return render(c, { kind: 'refused', text: why, fields }, status)
+    const refusal = refusalOf(page.lang, recordFieldLabels(page), answer)
+    const said = refusal.type === undefined ? refusal.text : `${refusal.text} ${refusal.type}`
+    return render(c, { kind: 'refused', text: said, fields: refusal.fields }, status)
   }
 
   return new Hono<StaffEnv>()

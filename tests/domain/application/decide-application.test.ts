@@ -49,7 +49,7 @@ describe('DecideApplication', () => {
       .thenThrows({
         code: 'application-already-decided',
         kind: 'conflict',
-        details: { applicationId: 'app-1', status },
+        details: { applicationId: 'app-1', applicationStatus: status },
       })
   })
 

@@ -134,7 +134,7 @@ describe('ConfirmApplication and DismissApplication (staff)', () => {
       .thenThrows({
         code: 'application-not-held',
         kind: 'conflict',
-        details: { status: 'submitted' },
+        details: { applicationStatus: 'submitted' },
       })
   })
 
@@ -150,7 +150,7 @@ describe('ConfirmApplication and DismissApplication (staff)', () => {
       .thenThrows({
         code: 'application-not-held',
         kind: 'conflict',
-        details: { status: 'dismissed' },
+        details: { applicationStatus: 'dismissed' },
       })
     given(heldOne)
       .when(confirm('app-9'))

@@ -191,7 +191,7 @@ describe('a start-up whose SIRET a stranger used first', () => {
       .thenThrows({
         code: 'application-not-held',
         kind: 'conflict',
-        details: { status: 'submitted' },
+        details: { applicationStatus: 'submitted' },
       })
   })
 

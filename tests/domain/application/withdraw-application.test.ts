@@ -57,7 +57,7 @@ describe('WithdrawApplication', () => {
       .thenThrows({
         code: 'application-not-withdrawable',
         kind: 'conflict',
-        details: { applicationId: 'app-1', status },
+        details: { applicationId: 'app-1', applicationStatus: status },
       })
   })
 
