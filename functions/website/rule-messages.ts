@@ -47,8 +47,8 @@ export const ruleMessages: Record<string, (problem: Problem) => Words> = {
     en: 'An application says which version of the consent wording was agreed to.',
   }),
   'unknown-consent-version': (p) => ({
-    fr: `La version ${word(p.consentVersion)} du texte de consentement n’a jamais été publiée.`,
-    en: `Version ${word(p.consentVersion)} of the consent wording was never published.`,
+    fr: `La version ${word(p.consentVersion)} du texte de consentement n’a jamais été publiée : rechargez la page pour lire le texte en vigueur.`,
+    en: `Version ${word(p.consentVersion)} of the consent wording was never published: reload the page to read the wording in force.`,
   }),
   'already-applied': () => ({
     fr: 'Cette start-up a déjà candidaté à cette édition.',

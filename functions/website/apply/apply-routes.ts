@@ -11,9 +11,10 @@ import { messagePage, pageContext, type PageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import { applyFormPage, type ApplyFormView, type EditionForForm } from './apply-form.js'
 import { confirmationPage, type Submitted } from './confirmation.js'
-import { fieldMessage, fieldOf } from './field-messages.js'
+import { fieldErrorMessage, fieldMessage, fieldOf } from './field-messages.js'
 import { pathOf } from './form-fields.js'
 import { readForm } from '../form-body.js'
+import { refusalLine, refusalOf } from '../problem-messages.js'
 
 export interface ApplyPagesDeps {
   readonly deps: WebsiteDeps
@@ -53,6 +54,12 @@ const unavailable = (c: Context, page: PageContext, lookup: Exclude<Lookup, { ki
   return c.html(messagePage(page, { title: t.apply.closedTitle(name), message }), 410)
 }
 
+type FormStatus = 200 | 400 | 409 | 422 | 429 | 500 | 503
+
+/** The API's status for a refusal the form shows again, or 500 for one it did not expect. */
+const refusedStatus = (status: number): FormStatus =>
+  status === 400 || status === 409 || status === 422 || status === 429 || status === 503 ? status : 500
+
 /** The posted fields by path (`startup.themes`), as typed, to show them again. */
 const valuesOf = (fields: Record<string, unknown>) => {
   const values: Record<string, string | string[]> = {}
@@ -72,7 +79,7 @@ const valuesOf = (fields: Record<string, unknown>) => {
  */
 export const applyRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
   const headers = pageHeaders({ frameAncestors: deps.corsOrigins })
-  const form = (c: Context, page: PageContext, edition: EditionForForm, view: Omit<ApplyFormView, 'idempotencyKey'>, status: 200 | 400 | 409 | 422 | 503) =>
+  const form = (c: Context, page: PageContext, edition: EditionForForm, view: Omit<ApplyFormView, 'idempotencyKey'>, status: FormStatus) =>
     c.html(applyFormPage(page, edition, { ...view, idempotencyKey: deps.newId() }), status)
 
   return new Hono<ApiEnv>()
@@ -123,11 +130,15 @@ export const applyRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
         case 'application-deadline-passed':
           return unavailable(c, page, { kind: 'deadline-passed', edition: lookup.edition })
         case 'validation-failed': {
-          const errors = Object.fromEntries((answer.problem?.errors ?? []).map(({ field, message }) => [field, message]))
+          const errors = Object.fromEntries((answer.problem?.errors ?? []).map((error) => [error.field, fieldErrorMessage(error, page.lang)]))
           return form(c, page, lookup.edition, { values, errors }, 400)
         }
-        default:
-          return c.html(messagePage(page, { title: t.error.title, message: t.error.retry }), 500)
+        default: {
+          // Any other refusal (a limit reached, a consent wording withdrawn…): the form again, its
+          // answers kept, with why in the applicant's language.
+          const notice = refusalLine(refusalOf(page.lang, {}, answer), page.lang)
+          return form(c, page, lookup.edition, { values, errors: {}, notice }, refusedStatus(answer.status))
+        }
       }
     })
 }

@@ -127,6 +127,18 @@ describe('POST /editions/{editionId}/apply', () => {
     expect((await harness.store.readStream(`application-${heldId}`))[0]?.type).toBe('application.held')
   })
 
+  it('shows the form again, answers kept, with the API’s refusal in the applicant’s language', async () => {
+    const before = await harness.written()
+    // A form from a wording that was never published (tampered, or from another stage).
+    const response = await post('/editions/ces-2020/apply', formOf(validSiret(13), { consentVersion: '1999-01-01' }))
+    expect(response.status).toBe(422)
+    const page = await response.text()
+    expect(page).toContain('La version 1999-01-01 du texte de consentement n’a jamais été publiée : rechargez la page pour lire le texte en vigueur.')
+    expect(page).not.toContain('was never published')
+    expect(page).toContain(`value="${validSiret(13)}"`)
+    expect(await harness.written()).toEqual(before)
+  })
+
   it('leaves the JSON API accepting the consent version the form posts', async () => {
     const response = await harness.app.request('/editions/ces-2020/applications', {
       method: 'POST',
