@@ -11,6 +11,8 @@ import { apiProblems } from './problems.js'
 import { rateLimits } from './rate-limits.js'
 import { apiSecurityHeaders } from './security-headers.js'
 import { healthRoutes } from './routes/health.js'
+import { problemPages } from './problem-pages.js'
+import type { PageAssets } from '../website/assets.js'
 
 /** Request bodies are forms and small JSON documents; anything bigger is refused unread. */
 const maxBodyBytes = 64 * 1024
@@ -49,11 +51,14 @@ export const lazyErrorHandler =
 /** What the middleware, the error handler and `GET /health` need: cheap to build. */
 export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateLimits' | 'verifier' | 'hits'> & {
   readonly apiKeys: Pick<ApiDeps['apiKeys'], 'authenticate'>
+  /** The pages' assets, for a problem shown to a browser as a page; unstyled without. */
+  readonly pageAssets?: () => Promise<PageAssets | undefined>
 }
 
 /**
- * The part of the app every request goes through: request and correlation ids, security
- * headers, CORS, limits per caller, the body limit, errors as problems, and `GET /health`. The Lambda builds this alone at
+ * The part of the app every request goes through: request and correlation ids, problems as
+ * pages for browsers, security headers, CORS, limits per caller, the body limit, errors as
+ * problems, and `GET /health`. The Lambda builds this alone at
  * cold start and the feature routes on first use (lazy-app.ts); createApp builds both.
  *
  * @example const app = createCore({ logger, clock, corsOrigins, rateLimits, verifier }, new Hono())
@@ -62,6 +67,7 @@ export const createCore = <A extends Hono<ApiEnv>>(deps: CoreDeps, app: A): A =>
   app.use(runsAsApi)
   app.use(requestId())
   app.use(correlate(deps))
+  app.use(problemPages(deps.pageAssets ?? (async () => undefined)))
   app.use(apiSecurityHeaders())
   app.use(
     cors({

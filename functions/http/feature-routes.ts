@@ -81,7 +81,10 @@ export const featureRoutes = (deps: ApiDeps, request: AppRequest) => {
  *     rateLimits, feed, readModels, apiKeys, webhooks, personalData })
  */
 export const createApp = (deps: ApiDeps) =>
-  assembleApi(deps, async (app) => featureRoutes(deps, (path, init, env) => app.request(path, init, env)))
+  assembleApi(
+    { ...deps, pageAssets: async () => deps.pages?.assets },
+    async (app) => featureRoutes(deps, (path, init, env) => app.request(path, init, env)),
+  )
 
 export type App = ReturnType<typeof createApp>
 

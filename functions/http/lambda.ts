@@ -32,6 +32,7 @@ const core: CoreDeps = {
   // The limits' counts and partner keys are in DynamoDB: the SDK loads with the first counted request.
   hits: { hit: async (...args) => (await routeDeps()).hits.hit(...args) },
   apiKeys: { authenticate: async (...args) => (await routeDeps()).apiKeys.authenticate(...args) },
+  pageAssets: async () => (await routeDeps()).pages?.assets,
 }
 
 /**

@@ -61,6 +61,15 @@ export const callApi = async (request: AppRequest, path: string, call: ApiCall =
     const body = type.includes('json') ? ((await response.clone().json()) as unknown) : undefined
     return { ok: true, status: response.status, body, response }
   }
+  return readRefusal(response)
+}
+
+/**
+ * A refusal of the API as the pages read it: its status, the problem's code and document.
+ *
+ * @example const refused = await readRefusal(response) // { ok: false, status: 429, code: 'too-many-requests', … }
+ */
+export const readRefusal = async (response: Response): Promise<Extract<ApiAnswer, { ok: false }>> => {
   const parsed = problemSchema.safeParse(await response.json().catch(() => undefined))
   const problem = parsed.success ? parsed.data : undefined
   return { ok: false, status: response.status, code: problem?.type.split('/').at(-1) ?? 'unknown', problem }

@@ -13,28 +13,39 @@ export interface PageHeaderOptions {
  * origin's built assets may load; only the configured origins may frame the form, and
  * nobody the staff pages. No page is cached: each form carries its own idempotency key.
  *
+ * @example new Headers(pageHeaderValues({ frameAncestors: corsOrigins }))
+ */
+export const pageHeaderValues = ({ frameAncestors = [], formActions = [] }: PageHeaderOptions = {}): Record<string, string> => {
+  const ancestors = frameAncestors.length > 0 ? `'self' ${frameAncestors.join(' ')}` : `'none'`
+  const csp = [
+    `default-src 'none'`,
+    `script-src 'self'`,
+    `style-src 'self'`,
+    `img-src 'self' data:`,
+    `connect-src 'self'`,
+    `form-action ${["'self'", ...formActions].join(' ')}`,
+    `frame-ancestors ${ancestors}`,
+    `base-uri 'none'`,
+  ].join('; ')
+  return {
+    'Content-Security-Policy': csp,
+    ...(frameAncestors.length === 0 ? { 'X-Frame-Options': 'DENY' } : {}),
+    'Cache-Control': 'no-store',
+    // Withdrawal links carry their token: no page tells another site where it was.
+    'Referrer-Policy': 'no-referrer',
+    'X-Content-Type-Options': 'nosniff',
+    Vary: 'Accept-Language',
+  }
+}
+
+/**
+ * `pageHeaderValues` on a route's answers.
+ *
  * @example router.use('/editions/:editionId/apply', pageHeaders({ frameAncestors: corsOrigins }))
  */
 export const pageHeaders =
-  ({ frameAncestors = [], formActions = [] }: PageHeaderOptions = {}): MiddlewareHandler =>
+  (options: PageHeaderOptions = {}): MiddlewareHandler =>
   async (c, next) => {
     await next()
-    const ancestors = frameAncestors.length > 0 ? `'self' ${frameAncestors.join(' ')}` : `'none'`
-    const csp = [
-      `default-src 'none'`,
-      `script-src 'self'`,
-      `style-src 'self'`,
-      `img-src 'self' data:`,
-      `connect-src 'self'`,
-      `form-action ${["'self'", ...formActions].join(' ')}`,
-      `frame-ancestors ${ancestors}`,
-      `base-uri 'none'`,
-    ].join('; ')
-    c.header('Content-Security-Policy', csp)
-    if (frameAncestors.length === 0) c.header('X-Frame-Options', 'DENY')
-    c.header('Cache-Control', 'no-store')
-    // Withdrawal links carry their token: no page tells another site where it was.
-    c.header('Referrer-Policy', 'no-referrer')
-    c.header('X-Content-Type-Options', 'nosniff')
-    c.header('Vary', 'Accept-Language')
+    for (const [name, value] of Object.entries(pageHeaderValues(options))) c.header(name, value)
   }

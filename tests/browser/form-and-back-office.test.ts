@@ -227,6 +227,18 @@ describe('the registration form, in Chromium', () => {
   }, timeout)
 })
 
+describe('an address that does not exist, in Chromium', () => {
+  it('is a page in the reader’s language, not the API’s JSON', async () => {
+    const page = await newPage()
+    const response = await page.goto(`${server.url}/editions/ces-2020/aply`)
+    expect(response?.status()).toBe(404)
+    expect(response?.headers()['content-type']).toBe('text/html; charset=UTF-8')
+    expect(await text(page, 'h1')).toBe('Page introuvable')
+    await check(page, 'not-found')
+    await page.close()
+  }, timeout)
+})
+
 describe('the staff back-office, in Chromium', () => {
   it('signs in locally, shows the applications and refuses a decision from a stale tab', async () => {
     await server.catchUp()
