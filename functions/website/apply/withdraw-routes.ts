@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { html } from 'hono/html'
 import type { ApiEnv } from '../../shared/http/app-env.js'
 import { callApi } from '../api-client.js'
+import { refusalLine, refusalOf } from '../problem-messages.js'
 import { layout, messagePage, pageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import type { ApplyPagesDeps } from './apply-routes.js'
@@ -51,7 +52,7 @@ export const withdrawRoutes = ({ deps, request, assets }: ApplyPagesDeps) =>
         from: c.env,
       })
       if (answer.ok) return c.html(messagePage(page, { title: t.withdraw.doneTitle, message: t.withdraw.done }))
-      const refused = (message: string, status: 400 | 403 | 409 | 500) =>
+      const refused = (message: string, status: 400 | 403 | 409 | 429 | 500 | 503) =>
         c.html(messagePage(page, { title: t.withdraw.title, message }), status)
       switch (answer.code) {
         case 'invalid-withdrawal-token':
@@ -62,6 +63,7 @@ export const withdrawRoutes = ({ deps, request, assets }: ApplyPagesDeps) =>
         case 'edition-closed':
           return refused(t.withdraw.notWithdrawable, 409)
         default:
-          return refused(t.error.retry, 500)
+          // A limit reached, the service busy…: said in the reader's language, with the API's status.
+          return refused(refusalLine(refusalOf(page.lang, {}, answer), page.lang), answer.status === 429 || answer.status === 503 ? answer.status : 500)
       }
     })

@@ -11,7 +11,7 @@ import { createTestTables, type TestTables } from '../../setup/test-tables.js'
 import { catchUp } from '../reports/catch-up.js'
 import { apiHarness, client, type ApiHarness } from './api-harness.js'
 import { injectFaults, seeded, type Fault, type FaultPlan } from './fault-injection.js'
-import { nodeServer, type TestResponse } from './transports.js'
+import { nodeServer, type Send, type TestResponse } from './transports.js'
 
 /**
  * Issue 18, item 7: DynamoDB failing for longer than the SDK's retries (lost responses to
@@ -26,6 +26,7 @@ describe('transient DynamoDB failures', () => {
   let tables: TestTables
   let harness: ApiHarness
   let api: ReturnType<typeof client>
+  let send: Send
   let faults: ReturnType<typeof injectFaults>
   const noFaults: FaultPlan = () => undefined
   const key = (name: string) => `0193a5c4-7d2e-7b31-9f00-${name.padStart(12, '0')}`
@@ -81,7 +82,8 @@ describe('transient DynamoDB failures', () => {
     harness = await apiHarness({
       sameTablesAs: { tables: { ...tables, doc: faulty }, key: await generateDevKey() },
     })
-    api = client(await transport.start(harness.app), harness)
+    send = await transport.start(harness.app)
+    api = client(send, harness)
     expect((await api.admin('POST', '/editions', editionBody(editionId))).status).toBe(201)
   })
   afterAll(async () => {
@@ -271,5 +273,24 @@ describe('transient DynamoDB failures', () => {
     expectUnavailable(report)
     expectUnavailable(csv)
     expect((await api.reports('GET', `/reports/editions/${editionId}`)).status).toBe(200)
+  })
+
+  it('the withdrawal page, DynamoDB unavailable: a 503 page that says so in French, and withdrawing again works', async () => {
+    const applied = await apply(validSiret(41_000_900), key('withdraw'))
+    expect(applied.status).toBe(201)
+    const { applicationId, withdrawalToken } = applied.json<{ applicationId: string; withdrawalToken: string }>()
+    const withdraw = () =>
+      send('POST', `/applications/${applicationId}/withdraw`, {
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html', 'Accept-Language': 'fr' },
+        body: new URLSearchParams({ answer: 'withdraw', token: withdrawalToken, idempotencyKey: key('withdraw-page') }).toString(),
+      })
+    faults.use(() => 'unavailable')
+    const refused = await withdraw()
+    faults.use(noFaults)
+    expect(refused.status).toBe(503)
+    expect(refused.text).toContain('Le service n’a pas répondu à temps : réessayez dans un instant.')
+    const done = await withdraw()
+    expect(done.status).toBe(200)
+    expect(done.text).toContain('Candidature retirée')
   })
 })
