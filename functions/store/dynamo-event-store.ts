@@ -91,6 +91,13 @@ export const createStreamReader = ({
 const maxConflictAttempts = 6
 
 /**
+ * A UUIDv7 whose bits after the time are all random: the uuid package's default counts up
+ * within a millisecond, so the ids of one append would tell a partner how many events it was
+ * not sent between two it was (`v7({})` takes the random bits for the counter's).
+ */
+const randomEventId = () => uuidv7({})
+
+/**
  * The event store over DynamoDB: one item per event, appended with conditional
  * writes so that versions have no gaps and no duplicates (see append-plan.ts).
  *
@@ -100,7 +107,7 @@ const maxConflictAttempts = 6
 export const createDynamoEventStore = (options: DynamoEventStoreOptions): EventStore => {
   const { doc, tables } = options
   const now = options.now ?? (() => new Date())
-  const newEventId = options.newEventId ?? uuidv7
+  const newEventId = options.newEventId ?? randomEventId
   const retentionSeconds = (options.idempotencyRetentionDays ?? 30) * 86_400
   const known = new KnownVersions()
   const vault = options.personalData ?? noVault

@@ -66,6 +66,23 @@ describe('append to one stream', () => {
     expect(await store.streamVersion('edition-a')).toBe(2)
   })
 
+  it('gives events ids that count nothing: no counter runs through the ids of one append', async () => {
+    // A UUIDv7's 32 bits after the version nibble: the uuid package's counter when it runs one.
+    const counterOf = (id: string) => {
+      const b = Buffer.from(id.replaceAll('-', ''), 'hex')
+      return ((((b[6] ?? 0) & 0x0f) << 28) | ((b[7] ?? 0) << 20) | (((b[8] ?? 0) & 0x3f) << 14) | ((b[9] ?? 0) << 6) | ((b[10] ?? 0) >>> 2)) >>> 0
+    }
+    const partners = Array.from({ length: 20 }, (_, i) => partnerJoined(`p${i}`))
+    await store.append([{ streamId: 'edition-ids', expectedVersion: 0, events: [editionOpened('ces-2021'), ...partners] }], { metadata: metadata() })
+    const ids = (await store.readStream('edition-ids')).map((event) => event.eventId)
+    expect(ids).toHaveLength(21)
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/)
+    // Made within a few milliseconds: with a counter, most neighbours would differ by exactly 1,
+    // and a partner would count the withheld events between two it receives.
+    const steps = ids.slice(1).map((id, i) => counterOf(id) - counterOf(ids[i] ?? ''))
+    expect(steps.filter((step) => step === 1)).toEqual([])
+  })
+
   it('refuses a stale expected version with a ConcurrencyError naming stream and versions', async () => {
     await store.append([{ streamId: 'edition-b', expectedVersion: 0, events: [editionOpened()] }], {
       metadata: metadata(),
