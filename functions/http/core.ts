@@ -49,7 +49,7 @@ export const lazyErrorHandler =
     (await import('./error-handler.js')).errorHandler(logger)(error, c)
 
 /** What the middleware, the error handler and `GET /health` need: cheap to build. */
-export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateLimits' | 'verifier' | 'hits'> & {
+export type CoreDeps = Pick<ApiDeps, 'logger' | 'clock' | 'corsOrigins' | 'rateLimits' | 'verifier' | 'hits' | 'windowClock'> & {
   readonly apiKeys: Pick<ApiDeps['apiKeys'], 'authenticate'>
   /** The pages' assets, for a problem shown to a browser as a page; unstyled without. */
   readonly pageAssets?: () => Promise<PageAssets | undefined>

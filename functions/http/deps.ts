@@ -20,6 +20,8 @@ export interface ApiDeps extends WriteDeps, WebsiteDeps {
   readonly rateLimits: RateLimits
   /** Where the limits per caller are counted: shared by every instance. */
   readonly hits: HitCounter
+  /** The limits' windows' wall clock in ms (rate-limits.ts); `Date.now` unless a test fixes it. */
+  readonly windowClock?: () => number
   /** The Feed, for partners' `GET /feed` and new subscriptions' starting point. */
   readonly feed: PartnerFeedReader
   /** Partners' API keys (partner access). */

@@ -44,6 +44,8 @@ export interface RateLimitDeps {
   readonly hits: HitCounter
   readonly clock: () => Date
   readonly logger: Pick<Logger, 'warn'>
+  /** The windows' wall clock in ms, `Date.now` by default; tests fix it so no window turns mid-test. */
+  readonly windowClock?: () => number
 }
 
 /**
@@ -89,7 +91,7 @@ export const rateLimits = (deps: RateLimitDeps): MiddlewareHandler<ApiEnv> => as
   const limit = caller.kind === 'partner' ? limits.partner : limits.public
   if (limit === 0) return next()
   // Wall-clock windows, whatever the domain's clock says (tests and imports fix it).
-  const now = Date.now()
+  const now = deps.windowClock?.() ?? Date.now()
   const windowStart = now - (now % windowMs)
   const hits = await deps.hits.hit(caller.id, windowStart, windowMs).catch((error: unknown) => {
     deps.logger.warn('rate limit not counted', { error })

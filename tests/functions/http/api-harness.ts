@@ -24,6 +24,9 @@ import type { Send } from './transports.js'
 /** The tests' editions are CES 2020 and its peers, so the API's clock stands in mid-2019. */
 export const testNow = new Date('2019-09-01T10:00:00Z')
 
+/** The limits' wall clock for every harness of a test file, fixed when it loads. */
+const limitsWindowAt = Date.now()
+
 /**
  * The app on fresh DynamoDB Local tables with its own signing key.
  *
@@ -83,6 +86,9 @@ export const apiHarness = async ({
     corsOrigins: ['https://forms.maregionsud.example'],
     // Off unless a test sets them: every request of a test file comes from one address.
     rateLimits,
+    // One window for the whole file, shared by its instances: a window turning mid-test would
+    // start every count afresh (the 301st request of a slow run got 200).
+    windowClock: () => limitsWindowAt,
     hits: dynamoHitCounter({ doc: tables.doc, table: tables.names.guards }),
     feed: createDynamoFeed({ doc: tables.doc, table: tables.names.feed }),
     readModels: createReadModels({ doc: tables.doc, table: tables.names.readModels }),

@@ -146,7 +146,7 @@ describe('inviting from the back-office', () => {
 
     const again = await invite(staff, 'luc@paysdaix.example')
     expect(again.status).toBe(409)
-    expect(await again.text()).toContain('one account belongs to one partner')
+    expect(await again.text()).toContain('Action refusée : Cette adresse a déjà un compte : un compte appartient à un seul partenaire.')
   })
 
   it('is refused to a partner’s user, to a reporting account and to another site’s post, asking the pool nothing', async () => {
