@@ -253,6 +253,8 @@ describe('the staff back-office, in Chromium', () => {
     expect(rows).toEqual(expect.arrayContaining(['Calanques Tech', 'Mistral Capteurs', 'Lavande Robotique']))
     expect(await text(first, `tr[data-application-id="${applicationIds.noScript}"] .status`)).toBe('en attente')
     await check(first, 'staff-edition')
+    // The decisions fit the window: nobody scrolls sideways to reach a button.
+    expect(await first.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
 
     const second = await newPage()
     await second.goto(`${server.url}/staff/editions/ces-2020?status=submitted`)
