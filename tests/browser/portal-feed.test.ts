@@ -118,8 +118,8 @@ describe('the portal’s latest events', () => {
       expect(html).not.toMatch(
         /startup\.registered|application\.submitted|Inès|ines@calanques|sea water/,
       )
-      // Each type with the catalogue's summary, in English on any page.
-      const summary = await page.$eval('main tbody tr span[lang="en"]', (span) => span.textContent)
+      // Each type with what it means: the contract's own summary on the English page.
+      const summary = await page.$eval('main tbody tr td span', (span) => span.textContent)
       expect(summary).toBe(eventTypes[newestFirst[0]!.type as keyof typeof eventTypes].summary)
       await check(page, 'portal-feed-en')
 
@@ -154,6 +154,10 @@ describe('the portal’s latest events', () => {
       const fields = await page.$$eval('main dt', (dts) => dts.map((dt) => dt.textContent?.trim()))
       expect(fields.sort()).toEqual(Object.keys(awards[0]!.data).sort())
       expect(await page.$('main a[rel="next"]')).toBeNull()
+      // What the type means, in French.
+      expect(await page.$eval('main tbody tr td span', (span) => span.textContent)).toBe(
+        'Un membre d’une délégation a gagné un CES Innovation Award (honoree ou best of innovation).',
+      )
       await check(page, 'portal-feed-awards-fr')
     },
     timeout,

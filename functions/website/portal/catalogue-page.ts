@@ -1,7 +1,8 @@
 import { html } from 'hono/html'
 import { eventTypes, schemaVersions } from '../../../domain/events/index.js'
 import { partnerFields } from '../../../domain/partner-access/partner-view.js'
-import { testEventSummary, testEventType } from '../../../domain/webhooks/test-event.js'
+import { testEventType } from '../../../domain/webhooks/test-event.js'
+import { eventSummary } from '../i18n/event-summaries.js'
 import { partnerEventTypes } from '../../contract/event-catalogue.js'
 import { exampleTestEventBody, exampleWebhookBody } from '../../contract/webhook-examples.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
@@ -13,9 +14,9 @@ const example = (body: unknown) => html`<pre><code>${JSON.stringify(body, null, 
  * `/portal/catalogue`: every event type a partner may receive, from the contract's own
  * sources (no second copy): what it means, its schema version and how earlier versions
  * changed, the fields the allow-list sends, and an example body as it arrives (the
- * OpenAPI document's example); then the test event. The contract's words (summaries, what
- * changed between versions) are English: marked `lang="en"`, so a screen reader on the
- * French page reads them as English.
+ * OpenAPI document's example); then the test event. What a type means is in the reader's
+ * language (i18n/event-summaries.ts); what changed between versions is the contract's
+ * English, marked `lang="en"`, so a screen reader on the French page reads it as English.
  *
  * @example c.html(cataloguePage(page, partnerId))
  */
@@ -34,7 +35,7 @@ export const cataloguePage = (page: PageContext, partnerId: string): Markup => {
       const past = versions.filter((version) => !version.current)
       return html`<section aria-labelledby="${type}">
         <h2 id="${type}"><code>${type}</code></h2>
-        <p lang="en">${eventTypes[type].summary}</p>
+        <p>${eventSummary(type, page.lang)}</p>
         <p>${p.schemaVersion(eventTypes[type].schemaVersion)}</p>
         ${past.length === 0
           ? ''
@@ -48,7 +49,7 @@ export const cataloguePage = (page: PageContext, partnerId: string): Markup => {
     })}
     <section aria-labelledby="${testEventType}">
       <h2 id="${testEventType}"><code>${testEventType}</code></h2>
-      <p lang="en">${testEventSummary}</p>
+      <p>${eventSummary(testEventType, page.lang)}</p>
       <h3>${p.exampleBody}</h3>
       ${example(exampleTestEventBody())}
     </section>`

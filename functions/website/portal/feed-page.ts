@@ -1,5 +1,5 @@
 import { html } from 'hono/html'
-import { eventTypes } from '../../../domain/events/index.js'
+import { eventSummary } from '../i18n/event-summaries.js'
 import { partnerEventTypes } from '../../contract/event-catalogue.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
 import { type EditionChoice, editionField, noticeOf, type Notice, portalNav, time } from './portal-pages.js'
@@ -21,13 +21,9 @@ export interface FeedFilter {
 /** A field's value as text: strings as they are, anything else (lists, numbers) as JSON. */
 const valueText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value))
 
-const summaryOf = (type: string) =>
-  (eventTypes as Record<string, { summary: string } | undefined>)[type]?.summary ?? ''
-
 /**
  * `/portal/feed`: the partner's latest events, newest first (`GET /feed?order=desc`), each
- * with its sequence, its type and the catalogue's summary (the contract's English, marked
- * `lang="en"`), when it happened and the allow-listed data the API sent; a GET form filters
+ * with its sequence, its type and what it means in the reader's language, when it happened and the allow-listed data the API sent; a GET form filters
  * by type and edition, and `older` pages backwards. No script: links and a form.
  *
  * @example c.html(feedPage(page, { partnerId, events, editions, filter, olderHref }))
@@ -87,9 +83,7 @@ export const feedPage = (
                   html`<tr>
                     <th scope="row" class="num">${event.sequence}</th>
                     <td>
-                      <code>${event.type}</code><br /><span lang="en"
-                        >${summaryOf(event.type)}</span
-                      >
+                      <code>${event.type}</code><br /><span>${eventSummary(event.type, page.lang)}</span>
                     </td>
                     <td>${time(event.occurredAt)}</td>
                     <td>

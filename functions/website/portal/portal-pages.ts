@@ -1,5 +1,5 @@
 import { html } from 'hono/html'
-import { eventTypes } from '../../../domain/events/index.js'
+import { eventSummary } from '../i18n/event-summaries.js'
 import { partnerEventTypes } from '../../contract/event-catalogue.js'
 import { layout, type Markup, type PageContext } from '../layout.js'
 import type { Lang } from '../i18n/locale.js'
@@ -187,7 +187,7 @@ export const subscriptionsPage = (
             <input type="checkbox" id="f-type-${index}" name="types" value="${type}"${draft.types.includes(type) ? html` checked` : ''}
               aria-describedby="f-type-${index}-hint" />
             <label for="f-type-${index}"><code>${type}</code></label>
-            <p class="hint" id="f-type-${index}-hint" lang="en">${eventTypes[type].summary}</p>
+            <p class="hint" id="f-type-${index}-hint">${eventSummary(type, page.lang)}</p>
           </div>`,
         )}
       </fieldset>
