@@ -25,7 +25,10 @@ export const problemPages =
   (assets: () => Promise<PageAssets | undefined>): MiddlewareHandler<ApiEnv> =>
   async (c, next) => {
     await next()
-    if (!isProblem(c.res.headers.get('Content-Type')) || !wantsPage(c.req.header('Accept'))) return
+    if (!isProblem(c.res.headers.get('Content-Type'))) return
+    // One address, two answers by Accept: a cache keeps them apart.
+    c.res.headers.append('Vary', 'Accept')
+    if (!wantsPage(c.req.header('Accept'))) return
     const { problemAsPage } = await import('../website/problem-page.js')
     const page = await problemAsPage(c, c.res, await assets())
     // Unset first: Hono copies the old answer's headers onto a new one, CSP included.

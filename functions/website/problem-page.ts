@@ -26,5 +26,6 @@ export const problemAsPage = async (c: Context, answer: Response, assets: PageAs
   const headers = new Headers([...answer.headers].filter(([name]) => !pageOwned.has(name)))
   for (const [name, value] of Object.entries(pageHeaderValues())) headers.set(name, value)
   headers.set('Content-Type', 'text/html; charset=UTF-8')
+  headers.set('Vary', 'Accept, Accept-Language')
   return new Response(c.req.method === 'HEAD' ? null : String(await body), { status: refused.status, headers })
 }

@@ -21,6 +21,7 @@ describe('problems, as pages for people and as problem+json for programs', () =>
     expect(page.text).toContain('<h1>Page introuvable</h1>')
     expect(page.headers.get('Content-Security-Policy')).toContain(`style-src 'self'`)
     expect(page.headers.get('Cache-Control')).toBe('no-store')
+    expect(page.headers.get('Vary')).toBe('Accept, Accept-Language')
     expect(page.headers.get('X-Correlation-Id')).toBeTruthy()
 
     const english = await send('GET', '/editons/ces-2020/apply', { headers: { ...browser, 'Accept-Language': 'en-GB,en;q=0.9' } })
@@ -31,6 +32,7 @@ describe('problems, as pages for people and as problem+json for programs', () =>
       expect(program.status).toBe(404)
       expect(program.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
       expect(JSON.parse(program.text)).toMatchObject({ type: '/problems/not-found', status: 404 })
+      expect(program.headers.get('Vary')).toMatch(/(^|,\s*)Accept(\s*,|$)/)
     }
   })
 
