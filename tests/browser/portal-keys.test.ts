@@ -5,6 +5,7 @@ import { localPolicy } from '../functions/webhooks/partner-world.js'
 import { launchChromium } from './chromium.js'
 import { pageServer, type PageServer } from './page-server.js'
 import { check, newPage, nice, registerPartners, signIn, submit, text } from './portal-world.js'
+import { eventSummary } from '../../functions/website/i18n/event-summaries.js'
 
 /**
  * The portal's API keys and its refusals, in a real headless Chromium without JavaScript,
@@ -184,10 +185,13 @@ describe('the portal’s refusals, in French', () => {
       )
       expect(await text(page, 'main')).not.toMatch(/Invalid option|expected one of/i)
       await check(page, 'portal-refused-event-type-fr')
-      // The contract's summaries of the types are English: marked so on the French page.
-      const hints = await page.$$eval('input[name="types"] ~ .hint', (all) => all.map((hint) => hint.getAttribute('lang')))
+      // What each type means, in French on the French page (no English left to mark).
+      const hints = await page.$$eval('input[name="types"] ~ .hint', (all) =>
+        all.map((hint) => ({ lang: hint.getAttribute('lang'), text: hint.textContent?.trim() })),
+      )
+      const types = await page.$$eval('input[name="types"]', (inputs) => inputs.map((input) => input.value))
       expect(hints.length).toBeGreaterThan(5)
-      expect(new Set(hints)).toEqual(new Set(['en']))
+      expect(hints).toEqual(types.map((type) => ({ lang: null, text: eventSummary(type, 'fr') })))
       expect(await page.$eval('html', (root) => root.getAttribute('lang'))).toBe('fr')
     },
     timeout,
