@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { partnerEventTypes } from '../../functions/contract/event-catalogue.js'
 import { exampleWebhookBody } from '../../functions/contract/webhook-examples.js'
 import { signDevToken, signPartnerUserToken } from '../../local/dev-tokens.js'
-import { editionBody } from '../fixtures/requests.js'
 import { testNow } from '../functions/http/api-harness.js'
 import { createDynamoFeed } from '../../functions/feed/dynamo-feed.js'
 import { createDeliverer } from '../../functions/webhooks/delivery/deliverer.js'
@@ -12,10 +11,9 @@ import { createDispatcher } from '../../functions/webhooks/dispatch/dispatcher.j
 import { createWebhookStores } from '../../functions/webhooks/services.js'
 import { fakeClock, startReceiver, verifyAsReceived } from '../functions/webhooks/fixtures.js'
 import { localPolicy } from '../functions/webhooks/partner-world.js'
-import { seriousViolations } from './axe.js'
 import { launchChromium } from './chromium.js'
 import { pageServer, type PageServer } from './page-server.js'
-import { screenshot } from './screenshots.js'
+import { check, newPage, nice, registerPartners, signIn, toulon } from './portal-world.js'
 
 /**
  * The partners' portal in a real headless Chromium, without JavaScript (the pages need
@@ -31,40 +29,12 @@ let chromium: Awaited<ReturnType<typeof launchChromium>>
 let receiver: Awaited<ReturnType<typeof startReceiver>>
 let admin: Record<string, string> = {}
 const timeout = 120_000
-const nice = 'nice-cote-d-azur'
-const toulon = 'toulon'
 /** The API's clock, which signs the webhooks' timestamps: the receivers' and the deliverer's too. */
 const time = fakeClock(testNow)
 const clock = time.clock
 
-const check = async (page: Page, name: string) => {
-  await screenshot(page, name)
-  await page.setJavaScriptEnabled(true)
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([])
-  await page.setJavaScriptEnabled(false)
-}
-
 const text = (page: Page, selector: string) =>
   page.$eval(selector, (element) => element.textContent?.trim() ?? '')
-
-/** A fresh browser profile (its own cookies) without JavaScript, preferring `lang`. */
-const newPage = async (lang: string) => {
-  const context = await chromium.browser.createBrowserContext()
-  const page = await context.newPage()
-  await page.setJavaScriptEnabled(false)
-  await page.setExtraHTTPHeaders({ 'Accept-Language': lang })
-  return page
-}
-
-/** Signs in through `/portal` as one of `partnerId`'s people, with the development sign-in. */
-const signIn = async (page: Page, partnerId: string) => {
-  await page.goto(`${server.url}/portal`)
-  expect(new URL(page.url()).pathname).toBe('/staff/sign-in')
-  await page.click('#role-partner')
-  await page.select('#partner-id', partnerId)
-  await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')])
-  expect(new URL(page.url()).pathname).toBe('/portal')
-}
 
 /** A POST as a browser of this origin would send it, with a portal session of `token`. */
 const craftedPost = (path: string, token: string, form: Record<string, string> = {}) =>
@@ -98,29 +68,7 @@ beforeAll(async () => {
     Authorization: `Bearer ${await server.token(['admin'])}`,
     'Content-Type': 'application/json',
   }
-  const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: admin,
-      body: JSON.stringify(body),
-    })
-    if (response.status !== 201)
-      throw new Error(`${path}: ${response.status} ${await response.text()}`)
-  }
-  await post('/editions', editionBody('ces-2020'))
-  for (const [partnerId, name] of [
-    [nice, 'Métropole Nice Côte d’Azur'],
-    [toulon, 'Toulon Provence Méditerranée'],
-  ] as const) {
-    await post('/editions/ces-2020/partners', {
-      partnerId,
-      name,
-      kind: 'metropolis',
-      contribution: 'Stands',
-    })
-  }
-  // The partners report (the development sign-in's list) and the editions, as npm start's pollers do.
-  await server.catchUp()
+  await registerPartners(server)
   receiver = await startReceiver(() => 204, clock)
   chromium = await launchChromium()
 }, 240_000)
@@ -138,8 +86,8 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
   it(
     'a partner’s user signs in, subscribes a receiver, is shown the secret once, and a test event arrives signed with it',
     async () => {
-      const page = await newPage('fr-FR,fr;q=0.9')
-      await signIn(page, nice)
+      const page = await newPage(chromium, 'fr-FR,fr;q=0.9')
+      await signIn(server, page, nice)
       await check(page, 'portal-subscriptions-empty')
       expect(await text(page, 'h1')).toBe('Abonnements webhook')
       // The catalogue's types, each with its summary; the editions to filter on.
@@ -214,8 +162,8 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
   it(
     'shows the catalogue from the contract: every type partners receive, its fields and an example body',
     async () => {
-      const page = await newPage('en-GB,en;q=0.9')
-      await signIn(page, nice)
+      const page = await newPage(chromium, 'en-GB,en;q=0.9')
+      await signIn(server, page, nice)
       await Promise.all([page.waitForNavigation(), page.click('nav a[href="/portal/catalogue"]')])
       expect(await text(page, 'h1')).toBe('Event catalogue')
       const shown = await page.$$eval('main section h2', (headings) =>
@@ -238,8 +186,8 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
   it(
     'pauses and resumes, in English, and the page says where it stands',
     async () => {
-      const page = await newPage('en-GB,en;q=0.9')
-      await signIn(page, nice)
+      const page = await newPage(chromium, 'en-GB,en;q=0.9')
+      await signIn(server, page, nice)
       await page.goto(`${server.url}/portal/subscriptions/${subscriptionId}`)
       await Promise.all([page.waitForNavigation(), page.click(`form[action$="/pause"] button`)])
       expect(await text(page, '#subscription-status')).toBe('paused')
@@ -275,8 +223,8 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
   it(
     'another partner’s user sees none of it, and cannot change it by page or by a crafted request',
     async () => {
-      const page = await newPage('fr-FR,fr;q=0.9')
-      await signIn(page, toulon)
+      const page = await newPage(chromium, 'fr-FR,fr;q=0.9')
+      await signIn(server, page, toulon)
       expect(await text(page, 'main')).toContain('Aucun abonnement pour l’instant.')
       expect(await page.content()).not.toContain(receiver.url)
       const response = await page.goto(`${server.url}/portal/subscriptions/${subscriptionId}`)
@@ -344,8 +292,8 @@ describe('the partners’ portal, in Chromium without JavaScript', () => {
   it(
     'deletes, and the subscription is gone from the list and the API',
     async () => {
-      const page = await newPage('fr-FR,fr;q=0.9')
-      await signIn(page, nice)
+      const page = await newPage(chromium, 'fr-FR,fr;q=0.9')
+      await signIn(server, page, nice)
       await page.goto(`${server.url}/portal/subscriptions/${subscriptionId}`)
       await Promise.all([page.waitForNavigation(), page.click(`form[action$="/delete"] button`)])
       expect(new URL(page.url()).pathname).toBe('/portal')
@@ -405,8 +353,8 @@ describe('the partner’s API keys, from the portal', () => {
   it(
     'issues a key shown once that reads the feed, which the other partner cannot revoke, and revokes it',
     async () => {
-      const page = await newPage('fr-FR,fr;q=0.9')
-      await signIn(page, nice)
+      const page = await newPage(chromium, 'fr-FR,fr;q=0.9')
+      await signIn(server, page, nice)
       await Promise.all([page.waitForNavigation(), page.click('nav a[href="/portal/keys"]')])
       expect(await text(page, 'main')).toContain('Aucune clé.')
       await page.type('#f-label', 'Intranet')
@@ -447,7 +395,7 @@ describe('staff invite a partner’s people from the back-office', () => {
   it(
     'the edition page has a form per partner; the invitation is made and the page says so',
     async () => {
-      const page = await newPage('fr-FR,fr;q=0.9')
+      const page = await newPage(chromium, 'fr-FR,fr;q=0.9')
       await page.goto(`${server.url}/staff/editions/ces-2020`)
       await page.click('#role-admin')
       await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')])
@@ -472,8 +420,8 @@ describe('the delivery log and the redrive of dead letters, from the portal', ()
       let failing = true
       const flaky = await startReceiver(() => (failing ? 500 : 204), clock)
       try {
-        const page = await newPage('fr-FR,fr;q=0.9')
-        await signIn(page, nice)
+        const page = await newPage(chromium, 'fr-FR,fr;q=0.9')
+        await signIn(server, page, nice)
         await page.type('#f-url', flaky.url)
         await page.click('input[name="types"][value="partner.joined"]')
         await page.select('#f-edition', 'ces-2020')

@@ -3,6 +3,7 @@ import type { DomainEvent } from '../../../domain/events/index.js'
 import { sequenceCursor } from '../../../functions/shared/cursor.js'
 import {
   applicationSubmitted,
+  awardWon,
   editionOpened,
   metadata,
   partnerJoined,
@@ -11,17 +12,6 @@ import {
 import { indexAll } from '../webhooks/fixtures.js'
 import { apiHarness, client, type ApiHarness } from './api-harness.js'
 import { inProcess } from './transports.js'
-
-const award = (awardId: string, editionId: string): DomainEvent => ({
-  type: 'award.won',
-  data: {
-    awardId,
-    editionId,
-    startupId: `startup-${awardId}`,
-    award: 'honoree',
-    category: 'Health & Wellness',
-  },
-})
 
 /**
  * `GET /feed?order=desc` (2.1.0) over the real event store, indexer and Feed: the newest
@@ -59,8 +49,8 @@ describe('the partner feed, newest first', () => {
         applicationSubmitted(`a-${edition}`, `s-${edition}`, { editionId: edition }),
       )
       await append(`edition-${edition}`, partnerJoined(`p-${edition}`, edition))
-      await append(`edition-${edition}`, award(`first-${edition}`, edition))
-      await append(`edition-${edition}`, award(`second-${edition}`, edition))
+      await append(`edition-${edition}`, awardWon(`first-${edition}`, edition))
+      await append(`edition-${edition}`, awardWon(`second-${edition}`, edition))
     }
     await indexAll(harness.tables)
   })
@@ -111,7 +101,7 @@ describe('the partner feed, newest first', () => {
   })
 
   it('shows an event as soon as it is indexed, on top', async () => {
-    await append('edition-ces-2030', award('late', 'ces-2030'))
+    await append('edition-ces-2030', awardWon('late', 'ces-2030'))
     await indexAll(harness.tables)
     const [newest] = (await read('?order=desc&limit=1')).json().events
     expect(newest).toMatchObject({ sequence: 10, type: 'award.won', data: { awardId: 'late' } })

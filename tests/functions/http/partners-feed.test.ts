@@ -5,6 +5,7 @@ import { ConcurrencyError } from '../../../functions/store/errors.js'
 import type { EventStore } from '../../../functions/store/event-store.js'
 import {
   applicationSubmitted,
+  awardWon,
   editionOpened,
   metadata,
   partnerJoined,
@@ -28,17 +29,6 @@ const appendRacing = async (store: EventStore, streamId: string, event: DomainEv
     }
   }
 }
-
-const award = (awardId: string, editionId: string): DomainEvent => ({
-  type: 'award.won',
-  data: {
-    awardId,
-    editionId,
-    startupId: `startup-${awardId}`,
-    award: 'honoree',
-    category: 'Health & Wellness',
-  },
-})
 
 /**
  * `GET /feed` over the real event store, indexer and Feed: concurrent writers, small
@@ -110,7 +100,7 @@ describe('the partner feed', () => {
           ...(await appendRacing(
             harness.store,
             'edition-ces-2020',
-            award(`w${w}-${i}`, 'ces-2020'),
+            awardWon(`w${w}-${i}`, 'ces-2020'),
           )),
         )
       }
@@ -123,7 +113,7 @@ describe('the partner feed', () => {
     // The outage: more is written and indexed; the partner comes back with its last cursor.
     const later = await Promise.all(
       Array.from({ length: 3 }, (_, w) =>
-        appendRacing(harness.store, 'edition-ces-2020', award(`late-${w}`, 'ces-2020')),
+        appendRacing(harness.store, 'edition-ces-2020', awardWon(`late-${w}`, 'ces-2020')),
       ),
     )
     appended.push(...later.flat())

@@ -1,13 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { DomainEvent } from '../../../domain/events/index.js'
-import { partnerJoined } from '../../fixtures/events.js'
+import { awardWon, partnerJoined } from '../../fixtures/events.js'
 import { startReceiver, verifyAsReceived } from './fixtures.js'
 import { append, partnerWorld, type PartnerWorld } from './partner-world.js'
-
-const award = (awardId: string, editionId = 'ces-2020'): DomainEvent => ({
-  type: 'award.won',
-  data: { awardId, editionId, startupId: 's-1', award: 'honoree', category: 'Health & Wellness' },
-})
 
 /** How subscriptions fail, recover, rotate secrets and stop, on the injected clock. */
 describe('webhook subscriptions under stress', () => {
@@ -47,7 +41,7 @@ describe('webhook subscriptions under stress', () => {
       types: ['award.won'],
       editionId: 'ces-2020',
     })
-    await append(world.store, 'edition-ces-2020', award('a-1'), award('a-2'), award('a-3'))
+    await append(world.store, 'edition-ces-2020', awardWon('a-1'), awardWon('a-2'), awardWon('a-3'))
     await world.propagate()
 
     const started = performance.now()
@@ -81,10 +75,10 @@ describe('webhook subscriptions under stress', () => {
       return 204
     })
     const { id } = await subscribe('sophia', target.url, { types: ['award.won'] })
-    await append(world.store, 'edition-ces-2019', award('b-1', 'ces-2019'))
-    await append(world.store, 'edition-ces-2018', award('c-1', 'ces-2018'))
-    await append(world.store, 'edition-ces-2019', award('b-2', 'ces-2019'))
-    await append(world.store, 'edition-ces-2018', award('c-2', 'ces-2018'))
+    await append(world.store, 'edition-ces-2019', awardWon('b-1', 'ces-2019'))
+    await append(world.store, 'edition-ces-2018', awardWon('c-1', 'ces-2018'))
+    await append(world.store, 'edition-ces-2019', awardWon('b-2', 'ces-2019'))
+    await append(world.store, 'edition-ces-2018', awardWon('c-2', 'ces-2018'))
     await world.propagate()
 
     await world.deliverer.run()
@@ -155,7 +149,7 @@ describe('webhook subscriptions under stress', () => {
     expect(fresh).toMatch(/^whsec_/)
     expect(Date.parse(previousSecretsUntil) - world.time.clock().getTime()).toBe(3_600_000)
 
-    await append(world.store, 'edition-ces-2016', award('d-1', 'ces-2016'))
+    await append(world.store, 'edition-ces-2016', awardWon('d-1', 'ces-2016'))
     await world.propagate()
     await world.deliverer.run()
     const [during] = target.requests
@@ -164,7 +158,7 @@ describe('webhook subscriptions under stress', () => {
     expect(verifyAsReceived(fresh, during!)).toMatchObject({ type: 'award.won' })
 
     world.time.advance(3_600_001)
-    await append(world.store, 'edition-ces-2016', award('d-2', 'ces-2016'))
+    await append(world.store, 'edition-ces-2016', awardWon('d-2', 'ces-2016'))
     await world.propagate()
     await world.deliverer.run()
     const [, after] = target.requests
@@ -180,7 +174,7 @@ describe('webhook subscriptions under stress', () => {
       editionId: 'ces-2015',
     })
     expect((await world.as('sophia')('DELETE', `/subscriptions/${id}`)).status).toBe(204)
-    await append(world.store, 'edition-ces-2015', award('e-1', 'ces-2015'))
+    await append(world.store, 'edition-ces-2015', awardWon('e-1', 'ces-2015'))
     await world.propagate()
     await world.deliverer.run()
     expect(target.requests).toHaveLength(0)
