@@ -213,13 +213,18 @@ export const refusalOf = (
 }
 
 /**
- * A refusal as one line, for a page whose notice has no list of fields: each offending
- * field follows the words, named by its label, and the problem's type when no message
- * words it, for support.
+ * Why the API refused, as one line, for a page whose notice has no list of fields: the
+ * words of `refusalOf`, each offending field after them, named by its label, and the
+ * problem's type when no message words it, for support.
  *
- * @example `${s.conflict} ${refusalLine(refusalOf(page.lang, labels, answer), page.lang)}`
+ * @example `${s.conflict} ${refusalLine(page.lang, answer, labels)}`
  */
-export const refusalLine = (refusal: Refusal, lang: Lang): string => {
+export const refusalLine = (
+  lang: Lang,
+  answer: Refused,
+  labels: Readonly<Record<string, string>> = {},
+): string => {
+  const refusal = refusalOf(lang, labels, answer)
   const colon = lang === 'fr' ? ' : ' : ': '
   const fields = refusal.fields.map(({ label, message }) => `${label}${colon}${message}`)
   return [refusal.text, ...fields, ...(refusal.type === undefined ? [] : [refusal.type])].join(' ')

@@ -3,7 +3,7 @@ import { readRefusal } from './api-client.js'
 import { noPageAssets, type PageAssets } from './assets.js'
 import { messagePage, pageContext } from './layout.js'
 import { pageHeaderValues } from './page-headers.js'
-import { refusalLine, refusalOf } from './problem-messages.js'
+import { refusalLine } from './problem-messages.js'
 
 /** Headers of the API's answer that say nothing about a page's own (limits, ids, retry). */
 const pageOwned = new Set(['content-type', 'content-length', 'content-security-policy', 'x-frame-options', 'cache-control', 'vary'])
@@ -22,7 +22,7 @@ export const problemAsPage = async (c: Context, answer: Response, assets: PageAs
   const body =
     refused.status === 404
       ? messagePage(page, { title: page.t.notFound.title, message: page.t.notFound.body })
-      : messagePage(page, { title: page.t.error.title, message: refusalLine(refusalOf(page.lang, {}, refused), page.lang) })
+      : messagePage(page, { title: page.t.error.title, message: refusalLine(page.lang, refused) })
   const headers = new Headers([...answer.headers].filter(([name]) => !pageOwned.has(name)))
   for (const [name, value] of Object.entries(pageHeaderValues())) headers.set(name, value)
   headers.set('Content-Type', 'text/html; charset=UTF-8')

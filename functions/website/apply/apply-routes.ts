@@ -14,7 +14,7 @@ import { confirmationPage, type Submitted } from './confirmation.js'
 import { fieldErrorMessage, fieldMessage, fieldOf } from './field-messages.js'
 import { pathOf } from './form-fields.js'
 import { readForm } from '../form-body.js'
-import { refusalLine, refusalOf } from '../problem-messages.js'
+import { refusalLine } from '../problem-messages.js'
 
 export interface ApplyPagesDeps {
   readonly deps: WebsiteDeps
@@ -136,7 +136,7 @@ export const applyRoutes = ({ deps, request, assets }: ApplyPagesDeps) => {
         default: {
           // Any other refusal (a limit reached, a consent wording withdrawn…): the form again, its
           // answers kept, with why in the applicant's language.
-          const notice = refusalLine(refusalOf(page.lang, {}, answer), page.lang)
+          const notice = refusalLine(page.lang, answer)
           return form(c, page, lookup.edition, { values, errors: {}, notice }, refusedStatus(answer.status))
         }
       }

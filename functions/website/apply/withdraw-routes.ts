@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { html } from 'hono/html'
 import type { ApiEnv } from '../../shared/http/app-env.js'
 import { callApi } from '../api-client.js'
-import { refusalLine, refusalOf } from '../problem-messages.js'
+import { refusalLine } from '../problem-messages.js'
 import { layout, messagePage, pageContext } from '../layout.js'
 import { pageHeaders } from '../page-headers.js'
 import type { ApplyPagesDeps } from './apply-routes.js'
@@ -64,6 +64,6 @@ export const withdrawRoutes = ({ deps, request, assets }: ApplyPagesDeps) =>
           return refused(t.withdraw.notWithdrawable, 409)
         default:
           // A limit reached, the service busy…: said in the reader's language, with the API's status.
-          return refused(refusalLine(refusalOf(page.lang, {}, answer), page.lang), answer.status === 429 || answer.status === 503 ? answer.status : 500)
+          return refused(refusalLine(page.lang, answer), answer.status === 429 || answer.status === 503 ? answer.status : 500)
       }
     })

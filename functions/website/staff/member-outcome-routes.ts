@@ -7,7 +7,7 @@ import { collections, delegationDoc } from '../../../domain/projections/index.js
 import { memberOutcomesBody } from '../../contract/outcome-requests.js'
 import { readDoc } from '../../queries/read-model-reader.js'
 import { callApi } from '../api-client.js'
-import { refusalLine, refusalOf } from '../problem-messages.js'
+import { refusalLine } from '../problem-messages.js'
 import { readForm } from '../form-body.js'
 import { outcomeMessagesFor } from '../i18n/outcome-messages.js'
 import { messagePage, pageContext } from '../layout.js'
@@ -99,7 +99,7 @@ export const memberOutcomeRoutes = ({ deps, request, assets, staffLogin }: Staff
         return render(c, 412, { stale: true })
       }
       const status = answer.status === 409 || answer.status === 422 || answer.status === 503 ? answer.status : 409
-      const text = `${words.staff.refused} ${refusalLine(refusalOf(page.lang, {}, answer), page.lang)}`
+      const text = `${words.staff.refused} ${refusalLine(page.lang, answer)}`
       return render(c, status, { values, errors: {}, notice: { kind: 'refused', text } })
     })
 }

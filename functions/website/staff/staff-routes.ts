@@ -16,7 +16,7 @@ import { editionsPage } from './editions-page.js'
 import { staffSession, type StaffEnv } from './session.js'
 import { signInRoutes, type StaffLogin } from './sign-in.js'
 import { readForm } from '../form-body.js'
-import { refusalLine, refusalOf } from '../problem-messages.js'
+import { refusalLine } from '../problem-messages.js'
 
 export interface StaffPagesDeps extends ApplyPagesDeps {
   readonly staffLogin: StaffLogin | undefined
@@ -38,7 +38,7 @@ const editionFieldLabels = (s: PageContext['t']['staff']): Readonly<Record<strin
 const refusal = (page: PageContext, answer: Extract<ApiAnswer, { ok: false }>, startupName: string): string => {
   const s = page.t.staff
   if (answer.code === 'precondition-failed') return s.stale(startupName || '?')
-  return `${s.conflict} ${refusalLine(refusalOf(page.lang, editionFieldLabels(s), answer), page.lang)}`
+  return `${s.conflict} ${refusalLine(page.lang, answer, editionFieldLabels(s))}`
 }
 
 /**

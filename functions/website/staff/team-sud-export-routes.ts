@@ -7,7 +7,7 @@ import { prospectionBody, supportBody } from '../../contract/outcome-requests.js
 import { loadExportFigures } from '../../queries/export-report.js'
 import { readDoc } from '../../queries/read-model-reader.js'
 import { callApi } from '../api-client.js'
-import { refusalLine, refusalOf } from '../problem-messages.js'
+import { refusalLine } from '../problem-messages.js'
 import type { FormState } from '../apply/form-fields.js'
 import { readForm } from '../form-body.js'
 import { outcomeMessagesFor, type OutcomeMessages } from '../i18n/outcome-messages.js'
@@ -130,7 +130,7 @@ export const teamSudExportRoutes = ({ deps, request, assets, staffLogin }: Staff
       return c.redirect(page.href(`/staff/team-sud-export?${params}`), 303)
     }
     const status = answer.status === 404 || answer.status === 409 || answer.status === 422 || answer.status === 503 ? answer.status : 409
-    const refusal = `${outcomeMessagesFor(page.lang).staff.refused} ${refusalLine(refusalOf(page.lang, {}, answer), page.lang)}`
+    const refusal = `${outcomeMessagesFor(page.lang).staff.refused} ${refusalLine(page.lang, answer)}`
     return render(c, year, { form: { values, errors: {} }, notice: { kind: 'refused', text: refusal } }, status)
   }
 

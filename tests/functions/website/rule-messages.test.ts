@@ -102,9 +102,9 @@ describe('the domain’s refusals, in the reader’s language', () => {
       code: 'validation-failed',
       problem: { type: '/problems/validation-failed', errors: [{ field: 'category', message: 'Required', code: 'too_small' }] },
     }
-    const line = refusalLine(refusalOf('fr', { category: 'Catégorie' }, refused), 'fr')
+    const line = refusalLine('fr', refused, { category: 'Catégorie' })
     expect(line).toMatch(/^Certains champs sont à corriger\. Catégorie : \S/)
     const other = { ok: false as const, status: 418, code: 'teapot', problem: { type: '/problems/teapot' } }
-    expect(refusalLine(refusalOf('en', {}, other), 'en')).toMatch(/^The request did not go through\. .* \/problems\/teapot$/)
+    expect(refusalLine('en', other)).toMatch(/^The request did not go through\. .* \/problems\/teapot$/)
   })
 })
